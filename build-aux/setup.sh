@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Enough developers
+#
+# Installs, from Debian 12's packages, whatever is missing to build, run and
+# test Enough. Safe to run again: it does nothing when all is there.
+set -euo pipefail
+
+packages=(
+  build-essential meson ninja-build pkg-config gettext git
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev
+  desktop-file-utils appstream
+  xvfb xauth dbus dbus-x11 xdotool imagemagick at-spi2-core
+  adwaita-icon-theme librsvg2-common gsettings-desktop-schemas
+  fonts-cantarell fonts-dejavu-core fonts-noto-cjk
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

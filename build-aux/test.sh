@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Enough developers
+#
+# Installs what is missing, builds Enough and runs every test headless:
+# a private X server (Xvfb), a private D-Bus session, in-memory settings and
+# a throw-away data dir. Then does the same in an AddressSanitizer +
+# UndefinedBehaviorSanitizer build.
+#
+#   build-aux/test.sh            everything
+#   build-aux/test.sh --quick    skip the sanitizer build
+set -uo pipefail
+top="$(cd "$(dirname "$0")/.." && pwd)"
+quick=0
+[ "${1:-}" = "--quick" ] && quick=1
+
+"$top/build-aux/setup.sh" || exit 1
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export GSETTINGS_BACKEND=memory
+export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
+export XDG_RUNTIME_DIR="$work/runtime"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+
+passed=0
+failed=0
+status=0
+
+# Runs the suite of one build dir headless and adds its counts to the totals.
+run_suite () {
+  local build="$1"; shift
+  local label="$1"; shift
+
+  if [ ! -f "$build/build.ninja" ]; then
+    meson setup "$build" "$top" "$@" || return 1
+  fi
+  meson compile -C "$build" || return 1
+
+  echo "== tests: $label"
+  xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
+    dbus-run-session -- \
+    meson test -C "$build" --print-errorlogs --num-processes 2
+  local rc=$?
+
+  # Count from meson's own log so the summary is exact.
+  local counts
+  counts=$(python3 - "$build/meson-logs/testlog.json" <<'PY'
+import json, sys
+ok = bad = 0
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    if r.get("result") in ("OK", "EXPECTEDFAIL", "SKIP"):
+        ok += 1
+    else:
+        bad += 1
+print(ok, bad)
+PY
+)
+  passed=$((passed + ${counts% *}))
+  failed=$((failed + ${counts#* }))
+  return $rc
+}
+
+run_suite "$top/_build" "debug build" || status=1
+
+if [ $quick -eq 0 ]; then
+  run_suite "$top/_build-sanitize" "address and undefined sanitizers" \
+    -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug || status=1
+fi
+
+echo "tests: $passed passed, $failed failed"
+exit $status

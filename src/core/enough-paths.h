@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char     *enough_paths_get_data_dir   (void);
+gboolean  enough_paths_ensure_private (const char  *dir,
+                                       GError     **error);
+
+G_END_DECLS

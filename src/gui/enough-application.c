@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "enough-application.h"
+#include "enough-help-window.h"
+#include "enough-window.h"
+
+struct _EnoughApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (EnoughApplication, enough_application, ADW_TYPE_APPLICATION)
+
+EnoughApplication *
+enough_application_new (const char        *application_id,
+                        GApplicationFlags  flags)
+{
+  g_return_val_if_fail (application_id != NULL, NULL);
+
+  /* The resource path is fixed so tests may use another application id. */
+  return g_object_new (ENOUGH_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+GSettings *
+enough_application_get_settings (EnoughApplication *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static void
+enough_application_activate (GApplication *app)
+{
+  EnoughApplication *self = ENOUGH_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = GTK_WINDOW (enough_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+enough_application_about_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  EnoughApplication *self = user_data;
+  static const char *developers[] = { "The Enough developers", NULL };
+  GtkWindow *parent;
+  GtkWidget *about;
+
+  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Enough"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Enough developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("A gentle journal for recovering perfectionists.\n\n"
+                                      "Enough supports you between the hard moments; "
+                                      "it does not replace professional help. "
+                                      "If you are struggling, please reach out to a doctor, "
+                                      "a therapist or someone you trust."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Enough developers",
+                        "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+enough_application_help_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  EnoughApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (enough_help_window_new (parent)));
+}
+
+static void
+enough_application_quit_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  EnoughApplication *self = user_data;
+  GList *windows;
+
+  /* Closing the windows first lets them save their state and flush. */
+  windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  while (windows != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (windows->data));
+      windows = gtk_application_get_windows (GTK_APPLICATION (self));
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", enough_application_about_action },
+  { "help", enough_application_help_action },
+  { "quit", enough_application_quit_action },
+};
+
+static void
+enough_application_startup (GApplication *app)
+{
+  EnoughApplication *self = ENOUGH_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "F1", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (enough_application_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.preferences", prefs_accels);
+}
+
+static void
+enough_application_constructed (GObject *object)
+{
+  EnoughApplication *self = ENOUGH_APPLICATION (object);
+
+  G_OBJECT_CLASS (enough_application_parent_class)->constructed (object);
+
+  /* Always the real schema id, whatever the application id (tests use others). */
+  self->settings = g_settings_new (APP_ID);
+}
+
+static void
+enough_application_finalize (GObject *object)
+{
+  EnoughApplication *self = ENOUGH_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (enough_application_parent_class)->finalize (object);
+}
+
+static void
+enough_application_class_init (EnoughApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->constructed = enough_application_constructed;
+  object_class->finalize = enough_application_finalize;
+
+  app_class->activate = enough_application_activate;
+  app_class->startup = enough_application_startup;
+}
+
+static void
+enough_application_init (EnoughApplication *self)
+{
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define ENOUGH_TYPE_APPLICATION (enough_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (EnoughApplication, enough_application, ENOUGH, APPLICATION, AdwApplication)
+
+EnoughApplication *enough_application_new          (const char        *application_id,
+                                                    GApplicationFlags  flags);
+GSettings         *enough_application_get_settings (EnoughApplication *self);
+
+G_END_DECLS

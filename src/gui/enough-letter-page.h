@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define ENOUGH_TYPE_LETTER_PAGE (enough_letter_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (EnoughLetterPage, enough_letter_page, ENOUGH, LETTER_PAGE, GtkWidget)
+
+G_END_DECLS

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define ENOUGH_TYPE_SELF_CHECK_PAGE (enough_self_check_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (EnoughSelfCheckPage, enough_self_check_page, ENOUGH, SELF_CHECK_PAGE, GtkWidget)
+
+G_END_DECLS

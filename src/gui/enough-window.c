@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "enough-critic-page.h"
+#include "enough-letter-page.h"
+#include "enough-self-check-page.h"
+#include "enough-window.h"
+
+struct _EnoughWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwViewStack         *stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  AdwToastOverlay      *toast_overlay;
+  GtkMenuButton        *menu_button;
+
+  GSettings            *settings;
+};
+
+G_DEFINE_FINAL_TYPE (EnoughWindow, enough_window, ADW_TYPE_APPLICATION_WINDOW)
+
+EnoughWindow *
+enough_window_new (EnoughApplication *application)
+{
+  g_return_val_if_fail (ENOUGH_IS_APPLICATION (application), NULL);
+
+  return g_object_new (ENOUGH_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+AdwViewStack *
+enough_window_get_stack (EnoughWindow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
+
+  return self->stack;
+}
+
+void
+enough_window_show_page (EnoughWindow *self,
+                         const char   *page_name)
+{
+  g_return_if_fail (ENOUGH_IS_WINDOW (self));
+  g_return_if_fail (page_name != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, page_name) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, page_name);
+}
+
+const char *
+enough_window_get_visible_page (EnoughWindow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+void
+enough_window_add_toast (EnoughWindow *self,
+                         AdwToast     *toast)
+{
+  g_return_if_fail (ENOUGH_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+enough_window_show_page_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  enough_window_show_page (ENOUGH_WINDOW (widget),
+                           g_variant_get_string (parameter, NULL));
+}
+
+/* Placeholder for menu entries whose features land later: they stay disabled. */
+static void
+enough_window_unavailable_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+}
+
+static void
+enough_window_constructed (GObject *object)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (object);
+  GSettings *settings;
+
+  G_OBJECT_CLASS (enough_window_parent_class)->constructed (object);
+
+  /* The window owns its settings object: "application" is only set after
+   * construction, and the window must not outlive its bindings. */
+  settings = self->settings = g_settings_new (APP_ID);
+
+  g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "last-page", self->stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+enough_window_dispose (GObject *object)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (enough_window_parent_class)->dispose (object);
+}
+
+static void
+enough_window_class_init (EnoughWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = enough_window_constructed;
+  object_class->dispose = enough_window_dispose;
+
+  g_type_ensure (ENOUGH_TYPE_CRITIC_PAGE);
+  g_type_ensure (ENOUGH_TYPE_LETTER_PAGE);
+  g_type_ensure (ENOUGH_TYPE_SELF_CHECK_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/enough-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, menu_button);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s",
+                                   enough_window_show_page_action);
+  /* These arrive with search, export and import; the menu shows them greyed out until then. */
+  gtk_widget_class_install_action (widget_class, "win.search", NULL,
+                                   enough_window_unavailable_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL,
+                                   enough_window_unavailable_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL,
+                                   enough_window_unavailable_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL,
+                                   enough_window_unavailable_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.show-page", "s", "critic");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-page", "s", "letters");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.show-page", "s", "self-check");
+}
+
+static void
+enough_window_init (EnoughWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
+
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}

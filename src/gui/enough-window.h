@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "enough-application.h"
+
+G_BEGIN_DECLS
+
+#define ENOUGH_TYPE_WINDOW (enough_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (EnoughWindow, enough_window, ENOUGH, WINDOW, AdwApplicationWindow)
+
+EnoughWindow *enough_window_new              (EnoughApplication *application);
+AdwViewStack *enough_window_get_stack        (EnoughWindow      *self);
+void          enough_window_show_page        (EnoughWindow      *self,
+                                              const char        *page_name);
+const char   *enough_window_get_visible_page (EnoughWindow      *self);
+void          enough_window_add_toast        (EnoughWindow      *self,
+                                              AdwToast          *toast);
+
+G_END_DECLS
