@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Enough developers
+#
+# Renders the real app in a private Xvfb display and saves a PNG of its window.
+#
+#   build-aux/screenshot.sh [--size WxH] [--dark] [--page critic|letters|self-check]
+#                           [--data-dir DIR] [--lang LANGUAGE] [--out FILE.png]
+#                           [--action NAME]...
+#
+# --data-dir uses an existing journal folder (default: a fresh empty one).
+# --action activates a window or app action (e.g. app.help) before the shot.
+set -euo pipefail
+top="$(cd "$(dirname "$0")/.." && pwd)"
+build="${ENOUGH_BUILD_DIR:-$top/_build}"
+size=1000x700
+scheme=prefer-light
+page=critic
+data_dir=""
+lang=""
+out="$top/_screenshots/enough.png"
+actions=()
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --size) size="$2"; shift 2 ;;
+    --dark) scheme=prefer-dark; shift ;;
+    --page) page="$2"; shift 2 ;;
+    --data-dir) data_dir="$2"; shift 2 ;;
+    --lang) lang="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    --action) actions+=("$2"); shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+width=${size%x*}
+height=${size#*x}
+mkdir -p "$(dirname "$out")"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# A keyfile settings backend lets us choose the window size and page up front.
+mkdir -p "$work/config/glib-2.0/settings"
+cat > "$work/config/glib-2.0/settings/keyfile" <<KEYS
+[io/github/enoughjournal/Enough]
+window-width=$width
+window-height=$height
+last-page='$page'
+KEYS
+
+export GSETTINGS_BACKEND=keyfile
+export GSETTINGS_SCHEMA_DIR="$build/data"
+export XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
+export XDG_DATA_HOME="$work/data"
+export ENOUGH_DATA_DIR="${data_dir:-$work/data/enough}"
+export ADW_DEBUG_COLOR_SCHEME="$scheme"
+export GTK_A11Y=none NO_AT_BRIDGE=1
+if [ -n "$lang" ]; then
+  export LANGUAGE="$lang" LANG="${lang}.UTF-8" LC_ALL=
+fi
+
+cat > "$work/shot.sh" <<'SHOT'
+set -eu
+"$ENOUGH_EXE" >"$WORK/log" 2>&1 &
+pid=$!
+wid=$(timeout 30 xdotool search --sync --onlyvisible --pid "$pid" | head -n 1)
+xdotool windowmove "$wid" 0 0
+for action in $ACTIONS; do
+  case "$action" in
+    win.*) path=/io/github/enoughjournal/Enough/window/1; name=${action#win.} ;;
+    *) path=/io/github/enoughjournal/Enough; name=${action#app.} ;;
+  esac
+  gdbus call --session --dest io.github.enoughjournal.Enough --object-path "$path" \
+    --method org.gtk.Actions.Activate "$name" '[]' '{}' >/dev/null
+done
+sleep 1.5
+import -window root "$OUT"
+gdbus call --session --dest io.github.enoughjournal.Enough --object-path /io/github/enoughjournal/Enough \
+  --method org.gtk.Actions.Activate quit '[]' '{}' >/dev/null || kill "$pid"
+wait "$pid" || true
+SHOT
+
+ENOUGH_EXE="$build/src/enough" WORK="$work" OUT="$out" ACTIONS="${actions[*]:-}" \
+  xvfb-run -a -s "-screen 0 ${width}x${height}x24" dbus-run-session -- bash "$work/shot.sh"
+echo "$out"
