@@ -1,0 +1,265 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "enough-types.h"
+#include "enough-record.h"
+#include "enough-dialogue.h"
+#include "enough-turn.h"
+#include "enough-letter.h"
+#include "enough-self-check.h"
+#include "enough-search-result.h"
+
+G_BEGIN_DECLS
+
+/**
+ * SECTION:enough-store
+ *
+ * The journal: one SQLite database (WAL, foreign keys, synchronous=FULL),
+ * by default $ENOUGH_DATA_DIR or $XDG_DATA_HOME/enough/journal.db, folder
+ * 0700, files 0600.
+ *
+ * Threads: a worker thread owns the only write connection; every write
+ * happens there, in one transaction per batch. The thread that opened the
+ * store (the UI thread) keeps a read-only connection for small indexed reads
+ * (list pages, search with LIMIT). All API is for that thread only.
+ *
+ * Editing: change a record through its setters (enough_letter_set_text()…).
+ * That only copies the value and marks the record dirty (no disk, ~µs). The
+ * store writes every dirty record together, on the worker, in one
+ * transaction, ENOUGH_STORE_AUTOSAVE_DELAY_MS after the FIRST unsaved change
+ * (so continuous typing still saves every second). Create / delete / restore
+ * / move are the same: instant in memory (list models update synchronously),
+ * written by the next autosave.
+ *
+ * Deleting: enough_store_delete() removes the record from its list model
+ * and marks it deleted; enough_store_restore() (the toast's Undo) puts it
+ * back at its place. Deleted rows are purged for good when the store closes
+ * (and at the next open, after a crash).
+ *
+ * Errors: a failed write (disk full, read-only) emits ::write-failed with a
+ * GError of ENOUGH_STORE_ERROR; the changes stay queued in memory and are
+ * retried on the next autosave tick, until they succeed. ::saved is emitted
+ * after every successful batch.
+ */
+
+#define ENOUGH_TYPE_STORE (enough_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (EnoughStore, enough_store, ENOUGH, STORE, GObject)
+
+#define ENOUGH_STORE_ERROR (enough_store_error_quark ())
+
+typedef enum
+{
+  ENOUGH_STORE_ERROR_FAILED,          /* anything else (message says what) */
+  ENOUGH_STORE_ERROR_NOT_A_DATABASE,  /* not an SQLite file at all */
+  ENOUGH_STORE_ERROR_NOT_A_JOURNAL,   /* SQLite, but another program's */
+  ENOUGH_STORE_ERROR_CORRUPT,         /* damaged or truncated; file left untouched */
+  ENOUGH_STORE_ERROR_NEWER_VERSION,   /* made by a newer Enough */
+  ENOUGH_STORE_ERROR_READ_ONLY,       /* file or folder not writable */
+  ENOUGH_STORE_ERROR_DISK_FULL,
+  ENOUGH_STORE_ERROR_IO,
+  ENOUGH_STORE_ERROR_BUSY,            /* locked by another process too long */
+  ENOUGH_STORE_ERROR_CLOSED,          /* store closed, or writes refused after a failed check */
+  ENOUGH_STORE_ERROR_NOT_FOUND,
+} EnoughStoreError;
+
+GQuark enough_store_error_quark (void);
+
+/* The current schema version (PRAGMA user_version). */
+#define ENOUGH_STORE_SCHEMA_VERSION 2
+#define ENOUGH_STORE_AUTOSAVE_DELAY_MS 1000
+#define ENOUGH_STORE_N_BACKUPS 7
+
+typedef enum /*< flags >*/
+{
+  ENOUGH_STORE_OPEN_DEFAULT        = 0,
+  /* No automatic daily backup after opening (tests, benchmark). */
+  ENOUGH_STORE_OPEN_NO_AUTO_BACKUP = 1 << 0,
+  /* Run PRAGMA quick_check inside open() whatever the size (otherwise it
+   * runs inside open() only for small files, and on the worker right after
+   * open for big ones, reporting through ::integrity-failed). */
+  ENOUGH_STORE_OPEN_CHECK_SYNC     = 1 << 1,
+  /* Skip the integrity check altogether (benchmark's open_ms only). */
+  ENOUGH_STORE_OPEN_NO_CHECK       = 1 << 2,
+} EnoughStoreOpenFlags;
+
+/* Returns "$data_dir/journal.db" (see enough_paths_get_data_dir()). */
+char        *enough_store_get_default_path (void);
+
+/**
+ * enough_store_open:
+ * @path: (nullable): database file, or NULL for the default path
+ *
+ * Opens (creating if missing) and migrates the journal. Never overwrites,
+ * truncates or deletes an existing file it cannot use: returns NULL with
+ * ENOUGH_STORE_ERROR_{NOT_A_DATABASE,NOT_A_JOURNAL,CORRUPT,NEWER_VERSION,
+ * READ_ONLY,…} instead. Fast at any size (no full scans).
+ *
+ * Signals:
+ *   ::saved (guint n_records)            a batch was committed
+ *   ::write-failed (GError *error)       a batch failed; still queued, retried
+ *   ::integrity-failed (GError *error)   the background quick_check failed;
+ *                                        the store then refuses writes
+ *                                        (enough_store_is_writable() = FALSE)
+ * Property "n-pending" (guint): records waiting to be written.
+ */
+EnoughStore *enough_store_open             (const char            *path,
+                                            EnoughStoreOpenFlags   flags,
+                                            GError               **error);
+const char  *enough_store_get_path         (EnoughStore           *self);
+gboolean     enough_store_is_writable      (EnoughStore           *self);
+
+/* Flushes, purges deleted rows, stops the worker. The store is unusable
+ * afterwards. Called by dispose if you don't (errors are then logged). */
+gboolean     enough_store_close            (EnoughStore           *self,
+                                            GError               **error);
+
+/* ---- Lists: lazy GListModels, newest first, transfer none ------------ */
+GListModel  *enough_store_get_dialogues    (EnoughStore           *self);  /* EnoughDialogue */
+GListModel  *enough_store_get_letters      (EnoughStore           *self);  /* EnoughLetter */
+GListModel  *enough_store_get_self_checks  (EnoughStore           *self);  /* EnoughSelfCheck */
+/* Turns: enough_dialogue_get_turns(). */
+
+/* ---- Creating, deleting, undo ----------------------------------------- */
+/* New records are inserted at position 0 of their list (items-changed
+ * 0,0,1) and saved by the next autosave. Return a new reference. */
+EnoughDialogue  *enough_store_create_dialogue   (EnoughStore    *self);
+EnoughLetter    *enough_store_create_letter     (EnoughStore    *self);
+EnoughSelfCheck *enough_store_create_self_check (EnoughStore    *self,
+                                                 guint           bank_version);
+/* Adds a turn at @index (-1 = at the end) of the dialogue's turns. */
+EnoughTurn      *enough_store_add_turn          (EnoughStore    *self,
+                                                 EnoughDialogue *dialogue,
+                                                 int             index,
+                                                 EnoughSpeaker   speaker,
+                                                 const char     *text);
+/* Moves a turn to @new_index of its dialogue's turns model. */
+void             enough_store_move_turn         (EnoughStore    *self,
+                                                 EnoughTurn     *turn,
+                                                 guint           new_index);
+/* Any record (dialogue, letter, self-check or turn): removed from its list
+ * model now; enough_store_restore() puts it back where it was. Keep the
+ * object (a reference) for the Undo toast. */
+void             enough_store_delete            (EnoughStore    *self,
+                                                 gpointer        record);
+void             enough_store_restore           (EnoughStore    *self,
+                                                 gpointer        record);
+
+/* Finds a record by UUID (NULL if missing or deleted). Transfer full. */
+EnoughRecord    *enough_store_lookup            (EnoughStore      *self,
+                                                 EnoughRecordKind  kind,
+                                                 const char       *uuid);
+/* The self-check in progress (newest not completed), or NULL. Transfer full. */
+EnoughSelfCheck *enough_store_dup_self_check_in_progress (EnoughStore *self);
+/* Letters whose reread is due at @now_usec and not done yet, oldest due
+ * first, at most @limit. Transfer full (array of EnoughLetter). */
+GPtrArray       *enough_store_list_due_rereads  (EnoughStore    *self,
+                                                 gint64          now_usec,
+                                                 guint           limit);
+
+/* ---- Autosave ---------------------------------------------------------- */
+guint        enough_store_get_n_pending     (EnoughStore  *self);
+/* Milliseconds between the first unsaved change and the write (default
+ * ENOUGH_STORE_AUTOSAVE_DELAY_MS). G_MAXUINT = never by timer (tests call
+ * enough_store_flush()). */
+void         enough_store_set_autosave_delay (EnoughStore *self,
+                                              guint        delay_ms);
+/* Time source for created/updated stamps (tests); NULL = g_get_real_time. */
+typedef gint64 (*EnoughClockFunc) (gpointer user_data);
+void         enough_store_set_clock         (EnoughStore     *self,
+                                             EnoughClockFunc  func,
+                                             gpointer         user_data);
+gint64       enough_store_now               (EnoughStore     *self);
+/* Writes everything pending now and waits (shutdown). FALSE + error if the
+ * write failed (the data stays queued). */
+gboolean     enough_store_flush             (EnoughStore          *self,
+                                             GError              **error);
+void         enough_store_flush_async       (EnoughStore          *self,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean     enough_store_flush_finish      (EnoughStore          *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+
+/* ---- Search ------------------------------------------------------------ */
+/**
+ * enough_store_search:
+ * @query: what the user typed; words are ANDed, matched as substrings
+ *   (case-insensitive; any script, CJK included). Words of 1–2 characters
+ *   are matched too (by a bounded scan: with @complete FALSE when the scan
+ *   budget ran out before the whole journal was read — call
+ *   enough_store_search_async() for the full answer).
+ * @limit_per_kind: at most this many results per kind (0 = 20)
+ *
+ * Returns: (transfer full): a #GListModel of #EnoughSearchResult grouped by
+ * kind (dialogues, letters, self-checks), best first inside a group. Only
+ * saved text is found (call after the autosave; pending edits are not seen).
+ */
+GListModel  *enough_store_search            (EnoughStore   *self,
+                                             const char    *query,
+                                             guint          limit_per_kind,
+                                             gboolean      *complete,
+                                             GError       **error);
+void         enough_store_search_async      (EnoughStore          *self,
+                                             const char           *query,
+                                             guint                 limit_per_kind,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+GListModel  *enough_store_search_finish     (EnoughStore          *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+
+/* ---- Backups ------------------------------------------------------------ */
+/* Backups live in "<db dir>/backups/<db name minus .db>-YYYY-MM-DD.db" (0600),
+ * the newest ENOUGH_STORE_N_BACKUPS kept. A daily one is made after open. */
+#define ENOUGH_TYPE_BACKUP_INFO (enough_backup_info_get_type ())
+typedef struct
+{
+  char   *path;
+  gint64  modified_at;  /* usec UTC */
+  gint64  size;         /* bytes */
+} EnoughBackupInfo;
+GType             enough_backup_info_get_type (void) G_GNUC_CONST;
+EnoughBackupInfo *enough_backup_info_copy     (const EnoughBackupInfo *info);
+void              enough_backup_info_free     (EnoughBackupInfo       *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnoughBackupInfo, enough_backup_info_free)
+
+/* Makes today's backup now (replacing today's), on the worker; waits. */
+gboolean   enough_store_backup_now     (EnoughStore  *self,
+                                        GError      **error);
+/* Newest first. Transfer full (array of EnoughBackupInfo*). @db_path NULL = default. */
+GPtrArray *enough_store_list_backups   (const char   *db_path,
+                                        GError      **error);
+/**
+ * enough_store_restore_backup:
+ *
+ * With the store CLOSED (close it first): checks @backup_path is a sound
+ * journal, keeps the current database (a copy in the backups folder named
+ * …-before-restore-<time>.db, or, if it cannot be read, renamed aside with
+ * enough_store_set_aside()), then copies the backup over @db_path with the
+ * SQLite backup API. Reopen the store afterwards.
+ */
+gboolean   enough_store_restore_backup (const char   *db_path,
+                                        const char   *backup_path,
+                                        GError      **error);
+/* Renames a damaged database (and its -wal/-shm) to
+ * "<path>.damaged-YYYYMMDD-HHMMSS"; returns the new path. Never deletes. */
+char      *enough_store_set_aside      (const char   *db_path,
+                                        GError      **error);
+
+/* ---- Synthetic journal (benchmarks, tests) ------------------------------ */
+/* Adds @n_entries entries (mixed kinds, realistic lengths, some Chinese,
+ * Japanese and Korean text, dates spread over years) in one transaction on
+ * the worker; deterministic for a @seed. Blocks. Lists update afterwards. */
+gboolean   enough_store_generate_synthetic (EnoughStore  *self,
+                                            guint         n_entries,
+                                            guint32       seed,
+                                            GError      **error);
+
+G_END_DECLS

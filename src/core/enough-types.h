@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* The kinds of record the store holds. Stored as small integers in the
+ * search index; never renumber. */
+typedef enum
+{
+  ENOUGH_RECORD_KIND_DIALOGUE   = 1,
+  ENOUGH_RECORD_KIND_TURN       = 2,
+  ENOUGH_RECORD_KIND_LETTER     = 3,
+  ENOUGH_RECORD_KIND_SELF_CHECK = 4,
+} EnoughRecordKind;
+
+/* Who speaks a turn of an Inner Critic dialogue. Stored as 0/1. */
+typedef enum
+{
+  ENOUGH_SPEAKER_CRITIC = 0,
+  ENOUGH_SPEAKER_ME     = 1,
+} EnoughSpeaker;
+
+/* The eight thinking patterns a critic turn can be marked with
+ * (PRODUCT.md). Stored as the bit mask; never renumber. */
+typedef enum /*< flags >*/
+{
+  ENOUGH_PATTERN_NONE                  = 0,
+  ENOUGH_PATTERN_ALL_OR_NOTHING        = 1 << 0,
+  ENOUGH_PATTERN_CATASTROPHISING       = 1 << 1,
+  ENOUGH_PATTERN_SHOULD_STATEMENTS     = 1 << 2,
+  ENOUGH_PATTERN_MIND_READING          = 1 << 3,
+  ENOUGH_PATTERN_DISCOUNTING_POSITIVE  = 1 << 4,
+  ENOUGH_PATTERN_LABELLING             = 1 << 5,
+  ENOUGH_PATTERN_OVERGENERALISING      = 1 << 6,
+  ENOUGH_PATTERN_FORTUNE_TELLING       = 1 << 7,
+} EnoughPatterns;
+
+#define ENOUGH_PATTERNS_ALL 0xffu
+
+/* Feeling words of letter step 1. Stored as the bit mask; never renumber. */
+typedef enum /*< flags >*/
+{
+  ENOUGH_FEELING_NONE    = 0,
+  ENOUGH_FEELING_ASHAMED = 1 << 0,
+  ENOUGH_FEELING_ANXIOUS = 1 << 1,
+  ENOUGH_FEELING_TIRED   = 1 << 2,
+  ENOUGH_FEELING_SAD     = 1 << 3,
+  ENOUGH_FEELING_ANGRY   = 1 << 4,
+  ENOUGH_FEELING_LONELY  = 1 << 5,
+  ENOUGH_FEELING_NUMB    = 1 << 6,
+  ENOUGH_FEELING_OTHER   = 1 << 7,
+} EnoughFeelings;
+
+#define ENOUGH_FEELINGS_ALL 0xffu
+
+/* When to read a letter again (step 3). UNSET = not chosen yet.
+ * The concrete time is stored separately (EnoughLetter:reread-at). */
+typedef enum
+{
+  ENOUGH_REREAD_UNSET      = 0,
+  ENOUGH_REREAD_15_MINUTES = 1,
+  ENOUGH_REREAD_EVENING    = 2,
+  ENOUGH_REREAD_TOMORROW   = 3,
+  ENOUGH_REREAD_NEXT_WEEK  = 4,
+  ENOUGH_REREAD_NEVER      = 5,
+} EnoughReread;
+
+#define ENOUGH_TYPE_RECORD_KIND (enough_record_kind_get_type ())
+#define ENOUGH_TYPE_SPEAKER     (enough_speaker_get_type ())
+#define ENOUGH_TYPE_PATTERNS    (enough_patterns_get_type ())
+#define ENOUGH_TYPE_FEELINGS    (enough_feelings_get_type ())
+#define ENOUGH_TYPE_REREAD      (enough_reread_get_type ())
+
+GType enough_record_kind_get_type (void) G_GNUC_CONST;
+GType enough_speaker_get_type     (void) G_GNUC_CONST;
+GType enough_patterns_get_type    (void) G_GNUC_CONST;
+GType enough_feelings_get_type    (void) G_GNUC_CONST;
+GType enough_reread_get_type      (void) G_GNUC_CONST;
+
+/* Stable machine names ("critic", "me", "all-or-nothing", ...), the same
+ * as the GEnumValue/GFlagsValue nicks; handy for export/import. */
+const char *enough_speaker_to_string (EnoughSpeaker speaker);
+gboolean    enough_speaker_from_string (const char    *nick,
+                                        EnoughSpeaker *out_speaker);
+
+G_END_DECLS
