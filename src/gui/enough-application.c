@@ -14,6 +14,11 @@ struct _EnoughApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+
+  /* The journal, open from startup to shutdown; NULL with store_error set
+   * when it could not be opened (the window then says why). */
+  EnoughStore    *store;
+  GError         *store_error;
 };
 
 G_DEFINE_FINAL_TYPE (EnoughApplication, enough_application, ADW_TYPE_APPLICATION)
@@ -40,6 +45,22 @@ enough_application_get_settings (EnoughApplication *self)
   return self->settings;
 }
 
+EnoughStore *
+enough_application_get_store (EnoughApplication *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+const GError *
+enough_application_get_store_error (EnoughApplication *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_APPLICATION (self), NULL);
+
+  return self->store_error;
+}
+
 static void
 enough_application_activate (GApplication *app)
 {
@@ -48,7 +69,7 @@ enough_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    window = GTK_WINDOW (enough_window_new (self));
+    window = GTK_WINDOW (enough_window_new (self, self->store));
 
   gtk_window_present (window);
 }
@@ -140,6 +161,30 @@ enough_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.preferences", prefs_accels);
+
+  /* Opening is fast at any journal size (no full scans), so it can happen
+   * here, before the first window. */
+  self->store = enough_store_open (NULL, ENOUGH_STORE_OPEN_DEFAULT, &self->store_error);
+  if (self->store == NULL)
+    g_warning ("Could not open the journal: %s", self->store_error->message);
+}
+
+static void
+enough_application_shutdown (GApplication *app)
+{
+  EnoughApplication *self = ENOUGH_APPLICATION (app);
+
+  /* Writes whatever the last second of typing left pending. */
+  if (self->store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!enough_store_close (self->store, &error))
+        g_warning ("Could not save the journal before quitting: %s", error->message);
+      g_clear_object (&self->store);
+    }
+
+  G_APPLICATION_CLASS (enough_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -159,6 +204,8 @@ enough_application_finalize (GObject *object)
   EnoughApplication *self = ENOUGH_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (enough_application_parent_class)->finalize (object);
 }
@@ -174,6 +221,7 @@ enough_application_class_init (EnoughApplicationClass *klass)
 
   app_class->activate = enough_application_activate;
   app_class->startup = enough_application_startup;
+  app_class->shutdown = enough_application_shutdown;
 }
 
 static void

@@ -19,20 +19,44 @@ struct _EnoughWindow
   AdwViewSwitcherBar   *switcher_bar;
   AdwToastOverlay      *toast_overlay;
   GtkMenuButton        *menu_button;
+  EnoughCriticPage     *critic_page;
+  EnoughLetterPage     *letter_page;
+  EnoughSelfCheckPage  *self_check_page;
+
+  EnoughStore          *store;
 
   GSettings            *settings;
 };
 
 G_DEFINE_FINAL_TYPE (EnoughWindow, enough_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 EnoughWindow *
-enough_window_new (EnoughApplication *application)
+enough_window_new (EnoughApplication *application,
+                   EnoughStore       *store)
 {
   g_return_val_if_fail (ENOUGH_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (store == NULL || ENOUGH_IS_STORE (store), NULL);
 
   return g_object_new (ENOUGH_TYPE_WINDOW,
                        "application", application,
+                       "store", store,
                        NULL);
+}
+
+EnoughStore *
+enough_window_get_store (EnoughWindow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
+
+  return self->store;
 }
 
 AdwViewStack *
@@ -104,6 +128,49 @@ enough_window_constructed (GObject *object)
   g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "last-page", self->stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
+
+  /* The store is construct-only: the pages get it once, before they are shown. */
+  enough_critic_page_set_store (self->critic_page, self->store);
+  enough_letter_page_set_store (self->letter_page, self->store);
+  enough_self_check_page_set_store (self->self_check_page, self->store);
+}
+
+static void
+enough_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+enough_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -112,6 +179,7 @@ enough_window_dispose (GObject *object)
   EnoughWindow *self = ENOUGH_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_WINDOW);
 
   G_OBJECT_CLASS (enough_window_parent_class)->dispose (object);
@@ -125,6 +193,15 @@ enough_window_class_init (EnoughWindowClass *klass)
 
   object_class->constructed = enough_window_constructed;
   object_class->dispose = enough_window_dispose;
+  object_class->get_property = enough_window_get_property;
+  object_class->set_property = enough_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         ENOUGH_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ENOUGH_TYPE_CRITIC_PAGE);
   g_type_ensure (ENOUGH_TYPE_LETTER_PAGE);
@@ -136,6 +213,9 @@ enough_window_class_init (EnoughWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnoughWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, EnoughWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EnoughWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, critic_page);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, letter_page);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, self_check_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s",
                                    enough_window_show_page_action);

@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EnoughWindow, enough_window, ENOUGH, WINDOW, AdwApplicationWindow)
 
-EnoughWindow *enough_window_new              (EnoughApplication *application);
+EnoughWindow *enough_window_new              (EnoughApplication *application,
+                                              EnoughStore       *store);
+EnoughStore  *enough_window_get_store        (EnoughWindow      *self);
 AdwViewStack *enough_window_get_stack        (EnoughWindow      *self);
 void          enough_window_show_page        (EnoughWindow      *self,
                                               const char        *page_name);
