@@ -5,103 +5,21 @@
 
 #include <adwaita.h>
 
-#include "enough-application.h"
+#include "enough-gui-test-utils.h"
 #include "enough-help-window.h"
 #include "enough-test-utils.h"
-#include "enough-window.h"
-
-#define TEST_APP_ID "io.github.enoughjournal.Enough.Test"
 
 typedef struct
 {
-  char              *data_dir;
-  EnoughApplication *app;
-  EnoughWindow      *window;
+  char *data_dir;
 } Fixture;
-
-typedef void (*AppBody) (Fixture *fixture);
-
-typedef struct
-{
-  Fixture *fixture;
-  AppBody  body;
-} RunData;
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-run_body_idle (gpointer user_data)
-{
-  RunData *run = user_data;
-  GtkWindow *window;
-
-  window = gtk_application_get_active_window (GTK_APPLICATION (run->fixture->app));
-  g_assert_nonnull (window);
-  g_assert_true (ENOUGH_IS_WINDOW (window));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  run->fixture->window = ENOUGH_WINDOW (window);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &run->fixture->window);
-
-  run->body (run->fixture);
-  drain_main_context ();
-
-  /* Leave the way a user would: app.quit closes the windows and ends the run. */
-  if (g_application_get_is_registered (G_APPLICATION (run->fixture->app)))
-    g_action_group_activate_action (G_ACTION_GROUP (run->fixture->app), "quit", NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_activate (GApplication *app,
-             RunData      *run)
-{
-  g_idle_add (run_body_idle, run);
-}
-
-/* Runs a whole application lifetime through g_application_run(), as main()
- * does, calling @body once the window is shown. The application and its
- * window must be finalized afterwards: anything else is a leak. */
-static void
-run_app (Fixture *fixture,
-         AppBody  body)
-{
-  RunData run = { fixture, body };
-  int status;
-
-  fixture->app = enough_application_new (TEST_APP_ID, G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (fixture->app, "activate", G_CALLBACK (on_activate), &run);
-
-  status = g_application_run (G_APPLICATION (fixture->app), 0, NULL);
-  g_assert_cmpint (status, ==, 0);
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (fixture->app)));
-
-  drain_main_context ();
-  /* The weak pointer set above: the window must be gone with the run. */
-  g_assert_null (fixture->window);
-  g_assert_finalize_object (g_steal_pointer (&fixture->app));
-}
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
   fixture->data_dir = enough_test_make_data_dir ();
-
-  /* The memory backend lives as long as the process: start each test from the defaults. */
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
+  enough_test_reset_settings ();
 }
 
 static void
@@ -113,14 +31,14 @@ fixture_teardown (Fixture       *fixture,
 }
 
 static void
-check_three_pages (Fixture *fixture)
+check_three_pages (EnoughTestApp *test)
 {
   static const struct { const char *name; const char *title; } expected[] = {
     { "critic", "Inner Critic" },
     { "letters", "Letters" },
     { "self-check", "Self-Check" },
   };
-  AdwViewStack *stack = enough_window_get_stack (fixture->window);
+  AdwViewStack *stack = enough_window_get_stack (test->window);
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, G_N_ELEMENTS (expected));
@@ -136,77 +54,77 @@ check_three_pages (Fixture *fixture)
     }
 
   /* A first start opens on the first exercise. */
-  g_assert_cmpstr (enough_window_get_visible_page (fixture->window), ==, "critic");
+  g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "critic");
 }
 
 static void
 test_window_has_three_pages (Fixture       *fixture,
                              gconstpointer  data)
 {
-  run_app (fixture, check_three_pages);
+  enough_test_run_app (check_three_pages, NULL);
 }
 
 static void
-switch_pages (Fixture *fixture)
+switch_pages (EnoughTestApp *test)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *last_page = NULL;
-  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *window = GTK_WIDGET (test->window);
 
   g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "letters"));
-  g_assert_cmpstr (enough_window_get_visible_page (fixture->window), ==, "letters");
+  g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "letters");
   last_page = g_settings_get_string (settings, "last-page");
   g_assert_cmpstr (last_page, ==, "letters");
 
   /* Unknown pages are ignored rather than leaving the stack empty. */
   g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "nope"));
-  g_assert_cmpstr (enough_window_get_visible_page (fixture->window), ==, "letters");
+  g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "letters");
 
-  adw_view_stack_set_visible_child_name (enough_window_get_stack (fixture->window), "self-check");
+  adw_view_stack_set_visible_child_name (enough_window_get_stack (test->window), "self-check");
 }
 
 static void
-check_self_check_page_shown (Fixture *fixture)
+check_self_check_page_shown (EnoughTestApp *test)
 {
-  g_assert_cmpstr (enough_window_get_visible_page (fixture->window), ==, "self-check");
+  g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "self-check");
 }
 
 static void
 test_page_is_remembered (Fixture       *fixture,
                          gconstpointer  data)
 {
-  run_app (fixture, switch_pages);
+  enough_test_run_app (switch_pages, NULL);
   /* A whole new application object opens where the last one left. */
-  run_app (fixture, check_self_check_page_shown);
+  enough_test_run_app (check_self_check_page_shown, NULL);
 }
 
 static void
-resize_window (Fixture *fixture)
+resize_window (EnoughTestApp *test)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 480, 600);
+  gtk_window_set_default_size (GTK_WINDOW (test->window), 480, 600);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 480);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
 }
 
 static void
-check_window_size (Fixture *fixture)
+check_window_size (EnoughTestApp *test)
 {
   int width, height;
 
-  gtk_window_get_default_size (GTK_WINDOW (fixture->window), &width, &height);
+  gtk_window_get_default_size (GTK_WINDOW (test->window), &width, &height);
   g_assert_cmpint (width, ==, 480);
   g_assert_cmpint (height, ==, 600);
-  g_assert_false (gtk_window_is_maximized (GTK_WINDOW (fixture->window)));
+  g_assert_false (gtk_window_is_maximized (GTK_WINDOW (test->window)));
 }
 
 static void
 test_window_size_is_remembered (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  run_app (fixture, resize_window);
-  run_app (fixture, check_window_size);
+  enough_test_run_app (resize_window, NULL);
+  enough_test_run_app (check_window_size, NULL);
 }
 
 static gboolean
@@ -233,7 +151,7 @@ widget_class_has_action (GtkWidget  *widget,
 }
 
 static void
-check_actions (Fixture *fixture)
+check_actions (EnoughTestApp *test)
 {
   static const char *app_actions[] = { "about", "help", "quit" };
   static const char *window_actions[] = {
@@ -243,16 +161,16 @@ check_actions (Fixture *fixture)
   g_auto(GStrv) accels = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (app_actions); i++)
-    g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), app_actions[i]));
+    g_assert_true (g_action_group_has_action (G_ACTION_GROUP (test->app), app_actions[i]));
 
   for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
-    g_assert_true (widget_class_has_action (GTK_WIDGET (fixture->window), window_actions[i]));
+    g_assert_true (widget_class_has_action (GTK_WIDGET (test->window), window_actions[i]));
 
   /* GtkApplication adds this one because gtk/help-overlay.ui is in our resources. */
-  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (fixture->window),
+  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (test->window),
                                                 "show-help-overlay"));
 
-  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), "app.quit");
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (test->app), "app.quit");
   accel_text = g_strjoinv (",", accels);
   g_assert_cmpstr (accel_text, ==, "<Control>q");
 }
@@ -261,42 +179,26 @@ static void
 test_actions_exist (Fixture       *fixture,
                     gconstpointer  data)
 {
-  run_app (fixture, check_actions);
-}
-
-static GtkWindow *
-find_window_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* owned by GTK */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
+  enough_test_run_app (check_actions, NULL);
 }
 
 static void
-open_help_and_about (Fixture *fixture)
+open_help_and_about (EnoughTestApp *test)
 {
   GtkWindow *help, *about;
   const char *comments;
 
-  g_assert_null (find_window_of_type (ENOUGH_TYPE_HELP_WINDOW));
-  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "help", NULL);
-  drain_main_context ();
-  help = find_window_of_type (ENOUGH_TYPE_HELP_WINDOW);
+  g_assert_null (enough_test_find_window_of_type (ENOUGH_TYPE_HELP_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (test->app), "help", NULL);
+  enough_test_drain_main_context ();
+  help = enough_test_find_window_of_type (ENOUGH_TYPE_HELP_WINDOW);
   g_assert_nonnull (help);
-  g_assert_true (gtk_window_get_transient_for (help) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_transient_for (help) == GTK_WINDOW (test->window));
   gtk_window_destroy (help);
 
-  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
-  drain_main_context ();
-  about = find_window_of_type (ADW_TYPE_ABOUT_WINDOW);
+  g_action_group_activate_action (G_ACTION_GROUP (test->app), "about", NULL);
+  enough_test_drain_main_context ();
+  about = enough_test_find_window_of_type (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   comments = adw_about_window_get_comments (ADW_ABOUT_WINDOW (about));
   g_assert_nonnull (strstr (comments, "does not replace professional help"));
@@ -307,16 +209,15 @@ static void
 test_help_and_about_open (Fixture       *fixture,
                           gconstpointer  data)
 {
-  run_app (fixture, open_help_and_about);
-  g_assert_null (find_window_of_type (ADW_TYPE_ABOUT_WINDOW));
+  enough_test_run_app (open_help_and_about, NULL);
+  g_assert_null (enough_test_find_window_of_type (ADW_TYPE_ABOUT_WINDOW));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  enough_test_gui_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#include "config.h"
+
+#include "enough-gui-test-utils.h"
+
+typedef struct
+{
+  EnoughTestApp     test;
+  EnoughTestAppBody body;
+} RunData;
+
+void
+enough_test_gui_init (int    *argc,
+                      char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
+/* The memory settings backend lives as long as the process: tests start from
+ * the defaults. */
+void
+enough_test_reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+void
+enough_test_drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+run_body_idle (gpointer user_data)
+{
+  RunData *run = user_data;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (run->test.app));
+  g_assert_nonnull (window);
+  g_assert_true (ENOUGH_IS_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  run->test.window = ENOUGH_WINDOW (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &run->test.window);
+
+  run->body (&run->test);
+  enough_test_drain_main_context ();
+
+  /* Leave the way a user would: app.quit closes the windows and ends the run. */
+  g_action_group_activate_action (G_ACTION_GROUP (run->test.app), "quit", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate (GApplication *app,
+             RunData      *run)
+{
+  g_idle_add (run_body_idle, run);
+}
+
+/* Runs a whole application lifetime through g_application_run(), as main()
+ * does, calling @body once the window is shown. The application, its store
+ * and its window must all be finalized afterwards: anything else is a leak.
+ * Run it twice in a test to "restart the app" on the same data dir. */
+void
+enough_test_run_app (EnoughTestAppBody body,
+                     gpointer          user_data)
+{
+  RunData run = { { NULL, NULL, user_data }, body };
+  int status;
+
+  run.test.app = enough_application_new (ENOUGH_TEST_APP_ID, G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (run.test.app, "activate", G_CALLBACK (on_activate), &run);
+
+  status = g_application_run (G_APPLICATION (run.test.app), 0, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (run.test.app)));
+
+  enough_test_drain_main_context ();
+  /* The weak pointer set above: the window must be gone with the run. */
+  g_assert_null (run.test.window);
+  g_assert_finalize_object (g_steal_pointer (&run.test.app));
+}
+
+GtkWindow *
+enough_test_find_window_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static char *
+dup_accessible_label (GtkWidget *widget)
+{
+  /* GTK 4.8 has no getter for accessible properties; the tooltip or the
+   * label property is what our widgets set alongside it. */
+  const char *name = gtk_widget_get_tooltip_text (widget);
+
+  if (name == NULL && GTK_IS_BUTTON (widget))
+    name = gtk_button_get_label (GTK_BUTTON (widget));
+  if (name == NULL && GTK_IS_LABEL (widget))
+    name = gtk_label_get_text (GTK_LABEL (widget));
+
+  return g_strdup (name);
+}
+
+/* Depth-first search for a visible-or-not descendant of @type whose tooltip
+ * or label is @accessible_label (or any, when NULL). */
+GtkWidget *
+enough_test_find_descendant (GtkWidget  *root,
+                             GType       type,
+                             const char *accessible_label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          g_autofree char *label = dup_accessible_label (child);
+
+          if (accessible_label == NULL || g_strcmp0 (label, accessible_label) == 0)
+            return child;
+        }
+
+      found = enough_test_find_descendant (child, type, accessible_label);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

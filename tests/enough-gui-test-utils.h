@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "enough-application.h"
+#include "enough-window.h"
+
+G_BEGIN_DECLS
+
+#define ENOUGH_TEST_APP_ID "io.github.enoughjournal.Enough.Test"
+
+typedef struct
+{
+  EnoughApplication *app;
+  EnoughWindow      *window;
+  gpointer           user_data;
+} EnoughTestApp;
+
+typedef void (*EnoughTestAppBody) (EnoughTestApp *test);
+
+void       enough_test_gui_init            (int               *argc,
+                                            char            ***argv);
+void       enough_test_reset_settings      (void);
+void       enough_test_run_app             (EnoughTestAppBody  body,
+                                            gpointer           user_data);
+void       enough_test_drain_main_context  (void);
+GtkWindow *enough_test_find_window_of_type (GType              type);
+GtkWidget *enough_test_find_descendant     (GtkWidget         *root,
+                                            GType              type,
+                                            const char        *accessible_label);
+
+G_END_DECLS
