@@ -40,7 +40,7 @@ EnoughRecordKind   enough_search_result_get_kind        (EnoughSearchResult *sel
 EnoughSearchField  enough_search_result_get_field       (EnoughSearchResult *self);
 const char        *enough_search_result_get_entry_uuid  (EnoughSearchResult *self);
 const char        *enough_search_result_get_turn_uuid   (EnoughSearchResult *self);
-/* The entry's title-like text: dialogue title, first words of a letter… */
+/* Plain text around the first match, on one line. */
 const char        *enough_search_result_get_snippet     (EnoughSearchResult *self);
 /* Lower is better (bm25 for indexed searches; 0 for short-query scans). */
 double             enough_search_result_get_rank        (EnoughSearchResult *self);
@@ -57,7 +57,9 @@ EnoughSearchResult *_enough_search_result_new (EnoughRecordKind   kind,
                                                EnoughSearchField  field,
                                                const char        *entry_uuid,
                                                const char        *turn_uuid,
-                                               const char        *marked_snippet,
+                                               const char        *snippet,
+                                               const guint       *matches,
+                                               guint              n_matches,
                                                double             rank,
                                                gint64             created_at);
 

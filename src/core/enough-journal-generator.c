@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "enough-store-private.h"
+
+/* A synthetic journal for benchmarks and tests: deterministic for a seed,
+ * mixed kinds (about 45% dialogues, 35% letters, 20% self-checks), lengths
+ * like real entries, dates spread over five years, about one entry in ten
+ * in Chinese, Japanese or Korean. */
+
+static const char *const english[] = {
+  "I keep rereading the email before I send it, and it still feels wrong.",
+  "If the presentation is not flawless they will see that I do not belong here.",
+  "You always mess this up, you should have started the report last week.",
+  "Everyone else seems to manage their deadlines without falling apart.",
+  "I am afraid that one mistake will undo everything I have worked for.",
+  "What would happen if I handed it in as it is, good enough for today?",
+  "My mother used to check my homework twice and I still hear her voice.",
+  "I finished the project, but all I can see are the three typos.",
+  "Resting feels like something I have to earn first.",
+  "You are trying to protect me from being rejected, I understand that.",
+  "A friend would tell me that I did my best with the time I had.",
+  "I would like to try taking a short walk instead of working late again.",
+  "The garden was messy and it was still beautiful in the evening light.",
+  "I compared myself to my colleague and felt small for the whole afternoon.",
+  "Thank you for caring so much; I can take it from here, gently.",
+  "It is okay to be tired. It is okay to stop for a while.",
+  "I said something awkward at the meeting and replayed it all night.",
+  "Nobody noticed the small error, but I could not stop thinking about it.",
+  "Maybe the draft does not have to be perfect to be useful.",
+  "I am learning that my worth is not a grade on a paper.",
+  "The kitchen is not spotless and the dinner was still warm and good.",
+  "When I make a mistake I can treat myself like I treat my sister.",
+  "I cancelled the piano lesson because I had not practised enough.",
+  "It feels unsafe to slow down, as if everything would collapse.",
+};
+
+static const char *const chinese[] = {
+  "我总是担心自己做得不够好，害怕别人失望。",
+  "今天的报告有一个小错误，我一直在想这件事。",
+  "你应该更努力，不然大家都会看不起你。",
+  "其实我已经尽力了，这样就足够了。",
+  "工作太多了，我觉得很累，想休息一下。",
+  "如果朋友这样说自己，我会温柔地安慰她。",
+  "我害怕犯错，因为我觉得错误代表失败。",
+};
+
+static const char *const japanese[] = {
+  "完璧にできなかったことばかり考えてしまう。",
+  "今日は疲れたので、少し休んでもいいと思う。",
+  "失敗したら、みんなにがっかりされるのが怖い。",
+  "友だちならきっと「よく頑張ったね」と言ってくれる。",
+  "仕事のメールを何度も読み直してしまった。",
+};
+
+static const char *const korean[] = {
+  "나는 항상 충분히 잘하지 못한다고 느낀다.",
+  "오늘 발표에서 작은 실수를 해서 계속 생각이 난다.",
+  "조금 쉬어도 괜찮다고 나 자신에게 말해주고 싶다.",
+  "친구라면 너는 최선을 다했어라고 말해줄 거야.",
+  "실수하면 모두가 나를 실망할까 봐 무섭다.",
+};
+
+static const char *const critic_names[] = {
+  "", "", "", "the Taskmaster", "the Judge", "the Worrier", "Inspector", "the Coach",
+  "完美主义者", "検査官", "감시자",
+};
+
+typedef struct
+{
+  GRand       *rand;
+  const char *const *bank;
+  guint        bank_len;
+} Voice;
+
+static void
+pick_voice (Voice *v)
+{
+  guint r = g_rand_int_range (v->rand, 0, 100);
+
+  if (r < 4)
+    {
+      v->bank = chinese;
+      v->bank_len = G_N_ELEMENTS (chinese);
+    }
+  else if (r < 7)
+    {
+      v->bank = japanese;
+      v->bank_len = G_N_ELEMENTS (japanese);
+    }
+  else if (r < 10)
+    {
+      v->bank = korean;
+      v->bank_len = G_N_ELEMENTS (korean);
+    }
+  else
+    {
+      v->bank = english;
+      v->bank_len = G_N_ELEMENTS (english);
+    }
+}
+
+/* Roughly @min..@max bytes of sentences from the voice's bank. */
+static char *
+text_of (Voice *v,
+         guint  min,
+         guint  max)
+{
+  guint target = (guint) g_rand_int_range (v->rand, (gint32) min, (gint32) max + 1);
+  GString *s = g_string_new (NULL);
+
+  while (s->len < target)
+    {
+      if (s->len > 0)
+        g_string_append_c (s, v->bank == english ? ' ' : '\n');
+      g_string_append (s, v->bank[g_rand_int_range (v->rand, 0, (gint32) v->bank_len)]);
+      if (g_rand_int_range (v->rand, 0, 12) == 0)
+        g_string_append (s, "\n\n");
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+first_words (const char *text)
+{
+  const char *p = text;
+  guint n = 0;
+
+  for (; *p && n < 40; p = g_utf8_next_char (p), n++)
+    if (*p == '.' || *p == '\n' || *p == ',')
+      break;
+  return g_strndup (text, p - text);
+}
+
+static gboolean
+step_done (sqlite3      *db,
+           sqlite3_stmt *stmt,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _enough_store_set_sqlite_error (error, db, rc, "generate");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_enough_generate_journal (sqlite3  *db,
+                          guint     n_entries,
+                          guint32   seed,
+                          gint64    now_usec,
+                          GError  **error)
+{
+  static const char *const sql[] = {
+    "INSERT INTO dialogue (uuid, created, updated, title, critic_name, intensity_start,"
+    " intensity_end, prompt_step) VALUES (?,?,?,?,?,?,?,?)",
+    "INSERT INTO turn (uuid, created, updated, dialogue_id, position, speaker, text, patterns)"
+    " VALUES (?,?,?,?,?,?,?,?)",
+    "INSERT INTO letter (uuid, created, updated, not_good_enough, feelings, text, step, reread,"
+    " reread_at, reread_done_at, takeaway) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+    "INSERT INTO self_check (uuid, created, updated, bank_version, answers, current_index,"
+    " completed_at, note) VALUES (?,?,?,?,?,?,?,?)",
+  };
+  sqlite3_stmt *stmts[G_N_ELEMENTS (sql)] = { NULL };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  Voice v = { rand, english, G_N_ELEMENTS (english) };
+  const gint64 span = (gint64) 5 * 365 * 24 * 3600 * G_USEC_PER_SEC;
+  gboolean ok = FALSE;
+  int rc;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      rc = sqlite3_prepare_v2 (db, sql[i], -1, &stmts[i], NULL);
+      if (rc != SQLITE_OK)
+        {
+          _enough_store_set_sqlite_error (error, db, rc, "generate");
+          goto out;
+        }
+    }
+
+  rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _enough_store_set_sqlite_error (error, db, rc, "generate");
+      goto out;
+    }
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      /* Oldest first, so ids grow with time like a real journal. */
+      gint64 created = now_usec - span + (gint64) ((double) span * (i + 1) / (n_entries + 1));
+      gint64 updated = created + g_rand_int_range (rand, 0, 3600) * (gint64) G_USEC_PER_SEC;
+      g_autofree char *uuid = g_uuid_string_random ();
+      guint kind = (guint) g_rand_int_range (rand, 0, 100);
+
+      pick_voice (&v);
+
+      if (kind < 45)
+        {
+          sqlite3_stmt *s = stmts[0];
+          guint n_turns = (guint) g_rand_int_range (rand, 3, 11);
+          g_autofree char *first = text_of (&v, 30, 200);
+          g_autofree char *title = first_words (first);
+          gint64 dialogue_id;
+
+          sqlite3_bind_text (s, 1, uuid, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (s, 2, created);
+          sqlite3_bind_int64 (s, 3, updated);
+          sqlite3_bind_text (s, 4, title, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (s, 5, critic_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (critic_names))], -1, SQLITE_STATIC);
+          sqlite3_bind_int (s, 6, g_rand_int_range (rand, -1, 11));
+          sqlite3_bind_int (s, 7, g_rand_int_range (rand, -1, 11));
+          sqlite3_bind_int (s, 8, (int) MIN (n_turns, 6));
+          if (!step_done (db, s, error))
+            goto rollback;
+          dialogue_id = sqlite3_last_insert_rowid (db);
+
+          for (guint t = 0; t < n_turns; t++)
+            {
+              sqlite3_stmt *ts = stmts[1];
+              g_autofree char *turn_uuid = g_uuid_string_random ();
+              g_autofree char *text = t == 0 ? g_strdup (first) : text_of (&v, 30, 200);
+              int speaker = (int) (t % 2);
+
+              sqlite3_bind_text (ts, 1, turn_uuid, -1, SQLITE_TRANSIENT);
+              sqlite3_bind_int64 (ts, 2, created + t);
+              sqlite3_bind_int64 (ts, 3, created + t);
+              sqlite3_bind_int64 (ts, 4, dialogue_id);
+              sqlite3_bind_int64 (ts, 5, (gint64) (t + 1) * 1024);
+              sqlite3_bind_int (ts, 6, speaker);
+              sqlite3_bind_text (ts, 7, text, -1, SQLITE_TRANSIENT);
+              sqlite3_bind_int (ts, 8, speaker == 0 ? g_rand_int_range (rand, 0, 256) & g_rand_int_range (rand, 0, 256) : 0);
+              if (!step_done (db, ts, error))
+                goto rollback;
+            }
+        }
+      else if (kind < 80)
+        {
+          sqlite3_stmt *s = stmts[2];
+          g_autofree char *nge = text_of (&v, 40, 250);
+          g_autofree char *letter = text_of (&v, 200, 900);
+          g_autofree char *takeaway = g_rand_int_range (rand, 0, 2) ? text_of (&v, 20, 60) : g_strdup ("");
+          int reread = g_rand_int_range (rand, 0, 6);
+          gint64 reread_at = reread > 0 && reread < 5 ? created + (gint64) 3600 * G_USEC_PER_SEC : 0;
+
+          sqlite3_bind_text (s, 1, uuid, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (s, 2, created);
+          sqlite3_bind_int64 (s, 3, updated);
+          sqlite3_bind_text (s, 4, nge, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int (s, 5, g_rand_int_range (rand, 0, 256));
+          sqlite3_bind_text (s, 6, letter, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int (s, 7, 2);
+          sqlite3_bind_int (s, 8, reread);
+          sqlite3_bind_int64 (s, 9, reread_at);
+          sqlite3_bind_int64 (s, 10, reread_at ? reread_at + 60 * G_USEC_PER_SEC : 0);
+          sqlite3_bind_text (s, 11, takeaway, -1, SQLITE_TRANSIENT);
+          if (!step_done (db, s, error))
+            goto rollback;
+        }
+      else
+        {
+          sqlite3_stmt *s = stmts[3];
+          char answers[ENOUGH_SELF_CHECK_N_ITEMS + 1];
+          gboolean done = g_rand_int_range (rand, 0, 10) > 0 || i + 1 < n_entries;
+          g_autofree char *note = g_rand_int_range (rand, 0, 5) == 0 ? text_of (&v, 20, 200) : g_strdup ("");
+
+          for (guint a = 0; a < ENOUGH_SELF_CHECK_N_ITEMS; a++)
+            answers[a] = (char) ('1' + g_rand_int_range (rand, 0, 5));
+          answers[ENOUGH_SELF_CHECK_N_ITEMS] = '\0';
+
+          sqlite3_bind_text (s, 1, uuid, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (s, 2, created);
+          sqlite3_bind_int64 (s, 3, updated);
+          sqlite3_bind_int (s, 4, 1);
+          sqlite3_bind_text (s, 5, answers, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int (s, 6, ENOUGH_SELF_CHECK_N_ITEMS - 1);
+          sqlite3_bind_int64 (s, 7, done ? updated : 0);
+          sqlite3_bind_text (s, 8, note, -1, SQLITE_TRANSIENT);
+          if (!step_done (db, s, error))
+            goto rollback;
+        }
+    }
+
+  rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _enough_store_set_sqlite_error (error, db, rc, "generate");
+      goto rollback;
+    }
+  ok = TRUE;
+  goto out;
+
+rollback:
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+out:
+  for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
+    sqlite3_finalize (stmts[i]);
+  return ok;
+}

@@ -1,0 +1,678 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "enough-store-private.h"
+
+/* How a search works
+ *
+ * The FTS5 table `search` (trigram tokenizer) holds every piece of user
+ * text; its rowid says where the text lives (id * 64 + kind * 8 + field).
+ * A query is split into words, ANDed. Words of 3+ characters go to MATCH
+ * (indexed, any script). Words of 1–2 characters — common in Chinese,
+ * Japanese and Korean — cannot use trigrams, so they become LIKE filters;
+ * on their own that is a scan, bounded by a time budget on the UI thread.
+ *
+ * The newest CANDIDATES matches are read (rowid order, so the index can
+ * stop early), scored in C (occurrences, field weight, length), grouped by
+ * kind and cut to the limit. Only the winners are resolved to entries and
+ * get a snippet. */
+
+#define CANDIDATES 256
+#define SYNC_BUDGET_USEC (12 * 1000)
+#define SNIPPET_BEFORE 24  /* characters of context before the match */
+#define SNIPPET_LENGTH 120 /* characters in a snippet */
+
+typedef struct
+{
+  GPtrArray *terms;    /* char*, as typed */
+  GPtrArray *folded;   /* GArray of gunichar, lower-cased, per term */
+  guint      n_long;
+} Query;
+
+typedef struct
+{
+  gint64  rowid;
+  double  score;
+  char   *text;
+} Candidate;
+
+typedef struct
+{
+  gint64        deadline;
+  GCancellable *cancellable;
+  gboolean      interrupted;
+} Budget;
+
+typedef gboolean (*HiddenFunc) (gpointer          data,
+                                EnoughRecordKind  kind,
+                                gint64            id);
+
+static void
+candidate_free (Candidate *c)
+{
+  g_free (c->text);
+  g_free (c);
+}
+
+static void
+query_clear (Query *q)
+{
+  g_clear_pointer (&q->terms, g_ptr_array_unref);
+  g_clear_pointer (&q->folded, g_ptr_array_unref);
+}
+
+static void
+query_parse (Query      *q,
+             const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFC);
+  const char *p = normal ? normal : "";
+
+  q->terms = g_ptr_array_new_with_free_func (g_free);
+  q->folded = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  q->n_long = 0;
+
+  while (*p)
+    {
+      const char *start;
+      GArray *chars;
+
+      while (*p && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (!*p)
+        break;
+      start = p;
+      chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+      while (*p && !g_unichar_isspace (g_utf8_get_char (p)))
+        {
+          gunichar c = g_unichar_tolower (g_utf8_get_char (p));
+          g_array_append_val (chars, c);
+          p = g_utf8_next_char (p);
+        }
+      /* A dozen words is plenty; more only slows the query. */
+      if (q->terms->len < 12)
+        {
+          g_ptr_array_add (q->terms, g_strndup (start, p - start));
+          g_ptr_array_add (q->folded, chars);
+          if (chars->len >= 3)
+            q->n_long++;
+        }
+      else
+        g_array_unref (chars);
+    }
+}
+
+static gboolean
+term_is_long (Query *q,
+              guint  i)
+{
+  return ((GArray *) g_ptr_array_index (q->folded, i))->len >= 3;
+}
+
+/* Finds the next occurrence of any term at or after byte @from; returns
+ * its byte start or -1, with the end in *out_end. */
+static gssize
+find_match (Query      *q,
+            const char *text,
+            gsize       from,
+            gsize      *out_end)
+{
+  for (const char *p = text + from; *p; p = g_utf8_next_char (p))
+    {
+      for (guint t = 0; t < q->folded->len; t++)
+        {
+          GArray *chars = g_ptr_array_index (q->folded, t);
+          const char *s = p;
+          guint i;
+
+          for (i = 0; i < chars->len && *s; i++)
+            {
+              if (g_unichar_tolower (g_utf8_get_char (s)) != g_array_index (chars, gunichar, i))
+                break;
+              s = g_utf8_next_char (s);
+            }
+          if (i == chars->len && chars->len > 0)
+            {
+              *out_end = s - text;
+              return p - text;
+            }
+        }
+    }
+  return -1;
+}
+
+static double
+field_weight (guint field)
+{
+  switch (field)
+    {
+    case ENOUGH_SEARCH_FIELD_TITLE:
+    case ENOUGH_SEARCH_FIELD_TAKEAWAY:
+    case ENOUGH_SEARCH_FIELD_CRITIC_NAME:
+      return 2.0;
+    default:
+      return 1.0;
+    }
+}
+
+/* Lower is better, like bm25: more hits in less text, titles first. */
+static double
+score_candidate (Query      *q,
+                 Candidate  *c)
+{
+  gsize len = strlen (c->text);
+  gsize pos = 0, end = 0;
+  guint hits = 0;
+  gssize at;
+
+  while (hits < 20 && (at = find_match (q, c->text, pos, &end)) >= 0)
+    {
+      hits++;
+      pos = end;
+    }
+  return -(field_weight ((guint) (c->rowid & 7)) * (1.0 + hits)) / (1.0 + log10 (1.0 + len / 80.0));
+}
+
+static void
+make_snippet (Query       *q,
+              const char  *text,
+              char       **out_snippet,
+              GArray      *matches)
+{
+  gsize end = 0;
+  gssize first = find_match (q, text, 0, &end);
+  const char *start = text;
+  const char *stop;
+  GString *out = g_string_new (NULL);
+  gsize base;
+
+  if (first > 0)
+    {
+      /* Back up a little for context, without splitting a character. */
+      start = text + first;
+      for (guint i = 0; i < SNIPPET_BEFORE && start > text; i++)
+        start = g_utf8_prev_char (start);
+    }
+  stop = start;
+  for (guint i = 0; i < SNIPPET_LENGTH && *stop; i++)
+    stop = g_utf8_next_char (stop);
+  if (first >= 0 && text + end > stop)
+    stop = text + end;
+
+  if (start > text)
+    g_string_append (out, "…");
+  base = out->len;
+  g_string_append_len (out, start, stop - start);
+  if (*stop)
+    g_string_append (out, "…");
+
+  /* One line: newlines and tabs become spaces (same byte length, so the
+   * offsets stay right). */
+  for (gsize i = 0; i < out->len; i++)
+    if (out->str[i] == '\n' || out->str[i] == '\r' || out->str[i] == '\t')
+      out->str[i] = ' ';
+
+  if (first >= 0)
+    {
+      gsize pos = start - text;
+      gssize at;
+
+      while ((at = find_match (q, text, pos, &end)) >= 0 && text + end <= stop)
+        {
+          guint range[2] = { (guint) (base + (at - (start - text))),
+                             (guint) (base + (end - (start - text))) };
+          g_array_append_vals (matches, range, 2);
+          pos = end;
+        }
+    }
+
+  *out_snippet = g_string_free (out, FALSE);
+}
+
+static int
+progress_cb (void *data)
+{
+  Budget *budget = data;
+
+  if ((budget->deadline > 0 && g_get_monotonic_time () > budget->deadline) ||
+      g_cancellable_is_cancelled (budget->cancellable))
+    {
+      budget->interrupted = TRUE;
+      return 1;
+    }
+  return 0;
+}
+
+static char *
+like_pattern (const char *term)
+{
+  GString *s = g_string_new ("%");
+
+  for (const char *p = term; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '%');
+  return g_string_free (s, FALSE);
+}
+
+static sqlite3_stmt *
+prepare_cached (sqlite3     *db,
+                GHashTable  *cache,
+                const char  *sql,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = cache ? g_hash_table_lookup (cache, sql) : NULL;
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  rc = sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _enough_store_set_sqlite_error (error, db, rc, "search");
+      return NULL;
+    }
+  if (cache != NULL)
+    g_hash_table_insert (cache, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static void
+release_stmt (GHashTable   *cache,
+              sqlite3_stmt *stmt)
+{
+  if (cache != NULL)
+    sqlite3_reset (stmt);
+  else
+    sqlite3_finalize (stmt);
+}
+
+static gint
+candidate_order (gconstpointer a,
+                 gconstpointer b)
+{
+  const Candidate *ca = *(Candidate * const *) a;
+  const Candidate *cb = *(Candidate * const *) b;
+
+  if (ca->score != cb->score)
+    return ca->score < cb->score ? -1 : 1;
+  return ca->rowid < cb->rowid ? 1 : (ca->rowid > cb->rowid ? -1 : 0);
+}
+
+typedef struct
+{
+  EnoughSearchResult *result;
+  EnoughRecordKind    kind;
+  gint64              entry_id;
+} Hit;
+
+static void
+hit_free (Hit *hit)
+{
+  g_clear_object (&hit->result);
+  g_free (hit);
+}
+
+/* Resolves a candidate to its entry; NULL if the entry is deleted. */
+static Hit *
+resolve (sqlite3    *db,
+         GHashTable *cache,
+         Query      *q,
+         Candidate  *c,
+         GError    **error)
+{
+  gint64 id = c->rowid >> 6;
+  guint kind = (guint) ((c->rowid >> 3) & 7);
+  guint field = (guint) (c->rowid & 7);
+  static const char *const sql[5] = {
+    [ENOUGH_RECORD_KIND_DIALOGUE] = "SELECT id, uuid, created, deleted_at, NULL FROM dialogue WHERE id = ?",
+    [ENOUGH_RECORD_KIND_TURN] = "SELECT d.id, d.uuid, d.created, d.deleted_at + t.deleted_at, t.uuid"
+                                " FROM turn t JOIN dialogue d ON d.id = t.dialogue_id WHERE t.id = ?",
+    [ENOUGH_RECORD_KIND_LETTER] = "SELECT id, uuid, created, deleted_at, NULL FROM letter WHERE id = ?",
+    [ENOUGH_RECORD_KIND_SELF_CHECK] = "SELECT id, uuid, created, deleted_at, NULL FROM self_check WHERE id = ?",
+  };
+  sqlite3_stmt *stmt;
+  Hit *hit = NULL;
+
+  if (kind < ENOUGH_RECORD_KIND_DIALOGUE || kind > ENOUGH_RECORD_KIND_SELF_CHECK)
+    return NULL;
+  stmt = prepare_cached (db, cache, sql[kind], error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 3) == 0)
+    {
+      g_autofree char *snippet = NULL;
+      g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      make_snippet (q, c->text, &snippet, matches);
+      hit = g_new0 (Hit, 1);
+      hit->kind = kind == ENOUGH_RECORD_KIND_TURN ? ENOUGH_RECORD_KIND_DIALOGUE : kind;
+      hit->entry_id = sqlite3_column_int64 (stmt, 0);
+      hit->result = _enough_search_result_new (hit->kind, field,
+                                               (const char *) sqlite3_column_text (stmt, 1),
+                                               (const char *) sqlite3_column_text (stmt, 4),
+                                               snippet, (const guint *) matches->data,
+                                               matches->len / 2, c->score,
+                                               sqlite3_column_int64 (stmt, 2));
+    }
+  release_stmt (cache, stmt);
+  return hit;
+}
+
+/* The whole search against one connection. @cache may be NULL (statements
+ * are then finalized). @deadline 0 = no time budget. Returns Hit*s grouped
+ * by kind, best first. */
+static GPtrArray *
+search_run (sqlite3       *db,
+            GHashTable    *cache,
+            const char    *text,
+            guint          limit,
+            gint64         deadline,
+            GCancellable  *cancellable,
+            HiddenFunc     hidden,
+            gpointer       hidden_data,
+            gboolean      *complete,
+            GError       **error)
+{
+  Query q = { 0 };
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GPtrArray) likes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
+  GPtrArray *groups[5] = { NULL };
+  GPtrArray *hits = g_ptr_array_new_with_free_func ((GDestroyNotify) hit_free);
+  Budget budget = { deadline, cancellable, FALSE };
+  sqlite3_stmt *stmt;
+  int rc;
+  int param = 1;
+
+  if (limit == 0)
+    limit = 20;
+  *complete = TRUE;
+  query_parse (&q, text);
+  if (q.terms->len == 0)
+    {
+      query_clear (&q);
+      return hits;
+    }
+
+  for (guint i = 0; i < q.terms->len; i++)
+    {
+      const char *term = g_ptr_array_index (q.terms, i);
+
+      if (term_is_long (&q, i))
+        {
+          if (match->len)
+            g_string_append_c (match, ' ');
+          g_string_append_c (match, '"');
+          for (const char *p = term; *p; p++)
+            {
+              if (*p == '"')
+                g_string_append_c (match, '"');
+              g_string_append_c (match, *p);
+            }
+          g_string_append_c (match, '"');
+        }
+      else
+        g_ptr_array_add (likes, like_pattern (term));
+    }
+
+  g_string_append (sql, "SELECT rowid, text FROM search WHERE ");
+  if (q.n_long > 0)
+    g_string_append (sql, "search MATCH ?");
+  for (guint i = 0; i < likes->len; i++)
+    g_string_append_printf (sql, "%stext LIKE ? ESCAPE '\\'", (i > 0 || q.n_long > 0) ? " AND " : "");
+  g_string_append_printf (sql, " ORDER BY rowid DESC LIMIT %d", CANDIDATES);
+
+  stmt = prepare_cached (db, cache, sql->str, error);
+  if (stmt == NULL)
+    {
+      query_clear (&q);
+      g_ptr_array_unref (hits);
+      return NULL;
+    }
+  if (q.n_long > 0)
+    sqlite3_bind_text (stmt, param++, match->str, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < likes->len; i++)
+    sqlite3_bind_text (stmt, param++, g_ptr_array_index (likes, i), -1, SQLITE_TRANSIENT);
+
+  sqlite3_progress_handler (db, 1000, progress_cb, &budget);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Candidate *c = g_new0 (Candidate, 1);
+
+      c->rowid = sqlite3_column_int64 (stmt, 0);
+      c->text = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      if (c->text == NULL)
+        c->text = g_strdup ("");
+      g_ptr_array_add (candidates, c);
+    }
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+  release_stmt (cache, stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      if (rc == SQLITE_INTERRUPT && budget.interrupted)
+        {
+          /* Out of time (or cancelled): what we have is still useful. */
+          *complete = FALSE;
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              query_clear (&q);
+              g_ptr_array_unref (hits);
+              return NULL;
+            }
+        }
+      else
+        {
+          _enough_store_set_sqlite_error (error, db, rc, "search");
+          query_clear (&q);
+          g_ptr_array_unref (hits);
+          return NULL;
+        }
+    }
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (candidates, i);
+      c->score = score_candidate (&q, c);
+    }
+  g_ptr_array_sort (candidates, candidate_order);
+
+  for (guint kind = 1; kind < 5; kind++)
+    groups[kind] = g_ptr_array_new ();
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (candidates, i);
+      guint kind = (guint) ((c->rowid >> 3) & 7);
+      guint group = kind == ENOUGH_RECORD_KIND_TURN ? ENOUGH_RECORD_KIND_DIALOGUE : kind;
+      Hit *hit;
+
+      if (group < 1 || group > 4 || groups[group]->len >= limit)
+        continue;
+      hit = resolve (db, cache, &q, c, NULL);
+      if (hit == NULL)
+        continue;
+      if (hidden != NULL && hidden (hidden_data, hit->kind, hit->entry_id))
+        {
+          hit_free (hit);
+          continue;
+        }
+      g_ptr_array_add (groups[group], hit);
+    }
+
+  {
+    static const guint order[] = { ENOUGH_RECORD_KIND_DIALOGUE, ENOUGH_RECORD_KIND_LETTER,
+                                   ENOUGH_RECORD_KIND_SELF_CHECK };
+
+    for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+      for (guint j = 0; j < groups[order[i]]->len; j++)
+        g_ptr_array_add (hits, g_ptr_array_index (groups[order[i]], j));
+  }
+  for (guint kind = 1; kind < 5; kind++)
+    g_ptr_array_unref (groups[kind]);
+  query_clear (&q);
+
+  return hits;
+}
+
+static GListModel *
+hits_to_model (GPtrArray  *hits,
+               HiddenFunc  hidden,
+               gpointer    hidden_data)
+{
+  GListStore *store = g_list_store_new (ENOUGH_TYPE_SEARCH_RESULT);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      Hit *hit = g_ptr_array_index (hits, i);
+
+      if (hidden == NULL || !hidden (hidden_data, hit->kind, hit->entry_id))
+        g_list_store_append (store, hit->result);
+    }
+  return G_LIST_MODEL (store);
+}
+
+/* Entries deleted in this session are still in the index until the next
+ * save (and the rows until close); the live objects know. */
+static gboolean
+hidden_live (gpointer          data,
+             EnoughRecordKind  kind,
+             gint64            id)
+{
+  EnoughRecord *live = _enough_store_peek_record (data, kind, id);
+  return live != NULL && enough_record_is_deleted (live);
+}
+
+GListModel *
+enough_store_search (EnoughStore  *self,
+                     const char   *query,
+                     guint         limit_per_kind,
+                     gboolean     *complete,
+                     GError      **error)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  gboolean done = TRUE;
+
+  g_return_val_if_fail (ENOUGH_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (_enough_store_get_read_db (self) == NULL)
+    {
+      g_set_error_literal (error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_CLOSED,
+                           _("The journal is closed."));
+      return NULL;
+    }
+
+  hits = search_run (_enough_store_get_read_db (self), _enough_store_get_read_stmts (self),
+                     query, limit_per_kind, g_get_monotonic_time () + SYNC_BUDGET_USEC,
+                     NULL, hidden_live, self, &done, error);
+  if (complete != NULL)
+    *complete = done;
+  if (hits == NULL)
+    return NULL;
+  return hits_to_model (hits, NULL, NULL);
+}
+
+typedef struct
+{
+  char  *path;
+  char  *query;
+  guint  limit;
+} SearchData;
+
+static void
+search_data_free (SearchData *data)
+{
+  g_free (data->path);
+  g_free (data->query);
+  g_free (data);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchData *data = task_data;
+  sqlite3 *db = NULL;
+  GError *error = NULL;
+  GPtrArray *hits;
+  gboolean complete;
+  int rc;
+
+  /* Its own short-lived connection: SQLite connections are not shared
+   * between threads here. */
+  rc = sqlite3_open_v2 (data->path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _enough_store_set_sqlite_error (&error, db, rc, "search");
+      sqlite3_close (db);
+      g_task_return_error (task, error);
+      return;
+    }
+  sqlite3_busy_timeout (db, 2000);
+  hits = search_run (db, NULL, data->query, data->limit, 0, cancellable,
+                     NULL, NULL, &complete, &error);
+  sqlite3_close (db);
+
+  if (hits == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, hits, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+enough_store_search_async (EnoughStore         *self,
+                           const char          *query,
+                           guint                limit_per_kind,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SearchData *data;
+
+  g_return_if_fail (ENOUGH_IS_STORE (self));
+  g_return_if_fail (query != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, enough_store_search_async);
+  data = g_new0 (SearchData, 1);
+  data->path = g_strdup (enough_store_get_path (self));
+  data->query = g_strdup (query);
+  data->limit = limit_per_kind;
+  g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
+  g_task_run_in_thread (task, search_thread);
+}
+
+GListModel *
+enough_store_search_finish (EnoughStore   *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  hits = g_task_propagate_pointer (G_TASK (result), error);
+  if (hits == NULL)
+    return NULL;
+  /* Back on the UI thread: now the live objects can be asked. */
+  return hits_to_model (hits, _enough_store_get_read_db (self) ? hidden_live : NULL, self);
+}
