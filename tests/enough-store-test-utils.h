@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#pragma once
+
+/* Small helpers shared by the store tests (header-only). */
+
+#include <sqlite3.h>
+
+#include "enough-store.h"
+#include "enough-test-utils.h"
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  EnoughStore *store;
+  gint64       now;   /* the injected clock */
+} StoreFixture;
+
+static gint64
+fixture_clock (gpointer data)
+{
+  StoreFixture *f = data;
+  /* Every reading moves one second on, so creation order is strict. */
+  f->now += G_USEC_PER_SEC;
+  return f->now;
+}
+
+static inline EnoughStore *
+fixture_open (StoreFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  EnoughStore *store = enough_store_open (f->path, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  enough_store_set_clock (store, fixture_clock, f);
+  /* Tests flush explicitly; no timers unless a test asks for them. */
+  enough_store_set_autosave_delay (store, G_MAXUINT);
+  return store;
+}
+
+static inline void
+fixture_setup (StoreFixture  *f,
+               gconstpointer  data)
+{
+  f->dir = enough_test_make_data_dir ();
+  f->path = g_build_filename (f->dir, "journal.db", NULL);
+  f->now = (gint64) 1700000000 * G_USEC_PER_SEC;
+  f->store = fixture_open (f);
+}
+
+static inline void
+fixture_reopen (StoreFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  enough_store_close (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (f->store);
+  f->store = fixture_open (f);
+}
+
+static inline void
+fixture_teardown (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  if (f->store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      enough_store_close (f->store, &error);
+      g_assert_no_error (error);
+      g_assert_finalize_object (f->store);
+    }
+  enough_test_remove_data_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* A value straight from the file, through a separate connection. */
+static inline gint64
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static inline char *
+query_text (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
