@@ -1960,8 +1960,10 @@ enough_store_close (EnoughStore  *self,
 
   g_clear_pointer (&self->write_stmts, g_hash_table_unref);
   g_clear_pointer (&self->read_stmts, g_hash_table_unref);
-  g_clear_pointer (&self->wdb, sqlite3_close);
+  /* The reader first: the last connection to close checkpoints the WAL
+   * into the file, and a read-only one cannot. */
   g_clear_pointer (&self->rdb, sqlite3_close);
+  g_clear_pointer (&self->wdb, sqlite3_close);
 
   /* Whatever was still dirty could not be saved: it was reported. */
   g_hash_table_remove_all (self->dirty);
