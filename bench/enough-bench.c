@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include "enough-store.h"
+
+/* The journal store benchmark: builds a synthetic journal of N entries in
+ * a temporary folder and prints one "METRIC <name> <value> <unit>" line per
+ * figure. Run by hand (see README), never by the tests:
+ *
+ *   _build/bench/enough-bench [--entries N] [--seed S]
+ */
+
+static const char *const queries[] = {
+  /* English: common, rare, several words, odd case, partial words */
+  "deadline", "presentation", "mistake", "mother", "garden", "typos", "rejected",
+  "piano", "kitchen", "colleague", "tired", "email", "perfect", "Good Enough",
+  "worth", "report", "afraid", "friend would", "short walk", "evening light",
+  "awkward", "homework", "belong", "collapse", "rest", "proud", "sister",
+  "treat myself", "not a grade", "draft does", "replayed", "spotless",
+  "flawless", "earn", "DEADLINES", "practis", "apart", "undo everything",
+  "protect me", "small error", "it is okay", "the Taskmaster", "Judge",
+  "Inspector", "Coach", "Worrier", "warm and good", "three typos", "slow down",
+  "a while", "learning", "useful", "compared", "mess this up", "best with",
+  "handed it in", "started the report", "nobody noticed", "whole afternoon",
+  "zebra", "quantum", "xylophone", "nonexistentword", "糟糕透了",
+  /* Chinese: 3+ characters and two-character words */
+  "不够好", "报告", "工作", "休息", "害怕", "失望", "朋友", "错误", "完美主义者",
+  "我已经尽力", "温柔地安慰",
+  /* Japanese */
+  "完璧", "疲れた", "休んでも", "がっかり", "頑張った", "メール", "検査官",
+  "失敗", "読み直して",
+  /* Korean */
+  "실수", "친구", "발표에서", "쉬어도", "충분히", "실망할까", "감시자", "괜찮다고",
+  /* one character, mixed scripts */
+  "累", "怕", "a", "I am", "ok 好", "心", "나", "もう一度",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (queries) == 100);
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+percentile (double *values,
+            guint   n,
+            double  p)
+{
+  guint i;
+
+  qsort (values, n, sizeof (double), compare_doubles);
+  i = (guint) (p * (n - 1) + 0.5);
+  return values[MIN (i, n - 1)];
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+touch_first_page (GListModel *model)
+{
+  guint n = MIN (g_list_model_get_n_items (model), 20);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_assert (item != NULL);
+    }
+}
+
+static void
+die (const char   *what,
+     const GError *error)
+{
+  g_printerr ("enough-bench: %s: %s\n", what, error ? error->message : "failed");
+  exit (1);
+}
+
+static gint64
+file_size (const char *path)
+{
+  GStatBuf st;
+  return g_stat (path, &st) == 0 ? (gint64) st.st_size : 0;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_dir (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int entries = 100000;
+  int seed = 1;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  GOptionEntry options[] = {
+    { "entries", 'n', 0, G_OPTION_ARG_INT, &entries, "Number of journal entries (100000)", "N" },
+    { "seed", 's', 0, G_OPTION_ARG_INT, &seed, "Random seed (1)", "S" },
+    { NULL }
+  };
+  EnoughStore *store;
+  gint64 start;
+  double open_ms[5];
+  double search_ms[G_N_ELEMENTS (queries)];
+  double autosave_ms[2000];
+  guint n_incomplete = 0;
+  struct rusage usage;
+
+  context = g_option_context_new ("- benchmark the Enough journal store");
+  g_option_context_add_main_entries (context, options, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || entries < 0)
+    die ("options", error);
+
+  dir = g_dir_make_tmp ("enough-bench-XXXXXX", &error);
+  if (dir == NULL)
+    die ("temporary folder", error);
+  path = g_build_filename (dir, "journal.db", NULL);
+
+  /* generate_s */
+  store = enough_store_open (path, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
+  if (store == NULL)
+    die ("open", error);
+  start = g_get_monotonic_time ();
+  if (!enough_store_generate_synthetic (store, (guint) entries, (guint32) seed, &error))
+    die ("generate", error);
+  if (!enough_store_close (store, &error))
+    die ("close", error);
+  g_object_unref (store);
+  printf ("METRIC generate_s %.2f s\n", ms_since (start) / 1000.0);
+  fflush (stdout);
+
+  /* open_ms: open + the first page of each list, as the window shows them.
+   * The integrity check of a big file runs on the worker, not in here. */
+  for (guint i = 0; i < G_N_ELEMENTS (open_ms); i++)
+    {
+      start = g_get_monotonic_time ();
+      store = enough_store_open (path, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
+      if (store == NULL)
+        die ("open", error);
+      touch_first_page (enough_store_get_dialogues (store));
+      touch_first_page (enough_store_get_letters (store));
+      touch_first_page (enough_store_get_self_checks (store));
+      open_ms[i] = ms_since (start);
+      if (i + 1 < G_N_ELEMENTS (open_ms))
+        {
+          enough_store_close (store, NULL);
+          g_object_unref (store);
+        }
+    }
+  printf ("METRIC open_ms %.2f ms\n", percentile (open_ms, G_N_ELEMENTS (open_ms), 0.5));
+  fflush (stdout);
+
+  /* search: 100 varied queries, as typed into the search bar; includes
+   * reading every result's snippet. */
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GListModel) results = NULL;
+      gboolean complete = TRUE;
+
+      start = g_get_monotonic_time ();
+      results = enough_store_search (store, queries[i], 20, &complete, &error);
+      if (results == NULL)
+        die ("search", error);
+      for (guint r = 0; r < g_list_model_get_n_items (results); r++)
+        {
+          g_autoptr(EnoughSearchResult) result = g_list_model_get_item (results, r);
+          g_assert (enough_search_result_get_snippet (result) != NULL);
+        }
+      search_ms[i] = ms_since (start);
+      n_incomplete += !complete;
+      if (g_getenv ("ENOUGH_BENCH_VERBOSE"))
+        g_printerr ("%-20s %7.2f ms %3u results%s\n", queries[i], search_ms[i],
+                    g_list_model_get_n_items (results), complete ? "" : " (partial)");
+    }
+  printf ("METRIC search_p50_ms %.2f ms\n", percentile (search_ms, G_N_ELEMENTS (search_ms), 0.5));
+  printf ("METRIC search_p95_ms %.2f ms\n", percentile (search_ms, G_N_ELEMENTS (search_ms), 0.95));
+  printf ("METRIC search_partial_count %u queries\n", n_incomplete);
+  fflush (stdout);
+
+  /* autosave_p95_ms: the UI thread's cost of handing over one edit (a
+   * keystroke in a 2–4 KB letter); the write happens later, on the worker. */
+  {
+    g_autoptr(EnoughLetter) letter = enough_store_create_letter (store);
+    GString *text = g_string_new (NULL);
+
+    while (text->len < 2048)
+      g_string_append (text, "A kind sentence to myself, typed one key at a time. ");
+    for (guint i = 0; i < G_N_ELEMENTS (autosave_ms); i++)
+      {
+        g_string_append_c (text, (char) ('a' + i % 26));
+        start = g_get_monotonic_time ();
+        enough_letter_set_text (letter, text->str);
+        autosave_ms[i] = ms_since (start);
+        /* Let a batch go now and then, as the timer would. */
+        if (i % 500 == 499 && !enough_store_flush (store, &error))
+          die ("flush", error);
+      }
+    g_string_free (text, TRUE);
+  }
+  printf ("METRIC autosave_p95_ms %.4f ms\n", percentile (autosave_ms, G_N_ELEMENTS (autosave_ms), 0.95));
+
+  if (!enough_store_close (store, &error))
+    die ("close", error);
+  g_object_unref (store);
+
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    printf ("METRIC db_mb %.1f MB\n", (file_size (path) + file_size (wal)) / (1024.0 * 1024.0));
+  }
+  getrusage (RUSAGE_SELF, &usage);
+  printf ("METRIC peak_rss_mb %.1f MB\n", usage.ru_maxrss / 1024.0);
+
+  remove_dir (dir);
+  return 0;
+}
