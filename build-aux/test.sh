@@ -5,7 +5,8 @@
 # Installs what is missing, builds Enough and runs every test headless:
 # a private X server (Xvfb), a private D-Bus session, in-memory settings and
 # a throw-away data dir. Then does the same in an AddressSanitizer +
-# UndefinedBehaviorSanitizer build.
+# UndefinedBehaviorSanitizer build. Last, builds the Flatpak and runs it in
+# its sandbox, offline (build-aux/flatpak-test.sh).
 #
 #   build-aux/test.sh            everything
 #   build-aux/test.sh --quick    skip the sanitizer build
@@ -68,6 +69,20 @@ run_suite "$top/_build" "debug build" || status=1
 if [ $quick -eq 0 ]; then
   run_suite "$top/_build-sanitize" "address and undefined sanitizers" \
     -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug || status=1
+fi
+
+# The Flatpak built, installed and run in its sandbox, offline; its checks
+# count like the others (a skip counts as nothing).
+echo "== tests: flatpak (offline, sandboxed)"
+"$top/build-aux/flatpak-test.sh" | tee "$work/flatpak.log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+fp_counts=$(sed -n 's/^flatpak: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$work/flatpak.log" | tail -n 1)
+if [ -n "$fp_counts" ]; then
+  passed=$((passed + ${fp_counts% *}))
+  failed=$((failed + ${fp_counts#* }))
+else
+  failed=$((failed + 1))
+  status=1
 fi
 
 echo "tests: $passed passed, $failed failed"
