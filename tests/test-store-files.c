@@ -231,6 +231,72 @@ test_corrupt_damaged_page (StoreFixture  *f,
 }
 
 static void
+on_integrity_failed (EnoughStore  *store,
+                     const GError *error,
+                     GError      **out)
+{
+  *out = g_error_copy (error);
+}
+
+/* Big journals are checked on the worker after open: the damage is then
+ * reported by a signal, and the store stops writing but keeps the words. */
+static void
+test_corrupt_found_after_open (StoreFixture  *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GBytes) whole = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) reported = NULL;
+  g_autofree guint8 *bytes = NULL;
+  g_autoptr(EnoughLetter) letter = NULL;
+  gsize len;
+  guint page_size = (guint) query_int (f->path, "PRAGMA page_size");
+  guint n_letters;
+
+  make_journal (f, 150);
+  whole = read_file (f->path);
+  len = g_bytes_get_size (whole);
+  bytes = g_memdup2 (g_bytes_get_data (whole, NULL), len);
+  /* Damage the last pages (the letter and search tables, not the schema
+   * or list indexes the open reads). */
+  for (gsize i = len - 4 * page_size; i < len; i++)
+    bytes[i] = (guint8) (i * 13);
+  write_file (f->path, bytes, len);
+  before = g_bytes_new (bytes, len);
+
+  _enough_store_set_sync_check_limit (0);
+  f->store = fixture_open (f);
+  _enough_store_set_sync_check_limit (-1);
+  g_signal_connect (f->store, "integrity-failed", G_CALLBACK (on_integrity_failed), &reported);
+  while (reported == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (reported, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_CORRUPT);
+  g_assert_false (enough_store_is_writable (f->store));
+
+  n_letters = g_list_model_get_n_items (enough_store_get_letters (f->store));
+  letter = enough_store_create_letter (f->store);
+  enough_letter_set_text (letter, "still here");
+  g_assert_cmpuint (g_list_model_get_n_items (enough_store_get_letters (f->store)), ==, n_letters + 1);
+  g_assert_false (enough_store_flush (f->store, &error));
+  g_assert_error (error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_CORRUPT);
+  g_assert_cmpuint (enough_store_get_n_pending (f->store), >=, 1);
+  g_assert_cmpstr (enough_letter_get_text (letter), ==, "still here");
+  g_signal_handlers_disconnect_by_data (f->store, &reported);
+
+  /* Closing writes nothing either: the damaged file is as it was. */
+  g_clear_error (&error);
+  g_clear_object (&letter);
+  enough_store_close (f->store, NULL);
+  g_assert_finalize_object (f->store);
+  f->store = NULL;
+  {
+    g_autoptr(GBytes) after = read_file (f->path);
+    g_assert_true (g_bytes_equal (before, after));
+  }
+}
+
+static void
 test_corrupt_newer_version (StoreFixture  *f,
                             gconstpointer  data)
 {
@@ -479,6 +545,7 @@ main (int   argc,
   ADD ("/store-files/corrupt/not-sqlite", test_corrupt_not_sqlite);
   ADD ("/store-files/corrupt/truncated", test_corrupt_truncated);
   ADD ("/store-files/corrupt/damaged-page", test_corrupt_damaged_page);
+  ADD ("/store-files/corrupt/found-after-open", test_corrupt_found_after_open);
   ADD ("/store-files/corrupt/newer-version", test_corrupt_newer_version);
   ADD ("/store-files/corrupt/other-program", test_corrupt_other_program);
   ADD ("/store-files/read-only", test_read_only);

@@ -130,6 +130,10 @@ gboolean      _enough_store_exec_on_writer  (EnoughStore   *store,
                                              const char    *sql,
                                              GError       **error);
 
+/* Tests: files bigger than this get their quick_check on the worker after
+ * open (default 16 MB; -1 restores it). */
+void          _enough_store_set_sync_check_limit (gint64 bytes);
+
 /* Backups (enough-store-backup.c) */
 gboolean _enough_store_backup_db         (sqlite3     *src,
                                           const char  *dest_path,

@@ -18,6 +18,13 @@
 /* Files below this size get their quick_check inside open(); it costs
  * about 1 ms per MB, so bigger journals check on the worker instead. */
 #define SYNC_CHECK_MAX_BYTES (16 * 1024 * 1024)
+static gint64 sync_check_max_bytes = SYNC_CHECK_MAX_BYTES;
+
+void
+_enough_store_set_sync_check_limit (gint64 bytes)
+{
+  sync_check_max_bytes = bytes < 0 ? SYNC_CHECK_MAX_BYTES : bytes;
+}
 /* Gap between turn positions, so inserting between two turns rarely
  * renumbers the others. */
 #define POSITION_STEP 1024
@@ -798,8 +805,9 @@ schedule_autosave (EnoughStore *self)
 {
   GSource *source;
 
-  if (self->autosave_id != 0 || self->closed || self->delay_ms == G_MAXUINT ||
-      g_hash_table_size (self->dirty) == 0)
+  /* A damaged journal is not retried: ::integrity-failed said why. */
+  if (self->autosave_id != 0 || self->closed || !self->writable ||
+      self->delay_ms == G_MAXUINT || g_hash_table_size (self->dirty) == 0)
     return;
 
   /* From the FIRST unsaved change, not the last: typing without a pause
@@ -1801,7 +1809,7 @@ open_write_db (EnoughStore  *self,
   if (existed && version > 0 && !(self->flags & ENOUGH_STORE_OPEN_NO_CHECK))
     {
       GStatBuf st;
-      gboolean small = g_stat (self->path, &st) == 0 && st.st_size <= SYNC_CHECK_MAX_BYTES;
+      gboolean small = g_stat (self->path, &st) == 0 && st.st_size <= sync_check_max_bytes;
 
       if (small || (self->flags & ENOUGH_STORE_OPEN_CHECK_SYNC))
         {
