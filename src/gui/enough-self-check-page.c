@@ -3,15 +3,32 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "enough-item-bank.h"
 #include "enough-self-check-page.h"
+#include "enough-self-check-row.h"
 
 struct _EnoughSelfCheckPage
 {
-  GtkWidget      parent_instance;
+  GtkWidget                parent_instance;
 
-  AdwStatusPage *empty_page;
+  AdwLeaflet              *leaflet;
+  GtkWidget               *sidebar;
+  GtkWidget               *content;
+  GtkStack                *sidebar_stack;
+  GtkListView             *list_view;
+  GtkStack                *content_stack;
+  AdwStatusPage           *empty_page;
+  EnoughSelfCheckQuestion *question;
+  EnoughSelfCheckResults  *results;
+  GtkScrolledWindow       *results_scroller;
+  EnoughSelfCheckChart    *chart;
 
-  EnoughStore   *store;
+  EnoughStore             *store;
+  GtkFilter               *completed_filter;
+  GtkFilterListModel      *history;
+  GtkSingleSelection      *selection;
 };
 
 G_DEFINE_FINAL_TYPE (EnoughSelfCheckPage, enough_self_check_page, GTK_TYPE_WIDGET)
@@ -23,6 +40,251 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+show_content (EnoughSelfCheckPage *self,
+              const char          *view)
+{
+  gtk_stack_set_visible_child_name (self->content_stack, view);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+update_sidebar (EnoughSelfCheckPage *self)
+{
+  guint n = self->history != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->history)) : 0;
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack, n > 0 ? "list" : "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "self-check.show-history", n > 0);
+}
+
+static void
+on_history_changed (EnoughSelfCheckPage *self,
+                    guint                position,
+                    guint                removed,
+                    guint                added,
+                    GListModel          *model)
+{
+  update_sidebar (self);
+}
+
+static void
+show_question (EnoughSelfCheckPage *self,
+               EnoughSelfCheck     *check)
+{
+  enough_self_check_question_set_check (self->question, check);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  show_content (self, "question");
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    enough_self_check_question_focus_answer (self->question);
+}
+
+static void
+show_empty (EnoughSelfCheckPage *self)
+{
+  enough_self_check_question_set_check (self->question, NULL);
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+}
+
+static gboolean
+find_in_history (EnoughSelfCheckPage *self,
+                 EnoughSelfCheck     *check,
+                 guint               *out_position)
+{
+  GListModel *model = G_LIST_MODEL (self->history);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EnoughSelfCheck) item = g_list_model_get_item (model, i);
+
+      if (item == check)
+        {
+          *out_position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+void
+enough_self_check_page_show_check (EnoughSelfCheckPage *self,
+                                   EnoughSelfCheck     *check)
+{
+  g_autoptr(EnoughSelfCheck) previous = NULL;
+  guint position;
+
+  g_return_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self));
+  g_return_if_fail (ENOUGH_IS_SELF_CHECK (check));
+
+  if (self->history == NULL || !find_in_history (self, check, &position))
+    return;
+
+  /* The list is newest first: the check before this one comes after it. */
+  if (position + 1 < g_list_model_get_n_items (G_LIST_MODEL (self->history)))
+    previous = g_list_model_get_item (G_LIST_MODEL (self->history), position + 1);
+
+  enough_self_check_results_set_check (self->results, check, previous);
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    gtk_single_selection_set_selected (self->selection, position);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->results_scroller), 0.0);
+  show_content (self, "results");
+}
+
+static void
+on_selection_changed (EnoughSelfCheckPage *self)
+{
+  EnoughSelfCheck *check = gtk_single_selection_get_selected_item (self->selection);
+
+  if (check != NULL && enough_self_check_results_get_check (self->results) != check)
+    enough_self_check_page_show_check (self, check);
+  else if (check != NULL)
+    show_content (self, "results");
+}
+
+static void
+on_list_activate (EnoughSelfCheckPage *self,
+                  guint                position)
+{
+  g_autoptr(EnoughSelfCheck) check = g_list_model_get_item (G_LIST_MODEL (self->history), position);
+
+  if (check != NULL)
+    enough_self_check_page_show_check (self, check);
+}
+
+static void
+on_chart_check_activated (EnoughSelfCheckPage *self,
+                          EnoughSelfCheck     *check)
+{
+  enough_self_check_page_show_check (self, check);
+}
+
+static void
+on_question_finished (EnoughSelfCheckPage *self)
+{
+  EnoughSelfCheck *check = enough_self_check_question_get_check (self->question);
+  g_autoptr(EnoughSelfCheck) keep = NULL;
+
+  if (check == NULL || self->store == NULL)
+    return;
+
+  keep = g_object_ref (check);
+  enough_self_check_set_completed_at (keep, enough_store_now (self->store));
+  enough_self_check_question_set_check (self->question, NULL);
+  /* It is complete now, so the history (list and chart) takes it in. */
+  gtk_filter_changed (self->completed_filter, GTK_FILTER_CHANGE_LESS_STRICT);
+  enough_self_check_page_show_check (self, keep);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static gboolean
+is_completed (gpointer item,
+              gpointer user_data)
+{
+  return enough_self_check_is_completed (ENOUGH_SELF_CHECK (item));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  EnoughSelfCheckPage *self = ENOUGH_SELF_CHECK_PAGE (widget);
+  g_autoptr(EnoughSelfCheck) check = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  /* One check at a time: a new one resumes the one in progress. */
+  check = enough_store_dup_self_check_in_progress (self->store);
+  if (check == NULL)
+    check = enough_store_create_self_check (self->store, ENOUGH_ITEM_BANK_VERSION);
+
+  show_question (self, check);
+}
+
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EnoughSelfCheckPage *self = ENOUGH_SELF_CHECK_PAGE (widget);
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  show_content (self, "history");
+}
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EnoughSelfCheckPage *self = ENOUGH_SELF_CHECK_PAGE (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, enough_self_check_row_new ());
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item)
+{
+  EnoughSelfCheckRow *row = ENOUGH_SELF_CHECK_ROW (gtk_list_item_get_child (item));
+
+  enough_self_check_row_set_check (row, gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item)
+{
+  enough_self_check_row_set_check (ENOUGH_SELF_CHECK_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+load (EnoughSelfCheckPage *self)
+{
+  g_autoptr(EnoughSelfCheck) in_progress = NULL;
+  gboolean writable = self->store != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "self-check.new", writable);
+
+  if (self->store == NULL)
+    {
+      gtk_filter_list_model_set_model (self->history, NULL);
+      update_sidebar (self);
+      show_empty (self);
+      return;
+    }
+
+  gtk_filter_list_model_set_model (self->history, enough_store_get_self_checks (self->store));
+  update_sidebar (self);
+
+  in_progress = enough_store_dup_self_check_in_progress (self->store);
+  if (in_progress != NULL)
+    {
+      show_question (self, in_progress);
+    }
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->history)) > 0)
+    {
+      g_autoptr(EnoughSelfCheck) newest = g_list_model_get_item (G_LIST_MODEL (self->history), 0);
+
+      enough_self_check_page_show_check (self, newest);
+    }
+  else
+    {
+      show_empty (self);
+    }
+}
 
 EnoughStore *
 enough_self_check_page_get_store (EnoughSelfCheckPage *self)
@@ -40,7 +302,70 @@ enough_self_check_page_set_store (EnoughSelfCheckPage *self,
   g_return_if_fail (store == NULL || ENOUGH_IS_STORE (store));
 
   if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    {
+      load (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
+}
+
+const char *
+enough_self_check_page_get_view (EnoughSelfCheckPage *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+EnoughSelfCheckQuestion *
+enough_self_check_page_get_question (EnoughSelfCheckPage *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self), NULL);
+
+  return self->question;
+}
+
+EnoughSelfCheckResults *
+enough_self_check_page_get_results (EnoughSelfCheckPage *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self), NULL);
+
+  return self->results;
+}
+
+EnoughSelfCheckChart *
+enough_self_check_page_get_chart (EnoughSelfCheckPage *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self), NULL);
+
+  return self->chart;
+}
+
+GListModel *
+enough_self_check_page_get_history (EnoughSelfCheckPage *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->history);
+}
+
+GtkSingleSelection *
+enough_self_check_page_get_selection (EnoughSelfCheckPage *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self), NULL);
+
+  return self->selection;
+}
+
+static void
+enough_self_check_page_map (GtkWidget *widget)
+{
+  EnoughSelfCheckPage *self = ENOUGH_SELF_CHECK_PAGE (widget);
+
+  GTK_WIDGET_CLASS (enough_self_check_page_parent_class)->map (widget);
+
+  /* Shown with a check in progress: the keys 1–5 work straight away. */
+  if (g_strcmp0 (enough_self_check_page_get_view (self), "question") == 0)
+    enough_self_check_question_focus_answer (self->question);
 }
 
 static void
@@ -86,7 +411,12 @@ enough_self_check_page_dispose (GObject *object)
 {
   EnoughSelfCheckPage *self = ENOUGH_SELF_CHECK_PAGE (object);
 
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed, self);
   gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_SELF_CHECK_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->history);
+  g_clear_object (&self->completed_filter);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (enough_self_check_page_parent_class)->dispose (object);
@@ -101,6 +431,7 @@ enough_self_check_page_class_init (EnoughSelfCheckPageClass *klass)
   object_class->dispose = enough_self_check_page_dispose;
   object_class->get_property = enough_self_check_page_get_property;
   object_class->set_property = enough_self_check_page_set_property;
+  widget_class->map = enough_self_check_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -109,13 +440,63 @@ enough_self_check_page_class_init (EnoughSelfCheckPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ENOUGH_TYPE_SELF_CHECK_QUESTION);
+  g_type_ensure (ENOUGH_TYPE_SELF_CHECK_RESULTS);
+  g_type_ensure (ENOUGH_TYPE_SELF_CHECK_CHART);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/enough-self-check-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckPage, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckPage, content);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckPage, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckPage, question);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckPage, results);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckPage, results_scroller);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckPage, chart);
+  gtk_widget_class_bind_template_callback (widget_class, on_question_finished);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_check_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+
+  gtk_widget_class_install_action (widget_class, "self-check.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "self-check.show-history", NULL, show_history_action);
+  gtk_widget_class_install_action (widget_class, "self-check.show-list", NULL, show_list_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "self-check.new", NULL);
 }
 
 static void
 enough_self_check_page_init (EnoughSelfCheckPage *self)
 {
+  GtkListItemFactory *factory;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->completed_filter = GTK_FILTER (gtk_custom_filter_new (is_completed, NULL, NULL));
+  self->history = gtk_filter_list_model_new (NULL, g_object_ref (self->completed_filter));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->history)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (on_selection_changed), self);
+  g_signal_connect_swapped (self->history, "items-changed",
+                            G_CALLBACK (on_history_changed), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  enough_self_check_chart_set_model (self->chart, G_LIST_MODEL (self->history));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "self-check.new", FALSE);
+  update_sidebar (self);
+  show_empty (self);
 }

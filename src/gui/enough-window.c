@@ -95,6 +95,14 @@ enough_window_add_toast (EnoughWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+GtkWidget *
+enough_window_get_self_check_page (EnoughWindow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->self_check_page);
+}
+
 static void
 enough_window_show_page_action (GtkWidget  *widget,
                                 const char *action_name,

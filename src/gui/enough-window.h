@@ -22,5 +22,7 @@ void          enough_window_show_page        (EnoughWindow      *self,
 const char   *enough_window_get_visible_page (EnoughWindow      *self);
 void          enough_window_add_toast        (EnoughWindow      *self,
                                               AdwToast          *toast);
+/* The pages, for tests. */
+GtkWidget    *enough_window_get_self_check_page (EnoughWindow   *self);
 
 G_END_DECLS
