@@ -121,6 +121,7 @@ main (int   argc,
 {
   int entries = 100000;
   int seed = 1;
+  g_autofree char *keep = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
@@ -128,6 +129,8 @@ main (int   argc,
   GOptionEntry options[] = {
     { "entries", 'n', 0, G_OPTION_ARG_INT, &entries, "Number of journal entries (100000)", "N" },
     { "seed", 's', 0, G_OPTION_ARG_INT, &seed, "Random seed (1)", "S" },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &keep,
+      "Use (and keep) this journal; generated only if missing", "PATH" },
     { NULL }
   };
   EnoughStore *store;
@@ -143,12 +146,19 @@ main (int   argc,
   if (!g_option_context_parse (context, &argc, &argv, &error) || entries < 0)
     die ("options", error);
 
-  dir = g_dir_make_tmp ("enough-bench-XXXXXX", &error);
-  if (dir == NULL)
-    die ("temporary folder", error);
-  path = g_build_filename (dir, "journal.db", NULL);
+  if (keep != NULL)
+    path = g_strdup (keep);
+  else
+    {
+      dir = g_dir_make_tmp ("enough-bench-XXXXXX", &error);
+      if (dir == NULL)
+        die ("temporary folder", error);
+      path = g_build_filename (dir, "journal.db", NULL);
+    }
 
   /* generate_s */
+  if (keep != NULL && g_file_test (keep, G_FILE_TEST_EXISTS))
+    goto generated;
   store = enough_store_open (path, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
   if (store == NULL)
     die ("open", error);
@@ -160,6 +170,8 @@ main (int   argc,
   g_object_unref (store);
   printf ("METRIC generate_s %.2f s\n", ms_since (start) / 1000.0);
   fflush (stdout);
+
+generated:
 
   /* open_ms: open + the first page of each list, as the window shows them.
    * The integrity check of a big file runs on the worker, not in here. */
@@ -180,6 +192,11 @@ main (int   argc,
         }
     }
   printf ("METRIC open_ms %.2f ms\n", percentile (open_ms, G_N_ELEMENTS (open_ms), 0.5));
+  /* The rest of the lists' ids arrive from an idle after the first frame;
+   * this is how long that takes in total (off the open path). */
+  start = g_get_monotonic_time ();
+  enough_store_load_all (store);
+  printf ("METRIC lists_loaded_ms %.2f ms\n", ms_since (start));
   fflush (stdout);
 
   /* search: 100 varied queries, as typed into the search bar; includes
@@ -242,6 +259,7 @@ main (int   argc,
   getrusage (RUSAGE_SELF, &usage);
   printf ("METRIC peak_rss_mb %.1f MB\n", usage.ru_maxrss / 1024.0);
 
-  remove_dir (dir);
+  if (dir != NULL)
+    remove_dir (dir);
   return 0;
 }

@@ -411,6 +411,46 @@ test_list_lazy_paging (StoreFixture  *f,
     }
   g_assert_null (g_list_model_get_item (dialogues, n));
   g_signal_handlers_disconnect_by_func (dialogues, on_items_changed, &c);
+
+  /* Reopened, the lists start with their newest page and load the rest
+   * from an idle, appending at the end. */
+  fixture_reopen (f);
+  dialogues = enough_store_get_dialogues (f->store);
+  g_assert_true (enough_store_is_loading (f->store));
+  g_assert_cmpuint (g_list_model_get_n_items (dialogues), <, n);
+  g_assert_cmpuint (g_list_model_get_n_items (dialogues), >=, 64);
+  {
+    guint first = g_list_model_get_n_items (dialogues);
+
+    g_signal_connect (dialogues, "items-changed", G_CALLBACK (on_items_changed), &c);
+    while (enough_store_is_loading (f->store))
+      g_main_context_iteration (NULL, TRUE);
+    assert_changed (&c, first, 0, n - first);
+    g_signal_handlers_disconnect_by_func (dialogues, on_items_changed, &c);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (dialogues), ==, n);
+  previous = G_MAXINT64;
+  for (guint i = 0; i < n; i += 7)
+    {
+      EnoughRecord *r = item (dialogues, i);
+      g_assert_cmpint (enough_record_get_created_at (r), <=, previous);
+      previous = enough_record_get_created_at (r);
+    }
+
+  /* Deleting while the tail is still loading finishes the load first, so
+   * positions are right. */
+  fixture_reopen (f);
+  dialogues = enough_store_get_dialogues (f->store);
+  g_assert_true (enough_store_is_loading (f->store));
+  {
+    g_autoptr(EnoughRecord) first = g_list_model_get_item (dialogues, 0);
+
+    enough_store_delete (f->store, first);
+    g_assert_false (enough_store_is_loading (f->store));
+    g_assert_cmpuint (g_list_model_get_n_items (dialogues), ==, n - 1);
+    enough_store_restore (f->store, first);
+    g_assert_true (item (dialogues, 0) == (gpointer) first);
+  }
 }
 
 /* ---- turns --------------------------------------------------------------- */

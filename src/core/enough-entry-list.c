@@ -252,6 +252,23 @@ enough_entry_list_get_id (EnoughEntryList *self,
   return g_array_index (self->ids, gint64, index);
 }
 
+/* Appends older rows at the end (the lazy tail of a list being loaded). */
+void
+enough_entry_list_append (EnoughEntryList *self,
+                          GArray          *ids,
+                          GArray          *keys)
+{
+  guint position = self->ids->len;
+
+  g_return_if_fail (ids->len == keys->len);
+  if (ids->len == 0)
+    return;
+
+  g_array_append_vals (self->ids, ids->data, ids->len);
+  g_array_append_vals (self->keys, keys->data, keys->len);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, ids->len);
+}
+
 void
 enough_entry_list_detach (EnoughEntryList *self)
 {

@@ -201,6 +201,18 @@ _enough_generate_journal (sqlite3  *db,
       g_autofree char *uuid = g_uuid_string_random ();
       guint kind = (guint) g_rand_int_range (rand, 0, 100);
 
+      /* Commit in slices: one giant transaction would grow the WAL to the
+       * size of the whole journal before the first checkpoint. */
+      if (i > 0 && i % 2000 == 0)
+        {
+          rc = sqlite3_exec (db, "COMMIT; BEGIN IMMEDIATE", NULL, NULL, NULL);
+          if (rc != SQLITE_OK)
+            {
+              _enough_store_set_sqlite_error (error, db, rc, "generate");
+              goto rollback;
+            }
+        }
+
       pick_voice (&v);
 
       if (kind < 45)

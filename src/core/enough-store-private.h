@@ -175,6 +175,9 @@ void             enough_entry_list_set_key  (EnoughEntryList  *self,
 gint64           enough_entry_list_get_id   (EnoughEntryList  *self,
                                              guint             index);
 void             enough_entry_list_detach   (EnoughEntryList  *self);
+void             enough_entry_list_append   (EnoughEntryList  *self,
+                                             GArray           *ids,
+                                             GArray           *keys);
 
 /* Generator (enough-journal-generator.c); runs on the worker's connection. */
 gboolean _enough_generate_journal (sqlite3  *db,

@@ -96,6 +96,8 @@ struct _EnoughStore
   EnoughEntryList      *letters;
   EnoughEntryList      *self_checks;
   gint64                next_id[5];
+  gboolean              tail_pending[3];  /* dialogues, letters, self-checks */
+  guint                 tail_id;          /* idle loading the tails */
 
   guint                 n_inflight;
   gboolean              writable;
@@ -110,6 +112,7 @@ enum {
   PROP_0,
   PROP_N_PENDING,
   PROP_WRITABLE,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -1339,6 +1342,12 @@ set_deleted (EnoughStore  *self,
   if (deleted == enough_record_is_deleted (record))
     return;
 
+  /* Rare (the first moments after open): finish the lists so positions
+   * are final before removing or putting back a row. */
+  enough_store_load_all (self);
+  /* Removing it from a list may drop the list's reference. */
+  g_object_ref (record);
+
   if (kind == ENOUGH_RECORD_KIND_TURN)
     {
       EnoughEntryList *turns = turns_of (self, ENOUGH_TURN (record));
@@ -1362,6 +1371,7 @@ set_deleted (EnoughStore  *self,
     }
 
   _enough_record_set_deleted_at (record, deleted ? enough_store_now (self) : 0);
+  g_object_unref (record);
 }
 
 void
@@ -1546,23 +1556,149 @@ enough_store_list_due_rereads (EnoughStore *self,
 /* ------------------------------------------------------------------------ */
 /* Lists */
 
-static void
-load_lists (EnoughStore *self)
+/* The newest rows of each list come in open(); the rest in chunks from an
+ * idle, so a big journal shows its first page as fast as an empty one. */
+#define FIRST_PAGE 128
+#define TAIL_CHUNK 8192
+
+static const char *const first_sql[3] = {
+  "SELECT id, created FROM dialogue WHERE deleted_at = 0 ORDER BY created DESC, id DESC LIMIT ?",
+  "SELECT id, created FROM letter WHERE deleted_at = 0 ORDER BY created DESC, id DESC LIMIT ?",
+  "SELECT id, created FROM self_check WHERE deleted_at = 0 ORDER BY created DESC, id DESC LIMIT ?",
+};
+
+static const char *const tail_sql[3] = {
+  "SELECT id, created FROM dialogue WHERE deleted_at = 0 AND (created, id) < (?, ?)"
+  " ORDER BY created DESC, id DESC LIMIT ?",
+  "SELECT id, created FROM letter WHERE deleted_at = 0 AND (created, id) < (?, ?)"
+  " ORDER BY created DESC, id DESC LIMIT ?",
+  "SELECT id, created FROM self_check WHERE deleted_at = 0 AND (created, id) < (?, ?)"
+  " ORDER BY created DESC, id DESC LIMIT ?",
+};
+
+static EnoughEntryList *
+list_at (EnoughStore *self,
+         guint        i)
 {
-  static const char *const sql[] = {
-    "SELECT id, created FROM dialogue WHERE deleted_at = 0 ORDER BY created DESC, id DESC",
-    "SELECT id, created FROM letter WHERE deleted_at = 0 ORDER BY created DESC, id DESC",
-    "SELECT id, created FROM self_check WHERE deleted_at = 0 ORDER BY created DESC, id DESC",
-  };
   EnoughEntryList *lists[] = { self->dialogues, self->letters, self->self_checks };
+  return lists[i];
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+static guint
+read_rows (EnoughStore  *self,
+           sqlite3_stmt *stmt,
+           GArray       *ids,
+           GArray       *keys)
+{
+  guint n = 0;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(GArray) ids = NULL;
-      g_autoptr(GArray) keys = NULL;
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 key = sqlite3_column_int64 (stmt, 1);
 
-      load_ids (self, sql[i], 0, &ids, &keys);
-      enough_entry_list_set_ids (lists[i], ids, keys);
+      g_array_append_val (ids, id);
+      g_array_append_val (keys, key);
+      n++;
+    }
+  if (rc != SQLITE_DONE)
+    g_warning ("Could not list journal entries: %s", sqlite3_errmsg (self->rdb));
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* Loads the next chunk of list @i; FALSE when that list is complete. */
+static gboolean
+load_tail_chunk (EnoughStore *self,
+                 guint        i,
+                 guint        limit)
+{
+  EnoughEntryList *list = list_at (self, i);
+  GListModel *model = G_LIST_MODEL (list);
+  guint n = g_list_model_get_n_items (model);
+  sqlite3_stmt *stmt;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint got;
+
+  if (!self->tail_pending[i])
+    return FALSE;
+  stmt = _enough_store_read_stmt (self, tail_sql[i]);
+  if (stmt == NULL || n == 0)
+    {
+      self->tail_pending[i] = FALSE;
+      return FALSE;
+    }
+  /* Everything created this session is newer than the tail, and deletes or
+   * restores first finish loading (see ensure_loaded()), so the tail can
+   * simply go at the end. */
+  sqlite3_bind_int64 (stmt, 1, enough_entry_list_get_key (list, n - 1));
+  sqlite3_bind_int64 (stmt, 2, enough_entry_list_get_id (list, n - 1));
+  sqlite3_bind_int64 (stmt, 3, limit);
+  got = read_rows (self, stmt, ids, keys);
+  enough_entry_list_append (list, ids, keys);
+  if (got < limit)
+    self->tail_pending[i] = FALSE;
+  return self->tail_pending[i];
+}
+
+static gboolean
+is_loading (EnoughStore *self)
+{
+  return self->tail_pending[0] || self->tail_pending[1] || self->tail_pending[2];
+}
+
+static gboolean
+load_tail_cb (gpointer data)
+{
+  EnoughStore *self = data;
+
+  for (guint i = 0; i < 3; i++)
+    if (self->tail_pending[i])
+      {
+        load_tail_chunk (self, i, TAIL_CHUNK);
+        return G_SOURCE_CONTINUE;
+      }
+
+  self->tail_id = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_tail_load (EnoughStore *self)
+{
+  if (self->tail_id != 0)
+    {
+      GSource *source = g_main_context_find_source_by_id (self->context, self->tail_id);
+
+      if (source != NULL)
+        g_source_destroy (source);
+      self->tail_id = 0;
+    }
+}
+
+static void
+load_lists (EnoughStore *self,
+            gboolean     full)
+{
+  gboolean was_loading = is_loading (self);
+
+  cancel_tail_load (self);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
+      sqlite3_stmt *stmt = _enough_store_read_stmt (self, first_sql[i]);
+      guint limit = full ? G_MAXINT : FIRST_PAGE;
+
+      self->tail_pending[i] = FALSE;
+      if (stmt == NULL)
+        continue;
+      sqlite3_bind_int64 (stmt, 1, limit);
+      self->tail_pending[i] = read_rows (self, stmt, ids, keys) == limit;
+      enough_entry_list_set_ids (list_at (self, i), ids, keys);
     }
 
   for (guint kind = ENOUGH_RECORD_KIND_DIALOGUE; kind <= ENOUGH_RECORD_KIND_SELF_CHECK; kind++)
@@ -1575,6 +1711,40 @@ load_lists (EnoughStore *self)
       if (stmt != NULL)
         sqlite3_reset (stmt);
     }
+
+  if (is_loading (self))
+    {
+      /* Below redraws and input, so the first frame comes first. */
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+      g_source_set_callback (source, load_tail_cb, self, NULL);
+      self->tail_id = g_source_attach (source, self->context);
+      g_source_unref (source);
+    }
+  if (was_loading != is_loading (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+gboolean
+enough_store_is_loading (EnoughStore *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_STORE (self), FALSE);
+  return is_loading (self);
+}
+
+void
+enough_store_load_all (EnoughStore *self)
+{
+  g_return_if_fail (ENOUGH_IS_STORE (self));
+
+  if (!is_loading (self))
+    return;
+  for (guint i = 0; i < 3; i++)
+    while (load_tail_chunk (self, i, G_MAXINT))
+      ;
+  cancel_tail_load (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 GListModel *
@@ -1897,7 +2067,7 @@ enough_store_open (const char            *path,
       !open_read_db (self, error))
     return NULL;
 
-  load_lists (self);
+  load_lists (self, FALSE);
 
   self->worker = g_thread_new ("enough-store", worker_main, self);
   if (check_later)
@@ -1959,6 +2129,7 @@ enough_store_close (EnoughStore  *self,
     }
 
   cancel_autosave (self);
+  cancel_tail_load (self);
   clear_drain_source (self);
   {
     /* Jobs finished but not yet completed on this thread (e.g. the purge). */
@@ -2042,7 +2213,7 @@ enough_store_generate_synthetic (EnoughStore  *self,
     g_propagate_error (error, g_steal_pointer (&job->error));
   job_free (job);
 
-  load_lists (self);
+  load_lists (self, TRUE);
   return ok;
 }
 
@@ -2095,6 +2266,9 @@ enough_store_get_property (GObject    *object,
     case PROP_WRITABLE:
       g_value_set_boolean (value, enough_store_is_writable (self));
       break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, is_loading (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2112,6 +2286,7 @@ enough_store_class_init (EnoughStoreClass *klass)
 
   properties[PROP_N_PENDING] = g_param_spec_uint ("n-pending", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_WRITABLE] = g_param_spec_boolean ("writable", NULL, NULL, TRUE, ro);
+  properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_SAVED] =

@@ -119,6 +119,12 @@ gboolean     enough_store_close            (EnoughStore           *self,
                                             GError               **error);
 
 /* ---- Lists: lazy GListModels, newest first, transfer none ------------ */
+/* Right after open the lists hold their newest page only; the rest of the
+ * ids (16 bytes a row, no objects) arrive in idle callbacks a few ms later,
+ * as items-changed at the end. Property "loading" is TRUE until then;
+ * enough_store_load_all() finishes it at once (tests, export). */
+gboolean     enough_store_is_loading       (EnoughStore           *self);
+void         enough_store_load_all         (EnoughStore           *self);
 GListModel  *enough_store_get_dialogues    (EnoughStore           *self);  /* EnoughDialogue */
 GListModel  *enough_store_get_letters      (EnoughStore           *self);  /* EnoughLetter */
 GListModel  *enough_store_get_self_checks  (EnoughStore           *self);  /* EnoughSelfCheck */
@@ -255,8 +261,9 @@ char      *enough_store_set_aside      (const char   *db_path,
 
 /* ---- Synthetic journal (benchmarks, tests) ------------------------------ */
 /* Adds @n_entries entries (mixed kinds, realistic lengths, some Chinese,
- * Japanese and Korean text, dates spread over years) in one transaction on
- * the worker; deterministic for a @seed. Blocks. Lists update afterwards. */
+ * Japanese and Korean text, dates spread over years) on the worker, in
+ * transactions of 2,000 entries; deterministic for a @seed. Blocks. Lists
+ * update afterwards. */
 gboolean   enough_store_generate_synthetic (EnoughStore  *self,
                                             guint         n_entries,
                                             guint32       seed,
