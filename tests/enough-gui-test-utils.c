@@ -45,9 +45,14 @@ static gboolean
 run_body_idle (gpointer user_data)
 {
   RunData *run = user_data;
-  GtkWindow *window;
+  GtkWindow *window = NULL;
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (run->test.app));
+  /* Not simply the active window: a dialog may be in front of it. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (run->test.app)); l; l = l->next)
+    {
+      if (ENOUGH_IS_WINDOW (l->data))
+        window = l->data;
+    }
   g_assert_nonnull (window);
   g_assert_true (ENOUGH_IS_WINDOW (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));

@@ -61,6 +61,152 @@ enough_application_get_store_error (EnoughApplication *self)
   return self->store_error;
 }
 
+static void enough_application_offer_recovery (EnoughApplication *self,
+                                               GtkWindow         *parent);
+
+/* Replaces the window (whose store is construct-only) once a journal could
+ * be opened after all. The new one is shown first so the app never runs out
+ * of windows, which would make it quit. */
+static void
+enough_application_reopen (EnoughApplication *self,
+                           GtkWindow         *old_window)
+{
+  GtkWindow *window;
+
+  g_clear_error (&self->store_error);
+  self->store = enough_store_open (NULL, ENOUGH_STORE_OPEN_DEFAULT, &self->store_error);
+
+  window = GTK_WINDOW (enough_window_new (self, self->store));
+  gtk_window_present (window);
+  gtk_window_destroy (old_window);
+
+  if (self->store == NULL)
+    enough_application_offer_recovery (self, window);
+}
+
+typedef struct
+{
+  EnoughApplication *self;
+  GtkWindow         *window;
+  char              *response;
+} Recovery;
+
+static void
+recovery_free (Recovery *recovery)
+{
+  g_object_unref (recovery->self);
+  g_object_unref (recovery->window);
+  g_free (recovery->response);
+  g_free (recovery);
+}
+
+static gboolean
+recover_idle (gpointer user_data)
+{
+  Recovery *recovery = user_data;
+  EnoughApplication *self = recovery->self;
+  GtkWindow *window = recovery->window;
+  g_autofree char *db_path = enough_store_get_default_path ();
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (recovery->response, "restore"))
+    {
+      g_autoptr(GPtrArray) backups = enough_store_list_backups (db_path, NULL);
+      const EnoughBackupInfo *newest = backups != NULL && backups->len > 0 ?
+                                       g_ptr_array_index (backups, 0) : NULL;
+
+      /* The store keeps the damaged file aside itself before restoring. */
+      if (newest == NULL || !enough_store_restore_backup (db_path, newest->path, &error))
+        {
+          g_warning ("Could not restore the backup: %s",
+                     error != NULL ? error->message : "no backup");
+          enough_application_offer_recovery (self, window);
+        }
+      else
+        {
+          enough_application_reopen (self, window);
+        }
+    }
+  else if (g_str_equal (recovery->response, "fresh"))
+    {
+      g_autofree char *aside = NULL;
+
+      /* Never deleted: renamed with a timestamp, so nothing is lost. */
+      if (g_file_test (db_path, G_FILE_TEST_EXISTS))
+        aside = enough_store_set_aside (db_path, &error);
+
+      if (error != NULL)
+        {
+          g_warning ("Could not set the journal aside: %s", error->message);
+          enough_application_offer_recovery (self, window);
+        }
+      else
+        {
+          enough_application_reopen (self, window);
+        }
+    }
+  else
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The work happens once the dialog is gone: it is transient for the window
+ * that a successful recovery replaces. */
+static void
+on_recovery_response (AdwMessageDialog  *dialog,
+                      const char        *response,
+                      EnoughApplication *self)
+{
+  Recovery *recovery = g_new0 (Recovery, 1);
+
+  recovery->self = g_object_ref (self);
+  recovery->window = g_object_ref (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  recovery->response = g_strdup (response);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, recover_idle, recovery,
+                   (GDestroyNotify) recovery_free);
+}
+
+/* The journal could not be opened: say what happened, in plain words, and
+ * offer the ways forward. The damaged file is never touched without asking. */
+static void
+enough_application_offer_recovery (EnoughApplication *self,
+                                   GtkWindow         *parent)
+{
+  g_autofree char *db_path = enough_store_get_default_path ();
+  g_autoptr(GPtrArray) backups = enough_store_list_backups (db_path, NULL);
+  AdwMessageDialog *dialog;
+  const char *heading;
+
+  if (g_error_matches (self->store_error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_NEWER_VERSION))
+    heading = _("Your Journal Needs a Newer Enough");
+  else if (g_error_matches (self->store_error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_READ_ONLY))
+    heading = _("Your Journal Cannot Be Saved");
+  else
+    heading = _("Your Journal Could Not Be Opened");
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, NULL));
+  adw_message_dialog_format_body (dialog,
+                                  /* Translators: %s is the reason, e.g. "The file is damaged." */
+                                  _("%s\n\nYou can go back to the newest backup, or start a "
+                                    "fresh journal and keep the old file aside."),
+                                  self->store_error->message);
+  adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
+  adw_message_dialog_add_response (dialog, "fresh", _("Start _Fresh Journal"));
+  if (backups != NULL && backups->len > 0)
+    {
+      adw_message_dialog_add_response (dialog, "restore", _("_Restore Backup"));
+      adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "restore");
+    }
+  adw_message_dialog_set_close_response (dialog, "quit");
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_recovery_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 enough_application_activate (GApplication *app)
 {
@@ -69,7 +215,11 @@ enough_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    window = GTK_WINDOW (enough_window_new (self, self->store));
+    {
+      window = GTK_WINDOW (enough_window_new (self, self->store));
+      if (self->store == NULL)
+        enough_application_offer_recovery (self, window);
+    }
 
   gtk_window_present (window);
 }
@@ -166,7 +316,7 @@ enough_application_startup (GApplication *app)
    * here, before the first window. */
   self->store = enough_store_open (NULL, ENOUGH_STORE_OPEN_DEFAULT, &self->store_error);
   if (self->store == NULL)
-    g_warning ("Could not open the journal: %s", self->store_error->message);
+    g_message ("Could not open the journal: %s", self->store_error->message);
 }
 
 static void
