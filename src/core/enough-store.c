@@ -651,7 +651,7 @@ complete_job (EnoughStore *self,
           g_signal_emit (self, signals[SIGNAL_WRITE_FAILED], 0, job->error);
           schedule_autosave (self);
         }
-      else
+      else if (job->records->len > 0)
         {
           g_signal_emit (self, signals[SIGNAL_SAVED], 0, job->records->len);
         }
