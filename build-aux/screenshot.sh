@@ -9,7 +9,8 @@
 #                           [--action NAME]...
 #
 # --data-dir uses an existing journal folder (default: a fresh empty one).
-# --action activates a window or app action (e.g. app.help) before the shot.
+# --action activates a window or app action (e.g. app.help) before the shot;
+#   NAME=STRING passes a string parameter (app.open-letter=UUID).
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 build="${ENOUGH_BUILD_DIR:-$top/_build}"
@@ -71,8 +72,13 @@ for action in $ACTIONS; do
     win.*) path=/io/github/enoughjournal/Enough/window/1; name=${action#win.} ;;
     *) path=/io/github/enoughjournal/Enough; name=${action#app.} ;;
   esac
+  # NAME=STRING passes a string parameter (e.g. app.open-letter=UUID).
+  param='[]'
+  case "$name" in
+    *=*) param="[<'${name#*=}'>]"; name=${name%%=*} ;;
+  esac
   gdbus call --session --dest io.github.enoughjournal.Enough --object-path "$path" \
-    --method org.gtk.Actions.Activate "$name" '[]' '{}' >/dev/null
+    --method org.gtk.Actions.Activate "$name" "$param" '{}' >/dev/null
 done
 sleep 1.5
 import -window root "$OUT"

@@ -7,6 +7,7 @@
 
 #include "enough-application.h"
 #include "enough-help-window.h"
+#include "enough-letter-page.h"
 #include "enough-window.h"
 
 struct _EnoughApplication
@@ -19,6 +20,9 @@ struct _EnoughApplication
    * when it could not be opened (the window then says why). */
   EnoughStore    *store;
   GError         *store_error;
+
+  /* Reread reminders for letters; checked at start-up and while running. */
+  EnoughReminders *reminders;
 };
 
 G_DEFINE_FINAL_TYPE (EnoughApplication, enough_application, ADW_TYPE_APPLICATION)
@@ -61,6 +65,30 @@ enough_application_get_store_error (EnoughApplication *self)
   return self->store_error;
 }
 
+EnoughReminders *
+enough_application_get_reminders (EnoughApplication *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_APPLICATION (self), NULL);
+
+  return self->reminders;
+}
+
+/* Hands the reminders to a new window's letter page and starts checking:
+ * the first check catches rereads that fell due while the app was closed. */
+static void
+enough_application_start_reminders (EnoughApplication *self,
+                                    GtkWindow         *window)
+{
+  if (self->reminders == NULL && self->store != NULL)
+    self->reminders = enough_reminders_new (G_APPLICATION (self), self->store);
+  if (self->reminders == NULL || !ENOUGH_IS_WINDOW (window))
+    return;
+
+  enough_letter_page_set_reminders (enough_window_get_letter_page (ENOUGH_WINDOW (window)),
+                                    self->reminders);
+  enough_reminders_start (self->reminders);
+}
+
 static void enough_application_offer_recovery (EnoughApplication *self,
                                                GtkWindow         *parent);
 
@@ -79,6 +107,7 @@ enough_application_reopen (EnoughApplication *self,
   window = GTK_WINDOW (enough_window_new (self, self->store));
   gtk_window_present (window);
   gtk_window_destroy (old_window);
+  enough_application_start_reminders (self, window);
 
   if (self->store == NULL)
     enough_application_offer_recovery (self, window);
@@ -219,6 +248,7 @@ enough_application_activate (GApplication *app)
       window = GTK_WINDOW (enough_window_new (self, self->store));
       if (self->store == NULL)
         enough_application_offer_recovery (self, window);
+      enough_application_start_reminders (self, window);
     }
 
   gtk_window_present (window);
@@ -286,10 +316,41 @@ enough_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* The default action of a reread notification: the letter, ready to read
+ * (app.open-letter), or on its steps (app.edit-letter). */
+static void
+enough_application_open_letter_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  EnoughApplication *self = user_data;
+  gboolean reading = g_str_equal (g_action_get_name (G_ACTION (action)), "open-letter");
+  GtkWindow *window;
+
+  /* Activating only when there is no window yet keeps the window (and
+   * whatever the user was typing) as it is. */
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+    }
+  if (!ENOUGH_IS_WINDOW (window))
+    return;
+  gtk_window_present (window);
+
+  enough_window_show_page (ENOUGH_WINDOW (window), "letters");
+  if (!enough_letter_page_open_letter (enough_window_get_letter_page (ENOUGH_WINDOW (window)),
+                                       g_variant_get_string (parameter, NULL), reading))
+    g_debug ("The letter of a reminder is gone");
+}
+
 static const GActionEntry app_actions[] = {
   { "about", enough_application_about_action },
   { "help", enough_application_help_action },
   { "quit", enough_application_quit_action },
+  { "open-letter", enough_application_open_letter_action, "s" },
+  { "edit-letter", enough_application_open_letter_action, "s" },
 };
 
 static void
@@ -324,6 +385,10 @@ enough_application_shutdown (GApplication *app)
 {
   EnoughApplication *self = ENOUGH_APPLICATION (app);
 
+  if (self->reminders != NULL)
+    enough_reminders_stop (self->reminders);
+  g_clear_object (&self->reminders);
+
   /* Writes whatever the last second of typing left pending. */
   if (self->store != NULL)
     {
@@ -354,6 +419,7 @@ enough_application_finalize (GObject *object)
   EnoughApplication *self = ENOUGH_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
 

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "enough-reminders.h"
 #include "enough-store.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,7 @@ EnoughApplication *enough_application_new             (const char        *applic
 GSettings         *enough_application_get_settings    (EnoughApplication *self);
 EnoughStore       *enough_application_get_store       (EnoughApplication *self);
 const GError      *enough_application_get_store_error (EnoughApplication *self);
+/* The letters' reread reminders; NULL without a journal. */
+EnoughReminders   *enough_application_get_reminders   (EnoughApplication *self);
 
 G_END_DECLS

@@ -5,6 +5,9 @@
 
 #include <adwaita.h>
 
+#include "enough-letter-editor.h"
+#include "enough-letter-reader.h"
+#include "enough-reminders.h"
 #include "enough-store.h"
 
 G_BEGIN_DECLS
@@ -13,8 +16,28 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EnoughLetterPage, enough_letter_page, ENOUGH, LETTER_PAGE, GtkWidget)
 
-EnoughStore *enough_letter_page_get_store (EnoughLetterPage *self);
-void         enough_letter_page_set_store (EnoughLetterPage *self,
-                                           EnoughStore      *store);
+EnoughStore        *enough_letter_page_get_store     (EnoughLetterPage *self);
+void                enough_letter_page_set_store     (EnoughLetterPage *self,
+                                                      EnoughStore      *store);
+/* The app's reminder checker: its checks refresh the "reread due" marks,
+ * and replanned or reread letters withdraw their notification. */
+void                enough_letter_page_set_reminders (EnoughLetterPage *self,
+                                                      EnoughReminders  *reminders);
+
+/* Starts a new letter on step 1 (what Ctrl+N / letters.new does). Transfer none. */
+EnoughLetter       *enough_letter_page_new_letter    (EnoughLetterPage *self);
+/* Opens the letter with @uuid, in the reading view or the steps; FALSE if
+ * there is no such letter. */
+gboolean            enough_letter_page_open_letter   (EnoughLetterPage *self,
+                                                      const char       *uuid,
+                                                      gboolean          reading);
+/* The open letter, or NULL. Transfer none. */
+EnoughLetter       *enough_letter_page_get_letter    (EnoughLetterPage *self);
+gboolean            enough_letter_page_is_reading    (EnoughLetterPage *self);
+EnoughLetterEditor *enough_letter_page_get_editor    (EnoughLetterPage *self);
+EnoughLetterReader *enough_letter_page_get_reader    (EnoughLetterPage *self);
+GtkListView        *enough_letter_page_get_list_view (EnoughLetterPage *self);
+/* Re-evaluates the "reread due" marks (after each reminder check). */
+void                enough_letter_page_refresh_due   (EnoughLetterPage *self);
 
 G_END_DECLS

@@ -103,6 +103,14 @@ enough_window_get_self_check_page (EnoughWindow *self)
   return GTK_WIDGET (self->self_check_page);
 }
 
+EnoughLetterPage *
+enough_window_get_letter_page (EnoughWindow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
+
+  return self->letter_page;
+}
+
 static void
 enough_window_show_page_action (GtkWidget  *widget,
                                 const char *action_name,

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "enough-application.h"
+#include "enough-letter-page.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,6 @@ void          enough_window_add_toast        (EnoughWindow      *self,
                                               AdwToast          *toast);
 /* The pages, for tests. */
 GtkWidget    *enough_window_get_self_check_page (EnoughWindow   *self);
+EnoughLetterPage *enough_window_get_letter_page (EnoughWindow  *self);
 
 G_END_DECLS

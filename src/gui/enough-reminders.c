@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "enough-reminders.h"
+
+/* At most this many notifications per check: a long absence must not
+ * flood the desktop. The rest follow at the next checks. */
+#define MAX_PER_CHECK 5
+
+struct _EnoughReminders
+{
+  GObject       parent_instance;
+
+  GApplication *application;  /* weak: the application owns us */
+  EnoughStore  *store;
+
+  /* uuids notified during this run, so each letter is announced once */
+  GHashTable   *notified;
+
+  guint         timeout_id;
+  guint         idle_id;
+};
+
+G_DEFINE_FINAL_TYPE (EnoughReminders, enough_reminders, G_TYPE_OBJECT)
+
+enum {
+  SIGNAL_NOTIFICATION_SENT,
+  SIGNAL_CHECKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+EnoughReminders *
+enough_reminders_new (GApplication *application,
+                      EnoughStore  *store)
+{
+  EnoughReminders *self;
+
+  g_return_val_if_fail (G_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (ENOUGH_IS_STORE (store), NULL);
+
+  self = g_object_new (ENOUGH_TYPE_REMINDERS, NULL);
+  self->application = application;
+  g_object_add_weak_pointer (G_OBJECT (application), (gpointer *) &self->application);
+  self->store = g_object_ref (store);
+
+  return self;
+}
+
+char *
+enough_reminders_dup_notification_id (EnoughLetter *letter)
+{
+  g_return_val_if_fail (ENOUGH_IS_LETTER (letter), NULL);
+
+  return g_strdup_printf ("reread-%s", enough_record_get_uuid (ENOUGH_RECORD (letter)));
+}
+
+gboolean
+enough_reminders_is_due (EnoughLetter *letter,
+                         gint64        now_usec)
+{
+  gint64 at;
+
+  g_return_val_if_fail (ENOUGH_IS_LETTER (letter), FALSE);
+
+  at = enough_letter_get_reread_at (letter);
+
+  return at != 0 && at <= now_usec && enough_letter_get_reread_done_at (letter) == 0;
+}
+
+static gint64
+to_usec (GDateTime *dt)
+{
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
+}
+
+/* @days from @now's local date, at @hour:00 local time. */
+static gint64
+local_day_at (GDateTime *now,
+              int        days,
+              int        hour)
+{
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, days);
+  g_autoptr(GDateTime) at = g_date_time_new (g_date_time_get_timezone (now),
+                                             g_date_time_get_year (day),
+                                             g_date_time_get_month (day),
+                                             g_date_time_get_day_of_month (day),
+                                             hour, 0, 0);
+
+  return to_usec (at);
+}
+
+gint64
+enough_reminders_compute_reread_at (EnoughReread  reread,
+                                    gint64        now_usec,
+                                    GTimeZone    *tz)
+{
+  g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  if (tz == NULL)
+    tz = local = g_time_zone_new_local ();
+
+  utc = g_date_time_new_from_unix_utc (now_usec / G_USEC_PER_SEC);
+  g_return_val_if_fail (utc != NULL, 0);
+  now = g_date_time_to_timezone (utc, tz);
+
+  switch (reread)
+    {
+    case ENOUGH_REREAD_15_MINUTES:
+      return now_usec + 15 * G_TIME_SPAN_MINUTE;
+
+    case ENOUGH_REREAD_EVENING:
+      {
+        gint64 evening = local_day_at (now, 0, 19);
+
+        /* Already evening: an hour gives the words time to settle. */
+        return now_usec < evening ? evening : now_usec + G_TIME_SPAN_HOUR;
+      }
+
+    case ENOUGH_REREAD_TOMORROW:
+      return local_day_at (now, 1, 9);
+
+    case ENOUGH_REREAD_NEXT_WEEK:
+      return local_day_at (now, 7, 9);
+
+    case ENOUGH_REREAD_UNSET:
+    case ENOUGH_REREAD_NEVER:
+    default:
+      return 0;
+    }
+}
+
+static void
+send_reminder (EnoughReminders *self,
+               EnoughLetter    *letter)
+{
+  const char *uuid = enough_record_get_uuid (ENOUGH_RECORD (letter));
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GIcon) icon = g_themed_icon_new (APP_ID);
+  g_autofree char *id = enough_reminders_dup_notification_id (letter);
+
+  notification = g_notification_new (_("Time to Read Your Letter Again"));
+  /* No letter text here: notifications can show on a locked screen. */
+  g_notification_set_body (notification,
+                           _("The kind letter you wrote to yourself is ready to be read again, whenever you are."));
+  g_notification_set_icon (notification, icon);
+  g_notification_set_default_action_and_target (notification, ENOUGH_REMINDERS_OPEN_ACTION,
+                                                "s", uuid);
+
+  g_application_send_notification (self->application, id, notification);
+  g_hash_table_add (self->notified, g_strdup (uuid));
+
+  g_signal_emit (self, signals[SIGNAL_NOTIFICATION_SENT], 0, letter, notification);
+}
+
+guint
+enough_reminders_check_now (EnoughReminders *self)
+{
+  g_autoptr(GPtrArray) due = NULL;
+  guint sent = 0;
+
+  g_return_val_if_fail (ENOUGH_IS_REMINDERS (self), 0);
+
+  if (self->application == NULL)
+    return 0;
+
+  /* A few more than we send, in case some were already announced. */
+  due = enough_store_list_due_rereads (self->store, enough_store_now (self->store),
+                                       MAX_PER_CHECK + g_hash_table_size (self->notified));
+
+  for (guint i = 0; due != NULL && i < due->len && sent < MAX_PER_CHECK; i++)
+    {
+      EnoughLetter *letter = g_ptr_array_index (due, i);
+
+      if (g_hash_table_contains (self->notified, enough_record_get_uuid (ENOUGH_RECORD (letter))))
+        continue;
+
+      send_reminder (self, letter);
+      sent++;
+    }
+
+  g_signal_emit (self, signals[SIGNAL_CHECKED], 0);
+
+  return sent;
+}
+
+void
+enough_reminders_withdraw (EnoughReminders *self,
+                           EnoughLetter    *letter)
+{
+  g_autofree char *id = NULL;
+
+  g_return_if_fail (ENOUGH_IS_REMINDERS (self));
+  g_return_if_fail (ENOUGH_IS_LETTER (letter));
+
+  /* Forgetting it lets a new reread time remind again. */
+  g_hash_table_remove (self->notified, enough_record_get_uuid (ENOUGH_RECORD (letter)));
+
+  if (self->application == NULL || !g_application_get_is_registered (self->application))
+    return;
+
+  id = enough_reminders_dup_notification_id (letter);
+  g_application_withdraw_notification (self->application, id);
+}
+
+static gboolean
+check_timeout (gpointer user_data)
+{
+  enough_reminders_check_now (ENOUGH_REMINDERS (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+check_idle (gpointer user_data)
+{
+  EnoughReminders *self = ENOUGH_REMINDERS (user_data);
+
+  self->idle_id = 0;
+  enough_reminders_check_now (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+enough_reminders_start (EnoughReminders *self)
+{
+  g_return_if_fail (ENOUGH_IS_REMINDERS (self));
+
+  if (self->timeout_id != 0)
+    return;
+
+  /* First check as soon as the window is up: rereads due while we were closed. */
+  self->idle_id = g_idle_add (check_idle, self);
+  self->timeout_id = g_timeout_add_seconds (ENOUGH_REMINDERS_INTERVAL_SECONDS,
+                                            check_timeout, self);
+}
+
+void
+enough_reminders_stop (EnoughReminders *self)
+{
+  g_return_if_fail (ENOUGH_IS_REMINDERS (self));
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+}
+
+static void
+enough_reminders_dispose (GObject *object)
+{
+  EnoughReminders *self = ENOUGH_REMINDERS (object);
+
+  enough_reminders_stop (self);
+  if (self->application != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->application), (gpointer *) &self->application);
+      self->application = NULL;
+    }
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (enough_reminders_parent_class)->dispose (object);
+}
+
+static void
+enough_reminders_finalize (GObject *object)
+{
+  EnoughReminders *self = ENOUGH_REMINDERS (object);
+
+  g_clear_pointer (&self->notified, g_hash_table_unref);
+
+  G_OBJECT_CLASS (enough_reminders_parent_class)->finalize (object);
+}
+
+static void
+enough_reminders_class_init (EnoughRemindersClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = enough_reminders_dispose;
+  object_class->finalize = enough_reminders_finalize;
+
+  signals[SIGNAL_NOTIFICATION_SENT] =
+    g_signal_new ("notification-sent",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, ENOUGH_TYPE_LETTER, G_TYPE_NOTIFICATION);
+
+  signals[SIGNAL_CHECKED] =
+    g_signal_new ("checked",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+enough_reminders_init (EnoughReminders *self)
+{
+  self->notified = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}

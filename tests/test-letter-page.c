@@ -1,0 +1,879 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+/* The Letters page, driven in-process through the real application:
+ * writing through the three steps, the reread reminder (a fake clock and a
+ * fake notification server on a private D-Bus, so the real
+ * g_application_send_notification() path is exercised end to end), the
+ * reading view, and everything surviving a restart. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "enough-gui-test-utils.h"
+#include "enough-letter-editor.h"
+#include "enough-letter-page.h"
+#include "enough-letter-reader.h"
+#include "enough-letter-row.h"
+#include "enough-reminders.h"
+#include "enough-test-utils.h"
+
+/* ---- A fake org.freedesktop.Notifications ------------------------------ */
+
+typedef struct
+{
+  guint32  id;
+  char    *summary;
+  char    *body;
+  GStrv    actions;
+} Note;
+
+static void
+note_free (gpointer data)
+{
+  Note *note = data;
+
+  g_free (note->summary);
+  g_free (note->body);
+  g_strfreev (note->actions);
+  g_free (note);
+}
+
+static GTestDBus       *test_bus;
+static GDBusConnection *server_connection;
+static GPtrArray       *notes;       /* Note, in the order received */
+static guint            n_closed;
+static guint32          next_note_id = 1;
+static gboolean         name_acquired;
+
+static const char server_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.Notifications'>"
+  "    <method name='Notify'>"
+  "      <arg type='s' direction='in'/> <arg type='u' direction='in'/>"
+  "      <arg type='s' direction='in'/> <arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/> <arg type='as' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/> <arg type='i' direction='in'/>"
+  "      <arg type='u' direction='out'/>"
+  "    </method>"
+  "    <method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "    <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "    <method name='GetServerInformation'>"
+  "      <arg type='s' direction='out'/> <arg type='s' direction='out'/>"
+  "      <arg type='s' direction='out'/> <arg type='s' direction='out'/>"
+  "    </method>"
+  "    <signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+  "    <signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
+  "  </interface>"
+  "</node>";
+
+static void
+server_method_call (GDBusConnection       *connection,
+                    const char            *sender,
+                    const char            *object_path,
+                    const char            *interface_name,
+                    const char            *method_name,
+                    GVariant              *parameters,
+                    GDBusMethodInvocation *invocation,
+                    gpointer               user_data)
+{
+  if (g_str_equal (method_name, "Notify"))
+    {
+      Note *note = g_new0 (Note, 1);
+      const char *summary, *body;
+      g_autofree const char **actions = NULL;
+
+      g_variant_get (parameters, "(&su&s&s&s^a&s@a{sv}i)",
+                     NULL, NULL, NULL, &summary, &body, &actions, NULL, NULL);
+      note->id = next_note_id++;
+      note->summary = g_strdup (summary);
+      note->body = g_strdup (body);
+      note->actions = g_strdupv ((char **) actions);
+      g_ptr_array_add (notes, note);
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", note->id));
+    }
+  else if (g_str_equal (method_name, "CloseNotification"))
+    {
+      n_closed++;
+      g_dbus_method_invocation_return_value (invocation, NULL);
+    }
+  else if (g_str_equal (method_name, "GetCapabilities"))
+    {
+      const char *caps[] = { "actions", "body", NULL };
+
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
+    }
+  else
+    {
+      g_dbus_method_invocation_return_value (invocation,
+                                             g_variant_new ("(ssss)", "fake", "enough", "1", "1.2"));
+    }
+}
+
+static const GDBusInterfaceVTable server_vtable = { server_method_call, NULL, NULL, { 0 } };
+
+static void
+on_name_acquired (GDBusConnection *connection,
+                  const char      *name,
+                  gpointer         user_data)
+{
+  name_acquired = TRUE;
+}
+
+static void
+start_notification_server (void)
+{
+  g_autoptr(GDBusNodeInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  server_connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+
+  info = g_dbus_node_info_new_for_xml (server_xml, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (server_connection, "/org/freedesktop/Notifications",
+                                     info->interfaces[0], &server_vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_bus_own_name_on_connection (server_connection, "org.freedesktop.Notifications",
+                                G_BUS_NAME_OWNER_FLAGS_NONE,
+                                on_name_acquired, NULL, NULL, NULL);
+  while (!name_acquired)
+    g_main_context_iteration (NULL, TRUE);
+
+  notes = g_ptr_array_new_with_free_func (note_free);
+}
+
+static gboolean
+on_deadline (gpointer user_data)
+{
+  gboolean *expired = user_data;
+
+  *expired = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @n notifications arrived (D-Bus is async), with
+ * a generous deadline so a broken build fails instead of hanging. */
+static void
+wait_for_notes (guint n)
+{
+  gboolean expired = FALSE;
+  guint deadline = g_timeout_add_seconds (10, on_deadline, &expired);
+
+  while (notes->len < n && !expired)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!expired)
+    g_source_remove (deadline);
+  g_assert_cmpuint (notes->len, >=, n);
+}
+
+/* The desktop reporting a click on the notification's body. */
+static void
+invoke_default_action (Note *note)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_dbus_connection_emit_signal (server_connection, NULL,
+                                 "/org/freedesktop/Notifications",
+                                 "org.freedesktop.Notifications",
+                                 "ActionInvoked",
+                                 g_variant_new ("(us)", note->id, "default"),
+                                 &error);
+  g_assert_no_error (error);
+  g_dbus_connection_flush_sync (server_connection, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Runs the main loop until the notification's action has brought the
+ * letters page and its reading view forward. */
+static void
+wait_for_letter_shown (EnoughTestApp    *test,
+                       EnoughLetterPage *page)
+{
+  gboolean expired = FALSE;
+  guint deadline = g_timeout_add_seconds (10, on_deadline, &expired);
+
+  while (!(enough_letter_page_is_reading (page) &&
+           g_strcmp0 (enough_window_get_visible_page (test->window), "letters") == 0) &&
+         !expired)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!expired)
+    g_source_remove (deadline);
+}
+
+/* ---- Fixture and helpers --------------------------------------------- */
+
+typedef struct
+{
+  char   *data_dir;
+  gint64  now;           /* the fake clock */
+  char   *uuid;          /* the letter under test */
+  guint   n_notes_before;
+} Fixture;
+
+static gint64
+fake_clock (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return fixture->now;
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, 3, 10, 10, 0, 0);
+
+  fixture->data_dir = enough_test_make_data_dir ();
+  enough_test_reset_settings ();
+  fixture->now = g_date_time_to_unix (start) * G_USEC_PER_SEC;
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  enough_test_remove_data_dir (fixture->data_dir);
+  g_clear_pointer (&fixture->data_dir, g_free);
+  g_clear_pointer (&fixture->uuid, g_free);
+}
+
+/* Template children are found by their id in the .ui file. */
+static GtkWidget *
+find_by_id (GtkWidget  *root,
+            const char *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
+        return child;
+      found = find_by_id (child, id);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+must_find (GtkWidget  *root,
+           const char *id)
+{
+  GtkWidget *widget = find_by_id (root, id);
+
+  if (widget == NULL)
+    g_error ("No widget with id %s", id);
+
+  return widget;
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_get_mapped (button));
+  /* What a click ends with (activate would wait for its press animation). */
+  g_signal_emit_by_name (button, "clicked");
+  enough_test_drain_main_context ();
+}
+
+static void
+type_into (GtkWidget  *view,
+           const char *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+  gtk_text_buffer_insert_at_cursor (buffer, text, -1);
+}
+
+static char *
+buffer_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static EnoughLetterPage *
+show_letters (EnoughTestApp *test)
+{
+  enough_window_show_page (test->window, "letters");
+  enough_test_drain_main_context ();
+  g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "letters");
+
+  return enough_window_get_letter_page (test->window);
+}
+
+static EnoughStore *
+use_fake_clock (EnoughTestApp *test,
+                Fixture       *fixture)
+{
+  EnoughStore *store = enough_application_get_store (test->app);
+
+  g_assert_nonnull (store);
+  enough_store_set_clock (store, fake_clock, fixture);
+
+  return store;
+}
+
+static void
+choose_reread (EnoughLetterEditor *editor,
+               const char         *title)
+{
+  GtkWidget *list = must_find (GTK_WIDGET (editor), "reread_list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (ADW_IS_ACTION_ROW (row) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+        {
+          adw_action_row_activate (ADW_ACTION_ROW (row));
+          enough_test_drain_main_context ();
+          return;
+        }
+    }
+
+  g_error ("No reread choice %s", title);
+}
+
+static EnoughLetterRow *
+find_row_in (GtkWidget    *root,
+             EnoughLetter *letter)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      EnoughLetterRow *found;
+
+      if (ENOUGH_IS_LETTER_ROW (child) &&
+          enough_letter_row_get_letter (ENOUGH_LETTER_ROW (child)) == letter)
+        return ENOUGH_LETTER_ROW (child);
+      found = find_row_in (child, letter);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The list row showing @letter. */
+static EnoughLetterRow *
+find_row (EnoughLetterPage *page,
+          EnoughLetter     *letter)
+{
+  EnoughLetterRow *row = find_row_in (GTK_WIDGET (enough_letter_page_get_list_view (page)), letter);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static const char *situation = "I sent the report with a mistake in the numbers.";
+static const char *letter_text = "Dear me,\nOne mistake does not undo all the work you did.";
+static const char *takeaway = "I can make mistakes and still be good at my work.";
+
+/* ---- Write a letter, get reminded, reread, restart ------------------- */
+
+static void
+write_letter (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  EnoughStore *store = use_fake_clock (test, fixture);
+  EnoughLetterPage *page = show_letters (test);
+  EnoughLetterEditor *editor = enough_letter_page_get_editor (page);
+  EnoughLetterReader *reader = enough_letter_page_get_reader (page);
+  EnoughReminders *reminders = enough_application_get_reminders (test->app);
+  GtkWidget *step_view, *letter_view, *next, *back, *step_label, *empty_button;
+  g_autoptr(GDateTime) evening = g_date_time_new_local (2026, 3, 10, 19, 0, 0);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  EnoughLetter *letter;
+  EnoughLetterRow *row;
+  Note *note;
+
+  g_assert_nonnull (reminders);
+
+  /* An empty journal invites the first letter. */
+  g_assert_null (enough_letter_page_get_letter (page));
+  empty_button = must_find (GTK_WIDGET (page), "empty_new_button");
+  click (empty_button);
+
+  letter = enough_letter_page_get_letter (page);
+  g_assert_nonnull (letter);
+  fixture->uuid = g_strdup (enough_record_get_uuid (ENOUGH_RECORD (letter)));
+  g_assert_false (enough_letter_page_is_reading (page));
+  g_assert_cmpuint (g_list_model_get_n_items (enough_store_get_letters (store)), ==, 1);
+
+  /* Step 1: the situation and the feeling words, focus already there. */
+  step_view = must_find (GTK_WIDGET (editor), "not_good_enough_view");
+  step_label = must_find (GTK_WIDGET (editor), "step_label");
+  next = must_find (GTK_WIDGET (editor), "next_button");
+  back = must_find (GTK_WIDGET (editor), "back_button");
+  g_assert_true (gtk_widget_has_focus (step_view));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (step_label)), ==, "Step 1 of 3");
+  g_assert_false (gtk_widget_is_sensitive (back));
+  type_into (step_view, situation);
+  g_assert_cmpstr (enough_letter_get_not_good_enough (letter), ==, situation);
+
+  click (enough_test_find_descendant (GTK_WIDGET (editor), GTK_TYPE_TOGGLE_BUTTON, "Anxious"));
+  click (enough_test_find_descendant (GTK_WIDGET (editor), GTK_TYPE_TOGGLE_BUTTON, "Tired"));
+  click (enough_test_find_descendant (GTK_WIDGET (editor), GTK_TYPE_TOGGLE_BUTTON, "Sad"));
+  click (enough_test_find_descendant (GTK_WIDGET (editor), GTK_TYPE_TOGGLE_BUTTON, "Sad"));
+  g_assert_cmpuint (enough_letter_get_feelings (letter), ==,
+                    ENOUGH_FEELING_ANXIOUS | ENOUGH_FEELING_TIRED);
+
+  /* Step 2, back to 1 (nothing lost), and forward again. */
+  click (next);
+  g_assert_cmpuint (enough_letter_editor_get_step (editor), ==, 1);
+  g_assert_cmpuint (enough_letter_get_step (letter), ==, 1);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (step_label)), ==, "Step 2 of 3");
+  click (back);
+  g_assert_cmpuint (enough_letter_get_step (letter), ==, 0);
+  text = buffer_text (step_view);
+  g_assert_cmpstr (text, ==, situation);
+  click (next);
+
+  letter_view = must_find (GTK_WIDGET (editor), "letter_view");
+  g_assert_true (gtk_widget_has_focus (letter_view));
+  g_assert_true (gtk_widget_has_css_class (letter_view, "letter-text"));
+  g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (must_find (GTK_WIDGET (editor),
+                                                                     "hints_expander"))));
+  type_into (letter_view, letter_text);
+  g_assert_cmpstr (enough_letter_get_text (letter), ==, letter_text);
+
+  /* Step 3: "this evening" is 19:00 today; then 15 minutes instead. */
+  click (next);
+  g_assert_cmpuint (enough_letter_get_step (letter), ==, 2);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (step_label)), ==, "Step 3 of 3");
+  choose_reread (editor, "This evening");
+  g_assert_cmpint (enough_letter_get_reread (letter), ==, ENOUGH_REREAD_EVENING);
+  g_assert_cmpint (enough_letter_get_reread_at (letter), ==,
+                   g_date_time_to_unix (evening) * G_USEC_PER_SEC);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (must_find (GTK_WIDGET (editor),
+                                                                       "reminder_label"))),
+                            "today at"));
+  choose_reread (editor, "In 15 minutes");
+  g_assert_cmpint (enough_letter_get_reread (letter), ==, ENOUGH_REREAD_15_MINUTES);
+  g_assert_cmpint (enough_letter_get_reread_at (letter), ==, fixture->now + 15 * G_TIME_SPAN_MINUTE);
+
+  /* Done: the reading view, with the letter and the offer to mark it read. */
+  click (next);
+  g_assert_true (enough_letter_page_is_reading (page));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (must_find (GTK_WIDGET (reader), "text_label"))),
+                   ==, letter_text);
+  g_assert_true (gtk_widget_get_visible (must_find (GTK_WIDGET (reader), "reread_box")));
+  row = find_row (page, letter);
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_get_visible (must_find (GTK_WIDGET (row), "due_image")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (must_find (GTK_WIDGET (row), "title_label"))),
+                   ==, "Dear me,");
+
+  /* Not due yet: no notification. */
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
+  enough_test_drain_main_context ();
+  g_assert_cmpuint (notes->len, ==, fixture->n_notes_before);
+
+  /* Sixteen minutes later: one notification, and only one. */
+  fixture->now += 16 * G_TIME_SPAN_MINUTE;
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 1);
+  wait_for_notes (fixture->n_notes_before + 1);
+  note = g_ptr_array_index (notes, fixture->n_notes_before);
+  g_assert_cmpstr (note->summary, ==, "Time to Read Your Letter Again");
+  g_assert_null (strstr (note->body, "mistake"));   /* no letter text on a lock screen */
+  g_assert_true (g_strv_contains ((const char * const *) note->actions, "default"));
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
+  g_assert_true (gtk_widget_get_visible (must_find (GTK_WIDGET (row), "due_image")));
+
+  /* Elsewhere in the app when the user clicks the notification. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "letters.edit", NULL);
+  g_assert_false (enough_letter_page_is_reading (page));
+  enough_window_show_page (test->window, "critic");
+  invoke_default_action (note);
+  wait_for_letter_shown (test, page);
+  g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "letters");
+  g_assert_true (enough_letter_page_is_reading (page));
+  g_assert_true (enough_letter_reader_get_letter (reader) == letter);
+  g_assert_true (gtk_widget_get_mapped (must_find (GTK_WIDGET (reader), "text_label")));
+
+  /* Reread: record when, then the sentence to carry, set apart. */
+  fixture->now += 5 * G_TIME_SPAN_MINUTE;
+  click (must_find (GTK_WIDGET (reader), "read_button"));
+  g_assert_cmpint (enough_letter_get_reread_done_at (letter), ==, fixture->now);
+  g_assert_false (gtk_widget_get_visible (must_find (GTK_WIDGET (reader), "reread_box")));
+  {
+    GtkWidget *entry = must_find (GTK_WIDGET (reader), "takeaway_entry");
+
+    g_assert_true (gtk_widget_get_visible (entry));
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (test->window));
+
+    if (focus == NULL || !gtk_widget_is_ancestor (focus, entry))
+      g_printerr ("DEBUG focus=%s\n", focus ? G_OBJECT_TYPE_NAME (focus) : "none");
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, entry));
+    gtk_editable_set_text (GTK_EDITABLE (entry), takeaway);
+    g_assert_cmpstr (enough_letter_get_takeaway (letter), ==, takeaway);
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_false (gtk_widget_get_visible (entry));
+  }
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (must_find (GTK_WIDGET (reader), "takeaway_label"))),
+                   ==, takeaway);
+  g_assert_true (gtk_widget_get_visible (must_find (GTK_WIDGET (reader), "takeaway_label")));
+
+  /* No longer due: the mark goes at the next check, and no new reminder. */
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
+  g_assert_false (gtk_widget_get_visible (must_find (GTK_WIDGET (row), "due_image")));
+
+  g_assert_true (enough_store_flush (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (enough_store_get_n_pending (store), ==, 0);
+
+  fixture->n_notes_before = notes->len;
+}
+
+static void
+check_letter_after_restart (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  EnoughStore *store = use_fake_clock (test, fixture);
+  EnoughLetterPage *page = show_letters (test);
+  EnoughLetterReader *reader = enough_letter_page_get_reader (page);
+  GListModel *letters = enough_store_get_letters (store);
+  g_autoptr(EnoughLetter) stored = NULL;
+  EnoughLetter *letter;
+
+  /* What the store read back from disk. */
+  g_assert_cmpuint (g_list_model_get_n_items (letters), ==, 1);
+  stored = g_list_model_get_item (letters, 0);
+  g_assert_cmpstr (enough_record_get_uuid (ENOUGH_RECORD (stored)), ==, fixture->uuid);
+  g_assert_cmpstr (enough_letter_get_not_good_enough (stored), ==, situation);
+  g_assert_cmpuint (enough_letter_get_feelings (stored), ==,
+                    ENOUGH_FEELING_ANXIOUS | ENOUGH_FEELING_TIRED);
+  g_assert_cmpstr (enough_letter_get_text (stored), ==, letter_text);
+  g_assert_cmpuint (enough_letter_get_step (stored), ==, 2);
+  g_assert_cmpint (enough_letter_get_reread (stored), ==, ENOUGH_REREAD_15_MINUTES);
+  g_assert_cmpint (enough_letter_get_reread_done_at (stored), ==, fixture->now);
+  g_assert_cmpstr (enough_letter_get_takeaway (stored), ==, takeaway);
+
+  /* What the page shows: the letter, for reading, with its sentence. */
+  letter = enough_letter_page_get_letter (page);
+  g_assert_true (letter == stored);
+  g_assert_true (enough_letter_page_is_reading (page));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (must_find (GTK_WIDGET (reader), "text_label"))),
+                   ==, letter_text);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (must_find (GTK_WIDGET (reader), "takeaway_label"))),
+                   ==, takeaway);
+  g_assert_true (gtk_widget_get_visible (must_find (GTK_WIDGET (reader), "takeaway_box")));
+  g_assert_false (gtk_widget_get_visible (must_find (GTK_WIDGET (reader), "reread_box")));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (must_find (GTK_WIDGET (reader),
+                                                                       "feelings_label"))),
+                            "Tired"));
+
+  /* Already reread: nothing to remind at start-up. */
+  g_assert_cmpuint (enough_reminders_check_now (enough_application_get_reminders (test->app)), ==, 0);
+  enough_test_drain_main_context ();
+  g_assert_cmpuint (notes->len, ==, fixture->n_notes_before);
+
+  /* Edit goes back to the steps, where the letter was left. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "letters.edit", NULL));
+  g_assert_false (enough_letter_page_is_reading (page));
+  g_assert_cmpuint (enough_letter_editor_get_step (enough_letter_page_get_editor (page)), ==, 2);
+}
+
+static void
+test_write_remind_reread_restart (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  fixture->n_notes_before = notes->len;
+  enough_test_run_app (write_letter, fixture);
+  enough_test_run_app (check_letter_after_restart, fixture);
+}
+
+/* ---- Half-written letters reopen where they were ------------------------ */
+
+static void
+start_letter_with_shortcut (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  EnoughLetterPage *page = show_letters (test);
+  EnoughLetterEditor *editor = enough_letter_page_get_editor (page);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (page));
+  GtkShortcut *ctrl_n = NULL;
+  EnoughLetter *letter;
+
+  use_fake_clock (test, fixture);
+
+  /* The page answers Ctrl+N (a managed shortcut, so it also works while the
+   * focus is in the header bar). */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && ctrl_n == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) != GTK_SHORTCUT_SCOPE_MANAGED)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+          if (g_str_equal (trigger, "<Control>n") && g_str_equal (action, "action(letters.new)"))
+            ctrl_n = shortcut;
+        }
+    }
+  g_assert_nonnull (ctrl_n);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (ctrl_n), 0,
+                                               GTK_WIDGET (page), NULL));
+  enough_test_drain_main_context ();
+
+  letter = enough_letter_page_get_letter (page);
+  g_assert_nonnull (letter);
+  fixture->uuid = g_strdup (enough_record_get_uuid (ENOUGH_RECORD (letter)));
+  type_into (must_find (GTK_WIDGET (editor), "not_good_enough_view"), situation);
+  click (must_find (GTK_WIDGET (editor), "next_button"));
+  type_into (must_find (GTK_WIDGET (editor), "letter_view"), "Dear me, half");
+  /* Quitting flushes: no explicit save. */
+}
+
+static void
+check_half_written (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  EnoughLetterPage *page = show_letters (test);
+  EnoughLetterEditor *editor = enough_letter_page_get_editor (page);
+  EnoughLetter *letter = enough_letter_page_get_letter (page);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (letter);
+  g_assert_cmpstr (enough_record_get_uuid (ENOUGH_RECORD (letter)), ==, fixture->uuid);
+  g_assert_false (enough_letter_page_is_reading (page));
+  g_assert_cmpuint (enough_letter_editor_get_step (editor), ==, 1);
+  text = buffer_text (must_find (GTK_WIDGET (editor), "letter_view"));
+  g_assert_cmpstr (text, ==, "Dear me, half");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (must_find (GTK_WIDGET (editor), "step_label"))),
+                   ==, "Step 2 of 3");
+}
+
+static void
+test_half_written_reopens (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  enough_test_run_app (start_letter_with_shortcut, fixture);
+  enough_test_run_app (check_half_written, fixture);
+}
+
+/* ---- A reread that fell due while the app was closed ------------------- */
+
+static void
+plan_reread_yesterday (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  EnoughLetterPage *page = show_letters (test);
+  EnoughLetterEditor *editor;
+  EnoughLetter *letter;
+
+  /* Written "yesterday": the 15-minute reminder is long due by now. */
+  fixture->now = g_get_real_time () - G_TIME_SPAN_DAY;
+  use_fake_clock (test, fixture);
+
+  letter = enough_letter_page_new_letter (page);
+  fixture->uuid = g_strdup (enough_record_get_uuid (ENOUGH_RECORD (letter)));
+  editor = enough_letter_page_get_editor (page);
+  type_into (must_find (GTK_WIDGET (editor), "not_good_enough_view"), situation);
+  enough_letter_editor_set_step (editor, 2);
+  choose_reread (editor, "In 15 minutes");
+  g_assert_cmpint (enough_letter_get_reread_at (letter), <, g_get_real_time ());
+
+  fixture->n_notes_before = notes->len;
+}
+
+static void
+check_reminded_at_start (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  EnoughLetterPage *page = enough_window_get_letter_page (test->window);
+  Note *note;
+
+  /* The real clock this time: the check at start-up found it due. */
+  wait_for_notes (fixture->n_notes_before + 1);
+  note = g_ptr_array_index (notes, fixture->n_notes_before);
+  g_assert_cmpstr (note->summary, ==, "Time to Read Your Letter Again");
+
+  enough_window_show_page (test->window, "self-check");
+  invoke_default_action (note);
+  wait_for_letter_shown (test, page);
+  g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "letters");
+  g_assert_true (enough_letter_page_is_reading (page));
+  g_assert_cmpstr (enough_record_get_uuid (ENOUGH_RECORD (enough_letter_page_get_letter (page))),
+                   ==, fixture->uuid);
+  g_assert_true (gtk_widget_get_visible (must_find (GTK_WIDGET (enough_letter_page_get_reader (page)),
+                                                    "reread_box")));
+  /* The row in the list carries the "due" mark. */
+  g_assert_true (gtk_widget_get_visible (must_find (GTK_WIDGET (find_row (page, enough_letter_page_get_letter (page))),
+                                                    "due_image")));
+}
+
+static void
+test_reminder_due_at_start (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  enough_test_run_app (plan_reread_yesterday, fixture);
+  enough_test_run_app (check_reminded_at_start, fixture);
+}
+
+/* ---- Delete offers Undo -------------------------------------------------- */
+
+static void
+delete_and_undo (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  EnoughStore *store = use_fake_clock (test, fixture);
+  EnoughLetterPage *page = show_letters (test);
+  GListModel *letters = enough_store_get_letters (store);
+  g_autoptr(EnoughLetter) letter = NULL;
+  GtkWidget *overlay, *undo;
+
+  letter = g_object_ref (enough_letter_page_new_letter (page));
+  g_assert_cmpuint (g_list_model_get_n_items (letters), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "letters.delete", NULL));
+  enough_test_drain_main_context ();
+  g_assert_cmpuint (g_list_model_get_n_items (letters), ==, 0);
+  g_assert_null (enough_letter_page_get_letter (page));
+
+  overlay = enough_test_find_descendant (GTK_WIDGET (test->window), ADW_TYPE_TOAST_OVERLAY, NULL);
+  undo = enough_test_find_descendant (overlay, GTK_TYPE_BUTTON, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  enough_test_drain_main_context ();
+  g_assert_cmpuint (g_list_model_get_n_items (letters), ==, 1);
+  g_assert_true (enough_letter_page_get_letter (page) == letter);
+}
+
+static void
+test_delete_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  enough_test_run_app (delete_and_undo, fixture);
+}
+
+/* ---- Reminder times ---------------------------------------------------- */
+
+static gint64
+at (GTimeZone *tz, int year, int month, int day, int hour, int minute)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new (tz, year, month, day, hour, minute, 0);
+
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC;
+}
+
+static void
+test_reread_times (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (2 * 3600);
+  gint64 morning = at (tz, 2026, 3, 10, 10, 0);
+  gint64 late = at (tz, 2026, 3, 10, 20, 30);
+
+  g_assert_cmpint (enough_reminders_compute_reread_at (ENOUGH_REREAD_15_MINUTES, morning, tz),
+                   ==, morning + 15 * G_TIME_SPAN_MINUTE);
+  g_assert_cmpint (enough_reminders_compute_reread_at (ENOUGH_REREAD_EVENING, morning, tz),
+                   ==, at (tz, 2026, 3, 10, 19, 0));
+  /* Already evening: an hour from now. */
+  g_assert_cmpint (enough_reminders_compute_reread_at (ENOUGH_REREAD_EVENING, late, tz),
+                   ==, late + G_TIME_SPAN_HOUR);
+  g_assert_cmpint (enough_reminders_compute_reread_at (ENOUGH_REREAD_TOMORROW, late, tz),
+                   ==, at (tz, 2026, 3, 11, 9, 0));
+  /* Across the end of a month. */
+  g_assert_cmpint (enough_reminders_compute_reread_at (ENOUGH_REREAD_NEXT_WEEK,
+                                                       at (tz, 2026, 3, 28, 23, 0), tz),
+                   ==, at (tz, 2026, 4, 4, 9, 0));
+  g_assert_cmpint (enough_reminders_compute_reread_at (ENOUGH_REREAD_NEVER, morning, tz), ==, 0);
+  g_assert_cmpint (enough_reminders_compute_reread_at (ENOUGH_REREAD_UNSET, morning, tz), ==, 0);
+}
+
+static void
+test_reread_times_dst (void)
+{
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  gint64 before;
+
+  if (berlin == NULL)
+    {
+      g_test_skip ("no time zone data");
+      return;
+    }
+
+  /* Clocks go forward on 29 March 2026: 09:00 the next day is still 09:00. */
+  before = at (berlin, 2026, 3, 28, 12, 0);
+  g_assert_cmpint (enough_reminders_compute_reread_at (ENOUGH_REREAD_TOMORROW, before, berlin),
+                   ==, at (berlin, 2026, 3, 29, 9, 0));
+  g_assert_cmpint (at (berlin, 2026, 3, 29, 9, 0) - before, ==, 20 * G_TIME_SPAN_HOUR);
+}
+
+static void
+test_row_day (void)
+{
+  gint64 now = g_get_real_time ();
+  g_autofree char *today = enough_letter_row_format_day (now, now);
+  g_autofree char *yesterday = enough_letter_row_format_day (now - G_TIME_SPAN_DAY, now);
+  g_autofree char *earlier = enough_letter_row_format_day (now - 10 * G_TIME_SPAN_DAY, now);
+
+  g_assert_cmpstr (today, ==, "Today");
+  g_assert_cmpstr (yesterday, ==, "Yesterday");
+  g_assert_cmpstr (earlier, !=, "Yesterday");
+  g_assert_cmpstr (earlier, !=, "Today");
+  g_assert_cmpstr (earlier, !=, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  int status;
+
+  /* A private session bus: our fake notification server, nobody else's.
+   * GTestDBus unsets DISPLAY (against X11 autolaunch); GTK needs it back. */
+  test_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (test_bus);
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+
+  enough_test_gui_init (&argc, &argv);
+  start_notification_server ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  g_test_add_func ("/letter-page/reread-times", test_reread_times);
+  g_test_add_func ("/letter-page/reread-times-dst", test_reread_times_dst);
+  g_test_add_func ("/letter-page/row-day", test_row_day);
+  ADD ("/letter-page/write-remind-reread-restart", test_write_remind_reread_restart);
+  ADD ("/letter-page/half-written-reopens", test_half_written_reopens);
+  ADD ("/letter-page/reminder-due-at-start", test_reminder_due_at_start);
+  ADD ("/letter-page/delete-undo", test_delete_undo);
+
+#undef ADD
+
+  status = g_test_run ();
+
+  g_clear_pointer (&notes, g_ptr_array_unref);
+  g_clear_object (&server_connection);
+  /* Stop, not down: GTK keeps the shared session connection to the end,
+   * which g_test_dbus_down() would wait for in vain. */
+  g_test_dbus_stop (test_bus);
+
+  return status;
+}
