@@ -130,6 +130,33 @@ gboolean      _enough_store_exec_on_writer  (EnoughStore   *store,
                                              const char    *sql,
                                              GError       **error);
 
+/* Bulk writes (import, enough-import.c). @func runs on the worker thread
+ * with the write connection, after every queued write, and owns its
+ * transaction (BEGIN IMMEDIATE … COMMIT, or ROLLBACK and FALSE + error).
+ * Afterwards (on this thread) the lists and id counters are reloaded.
+ * New rows must use ids from _enough_store_reserve_ids(), which hands out
+ * @n consecutive ids of @kind that the store will never allocate itself;
+ * it returns the first. */
+typedef gboolean (*EnoughWriterFunc) (sqlite3   *db,
+                                      gpointer   user_data,
+                                      GError   **error);
+gint64        _enough_store_reserve_ids     (EnoughStore       *store,
+                                             EnoughRecordKind   kind,
+                                             gint64             n);
+gboolean      _enough_store_run_on_writer   (EnoughStore       *store,
+                                             EnoughWriterFunc   func,
+                                             gpointer           func_data,
+                                             GError           **error);
+void          _enough_store_run_on_writer_async  (EnoughStore         *store,
+                                                  EnoughWriterFunc     func,
+                                                  gpointer             func_data,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean      _enough_store_run_on_writer_finish (EnoughStore   *store,
+                                                  GAsyncResult  *result,
+                                                  GError       **error);
+
 /* Tests: files bigger than this get their quick_check on the worker after
  * open (default 16 MB; -1 restores it). */
 void          _enough_store_set_sync_check_limit (gint64 bytes);

@@ -37,6 +37,7 @@ typedef enum
   JOB_BACKUP,
   JOB_GENERATE,
   JOB_SQL,
+  JOB_FUNC,
   JOB_QUIT,
 } JobType;
 
@@ -52,6 +53,8 @@ typedef struct
   guint        n;
   guint32      seed;
   gint64       now;
+  EnoughWriterFunc func;   /* JOB_FUNC */
+  gpointer     func_data;
   GError      *error;
   GTask       *task;
   /* synchronous jobs: the caller waits on this */
@@ -560,6 +563,18 @@ worker_main (gpointer data)
         case JOB_SQL:
           ok = exec_sql (self->wdb, job->str, &job->error);
           break;
+        case JOB_FUNC:
+          if (g_atomic_int_get (&self->check_failed))
+            {
+              ok = FALSE;
+              g_set_error_literal (&job->error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_CORRUPT,
+                                   _("The journal file is damaged, so nothing more is written to it. Your words are kept in memory."));
+            }
+          else
+            {
+              ok = job->func (self->wdb, job->func_data, &job->error);
+            }
+          break;
         case JOB_QUIT:
           break;
         default:
@@ -602,6 +617,8 @@ run_job_sync (EnoughStore *self,
 /* Completions (UI thread) */
 
 static void schedule_autosave (EnoughStore *self);
+static void load_lists (EnoughStore *self,
+                        gboolean     full);
 
 static void
 notify_pending (EnoughStore *self)
@@ -671,6 +688,15 @@ complete_job (EnoughStore *self,
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITABLE]);
           g_signal_emit (self, signals[SIGNAL_INTEGRITY_FAILED], 0, job->error);
         }
+      break;
+
+    case JOB_FUNC:
+      /* Rows may have been added behind the lists' back. */
+      load_lists (self, FALSE);
+      if (job->error != NULL)
+        g_task_return_error (job->task, g_steal_pointer (&job->error));
+      else
+        g_task_return_boolean (job->task, TRUE);
       break;
 
     case JOB_PURGE:
@@ -972,6 +998,102 @@ _enough_store_exec_on_writer (EnoughStore  *self,
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&job->error));
   job_free (job);
+  return ok;
+}
+
+/* Bulk writes from other core files (import): after every queued write,
+ * @func runs on the worker with the write connection and owns its
+ * transaction; the lists and id counters are reloaded afterwards. */
+gint64
+_enough_store_reserve_ids (EnoughStore      *self,
+                           EnoughRecordKind  kind,
+                           gint64            n)
+{
+  gint64 first;
+
+  g_return_val_if_fail (ENOUGH_IS_STORE (self), 0);
+  g_return_val_if_fail (kind >= ENOUGH_RECORD_KIND_DIALOGUE && kind <= ENOUGH_RECORD_KIND_SELF_CHECK, 0);
+  g_return_val_if_fail (n >= 0, 0);
+
+  first = self->next_id[kind] + 1;
+  self->next_id[kind] += n;
+  return first;
+}
+
+void
+_enough_store_run_on_writer_async (EnoughStore         *self,
+                                   EnoughWriterFunc     func,
+                                   gpointer             func_data,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  Job *job;
+  GTask *task;
+
+  g_return_if_fail (ENOUGH_IS_STORE (self));
+  g_return_if_fail (func != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, _enough_store_run_on_writer_async);
+  if (self->closed || !self->writable)
+    {
+      g_task_return_new_error (task, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_CLOSED,
+                               "%s", _("The journal is closed."));
+      g_object_unref (task);
+      return;
+    }
+
+  /* Everything typed so far goes first, in its own batch. */
+  cancel_autosave (self);
+  job = take_dirty (self);
+  g_async_queue_push (self->queue, job);
+
+  job = job_new (self, JOB_FUNC);
+  job->func = func;
+  job->func_data = func_data;
+  job->task = task;
+  g_async_queue_push (self->queue, job);
+}
+
+gboolean
+_enough_store_run_on_writer_finish (EnoughStore   *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+_enough_store_run_on_writer (EnoughStore       *self,
+                             EnoughWriterFunc   func,
+                             gpointer           func_data,
+                             GError           **error)
+{
+  Job *job;
+  gboolean ok;
+
+  g_return_val_if_fail (ENOUGH_IS_STORE (self), FALSE);
+  if (self->closed || !self->writable)
+    {
+      g_set_error_literal (error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_CLOSED,
+                           _("The journal is closed."));
+      return FALSE;
+    }
+  if (!enough_store_flush (self, error))
+    return FALSE;
+
+  job = job_new (self, JOB_FUNC);
+  job->func = func;
+  job->func_data = func_data;
+  run_job_sync (self, job);
+  ok = job->error == NULL;
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&job->error));
+  job_free (job);
+
+  load_lists (self, FALSE);
   return ok;
 }
 
