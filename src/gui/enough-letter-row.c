@@ -41,8 +41,8 @@ enough_letter_row_new (void)
   return g_object_new (ENOUGH_TYPE_LETTER_ROW, NULL);
 }
 
-/* The first line of @text with its whitespace collapsed, cut at a word
- * boundary near @max_chars; NULL if there is nothing but whitespace. */
+/* The start of @text with its whitespace (newlines too) collapsed, cut at
+ * a word boundary near @max_chars; NULL if there is nothing but whitespace. */
 static char *
 dup_first_words (const char *text,
                  guint       max_chars)
@@ -56,7 +56,7 @@ dup_first_words (const char *text,
   while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
     p++;
 
-  for (; *p != '\0' && *p != '\n'; p = g_utf8_next_char (p))
+  for (; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -99,9 +99,11 @@ enough_letter_row_dup_title (EnoughLetter *letter)
 
   g_return_val_if_fail (ENOUGH_IS_LETTER (letter), NULL);
 
-  title = dup_first_words (enough_letter_get_text (letter), TITLE_MAX_CHARS);
+  /* Step 1 tells letters apart better than the letter, which often starts
+   * with the same "Dear me". */
+  title = dup_first_words (enough_letter_get_not_good_enough (letter), TITLE_MAX_CHARS);
   if (title == NULL)
-    title = dup_first_words (enough_letter_get_not_good_enough (letter), TITLE_MAX_CHARS);
+    title = dup_first_words (enough_letter_get_text (letter), TITLE_MAX_CHARS);
   if (title == NULL)
     title = g_strdup (_("A letter to yourself"));
 

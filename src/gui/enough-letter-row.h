@@ -21,8 +21,8 @@ void          enough_letter_row_set_letter (EnoughLetterRow *self,
 void          enough_letter_row_update_due (EnoughLetterRow *self,
                                             gint64           now_usec);
 
-/* The letter's title as the list shows it: the first words of the letter,
- * else of step 1, else a neutral placeholder. */
+/* The letter's title as the list shows it: the first words of step 1 (what
+ * feels not good enough), else of the letter, else a neutral placeholder. */
 char         *enough_letter_row_dup_title  (EnoughLetter    *letter);
 /* "Today", "Yesterday" or the locale's date for @usec, seen at @now_usec. */
 char         *enough_letter_row_format_day (gint64           usec,
