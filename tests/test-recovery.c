@@ -4,7 +4,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <linux/capability.h>
 #include <sqlite3.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "enough-gui-test-utils.h"
 #include "enough-store.h"
@@ -27,7 +30,11 @@ typedef struct
   gboolean    expect_restore;
   char       *damaged_contents;
   gsize       damaged_length;
+  /* A folder stands where the file should be; it holds one file. */
+  gboolean    is_folder;
 } Scenario;
+
+#define FOLDER_MARKER "notes.txt"
 
 static void
 fixture_setup (Fixture       *fixture,
@@ -120,7 +127,17 @@ answer_recovery_dialog (EnoughTestApp *test)
   g_assert_null (enough_window_get_store (test->window));
 
   /* Showing the dialog changed nothing on disk. */
-  g_assert_true (g_file_get_contents (scenario->fixture->db_path, &contents, &length, NULL));
+  if (scenario->is_folder)
+    {
+      g_autofree char *marker = g_build_filename (scenario->fixture->db_path, FOLDER_MARKER, NULL);
+
+      g_assert_true (g_file_test (scenario->fixture->db_path, G_FILE_TEST_IS_DIR));
+      g_assert_true (g_file_get_contents (marker, &contents, &length, NULL));
+    }
+  else
+    {
+      g_assert_true (g_file_get_contents (scenario->fixture->db_path, &contents, &length, NULL));
+    }
   g_assert_cmpmem (contents, length, scenario->damaged_contents, scenario->damaged_length);
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), scenario->response);
@@ -143,8 +160,32 @@ check_damaged_file_kept (Scenario *scenario)
   gsize length = 0;
 
   g_assert_cmpuint (aside->len, ==, 1);
-  g_assert_true (g_file_get_contents (g_ptr_array_index (aside, 0), &contents, &length, NULL));
+  if (scenario->is_folder)
+    {
+      g_autofree char *marker = g_build_filename (g_ptr_array_index (aside, 0), FOLDER_MARKER, NULL);
+
+      g_assert_true (g_file_get_contents (marker, &contents, &length, NULL));
+    }
+  else
+    {
+      g_assert_true (g_file_get_contents (g_ptr_array_index (aside, 0), &contents, &length, NULL));
+    }
   g_assert_cmpmem (contents, length, scenario->damaged_contents, scenario->damaged_length);
+}
+
+/* After "fresh": a real, empty journal where the damaged one was. */
+static void
+check_fresh_journal (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnoughStore) store = NULL;
+
+  store = enough_store_open (fixture->db_path, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpuint (g_list_model_get_n_items (enough_store_get_letters (store)), ==, 0);
+  g_assert_true (enough_store_close (store, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -217,6 +258,99 @@ test_newer_version_start_fresh (Fixture       *fixture,
   g_free (scenario.damaged_contents);
 }
 
+static void
+test_other_program_start_fresh (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  Scenario scenario = { fixture, "fresh", "Your Journal Could Not Be Opened", FALSE };
+  sqlite3 *db = NULL;
+
+  /* A sound SQLite file that some other program made (say, a browser's
+   * history copied over it): not ours, so never touched. */
+  g_assert_cmpint (sqlite3_open (fixture->db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);"
+                                     "INSERT INTO moz_places (url) VALUES ('about:blank');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (fixture->db_path, &scenario.damaged_contents,
+                                      &scenario.damaged_length, NULL));
+
+  enough_test_run_app (answer_recovery_dialog, &scenario);
+
+  check_damaged_file_kept (&scenario);
+  check_fresh_journal (fixture);
+  g_free (scenario.damaged_contents);
+}
+
+static void
+test_folder_start_fresh (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  Scenario scenario = { fixture, "fresh", "Your Journal Could Not Be Opened", FALSE };
+  g_autofree char *marker = g_build_filename (fixture->db_path, FOLDER_MARKER, NULL);
+
+  scenario.is_folder = TRUE;
+  scenario.damaged_contents = g_strdup ("Something the user keeps in there.");
+  scenario.damaged_length = strlen (scenario.damaged_contents);
+  g_assert_cmpint (g_mkdir (fixture->db_path, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (marker, scenario.damaged_contents, -1, NULL));
+
+  enough_test_run_app (answer_recovery_dialog, &scenario);
+
+  /* The folder (and what is in it) moved aside whole, never emptied. */
+  check_damaged_file_kept (&scenario);
+  check_fresh_journal (fixture);
+  g_free (scenario.damaged_contents);
+}
+
+/* root ignores file modes; dropping CAP_DAC_OVERRIDE (and its read twin)
+ * from this thread makes it obey them like everyone else. The store's
+ * worker, started later from this thread, inherits that. */
+static void
+drop_dac_override (void)
+{
+  struct __user_cap_header_struct header = { _LINUX_CAPABILITY_VERSION_3, 0 };
+  struct __user_cap_data_struct caps[2] = { { 0 } };
+  const guint32 dac = (1u << CAP_DAC_OVERRIDE) | (1u << CAP_DAC_READ_SEARCH);
+
+  g_assert_cmpint (syscall (SYS_capget, &header, caps), ==, 0);
+  caps[0].effective &= ~dac;
+  caps[0].permitted &= ~dac;
+  caps[0].inheritable &= ~dac;
+  g_assert_cmpint (syscall (SYS_capset, &header, caps), ==, 0);
+}
+
+static void
+test_read_only_start_fresh (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  Scenario scenario = { fixture, "fresh", "Your Journal Cannot Be Saved", TRUE };
+
+  /* Runs in a child process: dropping a capability cannot be undone. */
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  if (geteuid () == 0)
+    drop_dac_override ();
+
+  make_journal_with_backup (fixture->db_path);
+  g_assert_cmpint (g_chmod (fixture->db_path, 0400), ==, 0);
+  g_assert_cmpint (g_access (fixture->db_path, W_OK), !=, 0);
+  g_assert_true (g_file_get_contents (fixture->db_path, &scenario.damaged_contents,
+                                      &scenario.damaged_length, NULL));
+
+  enough_test_run_app (answer_recovery_dialog, &scenario);
+
+  /* The read-only file is kept as it was, and the new journal works. */
+  check_damaged_file_kept (&scenario);
+  check_fresh_journal (fixture);
+  g_free (scenario.damaged_contents);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +363,9 @@ main (int   argc,
   ADD ("/recovery/random-bytes/start-fresh", test_random_bytes_start_fresh);
   ADD ("/recovery/truncated/restore-backup", test_truncated_restores_backup);
   ADD ("/recovery/newer-version/start-fresh", test_newer_version_start_fresh);
+  ADD ("/recovery/other-program/start-fresh", test_other_program_start_fresh);
+  ADD ("/recovery/folder/start-fresh", test_folder_start_fresh);
+  ADD ("/recovery/read-only/start-fresh", test_read_only_start_fresh);
 
 #undef ADD
 
