@@ -633,6 +633,15 @@ start_letter_with_shortcut (EnoughTestApp *test)
         }
     }
   g_assert_nonnull (ctrl_n);
+
+  /* Hidden behind another page, it leaves Ctrl+N to that page. */
+  enough_window_show_page (test->window, "critic");
+  enough_test_drain_main_context ();
+  g_assert_false (gtk_shortcut_action_activate (gtk_shortcut_get_action (ctrl_n), 0,
+                                                GTK_WIDGET (page), NULL));
+  g_assert_null (enough_letter_page_get_letter (page));
+  show_letters (test);
+
   g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (ctrl_n), 0,
                                                GTK_WIDGET (page), NULL));
   enough_test_drain_main_context ();

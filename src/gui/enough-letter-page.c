@@ -119,7 +119,24 @@ update_main_stack (EnoughLetterPage *self)
   /* Keep showing a letter that is open, even if the list looks empty. */
   gtk_stack_set_visible_child_name (self->main_stack,
                                     any || self->letter != NULL ? "letters" : "empty");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.new", self->store != NULL);
+  /* Only while shown: the Ctrl+N of a hidden page must not answer for the
+   * page the user is on (a disabled action lets the shortcut pass on). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.new",
+                                 self->store != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)));
+}
+
+static void
+enough_letter_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (enough_letter_page_parent_class)->map (widget);
+  update_main_stack (ENOUGH_LETTER_PAGE (widget));
+}
+
+static void
+enough_letter_page_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (enough_letter_page_parent_class)->unmap (widget);
+  update_main_stack (ENOUGH_LETTER_PAGE (widget));
 }
 
 static void
@@ -609,6 +626,9 @@ enough_letter_page_class_init (EnoughLetterPageClass *klass)
   object_class->finalize = enough_letter_page_finalize;
   object_class->get_property = enough_letter_page_get_property;
   object_class->set_property = enough_letter_page_set_property;
+
+  widget_class->map = enough_letter_page_map;
+  widget_class->unmap = enough_letter_page_unmap;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
