@@ -129,7 +129,7 @@ test_migrate_v1 (StoreFixture  *f,
   g_assert_cmpint (query_int (f->path, "PRAGMA user_version"), ==, 1);
 
   f->store = fixture_open (f);
-  g_assert_cmpint (query_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (f->path, "PRAGMA user_version"), ==, ENOUGH_STORE_SCHEMA_VERSION);
 
   /* Everything is still there... */
   g_assert_cmpuint (g_list_model_get_n_items (enough_store_get_dialogues (f->store)), ==, 1);
@@ -151,6 +151,16 @@ test_migrate_v1 (StoreFixture  *f,
   results = enough_store_search (f->store, "不够好", 10, NULL, &error);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
   g_clear_object (&results);
+  {
+    gboolean complete = FALSE;
+
+    /* v3's character index holds the old text as well */
+    results = enough_store_search (f->store, "不够", 10, &complete, &error);
+    g_assert_true (complete);
+    g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+    g_clear_object (&results);
+    g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM search_cjk"), ==, 1);
+  }
   results = enough_store_search (f->store, "garden", 10, NULL, &error);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
   g_clear_object (&results);

@@ -6,6 +6,7 @@
 
 #include "enough-store.h"
 #include "enough-store-private.h"
+#include "enough-store-schema.h"
 #include "enough-store-test-utils.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -844,8 +845,11 @@ test_search_cjk (StoreFixture  *f,
   g_autoptr(EnoughLetter) zh = enough_store_create_letter (f->store);
   g_autoptr(EnoughLetter) ja = enough_store_create_letter (f->store);
   g_autoptr(EnoughDialogue) ko = enough_store_create_dialogue (f->store);
+  g_autoptr(EnoughLetter) apart = enough_store_create_letter (f->store);
   g_autoptr(GListModel) results = NULL;
   gboolean complete = FALSE;
+
+  enough_letter_set_text (apart, "工，作");
 
   enough_letter_set_text (zh, "我总是担心自己做得不够好，害怕别人失望。工作太多了。");
   enough_letter_set_text (ja, "完璧にできなかったことばかり考えてしまう。今日は疲れた。");
@@ -862,12 +866,30 @@ test_search_cjk (StoreFixture  *f,
   assert_match (item (results, 0), "不够好");
   g_clear_object (&results);
 
-  /* Chinese, two characters (a whole word): the short-query path. */
+  /* Chinese, two characters (a whole word): the character index. The
+   * letter with 工 and 作 apart does not match. */
   results = search (f->store, "工作", &complete);
   g_assert_true (complete);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  g_assert_cmpstr (enough_search_result_get_entry_uuid (item (results, 0)), ==,
+                   enough_record_get_uuid (ENOUGH_RECORD (zh)));
   assert_match (item (results, 0), "工作");
   g_clear_object (&results);
+  {
+    g_autofree char *tokens = enough_store_cjk_tokens ("我的 work 工作!");
+    g_assert_cmpstr (tokens, ==, "我 的 x 工 作");
+    g_assert_null (enough_store_cjk_tokens ("only latin"));
+  }
+
+  /* Edits re-index the character index too. */
+  enough_letter_set_text (apart, "今天工作很顺利");
+  flush (f->store);
+  results = search (f->store, "工作", &complete);
+  g_assert_true (complete);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+  g_clear_object (&results);
+  enough_letter_set_text (apart, "工，作");
+  flush (f->store);
 
   /* Japanese */
   results = search (f->store, "疲れた", NULL);
@@ -885,7 +907,16 @@ test_search_cjk (StoreFixture  *f,
   g_assert_cmpint (enough_search_result_get_kind (item (results, 0)), ==, ENOUGH_RECORD_KIND_DIALOGUE);
   assert_match (item (results, 0), "실수를");
   g_clear_object (&results);
-  results = search (f->store, "친구", NULL);
+  results = search (f->store, "친구", &complete);
+  g_assert_true (complete);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  g_clear_object (&results);
+  results = search (f->store, "休", &complete);  /* Japanese kanji, alone */
+  g_assert_true (complete);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+  g_clear_object (&results);
+  results = search (f->store, "今日", &complete);
+  g_assert_true (complete);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
   g_clear_object (&results);
   results = search (f->store, "발표에서 친구", NULL);

@@ -142,12 +142,129 @@ static const char schema_v2[] =
   "INSERT INTO search (rowid, text) SELECT id * 64 + 29, text FROM letter WHERE text != '';"
   "INSERT INTO search (rowid, text) SELECT id * 64 + 30, takeaway FROM letter WHERE takeaway != '';";
 
+/* Version 3: an index of single CJK characters, so the one- and two-
+ * character words that are everyday queries in Chinese, Japanese and
+ * Korean (and that trigrams cannot index) are found through an index too.
+ * enough_cjk() (registered on the write connection) keeps only the CJK
+ * characters, one token each, with "x" standing for anything between, so
+ * the phrase "工 作" matches 工作 but not 工x作. Same rowids as `search`. */
+#define CJK_INSERT(rowid, col) \
+  "  INSERT INTO search_cjk (rowid, text) SELECT " rowid ", enough_cjk (" col ")" \
+  " WHERE enough_cjk (" col ") IS NOT NULL;"
+#define CJK_UPDATE(name, table, column, rowid) \
+  "CREATE TRIGGER " name " AFTER UPDATE OF " column " ON " table \
+  " WHEN old." column " IS NOT new." column " BEGIN" \
+  "  DELETE FROM search_cjk WHERE rowid = old.id * 64 + " rowid ";" \
+  CJK_INSERT ("new.id * 64 + " rowid, "new." column) \
+  "END;"
+
+static const char schema_v3[] =
+  "CREATE VIRTUAL TABLE search_cjk USING fts5 (text, tokenize = 'unicode61');"
+  "CREATE TRIGGER dialogue_cjk_ai AFTER INSERT ON dialogue BEGIN"
+  CJK_INSERT ("new.id * 64 + 9", "new.title")
+  CJK_INSERT ("new.id * 64 + 10", "new.critic_name")
+  "END;"
+  CJK_UPDATE ("dialogue_cjk_au_title", "dialogue", "title", "9")
+  CJK_UPDATE ("dialogue_cjk_au_critic", "dialogue", "critic_name", "10")
+  "CREATE TRIGGER dialogue_cjk_ad AFTER DELETE ON dialogue BEGIN"
+  "  DELETE FROM search_cjk WHERE rowid IN (old.id * 64 + 9, old.id * 64 + 10);"
+  "END;"
+  "CREATE TRIGGER turn_cjk_ai AFTER INSERT ON turn BEGIN"
+  CJK_INSERT ("new.id * 64 + 19", "new.text")
+  "END;"
+  CJK_UPDATE ("turn_cjk_au", "turn", "text", "19")
+  "CREATE TRIGGER turn_cjk_ad AFTER DELETE ON turn BEGIN"
+  "  DELETE FROM search_cjk WHERE rowid = old.id * 64 + 19;"
+  "END;"
+  "CREATE TRIGGER letter_cjk_ai AFTER INSERT ON letter BEGIN"
+  CJK_INSERT ("new.id * 64 + 28", "new.not_good_enough")
+  CJK_INSERT ("new.id * 64 + 29", "new.text")
+  CJK_INSERT ("new.id * 64 + 30", "new.takeaway")
+  "END;"
+  CJK_UPDATE ("letter_cjk_au_nge", "letter", "not_good_enough", "28")
+  CJK_UPDATE ("letter_cjk_au_text", "letter", "text", "29")
+  CJK_UPDATE ("letter_cjk_au_takeaway", "letter", "takeaway", "30")
+  "CREATE TRIGGER letter_cjk_ad AFTER DELETE ON letter BEGIN"
+  "  DELETE FROM search_cjk WHERE rowid IN (old.id * 64 + 28, old.id * 64 + 29, old.id * 64 + 30);"
+  "END;"
+  "CREATE TRIGGER self_check_cjk_ai AFTER INSERT ON self_check BEGIN"
+  CJK_INSERT ("new.id * 64 + 39", "new.note")
+  "END;"
+  CJK_UPDATE ("self_check_cjk_au", "self_check", "note", "39")
+  "CREATE TRIGGER self_check_cjk_ad AFTER DELETE ON self_check BEGIN"
+  "  DELETE FROM search_cjk WHERE rowid = old.id * 64 + 39;"
+  "END;"
+  /* index what is already there, from the trigram table's copy */
+  "INSERT INTO search_cjk (rowid, text) SELECT rowid, enough_cjk (text) FROM search"
+  " WHERE enough_cjk (text) IS NOT NULL;";
+
 static const char *const steps[] = {
   schema_v1,
   schema_v2,
+  schema_v3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == ENOUGH_STORE_SCHEMA_VERSION);
+
+gboolean
+enough_store_is_cjk (gunichar c)
+{
+  GUnicodeScript script = g_unichar_get_script (c);
+
+  return (script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA ||
+          script == G_UNICODE_SCRIPT_KATAKANA || script == G_UNICODE_SCRIPT_HANGUL ||
+          script == G_UNICODE_SCRIPT_BOPOMOFO) && g_unichar_isalnum (c);
+}
+
+char *
+enough_store_cjk_tokens (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean gap = FALSE;
+  gboolean any = FALSE;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_string_free (out, TRUE);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!enough_store_is_cjk (c))
+        {
+          gap = TRUE;
+          continue;
+        }
+      if (any)
+        g_string_append (out, gap ? " x " : " ");
+      g_string_append_unichar (out, c);
+      any = TRUE;
+      gap = FALSE;
+    }
+
+  return g_string_free (out, !any);
+}
+
+static void
+cjk_func (sqlite3_context  *ctx,
+          int               argc,
+          sqlite3_value   **argv)
+{
+  char *tokens = enough_store_cjk_tokens ((const char *) sqlite3_value_text (argv[0]));
+
+  if (tokens == NULL)
+    sqlite3_result_null (ctx);
+  else
+    sqlite3_result_text (ctx, tokens, -1, g_free);
+}
+
+int
+enough_store_schema_register (sqlite3 *db)
+{
+  return sqlite3_create_function_v2 (db, "enough_cjk", 1,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                     NULL, cjk_func, NULL, NULL, NULL);
+}
 
 const char *
 enough_store_schema_step (guint to_version)

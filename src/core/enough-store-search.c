@@ -8,15 +8,18 @@
 #include <string.h>
 
 #include "enough-store-private.h"
+#include "enough-store-schema.h"
 
 /* How a search works
  *
  * The FTS5 table `search` (trigram tokenizer) holds every piece of user
  * text; its rowid says where the text lives (id * 64 + kind * 8 + field).
  * A query is split into words, ANDed. Words of 3+ characters go to MATCH
- * (indexed, any script). Words of 1–2 characters — common in Chinese,
- * Japanese and Korean — cannot use trigrams, so they become LIKE filters;
- * on their own that is a scan, bounded by a time budget on the UI thread.
+ * (indexed, any script). Words of 1–2 characters cannot use trigrams:
+ * next to a longer word they are LIKE filters on its matches; on their own,
+ * CJK ones (everyday in Chinese, Japanese and Korean) use `search_cjk`, an
+ * index of single CJK characters matched as a phrase; only short Latin
+ * words alone are a scan, bounded by a time budget on the UI thread.
  *
  * The newest CANDIDATES matches are read (rowid order, so the index can
  * stop early), scored in C (occurrences, field weight, length), grouped by
@@ -24,7 +27,7 @@
  * get a snippet. */
 
 #define CANDIDATES 256
-#define SYNC_BUDGET_USEC (12 * 1000)
+#define SYNC_BUDGET_USEC (8 * 1000)
 #define SNIPPET_BEFORE 24  /* characters of context before the match */
 #define SNIPPET_LENGTH 120 /* characters in a snippet */
 
@@ -113,6 +116,15 @@ term_is_long (Query *q,
               guint  i)
 {
   return ((GArray *) g_ptr_array_index (q->folded, i))->len >= 3;
+}
+
+static gboolean
+term_is_cjk (const char *term)
+{
+  for (const char *p = term; *p; p = g_utf8_next_char (p))
+    if (!enough_store_is_cjk (g_utf8_get_char (p)))
+      return FALSE;
+  return *term != '\0';
 }
 
 /* Finds the next occurrence of any term at or after byte @from; returns
@@ -391,6 +403,7 @@ search_run (sqlite3       *db,
   Query q = { 0 };
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GString) cjk = g_string_new (NULL);
   g_autoptr(GPtrArray) likes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
   GPtrArray *groups[5] = { NULL };
@@ -414,7 +427,16 @@ search_run (sqlite3       *db,
     {
       const char *term = g_ptr_array_index (q.terms, i);
 
-      if (term_is_long (&q, i))
+      if (q.n_long == 0 && term_is_cjk (term))
+        {
+          /* "工作" → the phrase "工 作" in the character index */
+          g_autofree char *tokens = enough_store_cjk_tokens (term);
+
+          if (cjk->len)
+            g_string_append_c (cjk, ' ');
+          g_string_append_printf (cjk, "\"%s\"", tokens);
+        }
+      else if (term_is_long (&q, i))
         {
           if (match->len)
             g_string_append_c (match, ' ');
@@ -431,12 +453,23 @@ search_run (sqlite3       *db,
         g_ptr_array_add (likes, like_pattern (term));
     }
 
-  g_string_append (sql, "SELECT rowid, text FROM search WHERE ");
-  if (q.n_long > 0)
-    g_string_append (sql, "search MATCH ?");
-  for (guint i = 0; i < likes->len; i++)
-    g_string_append_printf (sql, "%stext LIKE ? ESCAPE '\\'", (i > 0 || q.n_long > 0) ? " AND " : "");
-  g_string_append_printf (sql, " ORDER BY rowid DESC LIMIT %d", CANDIDATES);
+  if (cjk->len > 0)
+    {
+      g_string_append (sql, "SELECT s.rowid, s.text FROM search_cjk c JOIN search s"
+                            " ON s.rowid = c.rowid WHERE search_cjk MATCH ?");
+      for (guint i = 0; i < likes->len; i++)
+        g_string_append (sql, " AND s.text LIKE ? ESCAPE '\\'");
+      g_string_append_printf (sql, " ORDER BY c.rowid DESC LIMIT %d", CANDIDATES);
+    }
+  else
+    {
+      g_string_append (sql, "SELECT rowid, text FROM search WHERE ");
+      if (q.n_long > 0)
+        g_string_append (sql, "search MATCH ?");
+      for (guint i = 0; i < likes->len; i++)
+        g_string_append_printf (sql, "%stext LIKE ? ESCAPE '\\'", (i > 0 || q.n_long > 0) ? " AND " : "");
+      g_string_append_printf (sql, " ORDER BY rowid DESC LIMIT %d", CANDIDATES);
+    }
 
   stmt = prepare_cached (db, cache, sql->str, error);
   if (stmt == NULL)
@@ -445,7 +478,9 @@ search_run (sqlite3       *db,
       g_ptr_array_unref (hits);
       return NULL;
     }
-  if (q.n_long > 0)
+  if (cjk->len > 0)
+    sqlite3_bind_text (stmt, param++, cjk->str, -1, SQLITE_TRANSIENT);
+  else if (q.n_long > 0)
     sqlite3_bind_text (stmt, param++, match->str, -1, SQLITE_TRANSIENT);
   for (guint i = 0; i < likes->len; i++)
     sqlite3_bind_text (stmt, param++, g_ptr_array_index (likes, i), -1, SQLITE_TRANSIENT);

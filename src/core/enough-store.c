@@ -2056,6 +2056,12 @@ open_write_db (EnoughStore  *self,
     }
   sqlite3_busy_timeout (db, 5000);
   sqlite3_extended_result_codes (db, 1);
+  rc = enough_store_schema_register (db);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, rc, "register functions");
+      return FALSE;
+    }
 
   /* Reading the header pages tells SQLite files from the rest. */
   if (!query_int (db, "PRAGMA application_id", &app_id, error) ||
