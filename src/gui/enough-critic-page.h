@@ -13,8 +13,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EnoughCriticPage, enough_critic_page, ENOUGH, CRITIC_PAGE, GtkWidget)
 
-EnoughStore *enough_critic_page_get_store (EnoughCriticPage *self);
-void         enough_critic_page_set_store (EnoughCriticPage *self,
-                                           EnoughStore      *store);
+EnoughStore    *enough_critic_page_get_store    (EnoughCriticPage *self);
+void            enough_critic_page_set_store    (EnoughCriticPage *self,
+                                                 EnoughStore      *store);
+
+/* The open dialogue (NULL when none) and opening one programmatically
+ * (search results, tests). */
+EnoughDialogue *enough_critic_page_get_dialogue (EnoughCriticPage *self);
+void            enough_critic_page_open_dialogue (EnoughCriticPage *self,
+                                                  EnoughDialogue   *dialogue);
+
+/* Writes the unsent composer drafts now (they are otherwise written about
+ * a second after the last keystroke, and when the page goes away). */
+void            enough_critic_page_save_drafts  (EnoughCriticPage *self);
 
 G_END_DECLS

@@ -111,6 +111,14 @@ enough_window_get_letter_page (EnoughWindow *self)
   return self->letter_page;
 }
 
+EnoughCriticPage *
+enough_window_get_critic_page (EnoughWindow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
+
+  return self->critic_page;
+}
+
 static void
 enough_window_show_page_action (GtkWidget  *widget,
                                 const char *action_name,

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "enough-application.h"
+#include "enough-critic-page.h"
 #include "enough-letter-page.h"
 
 G_BEGIN_DECLS
@@ -26,5 +27,7 @@ void          enough_window_add_toast        (EnoughWindow      *self,
 /* The pages, for tests. */
 GtkWidget    *enough_window_get_self_check_page (EnoughWindow   *self);
 EnoughLetterPage *enough_window_get_letter_page (EnoughWindow  *self);
+
+EnoughCriticPage *enough_window_get_critic_page (EnoughWindow  *self);
 
 G_END_DECLS

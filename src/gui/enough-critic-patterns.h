@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "enough-types.h"
+
+G_BEGIN_DECLS
+
+/* The eight thinking patterns of PRODUCT.md, in the order they are shown,
+ * with a translated name and a one-line plain explanation (the tooltip). */
+typedef struct
+{
+  EnoughPatterns  flag;
+  const char     *name;         /* untranslated; use _() */
+  const char     *explanation;  /* untranslated; use _() */
+} EnoughPatternInfo;
+
+const EnoughPatternInfo *enough_critic_patterns_get (guint *n_patterns);
+
+/* The steps of the prompt card (PRODUCT.md), 0-based; NULL past the last. */
+#define ENOUGH_CRITIC_N_PROMPTS 6
+const char *enough_critic_prompt_get_text    (guint step);
+/* Whose turn completes @step (the card then moves to the next one). */
+EnoughSpeaker enough_critic_prompt_get_answerer (guint step);
+
+G_END_DECLS
