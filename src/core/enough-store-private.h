@@ -157,6 +157,10 @@ gboolean      _enough_store_run_on_writer_finish (EnoughStore   *store,
                                                   GAsyncResult  *result,
                                                   GError       **error);
 
+/* Tests, benchmark: waits for both store threads to finish their queues
+ * (e.g. the background integrity check) and completes their results. */
+void          _enough_store_wait_idle       (EnoughStore   *store);
+
 /* Tests: files bigger than this get their quick_check on the worker after
  * open (default 16 MB; -1 restores it). */
 void          _enough_store_set_sync_check_limit (gint64 bytes);

@@ -39,6 +39,7 @@ typedef enum
   JOB_SQL,
   JOB_FUNC,
   JOB_QUIT,
+  JOB_NOP,
 } JobType;
 
 typedef struct
@@ -81,7 +82,14 @@ struct _EnoughStore
   GHashTable           *write_stmts;
   GThread              *worker;
   GAsyncQueue          *queue;
-  gint                  check_failed;  /* atomic; set by the worker */
+  gint                  check_failed;  /* atomic; set by the checker */
+  gint                  closing;       /* atomic */
+
+  /* a second thread with its own read-only connection for the long reads
+   * (integrity check, backups), so they never hold up a save */
+  sqlite3              *bgdb;
+  GThread              *bg_thread;
+  GAsyncQueue          *bg_queue;
 
   /* finished jobs waiting for their UI-thread completion */
   GMutex                completed_mutex;
@@ -490,7 +498,7 @@ worker_backup (EnoughStore  *self,
     }
   if (job->daily && g_file_test (dest, G_FILE_TEST_EXISTS))
     return TRUE;
-  if (!_enough_store_backup_db (self->wdb, dest, error))
+  if (!_enough_store_backup_db (self->bgdb, dest, error))
     return FALSE;
   _enough_store_rotate_backups (self->path);
   return TRUE;
@@ -546,16 +554,8 @@ worker_main (gpointer data)
         case JOB_WRITE:
           ok = worker_write (self, job, &job->error);
           break;
-        case JOB_CHECK:
-          ok = run_quick_check (self->wdb, &job->error);
-          if (!ok)
-            g_atomic_int_set (&self->check_failed, 1);
-          break;
         case JOB_PURGE:
           ok = worker_purge (self, &job->error);
-          break;
-        case JOB_BACKUP:
-          ok = worker_backup (self, job, &job->error);
           break;
         case JOB_GENERATE:
           ok = _enough_generate_journal (self->wdb, job->n, job->seed, job->now, &job->error);
@@ -576,7 +576,10 @@ worker_main (gpointer data)
             }
           break;
         case JOB_QUIT:
+        case JOB_NOP:
           break;
+        case JOB_CHECK:
+        case JOB_BACKUP:
         default:
           g_assert_not_reached ();
         }
@@ -599,6 +602,80 @@ worker_main (gpointer data)
     }
 
   return NULL;
+}
+
+static void
+finish_job (Job *job)
+{
+  if (job->sync)
+    {
+      g_mutex_lock (&job->mutex);
+      job->done = TRUE;
+      g_cond_signal (&job->cond);
+      g_mutex_unlock (&job->mutex);
+    }
+  else
+    complete_on_ui_thread (job);
+}
+
+static gpointer
+bg_main (gpointer data)
+{
+  EnoughStore *self = data;
+
+  for (;;)
+    {
+      Job *job = g_async_queue_pop (self->bg_queue);
+      JobType type = job->type;
+
+      switch (type)
+        {
+        case JOB_CHECK:
+          if (!run_quick_check (self->bgdb, &job->error))
+            {
+              /* Closing interrupts the check: that says nothing about
+               * the file. */
+              if (g_atomic_int_get (&self->closing))
+                g_clear_error (&job->error);
+              else
+                g_atomic_int_set (&self->check_failed, 1);
+            }
+          break;
+        case JOB_BACKUP:
+          worker_backup (self, job, &job->error);
+          if (job->error != NULL && g_atomic_int_get (&self->closing) && !job->sync)
+            g_clear_error (&job->error);
+          break;
+        case JOB_QUIT:
+        case JOB_NOP:
+          break;
+        case JOB_WRITE:
+        case JOB_PURGE:
+        case JOB_GENERATE:
+        case JOB_SQL:
+        case JOB_FUNC:
+        default:
+          g_assert_not_reached ();
+        }
+
+      finish_job (job);
+      if (type == JOB_QUIT)
+        break;
+    }
+
+  return NULL;
+}
+
+static void
+run_job_sync_on (GAsyncQueue *queue,
+                 Job         *job)
+{
+  job->sync = TRUE;
+  g_async_queue_push (queue, job);
+  g_mutex_lock (&job->mutex);
+  while (!job->done)
+    g_cond_wait (&job->cond, &job->mutex);
+  g_mutex_unlock (&job->mutex);
 }
 
 static void
@@ -688,6 +765,8 @@ complete_job (EnoughStore *self,
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITABLE]);
           g_signal_emit (self, signals[SIGNAL_INTEGRITY_FAILED], 0, job->error);
         }
+      else if (!g_atomic_int_get (&self->closing))
+        g_async_queue_push (self->queue, job_new (self, JOB_PURGE));
       break;
 
     case JOB_FUNC:
@@ -704,6 +783,7 @@ complete_job (EnoughStore *self,
     case JOB_GENERATE:
     case JOB_SQL:
     case JOB_QUIT:
+    case JOB_NOP:
     default:
       if (job->error != NULL)
         g_warning ("Journal background work failed: %s", job->error->message);
@@ -1095,6 +1175,25 @@ _enough_store_run_on_writer (EnoughStore       *self,
 
   load_lists (self, FALSE);
   return ok;
+}
+
+/* Waits until both threads have finished what was queued before (the
+ * background check of a big file included) and their results are in. */
+void
+_enough_store_wait_idle (EnoughStore *self)
+{
+  Job *job;
+  g_autoptr(GError) ignored = NULL;
+
+  if (self->closed)
+    return;
+  job = job_new (self, JOB_NOP);
+  run_job_sync_on (self->bg_queue, job);
+  job_free (job);
+  job = job_new (self, JOB_NOP);
+  run_job_sync (self, job);
+  job_free (job);
+  ignored = drain_completions (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -2197,16 +2296,31 @@ enough_store_open (const char            *path,
 
   load_lists (self, FALSE);
 
+  {
+    int rc = sqlite3_open_v2 (self->path, &self->bgdb, SQLITE_OPEN_READONLY, NULL);
+
+    if (rc != SQLITE_OK)
+      {
+        set_sqlite_error (error, self->bgdb, rc, "open for checking");
+        return NULL;
+      }
+    sqlite3_busy_timeout (self->bgdb, 5000);
+  }
+
   self->worker = g_thread_new ("enough-store", worker_main, self);
+  self->bg_thread = g_thread_new ("enough-store-bg", bg_main, self);
+  /* The purge writes, so it waits for a big file's check: a damaged file
+   * gets no writes at all. Autosaves before the check ends still go. */
   if (check_later)
-    g_async_queue_push (self->queue, job_new (self, JOB_CHECK));
-  g_async_queue_push (self->queue, job_new (self, JOB_PURGE));
+    g_async_queue_push (self->bg_queue, job_new (self, JOB_CHECK));
+  else
+    g_async_queue_push (self->queue, job_new (self, JOB_PURGE));
   if (!(flags & ENOUGH_STORE_OPEN_NO_AUTO_BACKUP))
     {
       Job *job = job_new (self, JOB_BACKUP);
 
       job->daily = TRUE;
-      g_async_queue_push (self->queue, job);
+      g_async_queue_push (self->bg_queue, job);
     }
 
   return g_steal_pointer (&self);
@@ -2239,6 +2353,19 @@ enough_store_close (EnoughStore  *self,
   if (self->closed)
     return TRUE;
 
+  if (self->bg_thread != NULL)
+    {
+      Job *job = job_new (self, JOB_QUIT);
+
+      /* A check or backup of a big file can take seconds: stop it. */
+      g_atomic_int_set (&self->closing, 1);
+      sqlite3_interrupt (self->bgdb);
+      run_job_sync_on (self->bg_queue, job);
+      job_free (job);
+      g_thread_join (self->bg_thread);
+      self->bg_thread = NULL;
+    }
+
   if (self->worker != NULL)
     {
       Job *job;
@@ -2270,6 +2397,7 @@ enough_store_close (EnoughStore  *self,
   /* The reader first: the last connection to close checkpoints the WAL
    * into the file, and a read-only one cannot. */
   g_clear_pointer (&self->rdb, sqlite3_close);
+  g_clear_pointer (&self->bgdb, sqlite3_close);
   g_clear_pointer (&self->wdb, sqlite3_close);
 
   /* Whatever was still dirty could not be saved: it was reported. */
@@ -2310,7 +2438,7 @@ enough_store_backup_now (EnoughStore  *self,
     }
 
   job = job_new (self, JOB_BACKUP);
-  run_job_sync (self, job);
+  run_job_sync_on (self->bg_queue, job);
   ok = job->error == NULL;
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&job->error));
@@ -2371,6 +2499,7 @@ enough_store_finalize (GObject *object)
   g_hash_table_unref (self->dirty);
   g_hash_table_unref (self->cache);
   g_async_queue_unref (self->queue);
+  g_async_queue_unref (self->bg_queue);
   g_mutex_clear (&self->completed_mutex);
   g_main_context_unref (self->context);
   g_free (self->path);
@@ -2442,6 +2571,7 @@ enough_store_init (EnoughStore *self)
   self->read_stmts = new_stmt_cache ();
   self->write_stmts = new_stmt_cache ();
   self->queue = g_async_queue_new ();
+  self->bg_queue = g_async_queue_new ();
   g_mutex_init (&self->completed_mutex);
   g_queue_init (&self->completed);
   self->cache = g_hash_table_new (g_int64_hash, g_int64_equal);
