@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "enough-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * SECTION:enough-export
+ *
+ * Writing the journal out, whole or in part:
+ *
+ * - JSON: one versioned document, lossless, for backup and for
+ *   enough_import_*():
+ *     {"format": "enough-journal", "version": 1, "exported_at": "…Z",
+ *      "entries": [ {"kind": "dialogue", "id": "<uuid>", …}, … ]}
+ *   oldest entry first; every field of every entry (turns nested in their
+ *   dialogue, in order); timestamps ISO 8601 UTC with microseconds when
+ *   they have some. One entry per line, each made by json-glib's generator,
+ *   written as it is read: memory stays flat whatever the journal's size.
+ * - Markdown: for reading, printing or handing to a therapist; in the
+ *   user's language; dates in the local time zone.
+ *
+ * Both read the database file through their own read-only connection, in
+ * one read transaction (a consistent snapshot), so they may run on any
+ * thread, beside the UI's store. Deleted entries (waiting for Undo) are left
+ * out.
+ */
+
+#define ENOUGH_EXPORT_FORMAT_NAME "enough-journal"
+#define ENOUGH_EXPORT_VERSION     1
+
+typedef enum
+{
+  ENOUGH_EXPORT_JSON,
+  ENOUGH_EXPORT_MARKDOWN,
+} EnoughExportFormat;
+
+typedef enum /*< flags >*/
+{
+  ENOUGH_EXPORT_DIALOGUES   = 1 << 0,
+  ENOUGH_EXPORT_LETTERS     = 1 << 1,
+  ENOUGH_EXPORT_SELF_CHECKS = 1 << 2,
+  ENOUGH_EXPORT_ALL         = 0x7,
+} EnoughExportKinds;
+
+typedef struct
+{
+  EnoughExportFormat format;
+  EnoughExportKinds  kinds;      /* 0 = all */
+  gint64             from_usec;  /* entries created at or after; 0 = no bound */
+  gint64             to_usec;    /* entries created before; 0 = no bound */
+  gint64             now_usec;   /* "exported_at"; 0 = the real time (tests fix it) */
+} EnoughExportOptions;
+
+/* ".json" → JSON, ".md"/".markdown" → Markdown (case-insensitive); FALSE
+ * for anything else. */
+gboolean enough_export_format_for_path (const char          *path,
+                                        EnoughExportFormat  *out_format);
+
+/* Parses a command-line date: "YYYY-MM-DD" (the start of that day in the
+ * local time zone; with @end_of_day, the start of the next day) or a full
+ * ISO 8601 date and time with a zone. */
+gboolean enough_export_parse_date      (const char          *text,
+                                        gboolean             end_of_day,
+                                        gint64              *out_usec,
+                                        GError             **error);
+
+/* Exports the journal in the file @db_path to @stream (not closed).
+ * @n_entries (out, optional): how many entries were written. */
+gboolean enough_export_to_stream       (const char                *db_path,
+                                        const EnoughExportOptions *options,
+                                        GOutputStream             *stream,
+                                        guint                     *n_entries,
+                                        GCancellable              *cancellable,
+                                        GError                   **error);
+/* The same into @file, replaced atomically, private (0600). */
+gboolean enough_export_to_file         (const char                *db_path,
+                                        const EnoughExportOptions *options,
+                                        GFile                     *file,
+                                        guint                     *n_entries,
+                                        GCancellable              *cancellable,
+                                        GError                   **error);
+
+/* From the app: saves what is pending in @store, then exports its file on
+ * a worker thread. */
+void     enough_export_async           (EnoughStore               *store,
+                                        const EnoughExportOptions *options,
+                                        GFile                     *file,
+                                        GCancellable              *cancellable,
+                                        GAsyncReadyCallback        callback,
+                                        gpointer                   user_data);
+gboolean enough_export_finish          (EnoughStore               *store,
+                                        GAsyncResult              *result,
+                                        guint                     *n_entries,
+                                        GError                   **error);
+
+/* ISO 8601 UTC, "2026-03-01T09:30:00Z" or "…:00.123456Z" (what the JSON
+ * holds), and back (any zone accepted; FALSE if malformed or outside the
+ * years 1970–9999). Shared with the importer. */
+char    *enough_export_format_timestamp (gint64      usec);
+gboolean enough_export_parse_timestamp  (const char *text,
+                                         gint64     *out_usec);
+
+G_END_DECLS

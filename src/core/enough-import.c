@@ -1,0 +1,1534 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "enough-export.h"
+#include "enough-import.h"
+#include "enough-item-bank.h"
+#include "enough-store-private.h"
+
+G_DEFINE_QUARK (enough-import-error-quark, enough_import_error)
+
+/* Same gap as the store's, so later inserts between turns stay cheap. */
+#define TURN_POSITION_STEP 1024
+
+typedef struct
+{
+  const char    *uuid;
+  gint64         created;
+  gint64         updated;
+  EnoughSpeaker  speaker;
+  const char    *text;
+  guint          patterns;
+} ImportTurn;
+
+typedef struct
+{
+  EnoughRecordKind  kind;
+  const char       *uuid;
+  gint64            created;
+  gint64            updated;
+  /* dialogue: title, critic name; letter: not good enough, text, takeaway;
+   * self-check: note */
+  const char       *s[3];
+  /* dialogue: intensity start, end, prompt step; letter: feelings, step,
+   * reread, reread at, reread done at; self-check: bank version, current
+   * index, completed at */
+  gint64            i[5];
+  char              answers[ENOUGH_SELF_CHECK_N_ITEMS + 1];
+  guint             first_turn;
+  guint             n_turns;
+} ImportEntry;
+
+struct _EnoughImport
+{
+  GStringChunk *strings;
+  GArray       *entries;   /* ImportEntry */
+  GArray       *turns;     /* ImportTurn, each dialogue's in a row */
+  GHashTable   *entry_ids; /* uuid (in strings) → itself */
+  GHashTable   *turn_ids;
+  guint         n_of_kind[5];
+
+  /* writing */
+  gint64        first_id[5];
+  guint         n_added;
+  guint         n_skipped;
+};
+
+guint
+enough_import_get_n_entries (EnoughImport *import)
+{
+  g_return_val_if_fail (import != NULL, 0);
+  return import->entries->len;
+}
+
+void
+enough_import_free (EnoughImport *import)
+{
+  if (import == NULL)
+    return;
+  g_string_chunk_free (import->strings);
+  g_array_unref (import->entries);
+  g_array_unref (import->turns);
+  g_hash_table_unref (import->entry_ids);
+  g_hash_table_unref (import->turn_ids);
+  g_free (import);
+}
+
+static EnoughImport *
+import_new (void)
+{
+  EnoughImport *import = g_new0 (EnoughImport, 1);
+
+  import->strings = g_string_chunk_new (64 * 1024);
+  import->entries = g_array_new (FALSE, TRUE, sizeof (ImportEntry));
+  import->turns = g_array_new (FALSE, TRUE, sizeof (ImportTurn));
+  import->entry_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  import->turn_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  return import;
+}
+
+/* ------------------------------------------------------------------------ */
+/* A strict, bounded JSON reader. It keeps the path of what it reads
+ * ("entries[3].turns[1].text") so every error can say where. */
+
+typedef struct
+{
+  const char   *start;
+  const char   *p;
+  const char   *end;
+  GString      *path;
+  GString      *scratch;
+  guint         depth;
+  GError      **error;
+} Parser;
+
+static void
+where (const Parser *ps,
+       guint        *line,
+       guint        *column)
+{
+  *line = 1;
+  *column = 1;
+  for (const char *q = ps->start; q < ps->p && q < ps->end; q++)
+    {
+      if (*q == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) *q & 0xc0) != 0x80)
+        {
+          (*column)++;
+        }
+    }
+}
+
+static const char *
+path_or_top (GString *path)
+{
+  /* Translators: where an error is, when it is not inside any member */
+  return path->len > 0 ? path->str : _("document");
+}
+
+G_GNUC_PRINTF (3, 4) static gboolean
+syntax_error (Parser     *ps,
+              gint        code,
+              const char *format,
+              ...)
+{
+  g_autofree char *detail = NULL;
+  va_list args;
+  guint line, column;
+
+  if (ps->error == NULL || *ps->error != NULL)
+    return FALSE;
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+  where (ps, &line, &column);
+  g_set_error (ps->error, ENOUGH_IMPORT_ERROR, code,
+               /* Translators: "entries[3].text: not valid UTF-8 (line 5, column 12)" */
+               _("%s: %s (line %u, column %u)"), path_or_top (ps->path), detail, line, column);
+  return FALSE;
+}
+
+static void
+skip_ws (Parser *ps)
+{
+  while (ps->p < ps->end && (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\n' || *ps->p == '\r'))
+    ps->p++;
+}
+
+static int
+hex4 (const char *s)
+{
+  int v = 0;
+
+  for (int i = 0; i < 4; i++)
+    {
+      int c = g_ascii_xdigit_value (s[i]);
+      if (c < 0)
+        return -1;
+      v = v * 16 + c;
+    }
+  return v;
+}
+
+/* Reads a string into ps->scratch (NUL-terminated, valid UTF-8, no NUL). */
+static gboolean
+parse_string (Parser *ps)
+{
+  GString *out = ps->scratch;
+
+  g_string_truncate (out, 0);
+  if (ps->p >= ps->end || *ps->p != '"')
+    return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID, _("expected a string"));
+  ps->p++;
+
+  for (;;)
+    {
+      const char *run = ps->p;
+
+      /* Copy plain runs in one go. */
+      while (ps->p < ps->end && *ps->p != '"' && *ps->p != '\\' && (guchar) *ps->p >= 0x20)
+        ps->p++;
+      g_string_append_len (out, run, ps->p - run);
+      if (out->len > ENOUGH_IMPORT_MAX_STRING)
+        return syntax_error (ps, ENOUGH_IMPORT_ERROR_TOO_LARGE,
+                             _("text longer than %u bytes"), (guint) ENOUGH_IMPORT_MAX_STRING);
+
+      if (ps->p >= ps->end)
+        return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID, _("the file ends inside a string"));
+      if (*ps->p == '"')
+        {
+          ps->p++;
+          break;
+        }
+      if ((guchar) *ps->p < 0x20)
+        return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID,
+                             *ps->p == '\0' ? _("a NUL character inside a string")
+                                            : _("a control character inside a string"));
+
+      /* a backslash */
+      ps->p++;
+      if (ps->p >= ps->end)
+        return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID, _("the file ends inside a string"));
+      switch (*ps->p)
+        {
+        case '"': g_string_append_c (out, '"'); break;
+        case '\\': g_string_append_c (out, '\\'); break;
+        case '/': g_string_append_c (out, '/'); break;
+        case 'b': g_string_append_c (out, '\b'); break;
+        case 'f': g_string_append_c (out, '\f'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'u':
+          {
+            int cp;
+
+            if (ps->end - ps->p < 5 || (cp = hex4 (ps->p + 1)) < 0)
+              return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID, _("a bad \\u escape"));
+            ps->p += 4;
+            if (cp >= 0xd800 && cp <= 0xdbff)
+              {
+                int low;
+
+                if (ps->end - ps->p < 7 || ps->p[1] != '\\' || ps->p[2] != 'u' ||
+                    (low = hex4 (ps->p + 3)) < 0xdc00 || low > 0xdfff)
+                  return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID, _("a lone surrogate in a \\u escape"));
+                cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+                ps->p += 6;
+              }
+            else if (cp >= 0xdc00 && cp <= 0xdfff)
+              return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID, _("a lone surrogate in a \\u escape"));
+            if (cp == 0)
+              return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID, _("a NUL character inside a string"));
+            g_string_append_unichar (out, (gunichar) cp);
+          }
+          break;
+        default:
+          return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID, _("an unknown escape in a string"));
+        }
+      ps->p++;
+    }
+
+  if (!g_utf8_validate_len (out->str, out->len, NULL))
+    return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID, _("text that is not valid UTF-8"));
+  return TRUE;
+}
+
+static gboolean
+parse_number (Parser    *ps,
+              JsonNode **out)
+{
+  const char *s = ps->p;
+  gboolean integral = TRUE;
+  char buf[64];
+  gsize len;
+
+  if (ps->p < ps->end && *ps->p == '-')
+    ps->p++;
+  if (ps->p < ps->end && *ps->p == '0')
+    ps->p++;
+  else if (ps->p < ps->end && *ps->p >= '1' && *ps->p <= '9')
+    while (ps->p < ps->end && g_ascii_isdigit (*ps->p))
+      ps->p++;
+  else
+    return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID, _("not a valid value"));
+  if (ps->p < ps->end && *ps->p == '.')
+    {
+      integral = FALSE;
+      ps->p++;
+      if (ps->p >= ps->end || !g_ascii_isdigit (*ps->p))
+        return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID, _("not a valid number"));
+      while (ps->p < ps->end && g_ascii_isdigit (*ps->p))
+        ps->p++;
+    }
+  if (ps->p < ps->end && (*ps->p == 'e' || *ps->p == 'E'))
+    {
+      integral = FALSE;
+      ps->p++;
+      if (ps->p < ps->end && (*ps->p == '+' || *ps->p == '-'))
+        ps->p++;
+      if (ps->p >= ps->end || !g_ascii_isdigit (*ps->p))
+        return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID, _("not a valid number"));
+      while (ps->p < ps->end && g_ascii_isdigit (*ps->p))
+        ps->p++;
+    }
+
+  len = (gsize) (ps->p - s);
+  if (len >= sizeof buf)
+    return syntax_error (ps, ENOUGH_IMPORT_ERROR_TOO_LARGE, _("a number with too many digits"));
+  memcpy (buf, s, len);
+  buf[len] = '\0';
+
+  if (out == NULL)
+    return TRUE;
+  if (integral)
+    {
+      char *endp = NULL;
+      gint64 v;
+
+      errno = 0;
+      v = g_ascii_strtoll (buf, &endp, 10);
+      if (errno != 0)
+        integral = FALSE;  /* out of range: kept as a double, refused later */
+      else
+        {
+          *out = json_node_init_int (json_node_alloc (), v);
+          return TRUE;
+        }
+    }
+  *out = json_node_init_double (json_node_alloc (), g_ascii_strtod (buf, NULL));
+  return TRUE;
+}
+
+static gboolean parse_value (Parser *ps, JsonNode **out);
+
+static gboolean
+literal (Parser     *ps,
+         const char *word)
+{
+  gsize n = strlen (word);
+
+  if ((gsize) (ps->end - ps->p) < n || memcmp (ps->p, word, n) != 0)
+    return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID, _("not a valid value"));
+  ps->p += n;
+  return TRUE;
+}
+
+static gboolean
+enter (Parser *ps)
+{
+  if (++ps->depth > ENOUGH_IMPORT_MAX_DEPTH)
+    return syntax_error (ps, ENOUGH_IMPORT_ERROR_TOO_LARGE,
+                         _("nested deeper than %u levels"), (guint) ENOUGH_IMPORT_MAX_DEPTH);
+  return TRUE;
+}
+
+static void
+path_push_member (GString    *path,
+                  const char *key)
+{
+  gsize n = strlen (key);
+
+  if (path->len > 0)
+    g_string_append_c (path, '.');
+  /* Keep messages readable whatever the key. */
+  if (n > 40)
+    {
+      const char *cut = g_utf8_find_prev_char (key, key + 40);
+      g_string_append_len (path, key, cut != NULL ? cut - key : 0);
+      g_string_append (path, "…");
+    }
+  else
+    g_string_append (path, key);
+}
+
+/* Calls @member for each member with the path set; the value is at ps->p. */
+typedef gboolean (*MemberFunc) (Parser *ps, const char *key, gpointer data);
+
+static gboolean
+parse_members (Parser     *ps,
+               MemberFunc  member,
+               gpointer    data)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gsize path_len = ps->path->len;
+
+  /* at '{' */
+  if (!enter (ps))
+    return FALSE;
+  ps->p++;
+  skip_ws (ps);
+  if (ps->p < ps->end && *ps->p == '}')
+    {
+      ps->p++;
+      ps->depth--;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      g_autofree char *key = NULL;
+
+      skip_ws (ps);
+      if (!parse_string (ps))
+        return FALSE;
+      key = g_strndup (ps->scratch->str, ps->scratch->len);
+      if (g_hash_table_contains (seen, key))
+        {
+          path_push_member (ps->path, key);
+          return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID, _("this key appears twice"));
+        }
+      if (g_hash_table_size (seen) >= ENOUGH_IMPORT_MAX_MEMBERS)
+        return syntax_error (ps, ENOUGH_IMPORT_ERROR_TOO_LARGE,
+                             _("more than %u members"), (guint) ENOUGH_IMPORT_MAX_MEMBERS);
+      skip_ws (ps);
+      if (ps->p >= ps->end || *ps->p != ':')
+        return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID, _("expected “:”"));
+      ps->p++;
+      skip_ws (ps);
+
+      path_push_member (ps->path, key);
+      if (!member (ps, key, data))
+        return FALSE;
+      g_string_truncate (ps->path, path_len);
+      g_hash_table_add (seen, g_steal_pointer (&key));
+
+      skip_ws (ps);
+      if (ps->p < ps->end && *ps->p == ',')
+        {
+          ps->p++;
+          continue;
+        }
+      if (ps->p < ps->end && *ps->p == '}')
+        {
+          ps->p++;
+          break;
+        }
+      return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID,
+                           ps->p >= ps->end ? _("the file ends too early") : _("expected “,” or “}”"));
+    }
+  ps->depth--;
+  return TRUE;
+}
+
+typedef gboolean (*ElementFunc) (Parser *ps, guint index, gpointer data);
+
+static gboolean
+parse_elements (Parser      *ps,
+                guint        max,
+                ElementFunc  element,
+                gpointer     data)
+{
+  gsize path_len = ps->path->len;
+  guint index = 0;
+
+  /* at '[' */
+  if (!enter (ps))
+    return FALSE;
+  ps->p++;
+  skip_ws (ps);
+  if (ps->p < ps->end && *ps->p == ']')
+    {
+      ps->p++;
+      ps->depth--;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      if (index >= max)
+        return syntax_error (ps, ENOUGH_IMPORT_ERROR_TOO_LARGE, _("more than %u items"), max);
+      skip_ws (ps);
+      g_string_append_printf (ps->path, "[%u]", index);
+      if (!element (ps, index, data))
+        return FALSE;
+      g_string_truncate (ps->path, path_len);
+      index++;
+
+      skip_ws (ps);
+      if (ps->p < ps->end && *ps->p == ',')
+        {
+          ps->p++;
+          continue;
+        }
+      if (ps->p < ps->end && *ps->p == ']')
+        {
+          ps->p++;
+          break;
+        }
+      return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID,
+                           ps->p >= ps->end ? _("the file ends too early") : _("expected “,” or “]”"));
+    }
+  ps->depth--;
+  return TRUE;
+}
+
+static gboolean
+object_member (Parser     *ps,
+               const char *key,
+               gpointer    data)
+{
+  JsonObject *object = data;
+  JsonNode *value = NULL;
+
+  if (!parse_value (ps, &value))
+    return FALSE;
+  json_object_set_member (object, key, value);
+  return TRUE;
+}
+
+static gboolean
+array_element (Parser   *ps,
+               guint     index,
+               gpointer  data)
+{
+  JsonArray *array = data;
+  JsonNode *value = NULL;
+
+  if (!parse_value (ps, &value))
+    return FALSE;
+  json_array_add_element (array, value);
+  return TRUE;
+}
+
+static gboolean
+parse_value (Parser    *ps,
+             JsonNode **out)
+{
+  skip_ws (ps);
+  if (ps->p >= ps->end)
+    return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID, _("the file ends too early"));
+
+  switch (*ps->p)
+    {
+    case '{':
+      {
+        g_autoptr(JsonObject) object = json_object_new ();
+
+        if (!parse_members (ps, object_member, object))
+          return FALSE;
+        *out = json_node_init_object (json_node_alloc (), object);
+        return TRUE;
+      }
+    case '[':
+      {
+        g_autoptr(JsonArray) array = json_array_new ();
+
+        if (!parse_elements (ps, G_MAXUINT, array_element, array))
+          return FALSE;
+        *out = json_node_init_array (json_node_alloc (), array);
+        return TRUE;
+      }
+    case '"':
+      if (!parse_string (ps))
+        return FALSE;
+      *out = json_node_init_string (json_node_alloc (), ps->scratch->str);
+      return TRUE;
+    case 't':
+      if (!literal (ps, "true"))
+        return FALSE;
+      *out = json_node_init_boolean (json_node_alloc (), TRUE);
+      return TRUE;
+    case 'f':
+      if (!literal (ps, "false"))
+        return FALSE;
+      *out = json_node_init_boolean (json_node_alloc (), FALSE);
+      return TRUE;
+    case 'n':
+      if (!literal (ps, "null"))
+        return FALSE;
+      *out = json_node_init_null (json_node_alloc ());
+      return TRUE;
+    default:
+      return parse_number (ps, out);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Checking one entry (a json-glib tree) into the compact form. */
+
+typedef struct
+{
+  EnoughImport *import;
+  GError      **error;
+  guint         entry;
+  int           turn;  /* -1 outside turns */
+} Check;
+
+G_GNUC_PRINTF (4, 5) static gboolean
+check_fail (Check      *c,
+            gint        code,
+            const char *member,
+            const char *format,
+            ...)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autofree char *detail = NULL;
+  va_list args;
+
+  g_string_printf (path, "entries[%u]", c->entry);
+  if (c->turn >= 0)
+    g_string_append_printf (path, ".turns[%d]", c->turn);
+  if (member != NULL)
+    g_string_append_printf (path, ".%s", member);
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (c->error, ENOUGH_IMPORT_ERROR, code, "%s: %s", path->str, detail);
+  return FALSE;
+}
+
+static JsonNode *
+member_node (Check       *c,
+             JsonObject  *object,
+             const char  *name,
+             gboolean     required,
+             gboolean    *ok)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *ok = TRUE;
+  if (node == NULL && required)
+    *ok = check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, name, _("missing"));
+  return node;
+}
+
+static gboolean
+get_string (Check       *c,
+            JsonObject  *object,
+            const char  *name,
+            gboolean     required,
+            gsize        max,
+            const char **out)
+{
+  gboolean ok;
+  JsonNode *node = member_node (c, object, name, required, &ok);
+  const char *s;
+
+  *out = "";
+  if (node == NULL)
+    return ok;
+  if (JSON_NODE_TYPE (node) != JSON_NODE_VALUE || json_node_get_value_type (node) != G_TYPE_STRING)
+    return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, name, _("expected a string"));
+  s = json_node_get_string (node);
+  if (strlen (s) > max)
+    return check_fail (c, ENOUGH_IMPORT_ERROR_TOO_LARGE, name, _("longer than %u bytes"), (guint) max);
+  *out = g_string_chunk_insert_const (c->import->strings, s);
+  return TRUE;
+}
+
+/* An integer in [min, max]; null allowed if @null_value is not G_MININT64
+ * (and then stored as it). */
+static gboolean
+get_int (Check       *c,
+         JsonObject  *object,
+         const char  *name,
+         gboolean     required,
+         gint64       min,
+         gint64       max,
+         gint64       null_value,
+         gint64       fallback,
+         gint64      *out)
+{
+  gboolean ok;
+  JsonNode *node = member_node (c, object, name, required, &ok);
+  gint64 v;
+
+  *out = fallback;
+  if (node == NULL)
+    return ok;
+  if (JSON_NODE_HOLDS_NULL (node) && null_value != G_MININT64)
+    {
+      *out = null_value;
+      return TRUE;
+    }
+  if (JSON_NODE_TYPE (node) != JSON_NODE_VALUE || json_node_get_value_type (node) != G_TYPE_INT64)
+    return null_value != G_MININT64
+           ? check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, name,
+                         _("expected a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " or null"), min, max)
+           : check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, name,
+                         _("expected a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT), min, max);
+  v = json_node_get_int (node);
+  if (v < min || v > max)
+    return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, name,
+                       _("%" G_GINT64_FORMAT " is out of range (%" G_GINT64_FORMAT " to %" G_GINT64_FORMAT ")"),
+                       v, min, max);
+  *out = v;
+  return TRUE;
+}
+
+static gboolean
+get_timestamp (Check       *c,
+               JsonObject  *object,
+               const char  *name,
+               gboolean     required,
+               gboolean     nullable,
+               gint64      *out)
+{
+  gboolean ok;
+  JsonNode *node = member_node (c, object, name, required, &ok);
+
+  *out = 0;
+  if (node == NULL)
+    return ok;
+  if (nullable && JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (JSON_NODE_TYPE (node) != JSON_NODE_VALUE || json_node_get_value_type (node) != G_TYPE_STRING ||
+      !enough_export_parse_timestamp (json_node_get_string (node), out) || *out == 0)
+    return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, name,
+                       nullable ? _("expected a date and time like 2026-03-01T09:30:00Z, or null")
+                                : _("expected a date and time like 2026-03-01T09:30:00Z"));
+  return TRUE;
+}
+
+static gboolean
+get_uuid (Check       *c,
+          JsonObject  *object,
+          GHashTable  *seen,
+          const char **out)
+{
+  const char *s;
+
+  if (!get_string (c, object, "id", TRUE, 64, &s))
+    return FALSE;
+  if (!g_uuid_string_is_valid (s))
+    return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, "id", _("expected a UUID like 0f8fad5b-d9cb-469f-a165-70867728950e"));
+  if (g_hash_table_contains (seen, s))
+    return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, "id", _("this id appears twice in the file"));
+  g_hash_table_add (seen, (gpointer) s);
+  *out = s;
+  return TRUE;
+}
+
+static gboolean
+get_flags (Check       *c,
+           JsonObject  *object,
+           const char  *name,
+           GType        type,
+           guint       *out)
+{
+  gboolean ok;
+  JsonNode *node = member_node (c, object, name, FALSE, &ok);
+  JsonArray *array;
+  GFlagsClass *klass;
+  gboolean result = TRUE;
+
+  *out = 0;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, name, _("expected a list of names"));
+  array = json_node_get_array (node);
+  klass = g_type_class_ref (type);
+  for (guint i = 0; i < json_array_get_length (array) && result; i++)
+    {
+      JsonNode *el = json_array_get_element (array, i);
+      g_autofree char *el_name = g_strdup_printf ("%s[%u]", name, i);
+      GFlagsValue *v = NULL;
+
+      if (JSON_NODE_TYPE (el) == JSON_NODE_VALUE && json_node_get_value_type (el) == G_TYPE_STRING)
+        v = g_flags_get_value_by_nick (klass, json_node_get_string (el));
+      if (v == NULL || v->value == 0)
+        {
+          g_autoptr(GString) names = g_string_new (NULL);
+
+          for (guint k = 0; k < klass->n_values; k++)
+            if (klass->values[k].value != 0)
+              g_string_append_printf (names, "%s“%s”", names->len > 0 ? ", " : "", klass->values[k].value_nick);
+          result = check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, el_name, _("expected one of %s"), names->str);
+        }
+      else if (*out & v->value)
+        result = check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, el_name, _("listed twice"));
+      else
+        *out |= v->value;
+    }
+  g_type_class_unref (klass);
+  return result;
+}
+
+static gboolean
+only_members (Check              *c,
+              JsonObject         *object,
+              const char *const  *known)
+{
+  g_autoptr(GList) members = NULL;
+  guint n_known = 0;
+
+  for (guint i = 0; known[i] != NULL; i++)
+    if (json_object_has_member (object, known[i]))
+      n_known++;
+  if (n_known == json_object_get_size (object))
+    return TRUE;
+
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (known, l->data))
+      return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, l->data, _("unknown member"));
+  return TRUE;
+}
+
+static gboolean
+check_turn (Check       *c,
+            JsonNode    *node,
+            ImportTurn  *turn)
+{
+  static const char *const known[] = { "id", "created", "updated", "speaker", "text", "patterns", NULL };
+  JsonObject *object;
+  const char *speaker;
+  gboolean ok;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, NULL, _("expected an object"));
+  object = json_node_get_object (node);
+  if (!only_members (c, object, known) ||
+      !get_uuid (c, object, c->import->turn_ids, &turn->uuid) ||
+      !get_timestamp (c, object, "created", TRUE, FALSE, &turn->created) ||
+      !get_timestamp (c, object, "updated", TRUE, FALSE, &turn->updated))
+    return FALSE;
+
+  node = member_node (c, object, "speaker", TRUE, &ok);
+  if (!ok)
+    return FALSE;
+  speaker = JSON_NODE_TYPE (node) == JSON_NODE_VALUE &&
+            json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+  if (speaker == NULL || !enough_speaker_from_string (speaker, &turn->speaker))
+    return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, "speaker", _("expected “critic” or “me”"));
+  return get_string (c, object, "text", FALSE, ENOUGH_IMPORT_MAX_STRING, &turn->text) &&
+         get_flags (c, object, "patterns", ENOUGH_TYPE_PATTERNS, &turn->patterns);
+}
+
+static gboolean
+check_entry (Check       *c,
+             JsonNode    *node,
+             ImportEntry *e)
+{
+  static const char *const dialogue_members[] = {
+    "kind", "id", "created", "updated", "title", "critic_name", "intensity_start",
+    "intensity_end", "prompt_step", "turns", NULL };
+  static const char *const letter_members[] = {
+    "kind", "id", "created", "updated", "not_good_enough", "feelings", "text", "step",
+    "reread", "reread_at", "reread_done_at", "takeaway", NULL };
+  static const char *const self_check_members[] = {
+    "kind", "id", "created", "updated", "bank_version", "answers", "current_index",
+    "completed_at", "note", NULL };
+  EnoughImport *import = c->import;
+  JsonObject *object;
+  const char *kind;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, NULL, _("expected an object"));
+  object = json_node_get_object (node);
+
+  if (!get_string (c, object, "kind", TRUE, 32, &kind))
+    return FALSE;
+  if (g_str_equal (kind, "dialogue"))
+    e->kind = ENOUGH_RECORD_KIND_DIALOGUE;
+  else if (g_str_equal (kind, "letter"))
+    e->kind = ENOUGH_RECORD_KIND_LETTER;
+  else if (g_str_equal (kind, "self-check"))
+    e->kind = ENOUGH_RECORD_KIND_SELF_CHECK;
+  else
+    return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, "kind",
+                       _("expected “dialogue”, “letter” or “self-check”"));
+
+  if (!only_members (c, object, e->kind == ENOUGH_RECORD_KIND_DIALOGUE ? dialogue_members
+                                : e->kind == ENOUGH_RECORD_KIND_LETTER ? letter_members
+                                : self_check_members) ||
+      !get_uuid (c, object, import->entry_ids, &e->uuid) ||
+      !get_timestamp (c, object, "created", TRUE, FALSE, &e->created) ||
+      !get_timestamp (c, object, "updated", TRUE, FALSE, &e->updated))
+    return FALSE;
+
+  switch (e->kind)
+    {
+    case ENOUGH_RECORD_KIND_DIALOGUE:
+      {
+        gboolean ok;
+        JsonNode *turns;
+
+        if (!get_string (c, object, "title", FALSE, ENOUGH_IMPORT_MAX_SHORT, &e->s[0]) ||
+            !get_string (c, object, "critic_name", FALSE, ENOUGH_IMPORT_MAX_SHORT, &e->s[1]) ||
+            !get_int (c, object, "intensity_start", FALSE, 0, 10, -1, -1, &e->i[0]) ||
+            !get_int (c, object, "intensity_end", FALSE, 0, 10, -1, -1, &e->i[1]) ||
+            !get_int (c, object, "prompt_step", FALSE, 0, 6, G_MININT64, 0, &e->i[2]))
+          return FALSE;
+
+        e->first_turn = import->turns->len;
+        turns = member_node (c, object, "turns", FALSE, &ok);
+        if (turns != NULL)
+          {
+            JsonArray *array;
+
+            if (!JSON_NODE_HOLDS_ARRAY (turns))
+              return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, "turns", _("expected a list"));
+            array = json_node_get_array (turns);
+            if (json_array_get_length (array) > ENOUGH_IMPORT_MAX_TURNS)
+              return check_fail (c, ENOUGH_IMPORT_ERROR_TOO_LARGE, "turns",
+                                 _("more than %u turns"), (guint) ENOUGH_IMPORT_MAX_TURNS);
+            for (guint i = 0; i < json_array_get_length (array); i++)
+              {
+                ImportTurn turn = { 0 };
+
+                c->turn = (int) i;
+                if (!check_turn (c, json_array_get_element (array, i), &turn))
+                  return FALSE;
+                g_array_append_val (import->turns, turn);
+              }
+            c->turn = -1;
+          }
+        e->n_turns = import->turns->len - e->first_turn;
+      }
+      break;
+
+    case ENOUGH_RECORD_KIND_LETTER:
+      {
+        const char *reread;
+        guint feelings;
+        GEnumValue *v = NULL;
+        GEnumClass *klass;
+
+        if (!get_string (c, object, "not_good_enough", FALSE, ENOUGH_IMPORT_MAX_STRING, &e->s[0]) ||
+            !get_string (c, object, "text", FALSE, ENOUGH_IMPORT_MAX_STRING, &e->s[1]) ||
+            !get_string (c, object, "takeaway", FALSE, ENOUGH_IMPORT_MAX_STRING, &e->s[2]) ||
+            !get_flags (c, object, "feelings", ENOUGH_TYPE_FEELINGS, &feelings) ||
+            !get_int (c, object, "step", FALSE, 0, 2, G_MININT64, 0, &e->i[1]) ||
+            !get_timestamp (c, object, "reread_at", FALSE, TRUE, &e->i[3]) ||
+            !get_timestamp (c, object, "reread_done_at", FALSE, TRUE, &e->i[4]))
+          return FALSE;
+        e->i[0] = feelings;
+
+        if (json_object_has_member (object, "reread"))
+          {
+            if (!get_string (c, object, "reread", FALSE, 32, &reread))
+              return FALSE;
+            klass = g_type_class_ref (ENOUGH_TYPE_REREAD);
+            v = g_enum_get_value_by_nick (klass, reread);
+            g_type_class_unref (klass);
+            if (v == NULL)
+              return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, "reread",
+                                 _("expected “unset”, “15-minutes”, “evening”, “tomorrow”, “next-week” or “never”"));
+            e->i[2] = v->value;
+          }
+      }
+      break;
+
+    case ENOUGH_RECORD_KIND_SELF_CHECK:
+      {
+        gboolean ok;
+        JsonNode *answers;
+        JsonArray *array;
+        guint n_items;
+        gboolean all_answered = TRUE;
+
+        if (!get_int (c, object, "bank_version", TRUE, 1, G_MAXINT, G_MININT64, 0, &e->i[0]))
+          return FALSE;
+        if (!enough_item_bank_has_version ((guint) e->i[0]))
+          return check_fail (c, ENOUGH_IMPORT_ERROR_NEWER_VERSION, "bank_version",
+                             _("this Self-Check was answered with statements from a newer version of Enough"));
+        n_items = enough_item_bank_get_n_items ((guint) e->i[0]);
+        if (n_items != ENOUGH_SELF_CHECK_N_ITEMS)
+          return check_fail (c, ENOUGH_IMPORT_ERROR_NEWER_VERSION, "bank_version",
+                             _("this Self-Check was answered with statements from a newer version of Enough"));
+
+        answers = member_node (c, object, "answers", TRUE, &ok);
+        if (!ok)
+          return FALSE;
+        if (!JSON_NODE_HOLDS_ARRAY (answers) ||
+            json_array_get_length (array = json_node_get_array (answers)) != n_items)
+          return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, "answers",
+                             _("expected a list of %u answers"), n_items);
+        for (guint i = 0; i < n_items; i++)
+          {
+            JsonNode *el = json_array_get_element (array, i);
+            gint64 v = -1;
+
+            if (JSON_NODE_TYPE (el) == JSON_NODE_VALUE && json_node_get_value_type (el) == G_TYPE_INT64)
+              v = json_node_get_int (el);
+            if (v < 0 || v > 5)
+              {
+                g_autofree char *el_name = g_strdup_printf ("answers[%u]", i);
+                return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, el_name,
+                                   _("expected 0 (not answered) or an answer from 1 to 5"));
+              }
+            e->answers[i] = (char) ('0' + v);
+            all_answered &= v != 0;
+          }
+        e->answers[n_items] = '\0';
+
+        if (!get_int (c, object, "current_index", FALSE, 0, n_items - 1, G_MININT64, 0, &e->i[1]) ||
+            !get_timestamp (c, object, "completed_at", FALSE, TRUE, &e->i[2]) ||
+            !get_string (c, object, "note", FALSE, ENOUGH_IMPORT_MAX_STRING, &e->s[0]))
+          return FALSE;
+        if (e->i[2] != 0 && !all_answered)
+          return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, "completed_at",
+                             _("a finished Self-Check must have every statement answered"));
+      }
+      break;
+
+    case ENOUGH_RECORD_KIND_TURN:
+    default:
+      g_assert_not_reached ();
+    }
+
+  import->n_of_kind[e->kind]++;
+  import->n_of_kind[ENOUGH_RECORD_KIND_TURN] += e->n_turns;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The document */
+
+typedef struct
+{
+  EnoughImport *import;
+  gboolean      has_format;
+  gboolean      has_version;
+  gboolean      has_entries;
+  gint64        version;
+  GError       *entry_error;  /* kept while the rest is read for the version */
+} Document;
+
+static gboolean
+entry_element (Parser   *ps,
+               guint     index,
+               gpointer  data)
+{
+  Document *doc = data;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (!parse_value (ps, &node))
+    return FALSE;
+  if (doc->entry_error == NULL)
+    {
+      Check c = { doc->import, &doc->entry_error, index, -1 };
+      ImportEntry e = { 0 };
+
+      if (check_entry (&c, node, &e))
+        g_array_append_val (doc->import->entries, e);
+    }
+  return TRUE;
+}
+
+static gboolean
+root_member (Parser     *ps,
+             const char *key,
+             gpointer    data)
+{
+  Document *doc = data;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (g_str_equal (key, "entries"))
+    {
+      doc->has_entries = TRUE;
+      if (ps->p >= ps->end || *ps->p != '[')
+        return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID, _("expected a list of entries"));
+      /* Each entry is checked, kept compact, and its tree dropped. */
+      return parse_elements (ps, ENOUGH_IMPORT_MAX_ENTRIES, entry_element, doc);
+    }
+
+  if (!parse_value (ps, &node))
+    return FALSE;
+  if (g_str_equal (key, "format"))
+    {
+      doc->has_format = TRUE;
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+          !g_str_equal (json_node_get_string (node), ENOUGH_EXPORT_FORMAT_NAME))
+        return syntax_error (ps, ENOUGH_IMPORT_ERROR_NOT_A_JOURNAL,
+                             _("expected “%s”: this is not an Enough journal export"),
+                             ENOUGH_EXPORT_FORMAT_NAME);
+    }
+  else if (g_str_equal (key, "version"))
+    {
+      doc->has_version = TRUE;
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+          json_node_get_int (node) < 1)
+        return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID, _("expected a whole number from 1"));
+      doc->version = json_node_get_int (node);
+      if (doc->version > ENOUGH_EXPORT_VERSION)
+        return syntax_error (ps, ENOUGH_IMPORT_ERROR_NEWER_VERSION,
+                             _("this file was made by a newer version of Enough (format version %"
+                               G_GINT64_FORMAT "; this one reads version %d). Update Enough to import it."),
+                             doc->version, ENOUGH_EXPORT_VERSION);
+    }
+  else if (g_str_equal (key, "exported_at"))
+    {
+      gint64 usec;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+          !enough_export_parse_timestamp (json_node_get_string (node), &usec))
+        return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID,
+                             _("expected a date and time like 2026-03-01T09:30:00Z"));
+    }
+  else
+    {
+      return syntax_error (ps, ENOUGH_IMPORT_ERROR_INVALID, _("unknown member"));
+    }
+  return TRUE;
+}
+
+EnoughImport *
+enough_import_parse_data (const char  *data,
+                          gsize        length,
+                          GError     **error)
+{
+  g_autoptr(EnoughImport) import = NULL;
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  Document doc = { 0 };
+  Parser ps = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if ((gint64) length > ENOUGH_IMPORT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_TOO_LARGE,
+                   _("document: the file is larger than %u MB"),
+                   (guint) (ENOUGH_IMPORT_MAX_FILE_SIZE / (1024 * 1024)));
+      return NULL;
+    }
+
+  import = import_new ();
+  doc.import = import;
+  ps.start = ps.p = data;
+  ps.end = data + length;
+  ps.path = path;
+  ps.scratch = scratch;
+  ps.error = error;
+
+  /* A UTF-8 byte order mark, as some editors write, is fine. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    ps.p += 3;
+  skip_ws (&ps);
+  if (ps.p >= ps.end || *ps.p != '{')
+    {
+      syntax_error (&ps, ENOUGH_IMPORT_ERROR_NOT_A_JOURNAL,
+                    _("expected a JSON object: this is not an Enough journal export"));
+      return NULL;
+    }
+  ok = parse_members (&ps, root_member, &doc);
+  if (ok)
+    {
+      skip_ws (&ps);
+      if (ps.p < ps.end)
+        ok = syntax_error (&ps, ENOUGH_IMPORT_ERROR_INVALID, _("more text after the end of the document"));
+    }
+  if (!ok)
+    {
+      g_clear_error (&doc.entry_error);
+      return NULL;
+    }
+
+  if (!doc.has_format)
+    g_set_error (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_NOT_A_JOURNAL,
+                 _("format: missing: this is not an Enough journal export"));
+  else if (!doc.has_version)
+    g_set_error (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_INVALID, _("version: missing"));
+  else if (!doc.has_entries)
+    g_set_error (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_INVALID, _("entries: missing"));
+  else if (doc.entry_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&doc.entry_error));
+  else
+    return g_steal_pointer (&import);
+
+  g_clear_error (&doc.entry_error);
+  return NULL;
+}
+
+EnoughImport *
+enough_import_parse_file (GFile         *file,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  /* Refused before a byte is read. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error_literal (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_NOT_A_JOURNAL,
+                           _("document: this is not a regular file"));
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > ENOUGH_IMPORT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_TOO_LARGE,
+                   _("document: the file is larger than %u MB"),
+                   (guint) (ENOUGH_IMPORT_MAX_FILE_SIZE / (1024 * 1024)));
+      return NULL;
+    }
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    {
+      mapped = g_mapped_file_new (path, FALSE, error);
+      if (mapped == NULL)
+        return NULL;
+      /* An empty file maps to NULL contents. */
+      return enough_import_parse_data (g_mapped_file_get_contents (mapped) != NULL
+                                       ? g_mapped_file_get_contents (mapped) : "",
+                                       g_mapped_file_get_length (mapped), error);
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+  return enough_import_parse_data (contents, length, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Writing, on the store's worker thread */
+
+static const char *const exists_sql[5] = {
+  [ENOUGH_RECORD_KIND_DIALOGUE] = "SELECT 1 FROM dialogue WHERE uuid = ?",
+  [ENOUGH_RECORD_KIND_TURN] = "SELECT 1 FROM turn WHERE uuid = ?",
+  [ENOUGH_RECORD_KIND_LETTER] = "SELECT 1 FROM letter WHERE uuid = ?",
+  [ENOUGH_RECORD_KIND_SELF_CHECK] = "SELECT 1 FROM self_check WHERE uuid = ?",
+};
+
+static const char *const insert_sql[5] = {
+  [ENOUGH_RECORD_KIND_DIALOGUE] =
+    "INSERT INTO dialogue (id, uuid, created, updated, title, critic_name,"
+    " intensity_start, intensity_end, prompt_step) VALUES (?,?,?,?,?,?,?,?,?)",
+  [ENOUGH_RECORD_KIND_TURN] =
+    "INSERT INTO turn (id, uuid, created, updated, dialogue_id, position, speaker, text, patterns)"
+    " VALUES (?,?,?,?,?,?,?,?,?)",
+  [ENOUGH_RECORD_KIND_LETTER] =
+    "INSERT INTO letter (id, uuid, created, updated, not_good_enough, feelings, text, step,"
+    " reread, reread_at, reread_done_at, takeaway) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+  [ENOUGH_RECORD_KIND_SELF_CHECK] =
+    "INSERT INTO self_check (id, uuid, created, updated, bank_version, answers,"
+    " current_index, completed_at, note) VALUES (?,?,?,?,?,?,?,?,?)",
+};
+
+static gboolean
+uuid_exists (sqlite3_stmt *stmt,
+             const char   *uuid,
+             int          *rc)
+{
+  gboolean found;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  *rc = sqlite3_step (stmt);
+  found = *rc == SQLITE_ROW;
+  if (*rc == SQLITE_ROW)
+    *rc = SQLITE_DONE;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static gboolean
+write_in_worker (sqlite3   *db,
+                 gpointer   user_data,
+                 GError   **error)
+{
+  EnoughImport *import = user_data;
+  sqlite3_stmt *exists[5] = { NULL };
+  sqlite3_stmt *insert[5] = { NULL };
+  gint64 next[5];
+  gboolean ok = FALSE;
+  int rc = SQLITE_OK;
+
+  memcpy (next, import->first_id, sizeof next);
+  import->n_added = import->n_skipped = 0;
+
+  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _enough_store_set_sqlite_error (error, db, sqlite3_errcode (db), "import");
+      return FALSE;
+    }
+  for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_SELF_CHECK; k++)
+    if (sqlite3_prepare_v2 (db, exists_sql[k], -1, &exists[k], NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2 (db, insert_sql[k], -1, &insert[k], NULL) != SQLITE_OK)
+      goto sql_error;
+
+  for (guint i = 0; i < import->entries->len; i++)
+    {
+      ImportEntry *e = &g_array_index (import->entries, ImportEntry, i);
+      sqlite3_stmt *s = insert[e->kind];
+      gint64 id;
+
+      if (uuid_exists (exists[e->kind], e->uuid, &rc))
+        {
+          /* Already in the journal (an earlier import, or the same
+           * journal): kept as it is. */
+          import->n_skipped++;
+          continue;
+        }
+      if (rc != SQLITE_DONE)
+        goto sql_error;
+
+      id = next[e->kind]++;
+      sqlite3_bind_int64 (s, 1, id);
+      sqlite3_bind_text (s, 2, e->uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (s, 3, e->created);
+      sqlite3_bind_int64 (s, 4, e->updated);
+      switch (e->kind)
+        {
+        case ENOUGH_RECORD_KIND_DIALOGUE:
+          sqlite3_bind_text (s, 5, e->s[0], -1, SQLITE_STATIC);
+          sqlite3_bind_text (s, 6, e->s[1], -1, SQLITE_STATIC);
+          for (int j = 0; j < 3; j++)
+            sqlite3_bind_int64 (s, 7 + j, e->i[j]);
+          break;
+        case ENOUGH_RECORD_KIND_LETTER:
+          sqlite3_bind_text (s, 5, e->s[0], -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (s, 6, e->i[0]);
+          sqlite3_bind_text (s, 7, e->s[1], -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (s, 8, e->i[1]);
+          sqlite3_bind_int64 (s, 9, e->i[2]);
+          sqlite3_bind_int64 (s, 10, e->i[3]);
+          sqlite3_bind_int64 (s, 11, e->i[4]);
+          sqlite3_bind_text (s, 12, e->s[2], -1, SQLITE_STATIC);
+          break;
+        case ENOUGH_RECORD_KIND_SELF_CHECK:
+          sqlite3_bind_int64 (s, 5, e->i[0]);
+          sqlite3_bind_text (s, 6, e->answers, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (s, 7, e->i[1]);
+          sqlite3_bind_int64 (s, 8, e->i[2]);
+          sqlite3_bind_text (s, 9, e->s[0], -1, SQLITE_STATIC);
+          break;
+        case ENOUGH_RECORD_KIND_TURN:
+        default:
+          g_assert_not_reached ();
+        }
+      rc = sqlite3_step (s);
+      sqlite3_reset (s);
+      if (rc != SQLITE_DONE)
+        goto sql_error;
+
+      for (guint j = 0; j < e->n_turns; j++)
+        {
+          ImportTurn *t = &g_array_index (import->turns, ImportTurn, e->first_turn + j);
+          sqlite3_stmt *ts = insert[ENOUGH_RECORD_KIND_TURN];
+
+          if (uuid_exists (exists[ENOUGH_RECORD_KIND_TURN], t->uuid, &rc))
+            {
+              g_set_error (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_CONFLICT,
+                           _("entries[%u].turns[%u].id: this id already belongs to a turn of "
+                             "another dialogue in your journal"), i, j);
+              goto rollback;
+            }
+          if (rc != SQLITE_DONE)
+            goto sql_error;
+          sqlite3_bind_int64 (ts, 1, next[ENOUGH_RECORD_KIND_TURN]++);
+          sqlite3_bind_text (ts, 2, t->uuid, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (ts, 3, t->created);
+          sqlite3_bind_int64 (ts, 4, t->updated);
+          sqlite3_bind_int64 (ts, 5, id);
+          sqlite3_bind_int64 (ts, 6, (gint64) (j + 1) * TURN_POSITION_STEP);
+          sqlite3_bind_int (ts, 7, t->speaker);
+          sqlite3_bind_text (ts, 8, t->text, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (ts, 9, t->patterns);
+          rc = sqlite3_step (ts);
+          sqlite3_reset (ts);
+          if (rc != SQLITE_DONE)
+            goto sql_error;
+        }
+      import->n_added++;
+    }
+
+  rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    goto sql_error;
+  ok = TRUE;
+  goto out;
+
+sql_error:
+  _enough_store_set_sqlite_error (error, db, rc != SQLITE_OK ? rc : sqlite3_errcode (db), "import");
+rollback:
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  import->n_added = 0;
+  import->n_skipped = 0;
+out:
+  for (guint k = 0; k < G_N_ELEMENTS (exists); k++)
+    {
+      sqlite3_finalize (exists[k]);
+      sqlite3_finalize (insert[k]);
+    }
+  return ok;
+}
+
+static void
+reserve_ids (EnoughStore  *store,
+             EnoughImport *import)
+{
+  for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_SELF_CHECK; k++)
+    import->first_id[k] = _enough_store_reserve_ids (store, k, import->n_of_kind[k]);
+}
+
+gboolean
+enough_import_write (EnoughStore   *store,
+                     EnoughImport  *import,
+                     guint         *n_added,
+                     guint         *n_skipped,
+                     GError       **error)
+{
+  g_return_val_if_fail (ENOUGH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (import != NULL, FALSE);
+
+  reserve_ids (store, import);
+  if (!_enough_store_run_on_writer (store, write_in_worker, import, error))
+    return FALSE;
+  if (n_added != NULL)
+    *n_added = import->n_added;
+  if (n_skipped != NULL)
+    *n_skipped = import->n_skipped;
+  return TRUE;
+}
+
+gboolean
+enough_import_file (EnoughStore  *store,
+                    GFile        *file,
+                    guint        *n_added,
+                    guint        *n_skipped,
+                    GError      **error)
+{
+  g_autoptr(EnoughImport) import = NULL;
+
+  g_return_val_if_fail (ENOUGH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  import = enough_import_parse_file (file, NULL, error);
+  if (import == NULL)
+    return FALSE;
+  return enough_import_write (store, import, n_added, n_skipped, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Async: parse on a thread, write on the store's worker */
+
+static void
+parse_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+  EnoughImport *import = enough_import_parse_file (task_data, cancellable, &error);
+
+  if (import == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, import, (GDestroyNotify) enough_import_free);
+}
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!_enough_store_run_on_writer_finish (ENOUGH_STORE (source), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+parsed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  EnoughStore *store = g_task_get_source_object (task);
+  GError *error = NULL;
+  EnoughImport *import = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (import == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, import, (GDestroyNotify) enough_import_free);
+  reserve_ids (store, import);
+  _enough_store_run_on_writer_async (store, write_in_worker, import,
+                                     g_task_get_cancellable (task), written_cb,
+                                     g_object_ref (task));
+}
+
+void
+enough_import_file_async (EnoughStore         *store,
+                          GFile               *file,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  GTask *task;
+  g_autoptr(GTask) parse = NULL;
+
+  g_return_if_fail (ENOUGH_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, enough_import_file_async);
+
+  parse = g_task_new (NULL, cancellable, parsed_cb, task);
+  g_task_set_task_data (parse, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (parse, parse_thread);
+}
+
+gboolean
+enough_import_file_finish (EnoughStore   *store,
+                           GAsyncResult  *result,
+                           guint         *n_added,
+                           guint         *n_skipped,
+                           GError       **error)
+{
+  EnoughImport *import;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  import = g_task_get_task_data (G_TASK (result));
+  if (n_added != NULL)
+    *n_added = import->n_added;
+  if (n_skipped != NULL)
+    *n_skipped = import->n_skipped;
+  return TRUE;
+}

@@ -1,0 +1,359 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#include <glib/gstdio.h>
+#include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "enough-export.h"
+#include "enough-import.h"
+#include "enough-store-test-utils.h"
+
+#define FIXED_NOW ((gint64) 1767225600 * G_USEC_PER_SEC)
+
+#define HEAD "{\"format\":\"enough-journal\",\"version\":1,\"entries\":["
+#define TAIL "]}"
+#define TS "\"2026-01-01T10:00:00Z\""
+#define UUID1 "\"11111111-1111-4111-8111-111111111111\""
+#define UUID2 "\"22222222-2222-4222-8222-222222222222\""
+#define UUID3 "\"33333333-3333-4333-8333-333333333333\""
+#define UUID4 "\"44444444-4444-4444-8444-444444444444\""
+#define COMMON(kind, uuid) "\"kind\":\"" kind "\",\"id\":" uuid ",\"created\":" TS ",\"updated\":" TS
+#define DIALOGUE(extra) "{" COMMON ("dialogue", UUID1) extra "}"
+#define LETTER(extra) "{" COMMON ("letter", UUID2) extra "}"
+#define CHECK(extra) "{" COMMON ("self-check", UUID3) ",\"bank_version\":1" extra "}"
+#define ANSWERS_OK ",\"answers\":[1,2,3,4,5,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5,1,2,3,4]"
+#define TURN(uuid, extra) "{\"id\":" uuid ",\"created\":" TS ",\"updated\":" TS extra "}"
+#define ONE(entry) HEAD entry TAIL
+
+typedef struct
+{
+  const char *name;
+  const char *json;         /* "@NUL@" stands for a NUL byte */
+  int         code;
+  const char *prefix;       /* the message starts with it */
+} Case;
+
+static const Case cases[] = {
+  /* not a journal at all */
+  { "empty", "", ENOUGH_IMPORT_ERROR_NOT_A_JOURNAL, "document: " },
+  { "array", "[]", ENOUGH_IMPORT_ERROR_NOT_A_JOURNAL, "document: " },
+  { "null", "null", ENOUGH_IMPORT_ERROR_NOT_A_JOURNAL, "document: " },
+  { "text", "Dear diary", ENOUGH_IMPORT_ERROR_NOT_A_JOURNAL, "document: " },
+  { "open-brace", "{", ENOUGH_IMPORT_ERROR_INVALID, "document: " },
+  { "comment", "{ // hello\n}", ENOUGH_IMPORT_ERROR_INVALID, "document: " },
+  { "single-quotes", "{'format':'enough-journal'}", ENOUGH_IMPORT_ERROR_INVALID, "document: " },
+  { "other-format", "{\"format\":\"diary\",\"version\":1,\"entries\":[]}", ENOUGH_IMPORT_ERROR_NOT_A_JOURNAL, "format: " },
+  { "format-number", "{\"format\":1,\"version\":1,\"entries\":[]}", ENOUGH_IMPORT_ERROR_NOT_A_JOURNAL, "format: " },
+  { "no-format", "{\"version\":1,\"entries\":[]}", ENOUGH_IMPORT_ERROR_NOT_A_JOURNAL, "format: missing" },
+  { "no-version", "{\"format\":\"enough-journal\",\"entries\":[]}", ENOUGH_IMPORT_ERROR_INVALID, "version: missing" },
+  { "newer-version", "{\"format\":\"enough-journal\",\"version\":2,\"entries\":[]}", ENOUGH_IMPORT_ERROR_NEWER_VERSION, "version: this file was made by a newer version" },
+  { "newer-version-last", "{\"format\":\"enough-journal\",\"entries\":[{\"kind\":\"poem\"}],\"version\":3}", ENOUGH_IMPORT_ERROR_NEWER_VERSION, "version: " },
+  { "version-zero", "{\"format\":\"enough-journal\",\"version\":0,\"entries\":[]}", ENOUGH_IMPORT_ERROR_INVALID, "version: " },
+  { "version-string", "{\"format\":\"enough-journal\",\"version\":\"1\",\"entries\":[]}", ENOUGH_IMPORT_ERROR_INVALID, "version: " },
+  { "version-fraction", "{\"format\":\"enough-journal\",\"version\":1.5,\"entries\":[]}", ENOUGH_IMPORT_ERROR_INVALID, "version: " },
+  { "no-entries", "{\"format\":\"enough-journal\",\"version\":1}", ENOUGH_IMPORT_ERROR_INVALID, "entries: missing" },
+  { "entries-object", "{\"format\":\"enough-journal\",\"version\":1,\"entries\":{}}", ENOUGH_IMPORT_ERROR_INVALID, "entries: " },
+  { "unknown-root-member", "{\"format\":\"enough-journal\",\"version\":1,\"entries\":[],\"extra\":true}", ENOUGH_IMPORT_ERROR_INVALID, "extra: unknown member" },
+  { "duplicated-root-key", "{\"format\":\"enough-journal\",\"format\":\"enough-journal\",\"version\":1,\"entries\":[]}", ENOUGH_IMPORT_ERROR_INVALID, "format: this key appears twice" },
+  { "trailing-text", HEAD TAIL " and more", ENOUGH_IMPORT_ERROR_INVALID, "document: more text" },
+  { "bad-exported-at", "{\"format\":\"enough-journal\",\"version\":1,\"exported_at\":\"today\",\"entries\":[]}", ENOUGH_IMPORT_ERROR_INVALID, "exported_at: " },
+  { "truncated", HEAD DIALOGUE (",\"title\":\"cut he"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].title: the file ends inside a string" },
+  { "truncated-after-entry", HEAD LETTER (""), ENOUGH_IMPORT_ERROR_INVALID, "entries: the file ends too early" },
+  { "missing-comma", HEAD LETTER ("") " " DIALOGUE ("") TAIL, ENOUGH_IMPORT_ERROR_INVALID, "entries: expected “,” or “]”" },
+  /* entries */
+  { "entry-number", ONE ("1"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0]: expected an object" },
+  { "no-kind", ONE ("{\"id\":" UUID1 "}"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].kind: missing" },
+  { "bad-kind", ONE ("{\"kind\":\"poem\"}"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].kind: expected “dialogue”, “letter” or “self-check”" },
+  { "no-id", ONE ("{\"kind\":\"letter\",\"created\":" TS ",\"updated\":" TS "}"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].id: missing" },
+  { "bad-uuid", ONE ("{\"kind\":\"letter\",\"id\":\"1234\",\"created\":" TS ",\"updated\":" TS "}"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].id: expected a UUID" },
+  { "duplicated-uuid", HEAD LETTER ("") "," LETTER ("") TAIL, ENOUGH_IMPORT_ERROR_INVALID, "entries[1].id: this id appears twice" },
+  { "no-created", ONE ("{\"kind\":\"letter\",\"id\":" UUID2 ",\"updated\":" TS "}"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].created: missing" },
+  { "bad-month", ONE ("{\"kind\":\"letter\",\"id\":" UUID2 ",\"created\":\"2026-13-01T00:00:00Z\",\"updated\":" TS "}"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].created: expected a date" },
+  { "no-zone", ONE ("{\"kind\":\"letter\",\"id\":" UUID2 ",\"created\":\"2026-01-01T00:00:00\",\"updated\":" TS "}"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].created: " },
+  { "date-number", ONE ("{\"kind\":\"letter\",\"id\":" UUID2 ",\"created\":" TS ",\"updated\":1700000000}"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].updated: " },
+  { "unknown-member", ONE (LETTER (",\"colour\":\"blue\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].colour: unknown member" },
+  { "duplicated-key", ONE (LETTER (",\"text\":\"a\",\"text\":\"b\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].text: this key appears twice" },
+  { "duplicated-key-escaped", ONE (LETTER (",\"text\":\"a\",\"t\\u0065xt\":\"b\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].text: this key appears twice" },
+  /* dialogues and turns */
+  { "title-number", ONE (DIALOGUE (",\"title\":42")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].title: expected a string" },
+  { "intensity-high", ONE (DIALOGUE (",\"intensity_start\":11")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].intensity_start: 11 is out of range" },
+  { "intensity-fraction", ONE (DIALOGUE (",\"intensity_end\":3.5")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].intensity_end: expected a whole number" },
+  { "intensity-huge", ONE (DIALOGUE (",\"intensity_end\":99999999999999999999999")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].intensity_end: " },
+  { "number-too-long", ONE (DIALOGUE (",\"intensity_end\":1000000000000000000000000000000000000000000000000000000000000000000000")), ENOUGH_IMPORT_ERROR_TOO_LARGE, "entries[0].intensity_end: " },
+  { "nan", ONE (DIALOGUE (",\"intensity_end\":NaN")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].intensity_end: " },
+  { "prompt-step-negative", ONE (DIALOGUE (",\"prompt_step\":-1")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].prompt_step: " },
+  { "turns-object", ONE (DIALOGUE (",\"turns\":{}")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].turns: expected a list" },
+  { "turn-string", ONE (DIALOGUE (",\"turns\":[\"hi\"]")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].turns[0]: expected an object" },
+  { "bad-speaker", ONE (DIALOGUE (",\"turns\":[" TURN (UUID2, ",\"speaker\":\"me\"") "," TURN (UUID3, ",\"speaker\":\"critc\"") "]")),
+    ENOUGH_IMPORT_ERROR_INVALID, "entries[0].turns[1].speaker: expected “critic” or “me”" },
+  { "no-speaker", ONE (DIALOGUE (",\"turns\":[" TURN (UUID2, "") "]")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].turns[0].speaker: missing" },
+  { "duplicated-turn-id", ONE (DIALOGUE (",\"turns\":[" TURN (UUID2, ",\"speaker\":\"me\"") "," TURN (UUID2, ",\"speaker\":\"me\"") "]")),
+    ENOUGH_IMPORT_ERROR_INVALID, "entries[0].turns[1].id: this id appears twice" },
+  { "unknown-pattern", ONE (DIALOGUE (",\"turns\":[" TURN (UUID2, ",\"speaker\":\"critic\",\"patterns\":[\"sarcasm\"]") "]")),
+    ENOUGH_IMPORT_ERROR_INVALID, "entries[0].turns[0].patterns[0]: expected one of" },
+  { "pattern-twice", ONE (DIALOGUE (",\"turns\":[" TURN (UUID2, ",\"speaker\":\"critic\",\"patterns\":[\"labelling\",\"labelling\"]") "]")),
+    ENOUGH_IMPORT_ERROR_INVALID, "entries[0].turns[0].patterns[1]: listed twice" },
+  { "turn-unknown-member", ONE (DIALOGUE (",\"turns\":[" TURN (UUID2, ",\"speaker\":\"me\",\"mood\":1") "]")),
+    ENOUGH_IMPORT_ERROR_INVALID, "entries[0].turns[0].mood: unknown member" },
+  /* letters */
+  { "feelings-string", ONE (LETTER (",\"feelings\":\"sad\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].feelings: expected a list" },
+  { "bad-reread", ONE (LETTER (",\"reread\":\"someday\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].reread: expected “unset”" },
+  { "step-three", ONE (LETTER (",\"step\":3")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].step: 3 is out of range" },
+  { "reread-at-bad", ONE (LETTER (",\"reread_at\":\"soon\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].reread_at: " },
+  /* self-checks */
+  { "answers-short", ONE (CHECK (",\"answers\":[1,2,3]")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].answers: expected a list of 24 answers" },
+  { "answer-six", ONE (CHECK (",\"answers\":[1,2,3,4,5,6,2,3,4,5,1,2,3,4,5,1,2,3,4,5,1,2,3,4]")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].answers[5]: " },
+  { "no-answers", ONE (CHECK ("")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].answers: missing" },
+  { "newer-bank", ONE ("{" COMMON ("self-check", UUID3) ",\"bank_version\":99" ANSWERS_OK "}"), ENOUGH_IMPORT_ERROR_NEWER_VERSION, "entries[0].bank_version: " },
+  { "no-bank", ONE ("{" COMMON ("self-check", UUID3) ANSWERS_OK "}"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].bank_version: missing" },
+  { "completed-unanswered", ONE (CHECK (",\"answers\":[0,2,3,4,5,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5,1,2,3,4],\"completed_at\":" TS)),
+    ENOUGH_IMPORT_ERROR_INVALID, "entries[0].completed_at: " },
+  { "index-out-of-range", ONE (CHECK (ANSWERS_OK ",\"current_index\":24")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].current_index: " },
+  /* hostile text */
+  { "invalid-utf8", ONE (LETTER (",\"text\":\"caf\xc3\x28 \xff\xfe\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].text: text that is not valid UTF-8" },
+  { "overlong-utf8", ONE (LETTER (",\"text\":\"\xc0\xaf\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].text: text that is not valid UTF-8" },
+  { "nul-byte", ONE (LETTER (",\"text\":\"a@NUL@b\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].text: a NUL character" },
+  { "nul-escape", ONE (LETTER (",\"text\":\"a\\u0000b\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].text: a NUL character" },
+  { "lone-surrogate", ONE (LETTER (",\"text\":\"\\ud800x\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].text: a lone surrogate" },
+  { "bad-escape", ONE (LETTER (",\"text\":\"\\x41\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].text: an unknown escape" },
+  { "raw-control", ONE (LETTER (",\"text\":\"a\tb\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].text: a control character" },
+  { "nul-outside-string", HEAD "@NUL@" TAIL, ENOUGH_IMPORT_ERROR_INVALID, "entries[0]: " },
+  /* the rest are made in code: deep nesting, huge strings, many members */
+};
+
+static char *
+expand (const char *json,
+        gsize      *length)
+{
+  g_autoptr(GString) s = g_string_new (json);
+
+  g_string_replace (s, "@NUL@", "\x01", 0);
+  for (gsize i = 0; i < s->len; i++)
+    if (s->str[i] == '\x01')
+      s->str[i] = '\0';
+  *length = s->len;
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+typedef struct
+{
+  StoreFixture  f;
+  char         *before;
+} ImportFixture;
+
+static char *
+export_json (EnoughStore *store)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  EnoughExportOptions options = { ENOUGH_EXPORT_JSON, 0, 0, 0, FIXED_NOW };
+
+  g_assert_true (enough_store_flush (store, &error));
+  g_assert_true (enough_export_to_stream (enough_store_get_path (store), &options, out, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static void
+import_setup (ImportFixture *fx,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnoughDialogue) d = NULL;
+  g_autoptr(EnoughTurn) t = NULL;
+
+  fixture_setup (&fx->f, data);
+  g_assert_true (enough_store_generate_synthetic (fx->f.store, 30, 3, &error));
+  g_assert_no_error (error);
+  /* a turn whose id a hostile file reuses (the "conflict" test) */
+  d = enough_store_create_dialogue (fx->f.store);
+  t = enough_store_add_turn (fx->f.store, d, -1, ENOUGH_SPEAKER_ME, "mine");
+  g_assert_true (enough_store_flush (fx->f.store, &error));
+  fx->before = export_json (fx->f.store);
+}
+
+static void
+import_teardown (ImportFixture *fx,
+                 gconstpointer  data)
+{
+  g_free (fx->before);
+  fixture_teardown (&fx->f, data);
+}
+
+/* Parses and (if that passes) writes @data; asserts the error and that the
+ * journal is exactly as before. */
+static void
+assert_refused (ImportFixture *fx,
+                const char    *name,
+                const char    *data,
+                gsize          length,
+                int            code,
+                const char    *prefix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnoughImport) import = enough_import_parse_data (data, length, &error);
+  g_autofree char *after = NULL;
+
+  if (import != NULL)
+    {
+      guint added = 99;
+
+      g_assert_false (enough_import_write (fx->f.store, import, &added, NULL, &error));
+    }
+  if (error == NULL || !g_str_has_prefix (error->message, prefix) || error->code != code)
+    g_error ("case %s: expected code %d and “%s…”, got %d “%s”", name, code, prefix,
+             error ? error->code : -1, error ? error->message : "(no error)");
+  g_assert_error (error, ENOUGH_IMPORT_ERROR, code);
+  g_test_message ("%s → %s", name, error->message);
+
+  after = export_json (fx->f.store);
+  g_assert_cmpstr (after, ==, fx->before);
+}
+
+static void
+test_table (ImportFixture *fx,
+            gconstpointer  data)
+{
+  g_assert_cmpuint (G_N_ELEMENTS (cases), >=, 40);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize length;
+      g_autofree char *json = expand (cases[i].json, &length);
+
+      assert_refused (fx, cases[i].name, json, length, cases[i].code, cases[i].prefix);
+    }
+}
+
+static void
+test_generated (ImportFixture *fx,
+                gconstpointer  data)
+{
+  /* deep nesting inside an entry, and at the top */
+  {
+    g_autoptr(GString) s = g_string_new (HEAD "{\"kind\":\"letter\",\"title\":");
+    for (guint i = 0; i < 200000; i++)
+      g_string_append_c (s, '[');
+    assert_refused (fx, "deep-arrays", s->str, s->len, ENOUGH_IMPORT_ERROR_TOO_LARGE, "entries[0].title[0][0]");
+  }
+  {
+    g_autoptr(GString) s = g_string_new ("{");
+    for (guint i = 0; i < 100000; i++)
+      g_string_append (s, "\"a\":{");
+    assert_refused (fx, "deep-objects", s->str, s->len, ENOUGH_IMPORT_ERROR_TOO_LARGE, "a.a.a");
+  }
+  /* a 2 MB string */
+  {
+    g_autoptr(GString) s = g_string_new (HEAD LETTER (",\"text\":\""));
+    g_string_truncate (s, s->len - 1);  /* drop the closing brace of LETTER */
+    for (guint i = 0; i < 2 * 1024 * 1024; i++)
+      g_string_append_c (s, 'x');
+    g_string_append (s, "\"}" TAIL);
+    assert_refused (fx, "huge-string", s->str, s->len, ENOUGH_IMPORT_ERROR_TOO_LARGE, "entries[0].text: ");
+  }
+  /* a title of 5000 bytes: a string, but longer than a title may be */
+  {
+    g_autoptr(GString) s = g_string_new (HEAD "{" COMMON ("dialogue", UUID1) ",\"title\":\"");
+    for (guint i = 0; i < 5000; i++)
+      g_string_append_c (s, 'y');
+    g_string_append (s, "\"}" TAIL);
+    assert_refused (fx, "long-title", s->str, s->len, ENOUGH_IMPORT_ERROR_TOO_LARGE, "entries[0].title: ");
+  }
+  /* many members */
+  {
+    g_autoptr(GString) s = g_string_new (HEAD "{");
+    for (guint i = 0; i < 1000; i++)
+      g_string_append_printf (s, "%s\"m%u\":%u", i ? "," : "", i, i);
+    g_string_append (s, "}" TAIL);
+    assert_refused (fx, "many-members", s->str, s->len, ENOUGH_IMPORT_ERROR_TOO_LARGE, "entries[0]");
+  }
+  /* a valid new entry first, then a turn id the journal already uses for
+   * another dialogue: found while writing, so the new entry must go too */
+  {
+    g_autoptr(EnoughRecord) first = NULL;
+    g_autofree char *turn_uuid = NULL;
+    g_autofree char *json = NULL;
+    GListModel *dialogues = enough_store_get_dialogues (fx->f.store);
+    g_autoptr(EnoughDialogue) mine = g_list_model_get_item (dialogues, 0);
+    g_autoptr(EnoughTurn) turn = g_list_model_get_item (enough_dialogue_get_turns (mine), 0);
+
+    turn_uuid = g_strdup (enough_record_get_uuid (ENOUGH_RECORD (turn)));
+    json = g_strdup_printf (HEAD LETTER ("") ",{" COMMON ("dialogue", UUID4)
+                            ",\"turns\":[{\"id\":\"%s\",\"created\":" TS ",\"updated\":" TS
+                            ",\"speaker\":\"me\"}]}" TAIL, turn_uuid);
+    assert_refused (fx, "turn-id-conflict", json, strlen (json), ENOUGH_IMPORT_ERROR_CONFLICT,
+                    "entries[1].turns[0].id: ");
+    (void) first;
+  }
+  /* a file over the size limit is refused before it is read */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *path = g_build_filename (fx->f.dir, "huge.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(EnoughImport) import = NULL;
+    int fd = g_open (path, O_CREAT | O_WRONLY, 0600);
+
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (ftruncate (fd, ENOUGH_IMPORT_MAX_FILE_SIZE + 1), ==, 0);
+    close (fd);
+    import = enough_import_parse_file (file, NULL, &error);
+    g_assert_null (import);
+    g_assert_error (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_TOO_LARGE);
+    g_assert_true (g_str_has_prefix (error->message, "document: "));
+  }
+}
+
+/* Valid but unusual input is accepted. */
+static void
+test_accepted (ImportFixture *fx,
+               gconstpointer  data)
+{
+  static const char *const ok[] = {
+    "\xef\xbb\xbf" HEAD TAIL,
+    " \n\t" HEAD TAIL "\n\n",
+    "{\"entries\":[],\"version\":1,\"format\":\"enough-journal\"}",
+    ONE (LETTER (",\"text\":\"\\ud83c\\udf31 \\\"quoted\\\" \\/ \\n\"")),
+    ONE (DIALOGUE (",\"intensity_start\":null,\"turns\":[]")),
+    ONE ("{" COMMON ("self-check", UUID3) ",\"bank_version\":1" ANSWERS_OK ",\"completed_at\":\"2026-01-02T03:04:05.5+02:00\"}"),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ok); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EnoughImport) import = enough_import_parse_data (ok[i], strlen (ok[i]), &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (import);
+    }
+
+  /* and written: one new letter with the emoji */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EnoughImport) import = enough_import_parse_data (ok[3], strlen (ok[3]), &error);
+    g_autoptr(EnoughRecord) letter = NULL;
+    guint added = 0;
+
+    g_assert_true (enough_import_write (fx->f.store, import, &added, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (added, ==, 1);
+    letter = enough_store_lookup (fx->f.store, ENOUGH_RECORD_KIND_LETTER, "22222222-2222-4222-8222-222222222222");
+    g_assert_nonnull (letter);
+    g_assert_cmpstr (enough_letter_get_text (ENOUGH_LETTER (letter)), ==, "\U0001F331 \"quoted\" / \n");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/import/hostile-table", ImportFixture, NULL, import_setup, test_table, import_teardown);
+  g_test_add ("/import/hostile-generated", ImportFixture, NULL, import_setup, test_generated, import_teardown);
+  g_test_add ("/import/accepted", ImportFixture, NULL, import_setup, test_accepted, import_teardown);
+
+  return g_test_run ();
+}
