@@ -7,6 +7,7 @@
 
 #include "enough-critic-page.h"
 #include "enough-letter-page.h"
+#include "enough-save-banner.h"
 #include "enough-self-check-page.h"
 #include "enough-window.h"
 
@@ -22,6 +23,7 @@ struct _EnoughWindow
   EnoughCriticPage     *critic_page;
   EnoughLetterPage     *letter_page;
   EnoughSelfCheckPage  *self_check_page;
+  EnoughSaveBanner     *save_banner;
 
   EnoughStore          *store;
 
@@ -157,6 +159,8 @@ enough_window_constructed (GObject *object)
   enough_critic_page_set_store (self->critic_page, self->store);
   enough_letter_page_set_store (self->letter_page, self->store);
   enough_self_check_page_set_store (self->self_check_page, self->store);
+  /* Says so, without blocking, when the newest words could not be saved. */
+  enough_save_banner_set_store (self->save_banner, self->store);
 }
 
 static void
@@ -230,6 +234,7 @@ enough_window_class_init (EnoughWindowClass *klass)
   g_type_ensure (ENOUGH_TYPE_CRITIC_PAGE);
   g_type_ensure (ENOUGH_TYPE_LETTER_PAGE);
   g_type_ensure (ENOUGH_TYPE_SELF_CHECK_PAGE);
+  g_type_ensure (ENOUGH_TYPE_SAVE_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/enough-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EnoughWindow, stack);
@@ -240,6 +245,7 @@ enough_window_class_init (EnoughWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnoughWindow, critic_page);
   gtk_widget_class_bind_template_child (widget_class, EnoughWindow, letter_page);
   gtk_widget_class_bind_template_child (widget_class, EnoughWindow, self_check_page);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, save_banner);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s",
                                    enough_window_show_page_action);
