@@ -14,6 +14,10 @@ packages=(
   adwaita-icon-theme librsvg2-common gsettings-desktop-schemas
   fonts-cantarell fonts-dejavu-core fonts-noto-cjk
 )
+# clang only for the fuzzing build (CC=clang meson setup -Dfuzzing=true; README).
+if [ "${1:-}" = "--fuzzing" ]; then
+  packages+=(clang)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#include <glib.h>
+#include <stdint.h>
+
+#include "enough-import.h"
+
+/* libFuzzer target for the importer's reading and checking (everything an
+ * untrusted file reaches before the journal is touched). See the README. */
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnoughImport) import = NULL;
+
+  import = enough_import_parse_data ((const char *) data, size, &error);
+  /* Exactly one of the two, always. */
+  if ((import == NULL) == (error == NULL))
+    __builtin_trap ();
+  if (error != NULL && (error->domain != ENOUGH_IMPORT_ERROR || error->message == NULL ||
+                        !g_utf8_validate (error->message, -1, NULL)))
+    __builtin_trap ();
+  return 0;
+}
