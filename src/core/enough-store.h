@@ -23,7 +23,9 @@ G_BEGIN_DECLS
  * 0700, files 0600.
  *
  * Threads: a worker thread owns the only write connection; every write
- * happens there, in one transaction per batch. The thread that opened the
+ * happens there, in one transaction per batch. A second thread with its own
+ * read-only connection runs the long reads (integrity check of big files,
+ * backups), so a save never waits behind them. The thread that opened the
  * store (the UI thread) keeps a read-only connection for small indexed reads
  * (list pages, search with LIMIT). All API is for that thread only.
  *
@@ -42,8 +44,11 @@ G_BEGIN_DECLS
  *
  * Errors: a failed write (disk full, read-only) emits ::write-failed with a
  * GError of ENOUGH_STORE_ERROR; the changes stay queued in memory and are
- * retried on the next autosave tick, until they succeed. ::saved is emitted
- * after every successful batch.
+ * retried on the next autosave tick (so ::write-failed comes once per
+ * failed attempt: show a banner, not a toast each time), until they
+ * succeed. ::saved is emitted after every successful, non-empty batch.
+ * A journal found damaged (open() error, or ::integrity-failed for big
+ * files) is never written to, deleted or overwritten.
  */
 
 #define ENOUGH_TYPE_STORE (enough_store_get_type ())
@@ -80,8 +85,9 @@ typedef enum /*< flags >*/
   /* No automatic daily backup after opening (tests, benchmark). */
   ENOUGH_STORE_OPEN_NO_AUTO_BACKUP = 1 << 0,
   /* Run PRAGMA quick_check inside open() whatever the size (otherwise it
-   * runs inside open() only for small files, and on the worker right after
-   * open for big ones, reporting through ::integrity-failed). */
+   * runs inside open() only for files up to 16 MB, and for bigger ones on
+   * the background thread right after open, reporting through
+   * ::integrity-failed). */
   ENOUGH_STORE_OPEN_CHECK_SYNC     = 1 << 1,
   /* Skip the integrity check altogether (benchmark's open_ms only). */
   ENOUGH_STORE_OPEN_NO_CHECK       = 1 << 2,
@@ -196,15 +202,19 @@ gboolean     enough_store_flush_finish      (EnoughStore          *self,
 /**
  * enough_store_search:
  * @query: what the user typed; words are ANDed, matched as substrings
- *   (case-insensitive; any script, CJK included). Words of 1–2 characters
- *   are matched too (by a bounded scan: with @complete FALSE when the scan
- *   budget ran out before the whole journal was read — call
- *   enough_store_search_async() for the full answer).
+ *   (case-insensitive; any script). Words of 3+ characters use the trigram
+ *   index; 1–2 character Chinese, Japanese and Korean words use an index of
+ *   single characters; 1–2 character words in other scripts are LIKE
+ *   filters on the other words' matches, or, alone, a scan bounded to 8 ms
+ *   (@complete is then FALSE if it ran out before the whole journal was
+ *   read — enough_store_search_async() gives the full answer).
  * @limit_per_kind: at most this many results per kind (0 = 20)
  *
  * Returns: (transfer full): a #GListModel of #EnoughSearchResult grouped by
- * kind (dialogues, letters, self-checks), best first inside a group. Only
- * saved text is found (call after the autosave; pending edits are not seen).
+ * kind (dialogues, letters, self-checks), best first inside a group (among
+ * the newest 256 matching texts). Entries deleted this session are left
+ * out at once; text is found once saved (pending edits are not seen: call
+ * enough_store_flush_async() first if that matters).
  */
 GListModel  *enough_store_search            (EnoughStore   *self,
                                              const char    *query,
@@ -223,7 +233,9 @@ GListModel  *enough_store_search_finish     (EnoughStore          *self,
 
 /* ---- Backups ------------------------------------------------------------ */
 /* Backups live in "<db dir>/backups/<db name minus .db>-YYYY-MM-DD.db" (0600),
- * the newest ENOUGH_STORE_N_BACKUPS kept. A daily one is made after open. */
+ * the newest ENOUGH_STORE_N_BACKUPS kept. A daily one is made in the
+ * background after open (unless ENOUGH_STORE_OPEN_NO_AUTO_BACKUP), never
+ * from a journal found damaged. */
 #define ENOUGH_TYPE_BACKUP_INFO (enough_backup_info_get_type ())
 typedef struct
 {
@@ -236,7 +248,8 @@ EnoughBackupInfo *enough_backup_info_copy     (const EnoughBackupInfo *info);
 void              enough_backup_info_free     (EnoughBackupInfo       *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnoughBackupInfo, enough_backup_info_free)
 
-/* Makes today's backup now (replacing today's), on the worker; waits. */
+/* Makes today's backup now (replacing today's), on the background thread;
+ * waits. */
 gboolean   enough_store_backup_now     (EnoughStore  *self,
                                         GError      **error);
 /* Newest first. Transfer full (array of EnoughBackupInfo*). @db_path NULL = default. */
