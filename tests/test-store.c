@@ -825,6 +825,9 @@ test_search_basic (StoreFixture  *f,
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
   g_clear_object (&results);
 
+  /* A restored dialogue has its turns. */
+  g_assert_cmpuint (g_list_model_get_n_items (enough_dialogue_get_turns (dialogue)), ==, 1);
+
   /* Purged rows leave the index too. */
   enough_store_delete (f->store, letter);
   g_clear_object (&letter);
@@ -933,6 +936,47 @@ test_search_cjk (StoreFixture  *f,
 }
 
 static void
+test_search_snippet (StoreFixture  *f,
+                     gconstpointer  data)
+{
+  g_autoptr(EnoughLetter) letter = enough_store_create_letter (f->store);
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  EnoughSearchResult *r;
+  const char *snippet;
+  guint start, end;
+
+  /* A long letter with the match far inside and CJK before it. */
+  for (guint i = 0; i < 200; i++)
+    g_string_append (text, "日々の小さなこと, ordinary words. ");
+  g_string_append (text, "Then the <b>needle</b> & more\n");
+  for (guint i = 0; i < 50; i++)
+    g_string_append (text, "tail words ");
+  enough_letter_set_text (letter, text->str);
+  flush (f->store);
+
+  results = search (f->store, "NEEDLE", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  r = item (results, 0);
+  snippet = enough_search_result_get_snippet (r);
+  g_assert_true (g_utf8_validate (snippet, -1, NULL));
+  g_assert_true (g_str_has_prefix (snippet, "…"));
+  g_assert_true (g_str_has_suffix (snippet, "…"));
+  g_assert_cmpuint (g_utf8_strlen (snippet, -1), <=, 130);
+  /* Plain text: markup-looking user text is left as it is. */
+  g_assert_nonnull (strstr (snippet, "<b>needle</b> &"));
+  g_assert_cmpuint (enough_search_result_get_n_matches (r), ==, 1);
+  enough_search_result_get_match (r, 0, &start, &end);
+  g_assert_cmpint (strncmp (snippet + start, "needle", 6), ==, 0);
+  g_assert_cmpuint (end - start, ==, 6);
+  g_clear_object (&results);
+
+  /* Invalid UTF-8 or empty words find nothing, quietly. */
+  results = search (f->store, "\xff\xfe", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+}
+
+static void
 search_done (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
@@ -993,6 +1037,7 @@ main (int   argc,
   ADD ("/store/autosave/disk-full", test_autosave_disk_full);
   ADD ("/store/search/basic", test_search_basic);
   ADD ("/store/search/cjk", test_search_cjk);
+  ADD ("/store/search/snippet", test_search_snippet);
   ADD ("/store/search/async", test_search_async);
 
   return g_test_run ();
