@@ -886,8 +886,11 @@ enough_export_to_file (const char                *db_path,
 {
   g_autoptr(GFileOutputStream) out = NULL;
   g_autoptr(GOutputStream) buffered = NULL;
+  gboolean existed;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  existed = g_file_query_exists (file, cancellable);
 
   /* Private: an export holds the whole journal. Replaced atomically, so a
    * failure leaves an earlier export as it was. */
@@ -904,6 +907,9 @@ enough_export_to_file (const char                *db_path,
       /* Closing a cancelled replace keeps the old file. */
       g_cancellable_cancel (abort);
       g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
+      /* A file that was not there before is made in place: remove it. */
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
       return FALSE;
     }
   return g_output_stream_close (buffered, cancellable, error);

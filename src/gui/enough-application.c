@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "enough-application.h"
+#include "enough-command-line.h"
 #include "enough-help-window.h"
 #include "enough-letter-page.h"
 #include "enough-window.h"
@@ -426,6 +427,14 @@ enough_application_finalize (GObject *object)
   G_OBJECT_CLASS (enough_application_parent_class)->finalize (object);
 }
 
+/* --export / --import: done here, in this process, without a window. */
+static int
+enough_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  return enough_command_line_run (app, options);
+}
+
 static void
 enough_application_class_init (EnoughApplicationClass *klass)
 {
@@ -438,9 +447,11 @@ enough_application_class_init (EnoughApplicationClass *klass)
   app_class->activate = enough_application_activate;
   app_class->startup = enough_application_startup;
   app_class->shutdown = enough_application_shutdown;
+  app_class->handle_local_options = enough_application_handle_local_options;
 }
 
 static void
 enough_application_init (EnoughApplication *self)
 {
+  enough_command_line_add_options (G_APPLICATION (self));
 }
