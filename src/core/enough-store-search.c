@@ -485,6 +485,11 @@ search_run (sqlite3       *db,
   for (guint i = 0; i < likes->len; i++)
     sqlite3_bind_text (stmt, param++, g_ptr_array_index (likes, i), -1, SQLITE_TRANSIENT);
 
+  /* Only a scan (short words alone) has a time budget, as the header says:
+   * an index lookup is fast at any size, and on a slow machine (or under
+   * Valgrind) it must not come back empty and "incomplete". */
+  if (cjk->len > 0 || q.n_long > 0)
+    budget.deadline = 0;
   sqlite3_progress_handler (db, 1000, progress_cb, &budget);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
