@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "enough-export.h"
+#include "enough-import.h"
 #include "enough-store.h"
 #include "enough-store-private.h"
 
@@ -264,6 +266,38 @@ generated:
     g_autofree char *wal = g_strconcat (path, "-wal", NULL);
     printf ("METRIC db_mb %.1f MB\n", (file_size (path) + file_size (wal)) / (1024.0 * 1024.0));
   }
+  /* export_json_s: the whole journal to a JSON file; import_json_s: that
+   * file (read, checked, written in one transaction) into an empty journal. */
+  {
+    g_autofree char *io_dir = g_dir_make_tmp ("enough-bench-io-XXXXXX", NULL);
+    g_autofree char *json_path = g_build_filename (io_dir, "export.json", NULL);
+    g_autofree char *db2_path = g_build_filename (io_dir, "imported.db", NULL);
+    g_autoptr(GFile) json_file = g_file_new_for_path (json_path);
+    EnoughExportOptions export_options = { ENOUGH_EXPORT_JSON, 0, 0, 0, 0 };
+    EnoughStore *store2;
+    guint n_exported = 0, n_imported = 0;
+
+    start = g_get_monotonic_time ();
+    if (!enough_export_to_file (path, &export_options, json_file, &n_exported, NULL, &error))
+      die ("export", error);
+    printf ("METRIC export_json_s %.2f s\n", ms_since (start) / 1000.0);
+    g_printerr ("exported %u entries, %.1f MB\n", n_exported, file_size (json_path) / (1024.0 * 1024.0));
+
+    store2 = enough_store_open (db2_path, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
+    if (store2 == NULL)
+      die ("open", error);
+    start = g_get_monotonic_time ();
+    if (!enough_import_file (store2, json_file, &n_imported, NULL, &error))
+      die ("import", error);
+    printf ("METRIC import_json_s %.2f s\n", ms_since (start) / 1000.0);
+    if (n_imported != n_exported)
+      g_printerr ("import added %u of %u entries\n", n_imported, n_exported);
+    if (!enough_store_close (store2, &error))
+      die ("close", error);
+    g_object_unref (store2);
+    remove_dir (io_dir);
+  }
+
   getrusage (RUSAGE_SELF, &usage);
   printf ("METRIC peak_rss_mb %.1f MB\n", usage.ru_maxrss / 1024.0);
 

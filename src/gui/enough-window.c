@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "enough-critic-page.h"
+#include "enough-io-actions.h"
 #include "enough-letter-page.h"
 #include "enough-save-banner.h"
 #include "enough-self-check-page.h"
@@ -130,6 +131,22 @@ enough_window_show_page_action (GtkWidget  *widget,
                            g_variant_get_string (parameter, NULL));
 }
 
+static void
+enough_window_export_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  enough_io_export (ENOUGH_WINDOW (widget));
+}
+
+static void
+enough_window_import_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  enough_io_import (ENOUGH_WINDOW (widget));
+}
+
 /* Placeholder for menu entries whose features land later: they stay disabled. */
 static void
 enough_window_unavailable_action (GtkWidget  *widget,
@@ -159,6 +176,10 @@ enough_window_constructed (GObject *object)
   enough_critic_page_set_store (self->critic_page, self->store);
   enough_letter_page_set_store (self->letter_page, self->store);
   enough_self_check_page_set_store (self->self_check_page, self->store);
+
+  /* Without a journal there is nothing to export or import into. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->store != NULL);
   /* Says so, without blocking, when the newest words could not be saved. */
   enough_save_banner_set_store (self->save_banner, self->store);
 }
@@ -253,9 +274,9 @@ enough_window_class_init (EnoughWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL,
                                    enough_window_unavailable_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL,
-                                   enough_window_unavailable_action);
+                                   enough_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL,
-                                   enough_window_unavailable_action);
+                                   enough_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL,
                                    enough_window_unavailable_action);
 

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#pragma once
+
+#include "enough-window.h"
+
+G_BEGIN_DECLS
+
+/* Export… and Import… of the primary menu (win.export, win.import): a
+ * portal-friendly GtkFileChooserNative, the work off the UI thread, a toast
+ * with the result or a dialog with the error. */
+void enough_io_export (EnoughWindow *window);
+void enough_io_import (EnoughWindow *window);
+
+G_END_DECLS
