@@ -4,9 +4,10 @@
 #
 # Installs what is missing, builds Enough and runs every test headless:
 # a private X server (Xvfb), a private D-Bus session, in-memory settings and
-# a throw-away data dir. Then does the same in an AddressSanitizer +
-# UndefinedBehaviorSanitizer build. Last, builds the Flatpak and runs it in
-# its sandbox, offline (build-aux/flatpak-test.sh).
+# a throw-away data dir; then the store and import tests under Valgrind.
+# Then does the same in an AddressSanitizer + UndefinedBehaviorSanitizer
+# build. Last, builds the Flatpak and runs it in its sandbox, offline
+# (build-aux/flatpak-test.sh).
 #
 #   build-aux/test.sh            everything
 #   build-aux/test.sh --quick    skip the sanitizer build
@@ -65,6 +66,31 @@ PY
 }
 
 run_suite "$top/_build" "debug build" || status=1
+
+# The store and import tests under Valgrind's memcheck (errors and leaks
+# fail them; tests/valgrind.supp, the setup in tests/meson.build).
+echo "== tests: valgrind (store, import)"
+meson test -C "$top/_build" --setup valgrind --print-errorlogs --num-processes 2 \
+  store store-files store-write-errors import || status=1
+vg_counts=$(python3 - "$top/_build/meson-logs/testlog-valgrind.json" <<'PY'
+import json, sys
+ok = bad = 0
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    if r.get("result") in ("OK", "EXPECTEDFAIL", "SKIP"):
+        ok += 1
+    else:
+        bad += 1
+print(ok, bad)
+PY
+)
+if [ -n "$vg_counts" ]; then
+  passed=$((passed + ${vg_counts% *}))
+  failed=$((failed + ${vg_counts#* }))
+else
+  failed=$((failed + 1))
+  status=1
+fi
 
 if [ $quick -eq 0 ]; then
   run_suite "$top/_build-sanitize" "address and undefined sanitizers" \
