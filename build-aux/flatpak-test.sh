@@ -262,6 +262,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/enough-flatpak.XXXXXX")"
 results="$work/results"
 : >"$results"
 cleanup () {
+  [ -z "${FLATPAK_USER_DIR:-}" ] || uninstall_app
   if [ "${ENOUGH_FLATPAK_KEEP:-0}" = "1" ]; then
     note "kept $work"
   else
@@ -408,6 +409,19 @@ else
 fi
 cache="$cache_root/$key"
 
+# One run at a time per cache: a concurrent run waits, then finds the runtime
+# built and the shared installation free.
+if ! mkdir -p "$cache_root" 2>/dev/null; then
+  [ "$sudo" != "none" ] && $sudo mkdir -p "$cache_root" ||
+    bail "the cache folder $cache_root can be created"
+fi
+if [ ! -w "$cache_root/.lock" ]; then
+  if [ "$sudo" = "none" ]; then touch "$cache_root/.lock"; else
+    $sudo touch "$cache_root/.lock" && $sudo chmod 666 "$cache_root/.lock"; fi
+fi
+exec 9>>"$cache_root/.lock" || bail "the cache lock $cache_root/.lock can be opened"
+flock 9
+
 t0=$(date +%s)
 if [ -f "$cache/complete" ]; then
   ok "the stand-in runtime is cached in $cache"
@@ -415,55 +429,62 @@ else
   if [ "$sudo" = "none" ]; then
     skip "building the stand-in runtime with debootstrap needs root or sudo"
   fi
-  $sudo mkdir -p "$cache_root" || bail "the cache folder $cache_root can be created"
-  # One build at a time; a concurrent run waits and then finds the cache.
-  $sudo touch "$cache_root/.lock"
-  [ -z "$sudo" ] || $sudo chmod 666 "$cache_root/.lock"
-  exec 9>>"$cache_root/.lock"
-  flock 9
-  if [ -f "$cache/complete" ]; then
-    ok "the stand-in runtime is cached in $cache"
+  note "building the stand-in runtime from Debian $suite ($mirror), once"
+  # Leftovers of an interrupted build may still have /proc mounted.
+  findmnt -rn -o TARGET | grep -F "$cache_root/.build-" | sort -r |
+    while read -r m; do $sudo umount -l "$m"; done
+  $sudo rm -rf --one-file-system "$cache_root"/.build-*
+  tmp="$cache_root/.build-$key-$$"
+  $sudo mkdir -p "$tmp"
+  if build_runtime "$tmp"; then
+    $sudo rm -rf "$cache"
+    $sudo mkdir -p "$cache"
+    $sudo mv "$tmp/repo" "$cache/repo"
+    [ -z "$sudo" ] || $sudo chown -R "$(id -u):$(id -g)" "$cache"
+    $sudo touch "$cache/complete"
+    $sudo rm -rf --one-file-system "$tmp"
+    # Only the current recipe is worth its ~400 MB.
+    for old in "$cache_root"/*/; do
+      [ "${old%/}" = "$cache" ] || $sudo rm -rf --one-file-system "${old%/}"
+    done
+    ok "the stand-in runtime is built from Debian $suite ($(elapsed "$t0"))"
   else
-    note "building the stand-in runtime from Debian $suite ($mirror), once"
-    # Leftovers of an interrupted build may still have /proc mounted.
-    findmnt -rn -o TARGET | grep -F "$cache_root/.build-" | sort -r |
-      while read -r m; do $sudo umount -l "$m"; done
-    $sudo rm -rf --one-file-system "$cache_root"/.build-*
-    tmp="$cache_root/.build-$key-$$"
-    $sudo mkdir -p "$tmp"
-    if build_runtime "$tmp"; then
-      $sudo rm -rf "$cache"
-      $sudo mkdir -p "$cache"
-      $sudo mv "$tmp/repo" "$cache/repo"
-      [ -z "$sudo" ] || $sudo chown -R "$(id -u):$(id -g)" "$cache"
-      $sudo touch "$cache/complete"
-      $sudo rm -rf --one-file-system "$tmp"
-      # Only the current recipe is worth its ~400 MB.
-      for old in "$cache_root"/*/; do
-        [ "${old%/}" = "$cache" ] || $sudo rm -rf --one-file-system "${old%/}"
-      done
-      ok "the stand-in runtime is built from Debian $suite ($(elapsed "$t0"))"
-    else
-      for f in "$tmp"/*.log; do cp "$f" "$work/" 2>/dev/null; done
-      $sudo umount "$tmp/platform/proc" "$tmp/sdk/proc" 2>/dev/null
-      $sudo rm -rf --one-file-system "$tmp"
-      log=$(ls -t "$work"/*.log 2>/dev/null | head -n 1)
-      bail "the stand-in runtime is built from Debian $suite" "$log"
-    fi
+    for f in "$tmp"/*.log; do cp "$f" "$work/" 2>/dev/null; done
+    $sudo umount "$tmp/platform/proc" "$tmp/sdk/proc" 2>/dev/null
+    $sudo rm -rf --one-file-system "$tmp"
+    log=$(ls -t "$work"/*.log 2>/dev/null | head -n 1)
+    bail "the stand-in runtime is built from Debian $suite" "$log"
   fi
-  exec 9>&-
 fi
 
 # --- install the runtime, build and install the app -------------------------------
 
+# The per-user installation that holds the runtime is kept in the cache too
+# (installing it takes longer than the rest of a cached run); the app is
+# installed into it for this run only.
+export FLATPAK_USER_DIR="$cache/installation"
+uninstall_app () {
+  if flatpak --user info "$app_id" >/dev/null 2>&1; then
+    flatpak --user uninstall -y --noninteractive "$app_id" >/dev/null 2>&1
+  fi
+}
+install_runtime () {
+  flatpak --user remote-add --no-gpg-verify --if-not-exists enough-offline \
+    "file://$cache/repo" &&
+    flatpak --user install -y --noninteractive --or-update enough-offline \
+      "$platform_name//$suite" "$sdk_name//$suite"
+}
+uninstall_app
 t0=$(date +%s)
-if flatpak --user remote-add --no-gpg-verify --if-not-exists enough-offline \
-     "file://$cache/repo" >"$work/install.log" 2>&1 &&
-   flatpak --user install -y --noninteractive enough-offline \
-     "$platform_name//$suite" "$sdk_name//$suite" >>"$work/install.log" 2>&1; then
-  ok "the stand-in Platform and Sdk install into a private user installation ($(elapsed "$t0"))"
+if flatpak --user info "$platform_name//$suite" >/dev/null 2>&1 &&
+   flatpak --user info "$sdk_name//$suite" >/dev/null 2>&1; then
+  ok "the stand-in Platform and Sdk are installed in $FLATPAK_USER_DIR"
+elif install_runtime >"$work/install.log" 2>&1 || {
+       # A broken installation (say, an interrupted run) is rebuilt once.
+       rm -rf "$FLATPAK_USER_DIR" && install_runtime >>"$work/install.log" 2>&1; }; then
+  ok "the stand-in Platform and Sdk install into $FLATPAK_USER_DIR ($(elapsed "$t0"))"
 else
-  bail "the stand-in Platform and Sdk install into a private user installation" "$work/install.log"
+  bail "the stand-in Platform and Sdk install into $FLATPAK_USER_DIR" "$work/install.log"
 fi
 
 # Build from a clean copy of the working tree (no build dirs, no .git), with
@@ -496,7 +517,7 @@ fi
 # Files named by the app ID are exported to the host; the metainfo stays
 # inside, composed into the app's AppStream catalog (share/app-info with
 # flatpak-builder 1.2, share/swcatalog with 1.4).
-exports="$XDG_DATA_HOME/flatpak/exports/share"
+exports="$FLATPAK_USER_DIR/exports/share"
 for f in "applications/$app_id.desktop" "icons/hicolor/scalable/apps/$app_id.svg" \
          "dbus-1/services/$app_id.service"; do
   check "exported: $f" test -f "$exports/$f"
