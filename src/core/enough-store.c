@@ -2296,6 +2296,15 @@ enough_store_open (const char            *path,
 
   load_lists (self, FALSE);
 
+  /* Another process may write to this journal at the same time (a second
+   * store, `enough --import`). Ids counted on from max(id) alone would be
+   * the same in both, and one's upsert would overwrite the other's entry.
+   * So each open starts at a random multiple of 2^16 above the newest id:
+   * two stores never hand out the same ids unless one makes 65,536 entries
+   * in a session. Ids are never shown; order comes from created times. */
+  for (guint kind = ENOUGH_RECORD_KIND_DIALOGUE; kind <= ENOUGH_RECORD_KIND_SELF_CHECK; kind++)
+    self->next_id[kind] += (gint64) g_random_int_range (1, 1 << 20) << 16;
+
   {
     int rc = sqlite3_open_v2 (self->path, &self->bgdb, SQLITE_OPEN_READONLY, NULL);
 
