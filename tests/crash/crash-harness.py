@@ -260,8 +260,12 @@ def main():
                 os.kill(proc.pid, signal.SIGKILL)
                 proc.wait()
                 total_kills += 1
-                with open(log_path, encoding="utf-8", errors="strict") as f:
-                    text = f.read()
+                # Killed before it opened its log (a slow start): nothing
+                # was written, which the check below verifies too.
+                text = ""
+                if os.path.exists(log_path):
+                    with open(log_path, encoding="utf-8", errors="strict") as f:
+                        text = f.read()
                 try:
                     model, verified, loss = check_kill(model, text, db_dir,
                                                        os.path.join(work, "scratch"), kill_usec)
