@@ -75,7 +75,11 @@ struct _EnoughCriticPage
   GPtrArray           *undo_records;  /* what Undo brings back */
 
   gboolean             updating;      /* filling widgets from the record */
-  gboolean             stick_to_bottom;
+  guint                end_tick_id;
+  gboolean             stick_to_end;
+  guint                end_frames;
+  guint                end_still_frames;
+  double               end_last_bottom;
 };
 
 G_DEFINE_FINAL_TYPE (EnoughCriticPage, enough_critic_page, GTK_TYPE_WIDGET)
@@ -464,33 +468,77 @@ select_dialogue_row (EnoughCriticPage *self)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
-static void
-scroll_to_bottom (EnoughCriticPage *self)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->turns_scroller);
+/* Shows the newest turn. The list estimates the height of rows it has not
+ * made yet, so the end moves while it settles: follow it frame by frame,
+ * like a chat, until it has been still for a few frames (or a second
+ * passed, or the user scrolled). */
+#define END_STILL_FRAMES 3
+#define END_MAX_FRAMES 60
 
-  gtk_adjustment_set_value (adjustment,
-                            gtk_adjustment_get_upper (adjustment) -
-                            gtk_adjustment_get_page_size (adjustment));
+static gboolean
+scroll_to_end_tick (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  EnoughCriticPage *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->turns_scroller);
+  double bottom = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  if (!self->stick_to_end || ++self->end_frames > END_MAX_FRAMES)
+    goto done;
+
+  if (gtk_adjustment_get_value (adjustment) >= bottom - 0.5 && bottom == self->end_last_bottom)
+    {
+      if (++self->end_still_frames >= END_STILL_FRAMES)
+        goto done;
+    }
+  else
+    self->end_still_frames = 0;
+
+  self->end_last_bottom = bottom;
+  gtk_adjustment_set_value (adjustment, bottom);
+  return G_SOURCE_CONTINUE;
+
+done:
+  self->end_tick_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
-/* Like a chat: while the view is at the bottom it stays there as turns
- * arrive or grow; once the user scrolls up it stays put. */
+/* Rows measured late, a resize, the switcher bar sliding in: the end moves
+ * again; follow it while the user has not scrolled away. */
 static void
 on_turns_adjustment_changed (EnoughCriticPage *self,
                              GtkAdjustment    *adjustment)
 {
-  if (self->stick_to_bottom)
-    scroll_to_bottom (self);
+  if (!self->stick_to_end || self->end_tick_id != 0)
+    return;
+
+  self->end_frames = 0;
+  self->end_still_frames = 0;
+  self->end_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->turn_list),
+                                                    scroll_to_end_tick, self, NULL);
+}
+
+static gboolean
+on_turns_user_scroll (EnoughCriticPage *self,
+                      double            dx,
+                      double            dy)
+{
+  self->stick_to_end = FALSE;
+
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
-on_turns_adjustment_value_changed (EnoughCriticPage *self,
-                                   GtkAdjustment    *adjustment)
+scroll_to_end (EnoughCriticPage *self)
 {
-  double bottom = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-
-  self->stick_to_bottom = gtk_adjustment_get_value (adjustment) >= bottom - 2.0;
+  self->stick_to_end = TRUE;
+  self->end_frames = 0;
+  self->end_still_frames = 0;
+  self->end_last_bottom = -1;
+  if (self->end_tick_id == 0)
+    self->end_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->turn_list),
+                                                      scroll_to_end_tick, self, NULL);
 }
 
 EnoughDialogue *
@@ -552,8 +600,8 @@ enough_critic_page_open_dialogue (EnoughCriticPage *self,
     }
   self->updating = FALSE;
 
-  self->stick_to_bottom = TRUE;
   gtk_list_view_set_model (self->turn_list, GTK_SELECTION_MODEL (turns));
+  scroll_to_end (self);
   gtk_widget_set_sensitive (self->content, dialogue != NULL);
 
   update_details (self);
@@ -793,8 +841,7 @@ on_composer_send (EnoughCriticPage *self,
   if (step < ENOUGH_CRITIC_N_PROMPTS && speaker == enough_critic_prompt_get_answerer (step))
     enough_dialogue_set_prompt_step (self->dialogue, step + 1);
 
-  self->stick_to_bottom = TRUE;
-  scroll_to_bottom (self);
+  scroll_to_end (self);
 }
 
 static void
@@ -1123,6 +1170,9 @@ enough_critic_page_dispose (GObject *object)
     }
   enough_critic_page_teardown_store (self);
 
+  if (self->end_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->turn_list), self->end_tick_id);
+  self->end_tick_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_CRITIC_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -1214,11 +1264,9 @@ static void
 enough_critic_page_init (EnoughCriticPage *self)
 {
   GtkListItemFactory *factory;
-  GtkAdjustment *adjustment;
 
   self->undo_records = g_ptr_array_new_with_free_func (g_object_unref);
   self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) draft_free);
-  self->stick_to_bottom = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1238,12 +1286,15 @@ enough_critic_page_init (EnoughCriticPage *self)
   gtk_list_view_set_factory (self->turn_list, factory);
   g_object_unref (factory);
 
-  adjustment = gtk_scrolled_window_get_vadjustment (self->turns_scroller);
-  g_signal_connect_object (adjustment, "changed",
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->turns_scroller), "changed",
                            G_CALLBACK (on_turns_adjustment_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adjustment, "value-changed",
-                           G_CALLBACK (on_turns_adjustment_value_changed), self, G_CONNECT_SWAPPED);
+  {
+    GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
 
+    gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (scroll, "scroll", G_CALLBACK (on_turns_user_scroll), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->turns_scroller), scroll);
+  }
   g_signal_connect_object (self->composer, "notify::text",
                            G_CALLBACK (on_composer_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->composer, "notify::speaker",

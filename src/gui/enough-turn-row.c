@@ -7,6 +7,7 @@
 
 #include "enough-critic-patterns.h"
 #include "enough-turn-row.h"
+#include "enough-wrap-layout.h"
 
 struct _EnoughTurnRow
 {
@@ -21,7 +22,7 @@ struct _EnoughTurnRow
   GtkStack      *stack;
   GtkLabel      *text_label;
   GtkTextView   *edit_view;
-  GtkFlowBox    *tags;
+  GtkWidget     *tags;   /* tag labels in an EnoughWrapLayout */
 
   GtkCheckButton *checks[8];
 
@@ -66,8 +67,8 @@ enough_turn_row_update_tags (EnoughTurnRow *self)
   if (!is_critic)
     patterns = ENOUGH_PATTERN_NONE;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tags))) != NULL)
-    gtk_flow_box_remove (self->tags, child);
+  while ((child = gtk_widget_get_first_child (self->tags)) != NULL)
+    gtk_widget_unparent (child);
 
   infos = enough_critic_patterns_get (&n_infos);
   self->updating = TRUE;
@@ -82,13 +83,12 @@ enough_turn_row_update_tags (EnoughTurnRow *self)
 
           gtk_widget_add_css_class (tag, "pattern-tag");
           gtk_widget_set_tooltip_text (tag, _(infos[i].explanation));
-          gtk_flow_box_append (self->tags, tag);
-          gtk_widget_set_focusable (gtk_widget_get_parent (tag), FALSE);
+          gtk_widget_set_parent (tag, self->tags);
         }
     }
   self->updating = FALSE;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->tags), patterns != ENOUGH_PATTERN_NONE);
+  gtk_widget_set_visible (self->tags, patterns != ENOUGH_PATTERN_NONE);
   gtk_widget_set_visible (self->patterns_section, is_critic);
 }
 
@@ -238,14 +238,10 @@ enough_turn_row_dup_tags (EnoughTurnRow *self)
 
   g_return_val_if_fail (ENOUGH_IS_TURN_ROW (self), NULL);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->tags));
+  for (GtkWidget *child = gtk_widget_get_first_child (self->tags);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *label = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-
-      g_strv_builder_add (builder, gtk_label_get_text (GTK_LABEL (label)));
-    }
+    g_strv_builder_add (builder, gtk_label_get_text (GTK_LABEL (child)));
 
   return g_strv_builder_end (builder);
 }
@@ -523,6 +519,9 @@ enough_turn_row_init (EnoughTurnRow *self)
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The tags wrap to new rows on narrow windows. */
+  gtk_widget_set_layout_manager (self->tags, enough_wrap_layout_new (4));
 
   infos = enough_critic_patterns_get (&n_infos);
   g_assert (n_infos == G_N_ELEMENTS (self->checks));
