@@ -10,8 +10,11 @@
 # apt-get inside a chroot), exported to a local OSTree repository and cached
 # outside the clone, keyed by a hash of the package lists and of the recipe.
 # The manifest is then built with flatpak-builder, rewriting only its
-# runtime, sdk and runtime-version. Everything else (HOME, the per-user
-# Flatpak installation, ~/.var/app) lives in a throw-away folder.
+# runtime, sdk and runtime-version, installed, launched under Xvfb in a
+# private D-Bus session, quit over D-Bus, fed entries with `enough --import`
+# and read back with `--export`; then the sandbox is probed from inside.
+# HOME (and so ~/.var/app) is a throw-away folder; the per-user installation
+# holding the runtime is cached, the app is uninstalled from it at exit.
 #
 # Prints TAP-ish lines and ends with `flatpak: N passed, N failed`. Exits
 # non-zero when a check fails. Skips (exit 0) only when debootstrap or
@@ -180,6 +183,29 @@ session_checks () {
     else
       not_ok "the app got its data folder ~/.var/app/$app_id/"
     fi
+  fi
+
+  # Entries go in and come out through the app's command line, in the
+  # sandbox: the import file must be inside the app's own folder.
+  mkdir -p "$var/cache"
+  cp "$top/tests/fixtures/cli-import.json" "$var/cache/import.json"
+  if flatpak run "$app_id" --import "$var/cache/import.json" >"$work/import.log" 2>&1; then
+    ok "enough --import adds entries to the sandboxed journal ($(head -n 1 "$work/import.log" | sed 's/ from .*//'))"
+  else
+    not_ok "enough --import adds entries to the sandboxed journal" "$work/import.log"
+  fi
+  if flatpak run "$app_id" --export "$var/cache/export.json" >"$work/export.log" 2>&1 &&
+     python3 - "$var/cache/import.json" "$var/cache/export.json" >>"$work/export.log" 2>&1 <<'PY'
+import json, sys
+want = {e["id"] for e in json.load(open(sys.argv[1]))["entries"]}
+have = {e["id"] for e in json.load(open(sys.argv[2]))["entries"]}
+print("missing:", sorted(want - have))
+sys.exit(0 if want and want <= have else 1)
+PY
+  then
+    ok "enough --export gives back every imported entry"
+  else
+    not_ok "enough --export gives back every imported entry" "$work/export.log"
   fi
 
   # The sandbox holds: a file in the host's home cannot be read, while one in
@@ -547,7 +573,7 @@ xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
   dbus-run-session -- bash "$top/build-aux/flatpak-test.sh" --session "$work" \
   >"$work/session.log" 2>&1
 cat "$work/session.tap" 2>/dev/null
-if [ "$(grep -c . "$results")" -lt "$(( before + 8 + expect_database ))" ]; then
+if [ "$(grep -c . "$results")" -lt "$(( before + 10 + expect_database ))" ]; then
   not_ok "the session checks all ran" "$work/session.log"
 fi
 note "session: $(elapsed "$t0")"
