@@ -54,6 +54,8 @@ typedef struct
   guint        n;
   guint32      seed;
   gint64       now;
+  gint64       purge_before;  /* JOB_PURGE: rows deleted before this… */
+  gint64       purge_since;   /* …or since this (usec) go for good */
   EnoughWriterFunc func;   /* JOB_FUNC */
   gpointer     func_data;
   GError      *error;
@@ -111,6 +113,7 @@ struct _EnoughStore
   guint                 tail_id;          /* idle loading the tails */
 
   guint                 n_inflight;
+  gint64                first_deleted_at;  /* this session's earliest deletion, 0 = none */
   gboolean              writable;
   gboolean              closed;
 };
@@ -457,23 +460,50 @@ run_quick_check (sqlite3  *db,
   return TRUE;
 }
 
+/* Another process (a second window, the command line) may share the
+ * journal while this one still shows an Undo toast for a deletion, so a
+ * purge never takes rows that could still be restored: only those deleted
+ * long ago, and at close those deleted since this session's first deletion
+ * (its own, and at worst another session's from the same minutes). */
+#define PURGE_GRACE_USEC ((gint64) G_USEC_PER_SEC * 60 * 60)
+
+static Job *
+purge_job_new (EnoughStore *self,
+               gboolean     at_close)
+{
+  Job *job = job_new (self, JOB_PURGE);
+
+  job->purge_before = enough_store_now (self) - PURGE_GRACE_USEC;
+  job->purge_since = at_close && self->first_deleted_at != 0 ? self->first_deleted_at
+                                                             : G_MAXINT64;
+  return job;
+}
+
 static gboolean
 worker_purge (EnoughStore  *self,
+              Job          *job,
               GError      **error)
 {
+  g_autofree char *sql = NULL;
+
   if (g_atomic_int_get (&self->check_failed))
     return TRUE;
 
-  /* Rows deleted in an earlier session (or this one, at close) go for
-   * good; the partial indexes make this cheap when there are none. */
+  /* The partial indexes make this cheap when nothing was deleted. Turns go
+   * with their dialogue (ON DELETE CASCADE). */
+#define PURGE_WHERE " WHERE deleted_at != 0 AND (deleted_at < %1$" G_GINT64_FORMAT \
+                    " OR deleted_at >= %2$" G_GINT64_FORMAT ");"
+  sql = g_strdup_printf ("DELETE FROM turn" PURGE_WHERE
+                         "DELETE FROM dialogue" PURGE_WHERE
+                         "DELETE FROM letter" PURGE_WHERE
+                         "DELETE FROM self_check" PURGE_WHERE
+                         "COMMIT",
+                         job->purge_before, job->purge_since);
+#undef PURGE_WHERE
+
   if (!exec_sql (self->wdb, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!exec_sql (self->wdb,
-                 "DELETE FROM turn WHERE deleted_at != 0;"
-                 "DELETE FROM dialogue WHERE deleted_at != 0;"
-                 "DELETE FROM letter WHERE deleted_at != 0;"
-                 "DELETE FROM self_check WHERE deleted_at != 0;"
-                 "COMMIT", error))
+  if (!exec_sql (self->wdb, sql, error))
     {
       sqlite3_exec (self->wdb, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
@@ -555,7 +585,7 @@ worker_main (gpointer data)
           ok = worker_write (self, job, &job->error);
           break;
         case JOB_PURGE:
-          ok = worker_purge (self, &job->error);
+          ok = worker_purge (self, job, &job->error);
           break;
         case JOB_GENERATE:
           ok = _enough_generate_journal (self->wdb, job->n, job->seed, job->now, &job->error);
@@ -766,7 +796,7 @@ complete_job (EnoughStore *self,
           g_signal_emit (self, signals[SIGNAL_INTEGRITY_FAILED], 0, job->error);
         }
       else if (!g_atomic_int_get (&self->closing))
-        g_async_queue_push (self->queue, job_new (self, JOB_PURGE));
+        g_async_queue_push (self->queue, purge_job_new (self, FALSE));
       break;
 
     case JOB_FUNC:
@@ -1591,7 +1621,18 @@ set_deleted (EnoughStore  *self,
         enough_entry_list_insert_sorted (list, id, enough_record_get_created_at (record));
     }
 
-  _enough_record_set_deleted_at (record, deleted ? enough_store_now (self) : 0);
+  if (deleted)
+    {
+      gint64 now = enough_store_now (self);
+
+      if (self->first_deleted_at == 0 || now < self->first_deleted_at)
+        self->first_deleted_at = now;
+      _enough_record_set_deleted_at (record, now);
+    }
+  else
+    {
+      _enough_record_set_deleted_at (record, 0);
+    }
   g_object_unref (record);
 }
 
@@ -2323,7 +2364,7 @@ enough_store_open (const char            *path,
   if (check_later)
     g_async_queue_push (self->bg_queue, job_new (self, JOB_CHECK));
   else
-    g_async_queue_push (self->queue, job_new (self, JOB_PURGE));
+    g_async_queue_push (self->queue, purge_job_new (self, FALSE));
   if (!(flags & ENOUGH_STORE_OPEN_NO_AUTO_BACKUP))
     {
       Job *job = job_new (self, JOB_BACKUP);
@@ -2384,7 +2425,7 @@ enough_store_close (EnoughStore  *self,
       /* Deleted entries leave for good with the session (Undo is over);
        * skipped if saving failed, so nothing is lost either way. */
       if (flush_error == NULL && self->writable)
-        g_async_queue_push (self->queue, job_new (self, JOB_PURGE));
+        g_async_queue_push (self->queue, purge_job_new (self, TRUE));
       job = job_new (self, JOB_QUIT);
       run_job_sync (self, job);
       job_free (job);
