@@ -246,6 +246,89 @@ test_disk_full_banner (Fixture       *fixture,
   enough_test_run_app (check_after_restart, fixture);
 }
 
+static void
+quit_on_full_disk (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  EnoughStore *store = enough_window_get_store (test->window);
+  EnoughLetterPage *page;
+  GtkWindow *dialog;
+  GtkWidget *view;
+  g_autofree char *on_disk = NULL;
+
+  enough_store_set_autosave_delay (store, G_MAXUINT);
+  enough_window_show_page (test->window, "letters");
+  enough_test_drain_main_context ();
+  page = enough_window_get_letter_page (test->window);
+  g_assert_nonnull (enough_letter_page_new_letter (page));
+  view = enough_test_find_descendant (GTK_WIDGET (enough_letter_page_get_editor (page)),
+                                      GTK_TYPE_TEXT_VIEW, NULL);
+  g_assert_nonnull (view);
+
+  /* The disk is full when the user quits, words still unsaved. */
+  failing_vfs_set_mode (FAILING_VFS_FULL, 0);
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), during, -1);
+  g_action_group_activate_action (G_ACTION_GROUP (test->app), "quit", NULL);
+  enough_test_drain_main_context ();
+
+  /* Quitting stopped to ask; the window and the words are still there. */
+  dialog = enough_test_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Your Newest Words Are Not Saved");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "disk is full"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "keep");
+  g_assert_nonnull (test->window);
+  g_assert_cmpuint (enough_store_get_n_pending (store), >, 0);
+
+  /* Its button, as a click would (the dialog closes itself then). */
+  click (enough_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Keep Open"));
+  enough_test_drain_main_context ();
+  g_assert_null (enough_test_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (test->window);
+  on_disk = text_on_disk (fixture);
+  g_assert_null (on_disk);
+
+  /* Room again: quitting now saves first, then closes without asking. */
+  failing_vfs_set_mode (FAILING_VFS_OFF, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (test->app), "quit", NULL);
+  enough_test_drain_main_context ();
+  g_assert_null (enough_test_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (test->window);
+  on_disk = text_on_disk (fixture);
+  g_assert_cmpstr (on_disk, ==, during);
+}
+
+static void
+close_anyway_on_full_disk (EnoughTestApp *test)
+{
+  EnoughStore *store = enough_window_get_store (test->window);
+  g_autoptr(EnoughLetter) letter = enough_store_create_letter (store);
+  GtkWindow *dialog;
+
+  enough_store_set_autosave_delay (store, G_MAXUINT);
+  failing_vfs_set_mode (FAILING_VFS_FULL, 0);
+  enough_letter_set_text (letter, "lost, by choice");
+  gtk_window_close (GTK_WINDOW (test->window));
+  enough_test_drain_main_context ();
+
+  dialog = enough_test_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  click (enough_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Close Anyway"));
+  enough_test_drain_main_context ();
+  g_assert_null (test->window);
+  failing_vfs_set_mode (FAILING_VFS_OFF, 0);
+}
+
+static void
+test_quit_asks_when_unsaved (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  enough_test_run_app (quit_on_full_disk, fixture);
+  enough_test_run_app (close_anyway_on_full_disk, fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +338,8 @@ main (int   argc,
 
   g_test_add ("/write-errors/disk-full/banner", Fixture, NULL,
               fixture_setup, test_disk_full_banner, fixture_teardown);
+  g_test_add ("/write-errors/disk-full/quit-asks", Fixture, NULL,
+              fixture_setup, test_quit_asks_when_unsaved, fixture_teardown);
 
   return g_test_run ();
 }

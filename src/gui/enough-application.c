@@ -306,12 +306,18 @@ enough_application_quit_action (GSimpleAction *action,
   EnoughApplication *self = user_data;
   GList *windows;
 
-  /* Closing the windows first lets them save their state and flush. */
-  windows = gtk_application_get_windows (GTK_APPLICATION (self));
-  while (windows != NULL)
+  /* Closed, not destroyed: a window with words it could not save asks
+   * first, and quitting stops there if the user keeps it open. */
+  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                              (GCopyFunc) g_object_ref, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free_full (windows, g_object_unref);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     {
-      gtk_window_destroy (GTK_WINDOW (windows->data));
-      windows = gtk_application_get_windows (GTK_APPLICATION (self));
+      if (ENOUGH_IS_WINDOW (l->data))
+        return;
     }
 
   g_application_quit (G_APPLICATION (self));

@@ -29,6 +29,9 @@ struct _EnoughWindow
   EnoughStore          *store;
 
   GSettings            *settings;
+
+  /* The user chose to close although the newest words could not be saved. */
+  gboolean              close_anyway;
 };
 
 G_DEFINE_FINAL_TYPE (EnoughWindow, enough_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -222,6 +225,66 @@ enough_window_set_property (GObject      *object,
     }
 }
 
+static gboolean
+destroy_window_idle (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_unsaved_close_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           EnoughWindow     *self)
+{
+  /* Once the dialog, transient for this window, is gone. */
+  if (g_str_equal (response, "close"))
+    {
+      self->close_anyway = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_window_idle,
+                       g_object_ref (self), g_object_unref);
+    }
+}
+
+/* Words still waiting for the autosave are written before the window goes.
+ * If the disk refuses, closing would lose them: ask, and keep the window
+ * (and the words) by default. */
+static gboolean
+enough_window_close_request (GtkWindow *window)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+
+  if (!self->close_anyway && self->store != NULL &&
+      enough_store_is_writable (self->store) &&
+      enough_store_get_n_pending (self->store) > 0 &&
+      !enough_store_flush (self->store, &error))
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window,
+                                                           _("Your Newest Words Are Not Saved"),
+                                                           NULL));
+      adw_message_dialog_format_body (dialog,
+                                      /* Translators: %s says why, e.g. "The disk is full." */
+                                      _("%s\n\nIf you close Enough now, what you wrote in the "
+                                        "last moments will be lost. You can keep it open, make "
+                                        "some room, and it will save by itself."),
+                                      error->message);
+      adw_message_dialog_add_response (dialog, "keep", _("_Keep Open"));
+      adw_message_dialog_add_response (dialog, "close", _("_Close Anyway"));
+      adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (dialog, "keep");
+      adw_message_dialog_set_close_response (dialog, "keep");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_close_response),
+                               self, G_CONNECT_DEFAULT);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (enough_window_parent_class)->close_request (window);
+}
+
 static void
 enough_window_dispose (GObject *object)
 {
@@ -242,6 +305,7 @@ enough_window_class_init (EnoughWindowClass *klass)
 
   object_class->constructed = enough_window_constructed;
   object_class->dispose = enough_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = enough_window_close_request;
   object_class->get_property = enough_window_get_property;
   object_class->set_property = enough_window_set_property;
 
