@@ -33,6 +33,19 @@ fixture_setup (Fixture       *fixture,
 {
   fixture->data_dir = enough_test_make_data_dir ();
   enough_test_reset_settings ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+}
+
+/* For tests that click Undo the instant the toast appears. libadwaita
+ * 1.2.2's toast overlay frees a toast's bookkeeping when its hide animation
+ * ends even if its show animation still runs, then touches it when that one
+ * ends (a use-after-free). No person clicks that fast; a test does. Without
+ * animations both end at once, in order. (Not for every test: AdwLeaflet
+ * 1.2 folding without animations allocates a child at height -1.) */
+static void
+without_animations (void)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
 
 static void
@@ -561,8 +574,183 @@ static void
 test_dialogue_round_trip (Fixture       *fixture,
                           gconstpointer  data)
 {
+  without_animations ();
   enough_test_run_app (write_a_dialogue, fixture);
   enough_test_run_app (find_it_again, fixture);
+}
+
+/* ---- Prompt card, narrow windows, deleting a dialogue, many turns ------------- */
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *tooltip)
+{
+  GtkWidget *button = enough_test_find_descendant (root, GTK_TYPE_BUTTON, tooltip);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static void
+use_prompt_card (EnoughTestApp *test)
+{
+  EnoughCriticPage *page = get_page (test);
+  EnoughPromptCard *card = ENOUGH_PROMPT_CARD (find_one (GTK_WIDGET (page), ENOUGH_TYPE_PROMPT_CARD));
+  EnoughDialogue *dialogue;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "critic.new", NULL));
+  dialogue = enough_critic_page_get_dialogue (page);
+  g_assert_cmpuint (enough_dialogue_get_prompt_step (dialogue), ==, 0);
+  /* Step 1 of 6 has nothing before it. */
+  g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (card), "Previous Step")));
+
+  /* Skip moves on and is saved in the dialogue; Previous goes back. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (card), "Skip this step"), "clicked");
+  g_assert_cmpuint (enough_dialogue_get_prompt_step (dialogue), ==, 1);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (card), "Skip this step"), "clicked");
+  g_assert_cmpuint (enough_dialogue_get_prompt_step (dialogue), ==, 2);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (card), "Previous Step"), "clicked");
+  g_assert_cmpuint (enough_dialogue_get_prompt_step (dialogue), ==, 1);
+
+  /* Hidden: the card goes, the header offers it again, where it was. */
+  g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (page), "Show Prompts")));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (card), "Hide Prompts"), "clicked");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (card)));
+  g_assert_cmpuint (enough_dialogue_get_prompt_step (dialogue), ==, 6);
+  g_assert_true (gtk_widget_get_sensitive (find_button (GTK_WIDGET (page), "Show Prompts")));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (page), "Show Prompts"), "clicked");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (card)));
+  g_assert_cmpuint (enough_dialogue_get_prompt_step (dialogue), ==, 1);
+
+  /* All six answered: the card steps aside by itself. */
+  enough_dialogue_set_prompt_step (dialogue, 5);
+  press_shortcut (GTK_WIDGET (page), "<Control>2");
+  say (page, "Thank you for trying to help. I would like to try resting.");
+  g_assert_cmpuint (enough_dialogue_get_prompt_step (dialogue), ==, 6);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (card)));
+}
+
+static void
+test_prompt_card (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  enough_test_run_app (use_prompt_card, fixture);
+}
+
+static void
+fold_and_go_back (EnoughTestApp *test)
+{
+  EnoughCriticPage *page = get_page (test);
+  AdwLeaflet *leaflet = ADW_LEAFLET (find_one (GTK_WIDGET (page), ADW_TYPE_LEAFLET));
+  GtkWidget *back = find_button (GTK_WIDGET (page), "Back");
+  GtkListView *list;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "critic.new", NULL));
+  say (page, "First dialogue.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "critic.new", NULL));
+  say (page, "Second dialogue.");
+
+  /* Wide: both columns, no Back button. */
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_false (gtk_widget_get_visible (back));
+
+  /* 360 px: one column at a time, the open dialogue first. */
+  gtk_window_set_default_size (GTK_WINDOW (test->window), 360, 700);
+  for (guint i = 0; i < 200 && !adw_leaflet_get_folded (leaflet); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_get_visible (back));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
+
+  /* Back shows the list; opening a row shows that dialogue. */
+  g_signal_emit_by_name (back, "clicked");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
+  list = find_dialogue_list (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.activate-item", "u", 1));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
+  g_assert_cmpstr (enough_turn_get_text (get_turn (enough_critic_page_get_dialogue (page), 0)),
+                   ==, "First dialogue.");
+}
+
+static void
+test_narrow_window (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  enough_test_run_app (fold_and_go_back, fixture);
+}
+
+static void
+delete_and_restore_dialogue (EnoughTestApp *test)
+{
+  EnoughCriticPage *page = get_page (test);
+  EnoughStore *store = enough_window_get_store (test->window);
+  GListModel *dialogues = enough_store_get_dialogues (store);
+  g_autoptr(EnoughDialogue) doomed = NULL;
+  GtkWidget *undo;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "critic.new", NULL));
+  say (page, "Keep me.");
+  doomed = g_object_ref (enough_critic_page_get_dialogue (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "critic.delete-dialogue", NULL));
+  enough_test_drain_main_context ();
+  g_assert_cmpuint (g_list_model_get_n_items (dialogues), ==, 0);
+  g_assert_null (enough_critic_page_get_dialogue (page));
+  /* Nothing left: the invitation again. */
+  g_assert_true (gtk_widget_get_mapped (find_one (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE)));
+
+  undo = enough_test_find_descendant (GTK_WIDGET (test->window), GTK_TYPE_BUTTON, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  enough_test_drain_main_context ();
+  g_assert_cmpuint (g_list_model_get_n_items (dialogues), ==, 1);
+  g_assert_true (enough_critic_page_get_dialogue (page) == doomed);
+  g_assert_cmpstr (enough_turn_get_text (get_turn (doomed, 0)), ==, "Keep me.");
+  flush (test);
+}
+
+static void
+test_delete_dialogue (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  without_animations ();
+  enough_test_run_app (delete_and_restore_dialogue, fixture);
+}
+
+#define MANY_TURNS 500
+
+static void
+many_turns (EnoughTestApp *test)
+{
+  EnoughCriticPage *page = get_page (test);
+  EnoughStore *store = enough_window_get_store (test->window);
+  g_autoptr(GPtrArray) rows = NULL;
+  EnoughDialogue *dialogue;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "critic.new", NULL));
+  dialogue = enough_critic_page_get_dialogue (page);
+  for (guint i = 0; i < MANY_TURNS; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Turn number %u, said plainly.", i);
+      g_autoptr(EnoughTurn) turn = enough_store_add_turn (store, dialogue, -1,
+                                                          i % 2 ? ENOUGH_SPEAKER_ME : ENOUGH_SPEAKER_CRITIC,
+                                                          text);
+    }
+  say (page, "And one more.");
+  g_assert_cmpuint (g_list_model_get_n_items (enough_dialogue_get_turns (dialogue)), ==, MANY_TURNS + 1);
+
+  /* Rows are made for what is near the screen (GtkListView keeps at most
+   * about 200 around it), not one per turn. */
+  rows = get_turn_rows (page);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpuint (rows->len, <=, 250);
+  flush (test);
+}
+
+static void
+test_many_turns (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  enough_test_run_app (many_turns, fixture);
 }
 
 int
@@ -570,15 +758,17 @@ main (int   argc,
       char *argv[])
 {
   enough_test_gui_init (&argc, &argv);
-  /* The test clicks Undo the instant the toast appears. libadwaita 1.2.2's
-   * toast overlay frees a toast's bookkeeping when its hide animation ends
-   * even if its show animation is still running, then touches it when that
-   * one ends (a use-after-free). No person clicks that fast; a test does.
-   * Without animations both end at once, in order. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  g_test_add ("/critic-page/dialogue-round-trip", Fixture, NULL,
-              fixture_setup, test_dialogue_round_trip, fixture_teardown);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/critic-page/dialogue-round-trip", test_dialogue_round_trip);
+  ADD ("/critic-page/prompt-card", test_prompt_card);
+  ADD ("/critic-page/narrow-window", test_narrow_window);
+  ADD ("/critic-page/delete-dialogue", test_delete_dialogue);
+  ADD ("/critic-page/many-turns", test_many_turns);
+
+#undef ADD
 
   return g_test_run ();
 }
