@@ -15,4 +15,5 @@ meson compile -C "$build"
 
 # Uninstalled: point GLib at the freshly compiled settings schema.
 export GSETTINGS_SCHEMA_DIR="$build/data"
+export ENOUGH_LOCALEDIR="$build/po"
 exec "$build/src/enough" "$@"

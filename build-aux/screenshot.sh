@@ -57,8 +57,14 @@ export XDG_DATA_HOME="$work/data"
 export ENOUGH_DATA_DIR="${data_dir:-$work/data/enough}"
 export ADW_DEBUG_COLOR_SCHEME="$scheme"
 export GTK_A11Y=none NO_AT_BRIDGE=1
+export ENOUGH_LOCALEDIR="$build/po"
 if [ -n "$lang" ]; then
-  export LANGUAGE="$lang" LANG="${lang}.UTF-8" LC_ALL=
+  # A real locale too, so dates and numbers follow the language.
+  case "$lang" in
+    es) locale=es_ES ;; fr) locale=fr_FR ;; de) locale=de_DE ;; ko) locale=ko_KR ;;
+    vi) locale=vi_VN ;; ja) locale=ja_JP ;; zh_CN|zh_TW) locale=$lang ;; *) locale=$lang ;;
+  esac
+  export LANGUAGE="$lang" LANG="${locale}.UTF-8" LC_ALL=
 fi
 
 cat > "$work/shot.sh" <<'SHOT'

@@ -12,7 +12,7 @@ packages=(
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 xdotool imagemagick at-spi2-core
   adwaita-icon-theme librsvg2-common gsettings-desktop-schemas
-  fonts-cantarell fonts-dejavu-core fonts-noto-cjk
+  fonts-cantarell fonts-dejavu-core fonts-noto-cjk locales-all
   valgrind python3
 )
 # clang only for the fuzzing build (CC=clang meson setup -Dfuzzing=true; README).

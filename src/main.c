@@ -13,9 +13,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(EnoughApplication) app = NULL;
+  const char *localedir = g_getenv ("ENOUGH_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* ENOUGH_LOCALEDIR: translations straight from a build tree (build-aux/run.sh). */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
