@@ -135,6 +135,17 @@ drafts_load (EnoughCriticPage *self)
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
+      /* Drafts of dialogues deleted since are dropped with the next save. */
+      if (self->store != NULL)
+        {
+          g_autoptr(EnoughRecord) record = enough_store_lookup (self->store, ENOUGH_RECORD_KIND_DIALOGUE, l->data);
+
+          if (record == NULL)
+            {
+              self->drafts_dirty = TRUE;
+              continue;
+            }
+        }
       object = json_node_get_object (node);
       text = json_object_get_string_member_with_default (object, "text", "");
       enough_speaker_from_string (json_object_get_string_member_with_default (object, "speaker", "critic"),
