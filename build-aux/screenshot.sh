@@ -86,7 +86,7 @@ for action in $ACTIONS; do
   gdbus call --session --dest io.github.enoughjournal.Enough --object-path "$path" \
     --method org.gtk.Actions.Activate "$name" "$param" '{}' >/dev/null
 done
-sleep 1.5
+sleep "${ENOUGH_SCREENSHOT_WAIT:-3}"  # lets reveal animations finish
 import -window root "$OUT"
 gdbus call --session --dest io.github.enoughjournal.Enough --object-path /io/github/enoughjournal/Enough \
   --method org.gtk.Actions.Activate quit '[]' '{}' >/dev/null || kill "$pid"
