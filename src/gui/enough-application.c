@@ -107,11 +107,65 @@ enough_application_reopen (EnoughApplication *self,
 
   window = GTK_WINDOW (enough_window_new (self, self->store));
   gtk_window_present (window);
-  gtk_window_destroy (old_window);
+  if (old_window != NULL)
+    gtk_window_destroy (old_window);
   enough_application_start_reminders (self, window);
 
   if (self->store == NULL)
     enough_application_offer_recovery (self, window);
+}
+
+gboolean
+enough_application_restore_backup (EnoughApplication  *self,
+                                   const char         *backup_path,
+                                   GError            **error)
+{
+  g_autofree char *db_path = enough_store_get_default_path ();
+  GtkWindow *old_window = NULL;
+  gboolean restored;
+
+  g_return_val_if_fail (ENOUGH_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (ENOUGH_IS_WINDOW (l->data))
+        {
+          old_window = l->data;
+          break;
+        }
+    }
+
+  if (self->store != NULL)
+    {
+      /* Words that cannot be written would be lost by closing: then the
+       * journal stays as it is. */
+      if (!enough_store_flush (self->store, error))
+        return FALSE;
+
+      /* The reminders and the window hold the old store; new ones come
+       * with the reopened journal. */
+      if (self->reminders != NULL)
+        enough_reminders_stop (self->reminders);
+      g_clear_object (&self->reminders);
+      if (!enough_store_close (self->store, error))
+        {
+          /* Unusable now: open it again, untouched. */
+          g_clear_object (&self->store);
+          enough_application_reopen (self, old_window);
+          return FALSE;
+        }
+      g_clear_object (&self->store);
+    }
+
+  /* The store keeps the current journal as a backup before copying. */
+  restored = enough_store_restore_backup (db_path, backup_path, error);
+
+  /* Either way the journal is reopened: restored, or as it was. */
+  enough_application_reopen (self, old_window);
+
+  return restored;
 }
 
 typedef struct

@@ -21,5 +21,12 @@ EnoughStore       *enough_application_get_store       (EnoughApplication *self);
 const GError      *enough_application_get_store_error (EnoughApplication *self);
 /* The letters' reread reminders; NULL without a journal. */
 EnoughReminders   *enough_application_get_reminders   (EnoughApplication *self);
+/* Closes the journal, puts the backup at @backup_path in its place (the
+ * current journal is kept as a backup first), reopens it and replaces the
+ * window. FALSE with @error if nothing was restored (the journal is then
+ * reopened as it was). */
+gboolean           enough_application_restore_backup  (EnoughApplication  *self,
+                                                       const char         *backup_path,
+                                                       GError            **error);
 
 G_END_DECLS

@@ -8,7 +8,9 @@
 #include "enough-critic-page.h"
 #include "enough-io-actions.h"
 #include "enough-letter-page.h"
+#include "enough-preferences-window.h"
 #include "enough-save-banner.h"
+#include "enough-search-view.h"
 #include "enough-self-check-page.h"
 #include "enough-window.h"
 
@@ -25,6 +27,11 @@ struct _EnoughWindow
   EnoughLetterPage     *letter_page;
   EnoughSelfCheckPage  *self_check_page;
   EnoughSaveBanner     *save_banner;
+  GtkStack             *content_stack;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkToggleButton      *search_button;
+  EnoughSearchView     *search_view;
 
   EnoughStore          *store;
 
@@ -125,6 +132,170 @@ enough_window_get_critic_page (EnoughWindow *self)
   return self->critic_page;
 }
 
+GtkSearchEntry *
+enough_window_get_search_entry (EnoughWindow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
+
+  return self->search_entry;
+}
+
+EnoughSearchView *
+enough_window_get_search_view (EnoughWindow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
+
+  return self->search_view;
+}
+
+gboolean
+enough_window_is_searching (EnoughWindow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), FALSE);
+
+  return gtk_search_bar_get_search_mode (self->search_bar);
+}
+
+/* ---- Search ------------------------------------------------------------- */
+
+/* The results take the place of the pages while the search bar is shown. */
+static void
+on_search_mode_changed (EnoughWindow *self)
+{
+  gboolean searching = gtk_search_bar_get_search_mode (self->search_bar);
+
+  gtk_stack_set_visible_child_name (self->content_stack, searching ? "search" : "pages");
+  if (searching)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+    }
+}
+
+static void
+on_search_entry_changed (EnoughWindow *self)
+{
+  enough_search_view_queue_query (self->search_view,
+                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_search_entry_activate (EnoughWindow *self)
+{
+  enough_search_view_activate_first (self->search_view);
+}
+
+static gboolean
+on_search_entry_key_pressed (EnoughWindow    *self,
+                             guint            keyval,
+                             guint            keycode,
+                             GdkModifierType  state)
+{
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0)
+    return enough_search_view_focus_first (self->search_view);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Escape among the results ends the search too. */
+static gboolean
+on_search_view_key_pressed (EnoughWindow    *self,
+                            guint            keyval,
+                            guint            keycode,
+                            GdkModifierType  state)
+{
+  if (keyval != GDK_KEY_Escape)
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  return GDK_EVENT_STOP;
+}
+
+/* Choosing another page (the view switcher) while searching ends the search. */
+static void
+on_page_changed (EnoughWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_open_result (EnoughWindow       *self,
+                EnoughSearchResult *result)
+{
+  const char *uuid = enough_search_result_get_entry_uuid (result);
+  EnoughRecordKind kind = enough_search_result_get_kind (result);
+  g_autoptr(EnoughRecord) record = NULL;
+
+  if (self->store == NULL || uuid == NULL)
+    return;
+
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
+  switch (kind)
+    {
+    case ENOUGH_RECORD_KIND_DIALOGUE:
+      record = enough_store_lookup (self->store, kind, uuid);
+      if (record == NULL || !ENOUGH_IS_DIALOGUE (record))
+        break;
+      enough_window_show_page (self, "critic");
+      /* The critic page has no way to scroll to one turn yet: the dialogue
+       * opens as it always does, at its newest turns. */
+      enough_critic_page_open_dialogue (self->critic_page, ENOUGH_DIALOGUE (record));
+      return;
+
+    case ENOUGH_RECORD_KIND_LETTER:
+      record = enough_store_lookup (self->store, kind, uuid);
+      if (record == NULL || !ENOUGH_IS_LETTER (record))
+        break;
+      enough_window_show_page (self, "letters");
+      /* As from the list: a finished letter to read, a draft on its step. */
+      enough_letter_page_open_letter (self->letter_page, uuid,
+                                      enough_letter_get_reread (ENOUGH_LETTER (record)) !=
+                                      ENOUGH_REREAD_UNSET);
+      return;
+
+    case ENOUGH_RECORD_KIND_SELF_CHECK:
+      record = enough_store_lookup (self->store, kind, uuid);
+      if (record == NULL || !ENOUGH_IS_SELF_CHECK (record))
+        break;
+      enough_window_show_page (self, "self-check");
+      enough_self_check_page_show_check (self->self_check_page, ENOUGH_SELF_CHECK (record));
+      return;
+
+    case ENOUGH_RECORD_KIND_TURN:
+    default:
+      break;
+    }
+
+  /* Deleted since the search ran. */
+  enough_window_add_toast (self, adw_toast_new (_("This entry is no longer in your journal")));
+}
+
+static void
+enough_window_search_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (widget);
+
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    on_search_mode_changed (self);  /* again: back to the entry, text selected */
+  else
+    gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+}
+
+static void
+enough_window_preferences_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (enough_preferences_window_new (GTK_WINDOW (self), self->store)));
+}
+
 static void
 enough_window_show_page_action (GtkWidget  *widget,
                                 const char *action_name,
@@ -148,14 +319,6 @@ enough_window_import_action (GtkWidget  *widget,
                              GVariant   *parameter)
 {
   enough_io_import (ENOUGH_WINDOW (widget));
-}
-
-/* Placeholder for menu entries whose features land later: they stay disabled. */
-static void
-enough_window_unavailable_action (GtkWidget  *widget,
-                                  const char *action_name,
-                                  GVariant   *parameter)
-{
 }
 
 static void
@@ -183,6 +346,10 @@ enough_window_constructed (GObject *object)
   /* Without a journal there is nothing to export or import into. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->store != NULL);
+  /* …nor anything to search. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->store != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), self->store != NULL);
+  enough_search_view_set_store (self->search_view, self->store);
   /* Says so, without blocking, when the newest words could not be saved. */
   enough_save_banner_set_store (self->save_banner, self->store);
 }
@@ -320,6 +487,7 @@ enough_window_class_init (EnoughWindowClass *klass)
   g_type_ensure (ENOUGH_TYPE_LETTER_PAGE);
   g_type_ensure (ENOUGH_TYPE_SELF_CHECK_PAGE);
   g_type_ensure (ENOUGH_TYPE_SAVE_BANNER);
+  g_type_ensure (ENOUGH_TYPE_SEARCH_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/enough-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EnoughWindow, stack);
@@ -331,18 +499,27 @@ enough_window_class_init (EnoughWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnoughWindow, letter_page);
   gtk_widget_class_bind_template_child (widget_class, EnoughWindow, self_check_page);
   gtk_widget_class_bind_template_child (widget_class, EnoughWindow, save_banner);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, search_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_result);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s",
                                    enough_window_show_page_action);
-  /* These arrive with search, export and import; the menu shows them greyed out until then. */
   gtk_widget_class_install_action (widget_class, "win.search", NULL,
-                                   enough_window_unavailable_action);
+                                   enough_window_search_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL,
                                    enough_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL,
                                    enough_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL,
-                                   enough_window_unavailable_action);
+                                   enough_window_preferences_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-page", "s", "critic");
@@ -355,12 +532,24 @@ enough_window_class_init (EnoughWindowClass *klass)
 static void
 enough_window_init (EnoughWindow *self)
 {
+  GtkEventController *keys;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
+
+  /* Escape in the entry ends the search; Down goes to the results. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_search_entry_key_pressed),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_search_view_key_pressed),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_view), keys);
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

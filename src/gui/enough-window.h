@@ -8,6 +8,7 @@
 #include "enough-application.h"
 #include "enough-critic-page.h"
 #include "enough-letter-page.h"
+#include "enough-search-view.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,9 @@ GtkWidget    *enough_window_get_self_check_page (EnoughWindow   *self);
 EnoughLetterPage *enough_window_get_letter_page (EnoughWindow  *self);
 
 EnoughCriticPage *enough_window_get_critic_page (EnoughWindow  *self);
+/* Search (win.search): the entry in the search bar and the results. */
+GtkSearchEntry   *enough_window_get_search_entry (EnoughWindow *self);
+EnoughSearchView *enough_window_get_search_view  (EnoughWindow *self);
+gboolean          enough_window_is_searching     (EnoughWindow *self);
 
 G_END_DECLS
