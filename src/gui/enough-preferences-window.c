@@ -49,6 +49,7 @@ is_before_restore (const EnoughBackupInfo *info)
 typedef struct
 {
   EnoughApplication *app;
+  GtkWindow         *preferences;
   char              *path;
   char              *date;
 } Restore;
@@ -57,6 +58,7 @@ static void
 restore_free (Restore *restore)
 {
   g_clear_object (&restore->app);
+  g_clear_object (&restore->preferences);
   g_free (restore->path);
   g_free (restore->date);
   g_free (restore);
@@ -75,8 +77,8 @@ find_main_window (EnoughApplication *app)
   return NULL;
 }
 
-/* Once the dialog and this window are gone: the main window they belong to
- * is replaced by the restore. */
+/* Once the dialog is gone (it is transient for this window, which goes
+ * first): the main window they belong to is replaced by the restore. */
 static gboolean
 restore_idle (gpointer user_data)
 {
@@ -84,6 +86,12 @@ restore_idle (gpointer user_data)
   g_autoptr(GError) error = NULL;
   EnoughWindow *window;
   AdwToast *toast;
+
+  /* It belongs to the window being replaced: unlinked first, as that one
+   * is finalized before this one lets go of it. */
+  gtk_window_set_transient_for (restore->preferences, NULL);
+  gtk_window_destroy (restore->preferences);
+  g_clear_object (&restore->preferences);
 
   if (enough_application_restore_backup (restore->app, restore->path, &error))
     /* Translators: %s is the date and time of the backup */
@@ -120,11 +128,10 @@ on_restore_response (AdwMessageDialog        *dialog,
 
   restore = g_new0 (Restore, 1);
   restore->app = g_object_ref (ENOUGH_APPLICATION (app));
+  restore->preferences = g_object_ref (GTK_WINDOW (self));
   restore->path = g_strdup (path);
   restore->date = g_strdup (date);
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, restore_idle, restore, (GDestroyNotify) restore_free);
-
-  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
