@@ -34,7 +34,10 @@
  *    the window painted (GdkFrameClock::after-paint), both on CLOCK_MONOTONIC;
  *    RSS = VmRSS once the UI has been idle for --settle-ms after that frame.
  * 4. Prints METRIC lines: startup_ratio, startup_ms, bare_startup_ms,
- *    startup_empty_ms, rss_big_mb, rss_empty_mb, first_frame_rows. */
+ *    startup_empty_ms (medians of wall-clock time), the same as CPU time
+ *    of the main thread and of the whole process until the first frame
+ *    (robust on a busy machine), rss_big_mb, rss_empty_mb, and what the
+ *    first frame showed (first_frame_rows, first_frame_spinners). */
 
 #define SESSION_ENV "ENOUGH_BENCH_STARTUP_SESSION"
 #define RUN_TIMEOUT_S 60
@@ -44,6 +47,8 @@ extern char **environ;
 typedef struct
 {
   double   startup_ms;
+  double   cpu_ms;       /* all threads, until the first frame */
+  double   main_cpu_ms;  /* the main (UI) thread, until the first frame */
   double   rss_mb;
   guint    rows;
   guint    spinners;
@@ -130,13 +135,16 @@ read_probe (int        fd,
 
       while ((eol = strchr (buffer->str, '\n')) != NULL)
         {
-          gint64 stamp;
+          gint64 stamp, cpu, main_cpu;
           guint64 rss_kb;
 
           *eol = '\0';
-          if (sscanf (buffer->str, "frame %" G_GINT64_FORMAT, &stamp) == 1)
+          if (sscanf (buffer->str, "frame %" G_GINT64_FORMAT " cpu_us=%" G_GINT64_FORMAT
+                      " main_cpu_us=%" G_GINT64_FORMAT, &stamp, &cpu, &main_cpu) == 3)
             {
               result->startup_ms = (stamp - start) / 1000.0;
+              result->cpu_ms = cpu / 1000.0;
+              result->main_cpu_ms = main_cpu / 1000.0;
               framed = TRUE;
             }
           else if (sscanf (buffer->str, "content lists=%*u rows=%u spinners=%u",
@@ -247,8 +255,9 @@ report (const char *label,
         RunResult  *r)
 {
   if (verbose || !r->ok)
-    g_printerr ("%-6s %2u: %s %8.1f ms  %6.1f MB  rows %u  spinners %u\n",
-                label, i, r->ok ? "  " : "!!", r->startup_ms, r->rss_mb, r->rows, r->spinners);
+    g_printerr ("%-6s %2u: %s %8.1f ms (cpu %6.1f, main thread %6.1f)  %6.1f MB  rows %u  spinners %u\n",
+                label, i, r->ok ? "  " : "!!", r->startup_ms, r->cpu_ms, r->main_cpu_ms,
+                r->rss_mb, r->rows, r->spinners);
 }
 
 int
@@ -287,6 +296,12 @@ main (int   argc,
   g_autoptr(GArray) bare_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) big_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) empty_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) big_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) empty_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare_main = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) big_main = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) empty_main = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) big_rss = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) empty_rss = g_array_new (FALSE, FALSE, sizeof (double));
   guint min_rows = G_MAXUINT, max_spinners = 0;
@@ -356,10 +371,16 @@ main (int   argc,
       report ("empty", i, &e);
       failures += !b.ok + !a.ok + !e.ok;
       if (b.ok)
-        g_array_append_val (bare_ms, b.startup_ms);
+        {
+          g_array_append_val (bare_ms, b.startup_ms);
+          g_array_append_val (bare_cpu, b.cpu_ms);
+          g_array_append_val (bare_main, b.main_cpu_ms);
+        }
       if (a.ok)
         {
           g_array_append_val (big_ms, a.startup_ms);
+          g_array_append_val (big_cpu, a.cpu_ms);
+          g_array_append_val (big_main, a.main_cpu_ms);
           g_array_append_val (big_rss, a.rss_mb);
           min_rows = MIN (min_rows, a.rows);
           max_spinners = MAX (max_spinners, a.spinners);
@@ -367,6 +388,8 @@ main (int   argc,
       if (e.ok)
         {
           g_array_append_val (empty_ms, e.startup_ms);
+          g_array_append_val (empty_cpu, e.cpu_ms);
+          g_array_append_val (empty_main, e.main_cpu_ms);
           g_array_append_val (empty_rss, e.rss_mb);
         }
     }
@@ -387,11 +410,27 @@ main (int   argc,
     printf ("METRIC startup_ms %.1f ms\n", big);
     printf ("METRIC bare_startup_ms %.1f ms\n", bare_median);
     printf ("METRIC startup_empty_ms %.1f ms\n", median (empty_ms));
+    /* CPU time until the first frame: what the programs did, whatever else
+     * the machine was doing (the wall-clock figures above are not). */
+    printf ("METRIC startup_main_cpu_ratio %.3f ratio\n", median (big_main) / median (bare_main));
+    printf ("METRIC startup_main_cpu_ms %.1f ms\n", median (big_main));
+    printf ("METRIC bare_main_cpu_ms %.1f ms\n", median (bare_main));
+    printf ("METRIC empty_main_cpu_ms %.1f ms\n", median (empty_main));
+    printf ("METRIC startup_cpu_ms %.1f ms\n", median (big_cpu));
+    printf ("METRIC bare_cpu_ms %.1f ms\n", median (bare_cpu));
+    printf ("METRIC empty_cpu_ms %.1f ms\n", median (empty_cpu));
     printf ("METRIC rss_big_mb %.1f mb\n", median (big_rss));
     printf ("METRIC rss_empty_mb %.1f mb\n", median (empty_rss));
     /* The first frame must show the newest entries, not a spinner. */
     printf ("METRIC first_frame_rows %u rows\n", min_rows);
     printf ("METRIC first_frame_spinners %u spinners\n", max_spinners);
+  }
+  {
+    double load[3];
+
+    if (getloadavg (load, 3) == 3)
+      g_printerr ("Load average at the end: %.2f (on %u CPUs): wall-clock figures are only "
+                  "meaningful on an otherwise idle machine.\n", load[0], g_get_num_processors ());
   }
   if (failures > 0)
     g_printerr ("%u runs failed (see %s)\n", failures, log_path);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <gtk/gtk.h>
@@ -17,10 +18,14 @@
  * application code knows about it.
  *
  * It reports on the file descriptor $ENOUGH_PROBE_FD, one line each:
- *   frame <usec>                      g_get_monotonic_time() (CLOCK_MONOTONIC,
+ *   frame <usec> cpu_us=<n> main_cpu_us=<n>
+ *                                     g_get_monotonic_time() (CLOCK_MONOTONIC,
  *                                     the launcher's clock too) when the first
  *                                     toplevel finished painting its first frame
- *                                     (GdkFrameClock::after-paint)
+ *                                     (GdkFrameClock::after-paint), and the CPU
+ *                                     time used so far by the process and by
+ *                                     its main thread (less sensitive to a busy
+ *                                     machine than the wall-clock time)
  *   content lists=<n> rows=<n> spinners=<n>
  *                                     what that first frame showed: mapped list
  *                                     views, their mapped rows, spinning spinners
@@ -73,6 +78,16 @@ read_vm_rss_kb (void)
     return 0;
   line = strstr (status, "\nVmRSS:");
   return line != NULL ? g_ascii_strtoull (line + strlen ("\nVmRSS:"), NULL, 10) : 0;
+}
+
+static gint64
+cpu_us (clockid_t clock)
+{
+  struct timespec ts;
+
+  if (clock_gettime (clock, &ts) != 0)
+    return 0;
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
 static void
@@ -138,7 +153,8 @@ on_after_paint (GdkFrameClock *clock,
   g_signal_handler_disconnect (clock, after_paint_id);
   after_paint_id = 0;
 
-  probe_say ("frame %" G_GINT64_FORMAT "\n", now);
+  probe_say ("frame %" G_GINT64_FORMAT " cpu_us=%" G_GINT64_FORMAT " main_cpu_us=%" G_GINT64_FORMAT "\n",
+             now, cpu_us (CLOCK_PROCESS_CPUTIME_ID), cpu_us (CLOCK_THREAD_CPUTIME_ID));
   count_content (GTK_WIDGET (watched), &lists, &rows, &spinners);
   probe_say ("content lists=%u rows=%u spinners=%u\n", lists, rows, spinners);
 
