@@ -6,11 +6,14 @@
 #
 #   build-aux/screenshot.sh [--size WxH] [--dark] [--page critic|letters|self-check]
 #                           [--data-dir DIR] [--lang LANGUAGE] [--out FILE.png]
-#                           [--action NAME]...
+#                           [--action NAME]... [--key KEYS] [--type TEXT]
 #
 # --data-dir uses an existing journal folder (default: a fresh empty one).
 # --action activates a window or app action (e.g. app.help) before the shot;
 #   NAME=STRING passes a string parameter (app.open-letter=UUID).
+# --key presses KEYS (xdotool syntax, e.g. ctrl+f: actions installed on a
+#   widget class are not on D-Bus, their shortcuts work), then --type types
+#   TEXT (ASCII), after the actions.
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 build="${ENOUGH_BUILD_DIR:-$top/_build}"
@@ -21,6 +24,8 @@ data_dir=""
 lang=""
 out="$top/_screenshots/enough.png"
 actions=()
+type_text=""
+keys=""
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -31,6 +36,8 @@ while [ $# -gt 0 ]; do
     --lang) lang="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --action) actions+=("$2"); shift 2 ;;
+    --type) type_text="$2"; shift 2 ;;
+    --key) keys="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -86,6 +93,14 @@ for action in $ACTIONS; do
   gdbus call --session --dest io.github.enoughjournal.Enough --object-path "$path" \
     --method org.gtk.Actions.Activate "$name" "$param" '{}' >/dev/null
 done
+if [ -n "$KEYS" ]; then
+  sleep 1
+  xdotool key $KEYS
+fi
+if [ -n "$TYPE_TEXT" ]; then
+  sleep 0.5
+  xdotool type --delay 30 "$TYPE_TEXT"
+fi
 sleep "${ENOUGH_SCREENSHOT_WAIT:-3}"  # lets reveal animations finish
 import -window root "$OUT"
 gdbus call --session --dest io.github.enoughjournal.Enough --object-path /io/github/enoughjournal/Enough \
@@ -93,6 +108,6 @@ gdbus call --session --dest io.github.enoughjournal.Enough --object-path /io/git
 wait "$pid" || true
 SHOT
 
-ENOUGH_EXE="$build/src/enough" WORK="$work" OUT="$out" ACTIONS="${actions[*]:-}" \
+ENOUGH_EXE="$build/src/enough" WORK="$work" OUT="$out" ACTIONS="${actions[*]:-}" TYPE_TEXT="$type_text" KEYS="$keys" \
   xvfb-run -a -s "-screen 0 ${width}x${height}x24" dbus-run-session -- bash "$work/shot.sh"
 echo "$out"
