@@ -14,6 +14,7 @@
 #include "enough-import.h"
 #include "enough-item-bank.h"
 #include "enough-store-private.h"
+#include "enough-store-schema.h"
 
 G_DEFINE_QUARK (enough-import-error-quark, enough_import_error)
 
@@ -1267,6 +1268,7 @@ write_in_worker (sqlite3   *db,
   EnoughImport *import = user_data;
   sqlite3_stmt *exists[5] = { NULL };
   sqlite3_stmt *insert[5] = { NULL };
+  g_autoptr(EnoughBulkWrite) bulk = NULL;
   gint64 next[5];
   gboolean ok = FALSE;
   int rc = SQLITE_OK;
@@ -1279,6 +1281,11 @@ write_in_worker (sqlite3   *db,
       _enough_store_set_sqlite_error (error, db, sqlite3_errcode (db), "import");
       return FALSE;
     }
+  /* Rows first, then the search index in one go (see enough-store-schema.c);
+   * all in this transaction. */
+  bulk = enough_store_bulk_begin (db, error);
+  if (bulk == NULL)
+    goto rollback;
   for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_SELF_CHECK; k++)
     if (sqlite3_prepare_v2 (db, exists_sql[k], -1, &exists[k], NULL) != SQLITE_OK ||
         sqlite3_prepare_v2 (db, insert_sql[k], -1, &insert[k], NULL) != SQLITE_OK)
@@ -1369,6 +1376,14 @@ write_in_worker (sqlite3   *db,
         }
       import->n_added++;
     }
+
+  /* The reserved ids were used in order, so this import's rows are
+   * exactly first_id..next - 1 of each kind. */
+  for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_SELF_CHECK; k++)
+    if (!enough_store_bulk_index (db, k, import->first_id[k], next[k] - 1, error))
+      goto rollback;
+  if (!enough_store_bulk_end (db, bulk, error))
+    goto rollback;
 
   rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "enough-store-private.h"
+#include "enough-store-schema.h"
 
 /* A synthetic journal for benchmarks and tests: deterministic for a seed,
  * mixed kinds (about 45% dialogues, 35% letters, 20% self-checks), lengths
@@ -136,6 +137,80 @@ first_words (const char *text)
   return g_strndup (text, p - text);
 }
 
+/* Entries per transaction: one giant transaction would grow the WAL to
+ * the size of the whole journal before the first checkpoint. */
+#define SLICE 5000
+
+static const char *const tables[5] = {
+  [ENOUGH_RECORD_KIND_DIALOGUE] = "dialogue",
+  [ENOUGH_RECORD_KIND_TURN] = "turn",
+  [ENOUGH_RECORD_KIND_LETTER] = "letter",
+  [ENOUGH_RECORD_KIND_SELF_CHECK] = "self_check",
+};
+
+/* Starts a slice: a transaction with the insert triggers suspended; the
+ * rows it adds get ids above @max_id (see enough-store-schema.c). */
+static EnoughBulkWrite *
+slice_begin (sqlite3  *db,
+             gint64    max_id[5],
+             GError  **error)
+{
+  g_autoptr(EnoughBulkWrite) bulk = NULL;
+  int rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _enough_store_set_sqlite_error (error, db, rc, "generate");
+      return NULL;
+    }
+  for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_SELF_CHECK; k++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (id), 0) FROM %s", tables[k]);
+      sqlite3_stmt *stmt = NULL;
+
+      rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+      if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          max_id[k] = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_OK)
+        {
+          _enough_store_set_sqlite_error (error, db, rc, "generate");
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return NULL;
+        }
+    }
+  bulk = enough_store_bulk_begin (db, error);
+  if (bulk == NULL)
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return g_steal_pointer (&bulk);
+}
+
+/* Indexes the slice's rows, restores the triggers and commits. */
+static gboolean
+slice_end (sqlite3          *db,
+           EnoughBulkWrite  *bulk,
+           const gint64      max_id[5],
+           GError          **error)
+{
+  int rc;
+
+  for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_SELF_CHECK; k++)
+    if (!enough_store_bulk_index (db, k, max_id[k] + 1, G_MAXINT64, error))
+      return FALSE;
+  if (!enough_store_bulk_end (db, bulk, error))
+    return FALSE;
+  rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _enough_store_set_sqlite_error (error, db, rc, "generate");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 step_done (sqlite3      *db,
            sqlite3_stmt *stmt,
@@ -170,27 +245,26 @@ _enough_generate_journal (sqlite3  *db,
     " completed_at, note) VALUES (?,?,?,?,?,?,?,?)",
   };
   sqlite3_stmt *stmts[G_N_ELEMENTS (sql)] = { NULL };
+  EnoughBulkWrite *bulk = NULL;
+  gint64 max_id[5] = { 0 };
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   Voice v = { rand, english, G_N_ELEMENTS (english) };
   const gint64 span = (gint64) 5 * 365 * 24 * 3600 * G_USEC_PER_SEC;
   gboolean ok = FALSE;
   int rc;
 
+  bulk = slice_begin (db, max_id, error);
+  if (bulk == NULL)
+    goto out;
+  /* Prepared after the triggers are suspended (a schema change). */
   for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
     {
       rc = sqlite3_prepare_v2 (db, sql[i], -1, &stmts[i], NULL);
       if (rc != SQLITE_OK)
         {
           _enough_store_set_sqlite_error (error, db, rc, "generate");
-          goto out;
+          goto rollback;
         }
-    }
-
-  rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _enough_store_set_sqlite_error (error, db, rc, "generate");
-      goto out;
     }
 
   for (guint i = 0; i < n_entries; i++)
@@ -201,16 +275,16 @@ _enough_generate_journal (sqlite3  *db,
       g_autofree char *uuid = g_uuid_string_random ();
       guint kind = (guint) g_rand_int_range (rand, 0, 100);
 
-      /* Commit in slices: one giant transaction would grow the WAL to the
-       * size of the whole journal before the first checkpoint. */
-      if (i > 0 && i % 2000 == 0)
+      if (i > 0 && i % SLICE == 0)
         {
-          rc = sqlite3_exec (db, "COMMIT; BEGIN IMMEDIATE", NULL, NULL, NULL);
-          if (rc != SQLITE_OK)
-            {
-              _enough_store_set_sqlite_error (error, db, rc, "generate");
-              goto rollback;
-            }
+          gboolean done = slice_end (db, bulk, max_id, error);
+
+          g_clear_pointer (&bulk, enough_bulk_write_free);
+          if (!done)
+            goto rollback;
+          bulk = slice_begin (db, max_id, error);
+          if (bulk == NULL)
+            goto out;
         }
 
       pick_voice (&v);
@@ -301,18 +375,15 @@ _enough_generate_journal (sqlite3  *db,
         }
     }
 
-  rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _enough_store_set_sqlite_error (error, db, rc, "generate");
-      goto rollback;
-    }
+  if (!slice_end (db, bulk, max_id, error))
+    goto rollback;
   ok = TRUE;
   goto out;
 
 rollback:
   sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
 out:
+  enough_bulk_write_free (bulk);
   for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
     sqlite3_finalize (stmts[i]);
   return ok;

@@ -20,6 +20,26 @@ gboolean    enough_store_is_cjk          (gunichar    c);
 /* "我 的 x 工 作" for "我的 work 工作"; NULL when there is no CJK text. */
 char       *enough_store_cjk_tokens      (const char *text);
 
+/* Bulk writes (see enough-store-schema.c): inside the caller's write
+ * transaction, begin() suspends the insert triggers (and enlarges the page
+ * cache), index() adds rows of @kind with ids @first_id..@last_id (all
+ * written in this transaction) to both search indexes, end() restores the
+ * triggers; then COMMIT. On failure just ROLLBACK (it restores the
+ * triggers) and free. */
+typedef struct _EnoughBulkWrite EnoughBulkWrite;
+EnoughBulkWrite *enough_store_bulk_begin (sqlite3           *db,
+                                          GError           **error);
+gboolean    enough_store_bulk_index      (sqlite3           *db,
+                                          EnoughRecordKind   kind,
+                                          gint64             first_id,
+                                          gint64             last_id,
+                                          GError           **error);
+gboolean    enough_store_bulk_end        (sqlite3           *db,
+                                          EnoughBulkWrite   *bulk,
+                                          GError           **error);
+void        enough_bulk_write_free       (EnoughBulkWrite   *bulk);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnoughBulkWrite, enough_bulk_write_free)
+
 /* SQL that takes the schema from version to_version - 1 to to_version. */
 const char *enough_store_schema_step (guint to_version);
 

@@ -275,7 +275,7 @@ char      *enough_store_set_aside      (const char   *db_path,
 /* ---- Synthetic journal (benchmarks, tests) ------------------------------ */
 /* Adds @n_entries entries (mixed kinds, realistic lengths, some Chinese,
  * Japanese and Korean text, dates spread over years) on the worker, in
- * transactions of 2,000 entries; deterministic for a @seed. Blocks. Lists
+ * transactions of 5,000 entries; deterministic for a @seed. Blocks. Lists
  * update afterwards. */
 gboolean   enough_store_generate_synthetic (EnoughStore  *self,
                                             guint         n_entries,
