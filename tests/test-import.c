@@ -8,6 +8,8 @@
 
 #include "enough-export.h"
 #include "enough-import.h"
+#include "enough-store-private.h"
+#include "enough-store-schema.h"
 #include "enough-store-test-utils.h"
 
 #define FIXED_NOW ((gint64) 1767225600 * G_USEC_PER_SEC)
@@ -345,6 +347,339 @@ test_accepted (ImportFixture *fx,
   }
 }
 
+/* ---- The search index after an import --------------------------------
+ * An import indexes its rows in one go instead of row by row through the
+ * triggers (see enough-store-schema.c). The result must be the same index,
+ * in the same transaction as the rows, with the triggers back afterwards. */
+
+/* Every indexed text with its field (rowid & 63), sorted: ids differ
+ * between journals, the rest must not. */
+static char *
+index_dump (const char *path,
+            const char *table)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *sql = g_strdup_printf ("SELECT (rowid & 63) || ':' || text FROM %s ORDER BY 1", table);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s\n", sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* What index_dump() must give, made from the tables by the triggers'
+ * definitions (field numbers from enough-store-schema.c). */
+static char *
+expected_dump (const char *path,
+               gboolean    cjk)
+{
+  static const char *const fields[][3] = {
+    { "9", "title", "dialogue" }, { "10", "critic_name", "dialogue" }, { "19", "text", "turn" },
+    { "28", "not_good_enough", "letter" }, { "29", "text", "letter" }, { "30", "takeaway", "letter" },
+    { "39", "note", "self_check" },
+  };
+  g_autoptr(GString) sql = g_string_new ("SELECT line FROM (");
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *col = fields[i][1];
+
+      if (cjk)
+        g_string_append_printf (sql, "%sSELECT '%s:' || enough_cjk (%s) AS line FROM %s"
+                                " WHERE enough_cjk (%s) IS NOT NULL",
+                                i ? " UNION ALL " : "", fields[i][0], col, fields[i][2], col);
+      else
+        g_string_append_printf (sql, "%sSELECT '%s:' || %s AS line FROM %s WHERE %s != ''",
+                                i ? " UNION ALL " : "", fields[i][0], col, fields[i][2], col);
+    }
+  g_string_append (sql, ") ORDER BY 1");
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (enough_store_schema_register (db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s\n", sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+assert_index_complete (const char *path)
+{
+  g_autofree char *index = index_dump (path, "search");
+  g_autofree char *expected = expected_dump (path, FALSE);
+  g_autofree char *cjk = index_dump (path, "search_cjk");
+  g_autofree char *cjk_expected = expected_dump (path, TRUE);
+
+  g_assert_cmpstr (index, ==, expected);
+  g_assert_cmpstr (cjk, ==, cjk_expected);
+  g_assert_nonnull (strstr (cjk, ":"));
+}
+
+/* FTS5's own check that the index matches the stored text. */
+static void
+assert_index_sound (const char *path)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  sqlite3_exec (db, "INSERT INTO search (search) VALUES ('integrity-check');"
+                    "INSERT INTO search_cjk (search_cjk) VALUES ('integrity-check')",
+                NULL, NULL, &message);
+  g_assert_null (message);
+  sqlite3_close (db);
+}
+
+#define N_INSERT_TRIGGERS \
+  "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN" \
+  " ('dialogue_ai', 'dialogue_cjk_ai', 'turn_ai', 'turn_cjk_ai', 'letter_ai'," \
+  " 'letter_cjk_ai', 'self_check_ai', 'self_check_cjk_ai')"
+
+static guint
+n_results (EnoughStore *store,
+           const char  *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) results = NULL;
+  gboolean complete = FALSE;
+
+  results = enough_store_search (store, query, 50, &complete, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+  g_assert_true (complete);
+  return g_list_model_get_n_items (results);
+}
+
+/* Words from the entries test_search_index() writes; the journal also holds
+ * generated entries, so the counts come from the trigger-built journal. */
+static const char *const imported_queries[] = {
+  "morning",        /* a title and a turn */
+  "Taskmaster",     /* a critic's name */
+  "工作",           /* two CJK characters: the character index */
+  "累",             /* one */
+  "担心工作",       /* 3+: trigrams */
+  "실수",           /* Korean */
+  "疲れた",         /* Japanese */
+  "neglected",      /* a letter's "not good enough" */
+  "alive",          /* a takeaway */
+  "upgrade note",   /* a self-check note, two words */
+};
+
+static void
+count_results (EnoughStore *store,
+               guint        counts[G_N_ELEMENTS (imported_queries)])
+{
+  for (guint i = 0; i < G_N_ELEMENTS (imported_queries); i++)
+    {
+      counts[i] = n_results (store, imported_queries[i]);
+      g_test_message ("“%s”: %u", imported_queries[i], counts[i]);
+    }
+}
+
+static void
+assert_imported_found (EnoughStore *store,
+                       const guint  expected[G_N_ELEMENTS (imported_queries)])
+{
+  guint counts[G_N_ELEMENTS (imported_queries)];
+
+  count_results (store, counts);
+  for (guint i = 0; i < G_N_ELEMENTS (imported_queries); i++)
+    if (counts[i] != expected[i])
+      g_error ("“%s”: %u results, expected %u", imported_queries[i], counts[i], expected[i]);
+}
+
+static void
+test_search_index (ImportFixture *fx,
+                   gconstpointer  data)
+{
+  StoreFixture *f = &fx->f;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *path2 = g_build_filename (f->dir, "imported.db", NULL);
+  g_autofree char *index_a = NULL, *cjk_a = NULL, *index_b = NULL, *cjk_b = NULL;
+  g_autoptr(EnoughImport) import = NULL;
+  guint expected[G_N_ELEMENTS (imported_queries)];
+  EnoughStore *store2;
+  guint added = 0;
+
+  /* Written through the API: indexed by the triggers. */
+  {
+    g_autoptr(EnoughDialogue) d = enough_store_create_dialogue (f->store);
+    g_autoptr(EnoughTurn) t1 = NULL, t2 = NULL, t3 = NULL;
+    g_autoptr(EnoughLetter) l = enough_store_create_letter (f->store);
+    g_autoptr(EnoughSelfCheck) c = enough_store_create_self_check (f->store, 1);
+
+    enough_dialogue_set_title (d, "A grey morning");
+    enough_dialogue_set_critic_name (d, "the Taskmaster");
+    t1 = enough_store_add_turn (f->store, d, -1, ENOUGH_SPEAKER_CRITIC, "This morning you froze again.");
+    t2 = enough_store_add_turn (f->store, d, -1, ENOUGH_SPEAKER_ME, "我总是担心工作，很累。");
+    t3 = enough_store_add_turn (f->store, d, -1, ENOUGH_SPEAKER_CRITIC, "오늘 발표에서 작은 실수를 했다. 今日は疲れた。");
+    enough_letter_set_not_good_enough (l, "My garden looks neglected.");
+    enough_letter_set_text (l, "Dear me, 工作 can wait.");
+    enough_letter_set_takeaway (l, "Wild is alive.");
+    enough_self_check_set_note (c, "an upgrade note");
+  }
+  g_assert_true (enough_store_flush (f->store, &error));
+  g_assert_no_error (error);
+  json = export_json (f->store);
+  /* the generator's bulk index, then the triggers' */
+  assert_index_complete (f->path);
+  index_a = index_dump (f->path, "search");
+  cjk_a = index_dump (f->path, "search_cjk");
+  g_assert_nonnull (strstr (index_a, "A grey morning"));
+  g_assert_nonnull (strstr (cjk_a, "工 作"));
+  count_results (f->store, expected);
+  for (guint i = 0; i < G_N_ELEMENTS (imported_queries); i++)
+    g_assert_cmpuint (expected[i], >, 0);
+
+  /* Imported into an empty journal: indexed in bulk. */
+  store2 = enough_store_open (path2, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
+  g_assert_no_error (error);
+  enough_store_set_autosave_delay (store2, G_MAXUINT);
+  import = enough_import_parse_data (json, strlen (json), &error);
+  g_assert_no_error (error);
+  g_assert_true (enough_import_write (store2, import, &added, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, enough_import_get_n_entries (import));
+
+  /* the same index, sound, and the triggers back */
+  index_b = index_dump (path2, "search");
+  cjk_b = index_dump (path2, "search_cjk");
+  g_assert_cmpstr (index_b, ==, index_a);
+  g_assert_cmpstr (cjk_b, ==, cjk_a);
+  assert_index_sound (path2);
+  assert_index_complete (path2);
+  g_assert_cmpint (query_int (path2, N_INSERT_TRIGGERS), ==, 8);
+
+  /* found right away, and after a restart */
+  assert_imported_found (store2, expected);
+  g_assert_true (enough_store_close (store2, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (store2);
+  store2 = enough_store_open (path2, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
+  g_assert_no_error (error);
+  enough_store_set_autosave_delay (store2, G_MAXUINT);
+  assert_imported_found (store2, expected);
+
+  /* Writes after the import are indexed by the triggers again. */
+  {
+    g_autoptr(EnoughLetter) l = enough_store_create_letter (store2);
+
+    enough_letter_set_text (l, "新的一天 after the import");
+    g_assert_true (enough_store_flush (store2, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_results (store2, "after the import"), ==, 1);
+    g_assert_cmpuint (n_results (store2, "新"), ==, 1);
+  }
+
+  /* Re-importing adds nothing and leaves the index as it is. */
+  {
+    g_autofree char *before = index_dump (path2, "search");
+    g_autofree char *after = NULL;
+
+    g_clear_pointer (&import, enough_import_free);
+    import = enough_import_parse_data (json, strlen (json), &error);
+    g_assert_true (enough_import_write (store2, import, &added, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (added, ==, 0);
+    after = index_dump (path2, "search");
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  g_assert_true (enough_store_close (store2, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (store2);
+  assert_index_sound (path2);
+}
+
+/* An import that fails while writing (here: the disk fills up) leaves no
+ * rows, no index entries and all the triggers; a retry then works. */
+static void
+test_failed_write_leaves_no_index (ImportFixture *fx,
+                                   gconstpointer  data)
+{
+  StoreFixture *f = &fx->f;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *index_before = NULL, *cjk_before = NULL;
+  g_autoptr(GString) big = g_string_new (HEAD);
+  g_autoptr(EnoughImport) import = NULL;
+  gint64 pages;
+  guint added = 0;
+  guint n_failures = 0;
+
+  /* 300 new letters, each with text to index (some of it CJK) */
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (big, "%s{\"kind\":\"letter\",\"id\":\"%08x-aaaa-4aaa-8aaa-%012x\","
+                            "\"created\":" TS ",\"updated\":" TS ",\"text\":\"imported letter %u "
+                            "about 睡觉 and rest, said in many words so that it fills pages\"}",
+                            i ? "," : "", i, i, i);
+  g_string_append (big, TAIL);
+  json = g_string_free (g_steal_pointer (&big), FALSE);
+  import = enough_import_parse_data (json, strlen (json), &error);
+  g_assert_no_error (error);
+
+  index_before = index_dump (f->path, "search");
+  cjk_before = index_dump (f->path, "search_cjk");
+  pages = query_int (f->path, "PRAGMA page_count");
+
+  /* Ever more room, so it fails at every stage of the write (rows, then
+   * the index, then the commit), until it fits. */
+  for (gint64 margin = 4; ; margin += 4)
+    {
+      g_autofree char *index_after = NULL, *cjk_after = NULL;
+      g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages + margin);
+      gboolean ok;
+
+      g_assert_true (_enough_store_exec_on_writer (f->store, sql, &error));
+      g_assert_no_error (error);
+      ok = enough_import_write (f->store, import, &added, NULL, &error);
+      if (ok)
+        {
+          g_assert_no_error (error);
+          g_test_message ("fits with %" G_GINT64_FORMAT " more pages, after %u failures",
+                          margin, n_failures);
+          break;
+        }
+      g_assert_error (error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_DISK_FULL);
+      g_clear_error (&error);
+      n_failures++;
+
+      index_after = index_dump (f->path, "search");
+      cjk_after = index_dump (f->path, "search_cjk");
+      g_assert_cmpstr (index_after, ==, index_before);
+      g_assert_cmpstr (cjk_after, ==, cjk_before);
+      g_assert_cmpint (query_int (f->path, N_INSERT_TRIGGERS), ==, 8);
+      g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM letter WHERE text LIKE 'imported letter%'"), ==, 0);
+      g_assert_cmpuint (n_results (f->store, "睡觉"), ==, 0);
+    }
+  /* the index alone needs far more than the rows: many failures in it */
+  g_assert_cmpuint (n_failures, >=, 10);
+  assert_index_sound (f->path);
+
+  /* and once it fits, everything is there and indexed */
+  g_assert_true (_enough_store_exec_on_writer (f->store, "PRAGMA max_page_count = 1073741823", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 300);
+  g_assert_cmpuint (n_results (f->store, "睡觉"), ==, 50);  /* the limit per kind */
+  g_assert_cmpint (query_int (f->path, N_INSERT_TRIGGERS), ==, 8);
+  g_assert_cmpuint (n_results (f->store, "imported letter 299 "), ==, 1);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM search_cjk WHERE search_cjk MATCH '\"睡 觉\"'"), ==, 300);
+  assert_index_sound (f->path);
+  assert_index_complete (f->path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +689,9 @@ main (int   argc,
   g_test_add ("/import/hostile-table", ImportFixture, NULL, import_setup, test_table, import_teardown);
   g_test_add ("/import/hostile-generated", ImportFixture, NULL, import_setup, test_generated, import_teardown);
   g_test_add ("/import/accepted", ImportFixture, NULL, import_setup, test_accepted, import_teardown);
+  g_test_add ("/import/search-index", ImportFixture, NULL, import_setup, test_search_index, import_teardown);
+  g_test_add ("/import/failed-write-leaves-no-index", ImportFixture, NULL, import_setup,
+              test_failed_write_leaves_no_index, import_teardown);
 
   return g_test_run ();
 }
