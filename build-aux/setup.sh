@@ -13,7 +13,7 @@ packages=(
   xvfb xauth dbus dbus-x11 xdotool imagemagick at-spi2-core
   adwaita-icon-theme librsvg2-common gsettings-desktop-schemas
   fonts-cantarell fonts-dejavu-core fonts-noto-cjk locales-all
-  valgrind python3
+  valgrind python3 tzdata
 )
 # clang only for the fuzzing build (CC=clang meson setup -Dfuzzing=true; README).
 if [ "${1:-}" = "--fuzzing" ]; then

@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 
+#include "enough-dates.h"
 #include "enough-gui-test-utils.h"
 #include "enough-letter-editor.h"
 #include "enough-letter-page.h"
@@ -835,9 +836,9 @@ static void
 test_row_day (void)
 {
   gint64 now = g_get_real_time ();
-  g_autofree char *today = enough_letter_row_format_day (now, now);
-  g_autofree char *yesterday = enough_letter_row_format_day (now - G_TIME_SPAN_DAY, now);
-  g_autofree char *earlier = enough_letter_row_format_day (now - 10 * G_TIME_SPAN_DAY, now);
+  g_autofree char *today = enough_dates_format_day (now, now);
+  g_autofree char *yesterday = enough_dates_format_day (now - G_TIME_SPAN_DAY, now);
+  g_autofree char *earlier = enough_dates_format_day (now - 10 * G_TIME_SPAN_DAY, now);
 
   g_assert_cmpstr (today, ==, "Today");
   g_assert_cmpstr (yesterday, ==, "Yesterday");

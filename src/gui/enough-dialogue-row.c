@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "enough-dates.h"
 #include "enough-dialogue-row.h"
 
 struct _EnoughDialogueRow
@@ -27,37 +28,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-char *
-enough_format_day (GDateTime *date,
-                   GDateTime *now)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (date);
-  g_autoptr(GDateTime) local_now = g_date_time_to_local (now);
-  int y1, m1, d1, y2, m2, d2;
-
-  g_date_time_get_ymd (local, &y1, &m1, &d1);
-  g_date_time_get_ymd (local_now, &y2, &m2, &d2);
-
-  if (y1 == y2 && m1 == m2 && d1 == d2)
-    return g_strdup (_("Today"));
-
-  {
-    g_autoptr(GDateTime) yesterday = g_date_time_add_days (local_now, -1);
-
-    g_date_time_get_ymd (yesterday, &y2, &m2, &d2);
-    if (y1 == y2 && m1 == m2 && d1 == d2)
-      return g_strdup (_("Yesterday"));
-  }
-
-  /* %x: the date as the user's locale writes it */
-  return g_date_time_format (local, "%x");
-}
-
 static void
 enough_dialogue_row_update (EnoughDialogueRow *self)
 {
-  g_autoptr(GDateTime) created = NULL;
-  g_autoptr(GDateTime) now = NULL;
   g_autofree char *day = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *accessible = NULL;
@@ -76,9 +49,8 @@ enough_dialogue_row_update (EnoughDialogueRow *self)
     title = _("Untitled Dialogue");
   critic = enough_dialogue_get_critic_name (self->dialogue);
 
-  created = enough_record_dup_created (ENOUGH_RECORD (self->dialogue));
-  now = g_date_time_new_now_local ();
-  day = created != NULL ? enough_format_day (created, now) : g_strdup ("");
+  day = enough_dates_format_day (enough_record_get_created_at (ENOUGH_RECORD (self->dialogue)),
+                                 g_get_real_time ());
 
   if (critic[0] != '\0')
     /* Translators: a dialogue's subtitle in the list: the critic's name, then the day */

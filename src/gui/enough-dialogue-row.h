@@ -24,7 +24,5 @@ const char     *enough_dialogue_row_get_title    (EnoughDialogueRow *self);
 const char     *enough_dialogue_row_get_subtitle (EnoughDialogueRow *self);
 
 /* "Today", "Yesterday" or the date in the user's locale. */
-char           *enough_format_day                (GDateTime         *date,
-                                                  GDateTime         *now);
 
 G_END_DECLS

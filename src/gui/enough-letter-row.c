@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "enough-dates.h"
 #include "enough-letter-row.h"
 #include "enough-reminders.h"
 
@@ -110,35 +111,6 @@ enough_letter_row_dup_title (EnoughLetter *letter)
   return title;
 }
 
-char *
-enough_letter_row_format_day (gint64 usec,
-                              gint64 now_usec)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) now_utc = g_date_time_new_from_unix_utc (now_usec / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) day = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) yesterday = NULL;
-
-  if (utc == NULL || now_utc == NULL)
-    return g_strdup ("");
-
-  day = g_date_time_to_local (utc);
-  now = g_date_time_to_local (now_utc);
-  yesterday = g_date_time_add_days (now, -1);
-
-  if (g_date_time_get_year (day) == g_date_time_get_year (now) &&
-      g_date_time_get_day_of_year (day) == g_date_time_get_day_of_year (now))
-    return g_strdup (_("Today"));
-
-  if (g_date_time_get_year (day) == g_date_time_get_year (yesterday) &&
-      g_date_time_get_day_of_year (day) == g_date_time_get_day_of_year (yesterday))
-    return g_strdup (_("Yesterday"));
-
-  /* The locale's own date format. */
-  return g_date_time_format (day, "%x");
-}
-
 static void
 enough_letter_row_sync (EnoughLetterRow *self)
 {
@@ -156,8 +128,8 @@ enough_letter_row_sync (EnoughLetterRow *self)
     }
 
   title = enough_letter_row_dup_title (self->letter);
-  day = enough_letter_row_format_day (enough_record_get_created_at (ENOUGH_RECORD (self->letter)),
-                                      self->now_usec != 0 ? self->now_usec : g_get_real_time ());
+  day = enough_dates_format_day (enough_record_get_created_at (ENOUGH_RECORD (self->letter)),
+                                 self->now_usec != 0 ? self->now_usec : g_get_real_time ());
   due = self->now_usec != 0 && enough_reminders_is_due (self->letter, self->now_usec);
 
   gtk_label_set_label (self->title_label, title);

@@ -25,7 +25,5 @@ void          enough_letter_row_update_due (EnoughLetterRow *self,
  * feels not good enough), else of the letter, else a neutral placeholder. */
 char         *enough_letter_row_dup_title  (EnoughLetter    *letter);
 /* "Today", "Yesterday" or the locale's date for @usec, seen at @now_usec. */
-char         *enough_letter_row_format_day (gint64           usec,
-                                            gint64           now_usec);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "enough-dates.h"
 #include "enough-self-check-results.h"
 
 struct _EnoughSelfCheckResults
@@ -47,14 +48,6 @@ compute (EnoughSelfCheck  *check,
                                 out_scores, error);
 }
 
-static char *
-format_date (gint64 usec)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
-
-  return time != NULL ? g_date_time_format (time, "%x") : g_strdup ("");
-}
-
 static void
 update (EnoughSelfCheckResults *self)
 {
@@ -72,7 +65,7 @@ update (EnoughSelfCheckResults *self)
   if (self->check == NULL)
     return;
 
-  completed = format_date (enough_self_check_get_completed_at (self->check));
+  completed = enough_dates_format_date (enough_self_check_get_completed_at (self->check));
   /* Translators: under the Self-Check results title; %s is a date. */
   date_text = g_strdup_printf (_("Completed on %s"), completed);
   gtk_label_set_label (self->date_label, date_text);
@@ -91,7 +84,7 @@ update (EnoughSelfCheckResults *self)
 
   if (self->previous != NULL && compute (self->previous, &previous_scores, NULL))
     {
-      g_autofree char *previous_date = format_date (enough_self_check_get_completed_at (self->previous));
+      g_autofree char *previous_date = enough_dates_format_date (enough_self_check_get_completed_at (self->previous));
 
       has_previous = TRUE;
       enough_scores_compare (&previous_scores, &scores, subscale_cmp, dimension_cmp);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "enough-dates.h"
 #include "enough-self-check-row.h"
 #include "enough-self-check-scoring.h"
 
@@ -28,32 +29,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-char *
-enough_self_check_format_day (gint64 time_usec,
-                              gint64 now_usec)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (time_usec / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (now_usec / G_USEC_PER_SEC);
-  int y1, m1, d1, y2, m2, d2;
-  g_autoptr(GDateTime) yesterday = NULL;
-
-  if (time == NULL || now == NULL)
-    return g_strdup ("");
-
-  g_date_time_get_ymd (time, &y1, &m1, &d1);
-  g_date_time_get_ymd (now, &y2, &m2, &d2);
-  if (y1 == y2 && m1 == m2 && d1 == d2)
-    return g_strdup (_("Today"));
-
-  yesterday = g_date_time_add_days (now, -1);
-  g_date_time_get_ymd (yesterday, &y2, &m2, &d2);
-  if (y1 == y2 && m1 == m2 && d1 == d2)
-    return g_strdup (_("Yesterday"));
-
-  /* %x: the date in the user's locale. */
-  return g_date_time_format (time, "%x");
-}
-
 static void
 update (EnoughSelfCheckRow *self)
 {
@@ -69,8 +44,8 @@ update (EnoughSelfCheckRow *self)
       return;
     }
 
-  day = enough_self_check_format_day (enough_self_check_get_completed_at (self->check),
-                                      g_get_real_time ());
+  day = enough_dates_format_day (enough_self_check_get_completed_at (self->check),
+                                 g_get_real_time ());
   gtk_label_set_label (self->title_label, day);
 
   enough_self_check_get_answers (self->check, answers);

@@ -23,7 +23,5 @@ const char      *enough_self_check_row_get_title (EnoughSelfCheckRow *self);
 /* "Today", "Yesterday" or the date in the user's locale, for a time in
  * usec UTC; @now_usec is the reference "now" (g_get_real_time () or the
  * store's clock). */
-char            *enough_self_check_format_day    (gint64 time_usec,
-                                                  gint64 now_usec);
 
 G_END_DECLS
