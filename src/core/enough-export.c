@@ -826,12 +826,13 @@ enough_export_to_stream (const char                *db_path,
     }
   else
     {
+      g_autoptr(GString) when = g_string_new (NULL);
+
       g_string_append_printf (ex.buf, "# %s\n\n", _("My Enough Journal"));
-      g_string_append (ex.buf, "*");
-      /* Translators: the date and time of a Markdown export */
-      g_string_append (ex.buf, _("Exported "));
-      md_date (ex.buf, options->now_usec != 0 ? options->now_usec : g_get_real_time ());
-      g_string_append (ex.buf, "*\n\n");
+      md_date (when, options->now_usec != 0 ? options->now_usec : g_get_real_time ());
+      /* Translators: under the title of a Markdown export; %s is its date and time */
+      g_string_append_printf (ex.buf, _("*Exported %s*"), when->str);
+      g_string_append (ex.buf, "\n\n");
     }
 
   while ((rc = sqlite3_step (ex.list)) == SQLITE_ROW)

@@ -680,14 +680,17 @@ get_int (Check       *c,
   if (JSON_NODE_TYPE (node) != JSON_NODE_VALUE || json_node_get_value_type (node) != G_TYPE_INT64)
     return null_value != G_MININT64
            ? check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, name,
-                         _("expected a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " or null"), min, max)
+                         _("expected a whole number from %lld to %lld or null"),
+                         (long long) min, (long long) max)
            : check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, name,
-                         _("expected a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT), min, max);
+                         _("expected a whole number from %lld to %lld"),
+                         (long long) min, (long long) max);
   v = json_node_get_int (node);
   if (v < min || v > max)
     return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, name,
-                       _("%" G_GINT64_FORMAT " is out of range (%" G_GINT64_FORMAT " to %" G_GINT64_FORMAT ")"),
-                       v, min, max);
+                       /* Translators: a number in an imported file, then the range it must be in */
+                       _("%lld is out of range (%lld to %lld)"),
+                       (long long) v, (long long) min, (long long) max);
   *out = v;
   return TRUE;
 }
@@ -1081,9 +1084,9 @@ root_member (Parser     *ps,
       doc->version = json_node_get_int (node);
       if (doc->version > ENOUGH_EXPORT_VERSION)
         return syntax_error (ps, ENOUGH_IMPORT_ERROR_NEWER_VERSION,
-                             _("this file was made by a newer version of Enough (format version %"
-                               G_GINT64_FORMAT "; this one reads version %d). Update Enough to import it."),
-                             doc->version, ENOUGH_EXPORT_VERSION);
+                             _("this file was made by a newer version of Enough (format version "
+                               "%lld; this one reads version %d). Update Enough to import it."),
+                             (long long) doc->version, ENOUGH_EXPORT_VERSION);
     }
   else if (g_str_equal (key, "exported_at"))
     {
