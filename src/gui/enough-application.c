@@ -85,8 +85,7 @@ enough_application_start_reminders (EnoughApplication *self,
   if (self->reminders == NULL || !ENOUGH_IS_WINDOW (window))
     return;
 
-  enough_letter_page_set_reminders (enough_window_get_letter_page (ENOUGH_WINDOW (window)),
-                                    self->reminders);
+  enough_window_set_reminders (ENOUGH_WINDOW (window), self->reminders);
   enough_reminders_start (self->reminders);
 }
 

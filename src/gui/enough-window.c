@@ -34,6 +34,8 @@ struct _EnoughWindow
   EnoughSearchView     *search_view;
 
   EnoughStore          *store;
+  /* Pages that were given the store (see ensure_page_store()). */
+  guint                 pages_with_store;
 
   GSettings            *settings;
 
@@ -108,11 +110,49 @@ enough_window_add_toast (EnoughWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* A page is given the store when it is first shown (or asked for), not
+ * before the first frame: binding a list model makes GtkListView (GTK 4.8)
+ * build, bind and measure about 200 rows even on a hidden page, which with
+ * a big journal doubled the start-up time and added ~20 MB. */
+static void
+ensure_page_store (EnoughWindow *self,
+                   GtkWidget    *page)
+{
+  guint bit;
+
+  if (page == GTK_WIDGET (self->critic_page))
+    bit = 1 << 0;
+  else if (page == GTK_WIDGET (self->letter_page))
+    bit = 1 << 1;
+  else if (page == GTK_WIDGET (self->self_check_page))
+    bit = 1 << 2;
+  else
+    return;
+
+  if (self->pages_with_store & bit)
+    return;
+  self->pages_with_store |= bit;
+
+  if (bit == 1 << 0)
+    enough_critic_page_set_store (self->critic_page, self->store);
+  else if (bit == 1 << 1)
+    enough_letter_page_set_store (self->letter_page, self->store);
+  else
+    enough_self_check_page_set_store (self->self_check_page, self->store);
+}
+
+static void
+on_visible_page_changed (EnoughWindow *self)
+{
+  ensure_page_store (self, adw_view_stack_get_visible_child (self->stack));
+}
+
 GtkWidget *
 enough_window_get_self_check_page (EnoughWindow *self)
 {
   g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
 
+  ensure_page_store (self, GTK_WIDGET (self->self_check_page));
   return GTK_WIDGET (self->self_check_page);
 }
 
@@ -121,6 +161,7 @@ enough_window_get_letter_page (EnoughWindow *self)
 {
   g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
 
+  ensure_page_store (self, GTK_WIDGET (self->letter_page));
   return self->letter_page;
 }
 
@@ -129,7 +170,18 @@ enough_window_get_critic_page (EnoughWindow *self)
 {
   g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
 
+  ensure_page_store (self, GTK_WIDGET (self->critic_page));
   return self->critic_page;
+}
+
+void
+enough_window_set_reminders (EnoughWindow    *self,
+                             EnoughReminders *reminders)
+{
+  g_return_if_fail (ENOUGH_IS_WINDOW (self));
+
+  /* Not through the getter: the letters page keeps its store for later. */
+  enough_letter_page_set_reminders (self->letter_page, reminders);
 }
 
 GtkSearchEntry *
@@ -338,10 +390,17 @@ enough_window_constructed (GObject *object)
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "last-page", self->stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
 
-  /* The store is construct-only: the pages get it once, before they are shown. */
-  enough_critic_page_set_store (self->critic_page, self->store);
-  enough_letter_page_set_store (self->letter_page, self->store);
-  enough_self_check_page_set_store (self->self_check_page, self->store);
+  /* The store is construct-only: each page gets it once, the shown one
+   * now, the others when first shown (see ensure_page_store()). */
+  if (self->store == NULL)
+    {
+      ensure_page_store (self, GTK_WIDGET (self->critic_page));
+      ensure_page_store (self, GTK_WIDGET (self->letter_page));
+      ensure_page_store (self, GTK_WIDGET (self->self_check_page));
+    }
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (on_visible_page_changed), self, G_CONNECT_SWAPPED);
+  on_visible_page_changed (self);
 
   /* Without a journal there is nothing to export or import into. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL);

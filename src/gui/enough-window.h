@@ -30,6 +30,9 @@ GtkWidget    *enough_window_get_self_check_page (EnoughWindow   *self);
 EnoughLetterPage *enough_window_get_letter_page (EnoughWindow  *self);
 
 EnoughCriticPage *enough_window_get_critic_page (EnoughWindow  *self);
+/* Hands the reread reminders to the letters page. */
+void              enough_window_set_reminders   (EnoughWindow    *self,
+                                                 EnoughReminders *reminders);
 /* Search (win.search): the entry in the search bar and the results. */
 GtkSearchEntry   *enough_window_get_search_entry (EnoughWindow *self);
 EnoughSearchView *enough_window_get_search_view  (EnoughWindow *self);
