@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "enough-application.h"
 #include "enough-composer.h"
@@ -26,8 +27,15 @@
  *                           handlers, the record setter, autosave bookkeeping)
  *   keystroke_frame_p95_ms  the same keystroke up to the end of the frame
  *                           that shows it (layout and drawing included)
- *   search_keystroke_p95_ms each prefix of 20 queries typed letter by letter:
- *                           the search and reading every result's snippet
+ *   search_keystroke_p95_ms each prefix of 20 queries typed letter by letter,
+ *                           through the search view (the query and the update
+ *                           of the results list, as after the entry's 100 ms
+ *                           debounce); _frame_: up to the frame showing them;
+ *                           store_: enough_store_search() alone, snippets read
+ *   redraw_frame_p50_ms     a frame that changes nothing (drawing's floor)
+ *   show_<page>_{frame,idle}_ms
+ *                           first switch to the Letters and Self-Check pages:
+ *                           to the first frame, and until the UI is idle
  *   scroll_{list,turns}_frame_p95_ms
  *                           scrolling half a page: from moving the scroll
  *                           position to the end of the next painted frame
@@ -42,8 +50,8 @@
  *
  *   xvfb-run -a dbus-run-session -- _build-perf/bench/enough-bench-ui
  *
- * The journal is the startup benchmark's (~/.cache/enough-bench/journal-N),
- * made if missing; what this program adds to it is deleted again. */
+ * The journal is a temporary copy of the startup benchmark's
+ * (~/.cache/enough-bench/journal-N, made if missing). */
 
 #define N_TYPED 300
 
@@ -55,10 +63,45 @@ typedef struct
   int                status;
 } Bench;
 
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_dir (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* What the benchmark added to the journal, deleted again even on failure. */
+static EnoughStore *cleanup_store;
+static GPtrArray *created;
+
+static void
+delete_created (void)
+{
+  for (guint i = 0; created != NULL && i < created->len; i++)
+    enough_store_delete (cleanup_store, g_ptr_array_index (created, i));
+  g_clear_pointer (&created, g_ptr_array_unref);
+}
+
 static G_GNUC_NORETURN void
 die (const char *what)
 {
   g_printerr ("enough-bench-ui: %s\n", what);
+  if (cleanup_store != NULL)
+    {
+      delete_created ();
+      enough_store_close (cleanup_store, NULL);
+    }
   exit (1);
 }
 
@@ -240,9 +283,55 @@ static const char *const queries[] = {
   "not a grade", "whole afternoon", "quantum", "不够好", "完璧", "실수", "I am", "nobody noticed",
 };
 
+/* Through the real search UI: each prefix as the search view runs it once
+ * the entry's debounce fires (enough_search_view_set_query(): the query and
+ * the update of the results list), then the frame that shows the results. */
 static void
-bench_search (EnoughStore *store,
-              GArray      *search_ms)
+bench_search (EnoughWindow *window,
+              GArray       *search_ms,
+              GArray       *frame_ms)
+{
+  EnoughSearchView *view = enough_window_get_search_view (window);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  drain ();
+  if (!enough_window_is_searching (window))
+    die ("win.search did not show the search bar");
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      const char *query = queries[q];
+
+      for (const char *end = g_utf8_next_char (query); ; end = g_utf8_next_char (end))
+        {
+          g_autofree char *prefix = g_strndup (query, end - query);
+          gint64 start = g_get_monotonic_time ();
+          double ms;
+
+          enough_search_view_set_query (view, prefix);
+          ms = (g_get_monotonic_time () - start) / 1000.0;
+          g_array_append_val (search_ms, ms);
+          ms = wait_frame (GTK_WIDGET (view), start);
+          g_array_append_val (frame_ms, ms);
+          if (g_getenv ("ENOUGH_BENCH_VERBOSE"))
+            g_printerr ("search %-20s %7.2f ms %u results\n", prefix,
+                        g_array_index (search_ms, double, search_ms->len - 1),
+                        g_list_model_get_n_items (enough_search_view_get_results (view)));
+          /* The full answer of a partial (short-word) search comes from
+           * the worker; not counted. */
+          drain ();
+          if (*end == '\0')
+            break;
+        }
+    }
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (gtk_widget_get_ancestor (
+    GTK_WIDGET (enough_window_get_search_entry (window)), GTK_TYPE_SEARCH_BAR)), FALSE);
+  drain ();
+}
+
+static void
+bench_store_search (EnoughStore *store,
+                    GArray      *search_ms)
 {
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
@@ -323,6 +412,9 @@ run_bench (gpointer data)
   g_autoptr(GArray) keystroke_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) keystroke_frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) search_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) redraw_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) search_frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) store_search_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) list_jump_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) list_page_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) turns_jump_ms = g_array_new (FALSE, FALSE, sizeof (double));
@@ -331,6 +423,8 @@ run_bench (gpointer data)
   g_autoptr(EnoughLetter) letter = NULL;
   GtkWidget *list_view;
   guint live_dialogues, live_turns, n_dialogues;
+  static const char *const page_names[] = { "letters", "self-check" };
+  double page_frame_ms[G_N_ELEMENTS (page_names)], page_idle_ms[G_N_ELEMENTS (page_names)];
 
   if (g_getenv ("ENOUGH_BENCH_LABELS") != NULL)
     {
@@ -344,6 +438,26 @@ run_bench (gpointer data)
   drain ();
   n_dialogues = g_list_model_get_n_items (dialogues);
 
+  /* A frame that changes nothing: what drawing costs here anyway (GL
+   * through llvmpipe under Xvfb is slow), to read the frame figures by. */
+  for (guint i = 0; i < 30; i++)
+    {
+      double ms = wait_frame (window, g_get_monotonic_time ());
+      g_array_append_val (redraw_ms, ms);
+    }
+
+  /* 0. The other pages, shown for the first time (they get the journal
+   * then): to their first frame, and until the UI is idle again. */
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      enough_window_show_page (bench->window, page_names[i]);
+      page_frame_ms[i] = wait_frame (window, start);
+      drain ();
+      page_idle_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+
   /* 1. Scrolling all the dialogues. */
   enough_window_show_page (bench->window, "critic");
   drain ();
@@ -355,6 +469,7 @@ run_bench (gpointer data)
 
   /* 2. A dialogue of 1,000 turns, scrolled through. */
   dialogue = enough_store_create_dialogue (store);
+  g_ptr_array_add (created, g_object_ref (dialogue));
   enough_dialogue_set_title (dialogue, "A long talk");
   for (guint i = 0; i < 1000; i++)
     {
@@ -397,6 +512,7 @@ run_bench (gpointer data)
   }
   enough_window_show_page (bench->window, "letters");
   letter = g_object_ref (enough_letter_page_new_letter (letters));
+  g_ptr_array_add (created, g_object_ref (letter));
   drain ();
   for (guint i = 0; i < 2; i++)
     {
@@ -407,14 +523,25 @@ run_bench (gpointer data)
       type_into (GTK_TEXT_VIEW (view), keystroke_ms, keystroke_frame_ms);
     }
 
-  /* 4. Search as you type (through the store: there is no search UI yet). */
-  bench_search (store, search_ms);
+  /* 4. Search as you type, through the search UI, and the store alone. */
+  bench_search (bench->window, search_ms, search_frame_ms);
+  bench_store_search (store, store_search_ms);
 
+  printf ("METRIC redraw_frame_p50_ms %.1f ms\n", percentile (redraw_ms, 0.5));
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      g_autofree char *name = g_strdelimit (g_strdup (page_names[i]), "-", '_');
+
+      printf ("METRIC show_%s_frame_ms %.1f ms\n", name, page_frame_ms[i]);
+      printf ("METRIC show_%s_idle_ms %.1f ms\n", name, page_idle_ms[i]);
+    }
   printf ("METRIC keystroke_p95_ms %.3f ms\n", percentile (keystroke_ms, 0.95));
   printf ("METRIC keystroke_max_ms %.3f ms\n", percentile (keystroke_ms, 1.0));
   printf ("METRIC keystroke_frame_p95_ms %.1f ms\n", percentile (keystroke_frame_ms, 0.95));
   printf ("METRIC search_keystroke_p50_ms %.2f ms\n", percentile (search_ms, 0.5));
   printf ("METRIC search_keystroke_p95_ms %.2f ms\n", percentile (search_ms, 0.95));
+  printf ("METRIC search_keystroke_frame_p95_ms %.1f ms\n", percentile (search_frame_ms, 0.95));
+  printf ("METRIC store_search_keystroke_p95_ms %.2f ms\n", percentile (store_search_ms, 0.95));
   printf ("METRIC scroll_list_frame_p95_ms %.1f ms\n", percentile (list_page_ms, 0.95));
   printf ("METRIC scroll_list_jump_p95_ms %.1f ms\n", percentile (list_jump_ms, 0.95));
   printf ("METRIC scroll_turns_frame_p95_ms %.1f ms\n", percentile (turns_page_ms, 0.95));
@@ -424,8 +551,7 @@ run_bench (gpointer data)
   fflush (stdout);
 
   /* Leave the journal as it was. */
-  enough_store_delete (store, letter);
-  enough_store_delete (store, dialogue);
+  delete_created ();
   drain ();
   (void) window;
   g_action_group_activate_action (G_ACTION_GROUP (bench->app), "quit", NULL);
@@ -444,6 +570,8 @@ on_activate (GApplication *app,
   bench->store = enough_window_get_store (bench->window);
   if (bench->store == NULL)
     die ("the journal could not be opened");
+  cleanup_store = bench->store;
+  created = g_ptr_array_new_with_free_func (g_object_unref);
   g_idle_add (run_bench, bench);
 }
 
@@ -463,6 +591,8 @@ main (int   argc,
     { NULL }
   };
   Bench bench = { 0 };
+  g_autofree char *copy_dir = NULL;
+  g_autofree char *copy_path = NULL;
 
   context = g_option_context_new ("- UI-thread costs of typing, searching and scrolling");
   g_option_context_add_main_entries (context, options, NULL);
@@ -488,7 +618,21 @@ main (int   argc,
       g_object_unref (store);
     }
 
-  g_setenv ("ENOUGH_DATA_DIR", journal_dir, TRUE);
+  /* On a copy: what the benchmark types and deletes never reaches the
+   * shared journal. */
+  {
+    g_autoptr(GFile) source = g_file_new_for_path (journal_path);
+    g_autoptr(GFile) dest = NULL;
+
+    copy_dir = g_dir_make_tmp ("enough-bench-ui-XXXXXX", &error);
+    if (copy_dir == NULL)
+      die (error->message);
+    copy_path = g_build_filename (copy_dir, "journal.db", NULL);
+    dest = g_file_new_for_path (copy_path);
+    if (!g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
+      die (error->message);
+  }
+  g_setenv ("ENOUGH_DATA_DIR", copy_dir, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GSETTINGS_SCHEMA_DIR", BENCH_SCHEMA_DIR, FALSE);
   g_setenv ("GTK_A11Y", "none", FALSE);
@@ -497,5 +641,10 @@ main (int   argc,
   g_signal_connect_after (bench.app, "activate", G_CALLBACK (on_activate), &bench);
   bench.status = g_application_run (G_APPLICATION (bench.app), 0, NULL);
   g_clear_object (&bench.app);
+
+  if (g_getenv ("ENOUGH_BENCH_KEEP") != NULL)
+    g_printerr ("The journal copy is in %s\n", copy_dir);
+  else
+    remove_dir (copy_dir);
   return bench.status;
 }
