@@ -50,6 +50,7 @@ typedef struct
   double   cpu_ms;       /* all threads, until the first frame */
   double   main_cpu_ms;  /* the main (UI) thread, until the first frame */
   double   rss_mb;
+  double   anon_mb;
   guint    rows;
   guint    spinners;
   gboolean ok;
@@ -136,7 +137,7 @@ read_probe (int        fd,
       while ((eol = strchr (buffer->str, '\n')) != NULL)
         {
           gint64 stamp, cpu, main_cpu;
-          guint64 rss_kb;
+          guint64 rss_kb, anon_kb;
 
           *eol = '\0';
           if (sscanf (buffer->str, "frame %" G_GINT64_FORMAT " cpu_us=%" G_GINT64_FORMAT
@@ -150,9 +151,11 @@ read_probe (int        fd,
           else if (sscanf (buffer->str, "content lists=%*u rows=%u spinners=%u",
                            &result->rows, &result->spinners) == 2)
             ;
-          else if (sscanf (buffer->str, "idle %*d rss_kb=%" G_GUINT64_FORMAT, &rss_kb) == 1)
+          else if (sscanf (buffer->str, "idle %*d rss_kb=%" G_GUINT64_FORMAT " anon_kb=%" G_GUINT64_FORMAT,
+                           &rss_kb, &anon_kb) == 2)
             {
               result->rss_mb = rss_kb / 1024.0;
+              result->anon_mb = anon_kb / 1024.0;
               idle = TRUE;
             }
           g_string_erase (buffer, 0, eol - buffer->str + 1);
@@ -304,6 +307,8 @@ main (int   argc,
   g_autoptr(GArray) empty_main = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) big_rss = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) empty_rss = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) big_anon = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) empty_anon = g_array_new (FALSE, FALSE, sizeof (double));
   guint min_rows = G_MAXUINT, max_spinners = 0;
   guint failures = 0;
 
@@ -382,6 +387,7 @@ main (int   argc,
           g_array_append_val (big_cpu, a.cpu_ms);
           g_array_append_val (big_main, a.main_cpu_ms);
           g_array_append_val (big_rss, a.rss_mb);
+          g_array_append_val (big_anon, a.anon_mb);
           min_rows = MIN (min_rows, a.rows);
           max_spinners = MAX (max_spinners, a.spinners);
         }
@@ -391,6 +397,7 @@ main (int   argc,
           g_array_append_val (empty_cpu, e.cpu_ms);
           g_array_append_val (empty_main, e.main_cpu_ms);
           g_array_append_val (empty_rss, e.rss_mb);
+          g_array_append_val (empty_anon, e.anon_mb);
         }
     }
 
@@ -421,6 +428,8 @@ main (int   argc,
     printf ("METRIC empty_cpu_ms %.1f ms\n", median (empty_cpu));
     printf ("METRIC rss_big_mb %.1f mb\n", median (big_rss));
     printf ("METRIC rss_empty_mb %.1f mb\n", median (empty_rss));
+    printf ("METRIC rss_anon_big_mb %.1f mb\n", median (big_anon));
+    printf ("METRIC rss_anon_empty_mb %.1f mb\n", median (empty_anon));
     /* The first frame must show the newest entries, not a spinner. */
     printf ("METRIC first_frame_rows %u rows\n", min_rows);
     printf ("METRIC first_frame_spinners %u spinners\n", max_spinners);

@@ -29,7 +29,8 @@
  *   content lists=<n> rows=<n> spinners=<n>
  *                                     what that first frame showed: mapped list
  *                                     views, their mapped rows, spinning spinners
- *   idle <usec> rss_kb=<n>            VmRSS from /proc/self/status once the UI has
+ *   idle <usec> rss_kb=<n> anon_kb=<n> file_kb=<n>
+ *                                     VmRSS (and its RssAnon, RssFile parts) from /proc/self/status once the UI has
  *                                     been idle for $ENOUGH_PROBE_SETTLE_MS (2000)
  *                                     after the first frame
  * then quits the application (g_application_quit) so it shuts down normally. */
@@ -68,16 +69,15 @@ probe_say (const char *format,
     }
 }
 
+/* A "Name:   123 kB" line of /proc/self/status, in kB. */
 static guint64
-read_vm_rss_kb (void)
+read_status_kb (const char *status,
+                const char *name)
 {
-  g_autofree char *status = NULL;
-  const char *line;
+  g_autofree char *key = g_strdup_printf ("\n%s:", name);
+  const char *line = strstr (status, key);
 
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, "\nVmRSS:");
-  return line != NULL ? g_ascii_strtoull (line + strlen ("\nVmRSS:"), NULL, 10) : 0;
+  return line != NULL ? g_ascii_strtoull (line + strlen (key), NULL, 10) : 0;
 }
 
 static gint64
@@ -131,13 +131,21 @@ quit_idle (gpointer data)
 static gboolean
 idle_check (gpointer data)
 {
+  g_autofree char *status = NULL;
+
   if (g_get_monotonic_time () - idle_since < (gint64) settle_ms * 1000)
     return G_SOURCE_CONTINUE;
   if (g_main_context_pending (NULL))
     return G_SOURCE_CONTINUE;
 
-  probe_say ("idle %" G_GINT64_FORMAT " rss_kb=%" G_GUINT64_FORMAT "\n",
-             g_get_monotonic_time (), read_vm_rss_kb ());
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    status = g_strdup ("");
+  /* Anonymous memory is what the program made; file pages are mostly
+   * shared libraries and fonts (a CJK font is big). */
+  probe_say ("idle %" G_GINT64_FORMAT " rss_kb=%" G_GUINT64_FORMAT " anon_kb=%" G_GUINT64_FORMAT
+             " file_kb=%" G_GUINT64_FORMAT "\n",
+             g_get_monotonic_time (), read_status_kb (status, "VmRSS"),
+             read_status_kb (status, "RssAnon"), read_status_kb (status, "RssFile"));
   if (g_getenv ("ENOUGH_PROBE_NO_QUIT") == NULL)
     g_idle_add (quit_idle, NULL);
   return G_SOURCE_REMOVE;
