@@ -35,7 +35,8 @@
  *   redraw_frame_p50_ms     a frame that changes nothing (drawing's floor)
  *   show_<page>_{frame,idle}_ms
  *                           first switch to the Letters and Self-Check pages:
- *                           to the first frame, and until the UI is idle
+ *                           to the first frame, until the UI is idle, and
+ *                           how much VmRSS grew
  *   scroll_{list,turns}_frame_p95_ms
  *                           scrolling half a page: from moving the scroll
  *                           position to the end of the next painted frame
@@ -103,6 +104,18 @@ die (const char *what)
       enough_store_close (cleanup_store, NULL);
     }
   exit (1);
+}
+
+static double
+rss_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "\nVmRSS:")) == NULL)
+    return 0;
+  return g_ascii_strtoull (line + strlen ("\nVmRSS:"), NULL, 10) / 1024.0;
 }
 
 static int
@@ -425,6 +438,7 @@ run_bench (gpointer data)
   guint live_dialogues, live_turns, n_dialogues;
   static const char *const page_names[] = { "letters", "self-check" };
   double page_frame_ms[G_N_ELEMENTS (page_names)], page_idle_ms[G_N_ELEMENTS (page_names)];
+  double page_rss_mb[G_N_ELEMENTS (page_names)];
 
   if (g_getenv ("ENOUGH_BENCH_LABELS") != NULL)
     {
@@ -451,11 +465,13 @@ run_bench (gpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
       gint64 start = g_get_monotonic_time ();
+      double before = rss_mb ();
 
       enough_window_show_page (bench->window, page_names[i]);
       page_frame_ms[i] = wait_frame (window, start);
       drain ();
       page_idle_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+      page_rss_mb[i] = rss_mb () - before;
     }
 
   /* 1. Scrolling all the dialogues. */
@@ -534,6 +550,7 @@ run_bench (gpointer data)
 
       printf ("METRIC show_%s_frame_ms %.1f ms\n", name, page_frame_ms[i]);
       printf ("METRIC show_%s_idle_ms %.1f ms\n", name, page_idle_ms[i]);
+      printf ("METRIC show_%s_rss_mb %.1f mb\n", name, page_rss_mb[i]);
     }
   printf ("METRIC keystroke_p95_ms %.3f ms\n", percentile (keystroke_ms, 0.95));
   printf ("METRIC keystroke_max_ms %.3f ms\n", percentile (keystroke_ms, 1.0));
