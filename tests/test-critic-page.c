@@ -661,6 +661,14 @@ fold_and_go_back (EnoughTestApp *test)
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_true (gtk_widget_get_visible (back));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
+  /* …and the window really can be that narrow with a dialogue open. */
+  {
+    int min_width;
+
+    gtk_widget_measure (GTK_WIDGET (test->window), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &min_width, NULL, NULL, NULL);
+    g_assert_cmpint (min_width, <=, 360);
+  }
 
   /* Back shows the list; opening a row shows that dialogue. */
   g_signal_emit_by_name (back, "clicked");
