@@ -276,8 +276,10 @@ test_corrupt_found_after_open (StoreFixture  *f,
   before = g_bytes_new (bytes, len);
 
   _enough_store_set_sync_check_limit (0);
+  _enough_store_set_check_delay (0);
   f->store = fixture_open (f);
   _enough_store_set_sync_check_limit (-1);
+  _enough_store_set_check_delay (-1);
   g_signal_connect (f->store, "integrity-failed", G_CALLBACK (on_integrity_failed), &reported);
   while (reported == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -304,6 +306,85 @@ test_corrupt_found_after_open (StoreFixture  *f,
     g_autoptr(GBytes) after = read_file (f->path);
     g_assert_true (g_bytes_equal (before, after));
   }
+}
+
+/* Damages the last pages of a journal of n entries (see above). */
+static void
+damage_tail (StoreFixture *f,
+             guint         n)
+{
+  g_autoptr(GBytes) whole = NULL;
+  g_autofree guint8 *bytes = NULL;
+  guint page_size;
+  gsize len;
+
+  make_journal (f, n);
+  page_size = (guint) query_int (f->path, "PRAGMA page_size");
+  whole = read_file (f->path);
+  len = g_bytes_get_size (whole);
+  bytes = g_memdup2 (g_bytes_get_data (whole, NULL), len);
+  for (gsize i = len - 4 * page_size; i < len; i++)
+    bytes[i] = (guint8) (i * 13);
+  write_file (f->path, bytes, len);
+}
+
+/* The background check of a big file waits a while after open (so it
+ * does not slow the first frames), but whoever waits for the background
+ * thread starts it at once. */
+static void
+test_corrupt_check_delayed (StoreFixture  *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) reported = NULL;
+
+  damage_tail (f, 150);
+  _enough_store_set_sync_check_limit (0);
+  _enough_store_set_check_delay ((gint64) 3600 * G_USEC_PER_SEC);
+  f->store = fixture_open (f);
+  _enough_store_set_sync_check_limit (-1);
+  _enough_store_set_check_delay (-1);
+  g_signal_connect (f->store, "integrity-failed", G_CALLBACK (on_integrity_failed), &reported);
+
+  /* Not checked yet: the open journal is usable meanwhile. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (reported);
+  g_assert_true (enough_store_is_writable (f->store));
+
+  _enough_store_wait_idle (f->store);
+  g_assert_error (reported, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_CORRUPT);
+  g_assert_false (enough_store_is_writable (f->store));
+  g_signal_handlers_disconnect_by_data (f->store, &reported);
+  enough_store_close (f->store, NULL);
+  g_assert_finalize_object (f->store);
+  f->store = NULL;
+}
+
+/* Closing during the delay neither waits for it nor runs the check. */
+static void
+test_corrupt_close_before_check (StoreFixture  *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) reported = NULL;
+  gint64 start;
+
+  damage_tail (f, 150);
+  _enough_store_set_sync_check_limit (0);
+  _enough_store_set_check_delay ((gint64) 3600 * G_USEC_PER_SEC);
+  f->store = fixture_open (f);
+  _enough_store_set_sync_check_limit (-1);
+  _enough_store_set_check_delay (-1);
+  g_signal_connect (f->store, "integrity-failed", G_CALLBACK (on_integrity_failed), &reported);
+
+  start = g_get_monotonic_time ();
+  enough_store_close (f->store, NULL);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 60 * G_USEC_PER_SEC);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (reported);
+  g_signal_handlers_disconnect_by_data (f->store, &reported);
+  g_assert_finalize_object (f->store);
+  f->store = NULL;
 }
 
 static void
@@ -556,6 +637,8 @@ main (int   argc,
   ADD ("/store-files/corrupt/truncated", test_corrupt_truncated);
   ADD ("/store-files/corrupt/damaged-page", test_corrupt_damaged_page);
   ADD ("/store-files/corrupt/found-after-open", test_corrupt_found_after_open);
+  ADD ("/store-files/corrupt/check-delayed", test_corrupt_check_delayed);
+  ADD ("/store-files/corrupt/close-before-check", test_corrupt_close_before_check);
   ADD ("/store-files/corrupt/newer-version", test_corrupt_newer_version);
   ADD ("/store-files/corrupt/other-program", test_corrupt_other_program);
   ADD ("/store-files/read-only", test_read_only);

@@ -164,6 +164,7 @@ void          _enough_store_wait_idle       (EnoughStore   *store);
 /* Tests: files bigger than this get their quick_check on the worker after
  * open (default 16 MB; -1 restores it). */
 void          _enough_store_set_sync_check_limit (gint64 bytes);
+void          _enough_store_set_check_delay      (gint64 usec);
 
 /* Backups (enough-store-backup.c) */
 gboolean _enough_store_backup_db         (sqlite3     *src,

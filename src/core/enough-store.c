@@ -25,6 +25,19 @@ _enough_store_set_sync_check_limit (gint64 bytes)
 {
   sync_check_max_bytes = bytes < 0 ? SYNC_CHECK_MAX_BYTES : bytes;
 }
+
+/* A big file's background check starts this long after open, so it does
+ * not take a core from the first frames. Writes meanwhile are handled as
+ * during the check; anything waiting on the background thread (close,
+ * a backup, _enough_store_wait_idle) starts it at once. */
+#define CHECK_DELAY_USEC (3 * G_USEC_PER_SEC)
+static gint64 check_delay_usec = CHECK_DELAY_USEC;
+
+void
+_enough_store_set_check_delay (gint64 usec)
+{
+  check_delay_usec = usec < 0 ? CHECK_DELAY_USEC : usec;
+}
 /* Gap between turn positions, so inserting between two turns rarely
  * renumbers the others. */
 #define POSITION_STEP 1024
@@ -92,6 +105,9 @@ struct _EnoughStore
   sqlite3              *bgdb;
   GThread              *bg_thread;
   GAsyncQueue          *bg_queue;
+  GMutex                check_mutex;
+  GCond                 check_cond;
+  gboolean              check_now;     /* under check_mutex */
 
   /* finished jobs waiting for their UI-thread completion */
   GMutex                completed_mutex;
@@ -648,6 +664,28 @@ finish_job (Job *job)
     complete_on_ui_thread (job);
 }
 
+/* Ends the delay before the background check (see CHECK_DELAY_USEC). */
+static void
+start_check_now (EnoughStore *self)
+{
+  g_mutex_lock (&self->check_mutex);
+  self->check_now = TRUE;
+  g_cond_signal (&self->check_cond);
+  g_mutex_unlock (&self->check_mutex);
+}
+
+static void
+wait_before_check (EnoughStore *self)
+{
+  gint64 end = g_get_monotonic_time () + check_delay_usec;
+
+  g_mutex_lock (&self->check_mutex);
+  while (!self->check_now)
+    if (!g_cond_wait_until (&self->check_cond, &self->check_mutex, end))
+      break;
+  g_mutex_unlock (&self->check_mutex);
+}
+
 static gpointer
 bg_main (gpointer data)
 {
@@ -661,6 +699,9 @@ bg_main (gpointer data)
       switch (type)
         {
         case JOB_CHECK:
+          wait_before_check (self);
+          if (g_atomic_int_get (&self->closing))
+            break;
           if (!run_quick_check (self->bgdb, &job->error))
             {
               /* Closing interrupts the check: that says nothing about
@@ -1218,6 +1259,7 @@ _enough_store_wait_idle (EnoughStore *self)
   if (self->closed)
     return;
   job = job_new (self, JOB_NOP);
+  start_check_now (self);
   run_job_sync_on (self->bg_queue, job);
   job_free (job);
   job = job_new (self, JOB_NOP);
@@ -2409,6 +2451,7 @@ enough_store_close (EnoughStore  *self,
 
       /* A check or backup of a big file can take seconds: stop it. */
       g_atomic_int_set (&self->closing, 1);
+      start_check_now (self);
       sqlite3_interrupt (self->bgdb);
       run_job_sync_on (self->bg_queue, job);
       job_free (job);
@@ -2488,6 +2531,7 @@ enough_store_backup_now (EnoughStore  *self,
     }
 
   job = job_new (self, JOB_BACKUP);
+  start_check_now (self);
   run_job_sync_on (self->bg_queue, job);
   ok = job->error == NULL;
   if (!ok)
@@ -2551,6 +2595,8 @@ enough_store_finalize (GObject *object)
   g_async_queue_unref (self->queue);
   g_async_queue_unref (self->bg_queue);
   g_mutex_clear (&self->completed_mutex);
+  g_mutex_clear (&self->check_mutex);
+  g_cond_clear (&self->check_cond);
   g_main_context_unref (self->context);
   g_free (self->path);
 
@@ -2623,6 +2669,8 @@ enough_store_init (EnoughStore *self)
   self->queue = g_async_queue_new ();
   self->bg_queue = g_async_queue_new ();
   g_mutex_init (&self->completed_mutex);
+  g_mutex_init (&self->check_mutex);
+  g_cond_init (&self->check_cond);
   g_queue_init (&self->completed);
   self->cache = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->dirty = g_hash_table_new_full (g_direct_hash, g_direct_equal,
