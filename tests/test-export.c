@@ -2,6 +2,7 @@
  * SPDX-FileCopyrightText: 2026 The Enough developers
  */
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "enough-export.h"
@@ -377,6 +378,152 @@ test_empty (StoreFixture  *f,
   g_assert_cmpuint (enough_import_get_n_entries (import), ==, 0);
 }
 
+/* json-glib's generator on one string: the reference the export's own
+ * escaper must match byte for byte. */
+static char *
+json_glib_string (const char *text)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
+
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}
+
+static char *
+escaped (const char *text)
+{
+  GString *out = g_string_new ("\"");
+
+  _enough_export_json_escape (out, text);
+  g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_json_escape (void)
+{
+  static const char *const hostile[] = {
+    "", "plain", "\"", "\\", "\\\"", "\"\\\"\\", "\\u0041", "a\"b\\c\nd\re\tf\bg\fh",
+    "\x01\x02\x7f\x7e", "</script>", "\xc3\xa9\xe4\xb8\xad\xf0\x9f\x8c\xb1", "\xe2\x80\xa8\xe2\x80\xa9",
+    "\xef\xbb\xbf", "\xff\xfe invalid UTF-8 \x80", "\xed\xa0\x80", "trailing \\", "\"\"\"\"",
+  };
+  GRand *rand = g_rand_new_with_seed (7);
+
+  /* every single byte */
+  for (guint c = 1; c < 256; c++)
+    {
+      char text[4] = { 'a', (char) c, 'z', '\0' };
+      g_autofree char *mine = escaped (text);
+      g_autofree char *theirs = json_glib_string (text);
+
+      if (c == 0x1f)
+        {
+          /* json-glib 1.6 leaves it raw (invalid JSON); ours is RFC 8259 */
+          g_assert_cmpstr (mine, ==, "\"a\\u001fz\"");
+          continue;
+        }
+      g_assert_cmpstr (mine, ==, theirs);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autofree char *mine = escaped (hostile[i]);
+      g_autofree char *theirs = json_glib_string (hostile[i]);
+
+      g_assert_cmpstr (mine, ==, theirs);
+    }
+  /* random byte soup, mostly the interesting bytes */
+  for (guint i = 0; i < 2000; i++)
+    {
+      char text[64];
+      guint len = (guint) g_rand_int_range (rand, 0, sizeof text);
+      g_autofree char *mine = NULL;
+      g_autofree char *theirs = NULL;
+
+      for (guint j = 0; j < len; j++)
+        {
+          static const char interesting[] = "\"\\\b\f\n\r\t\x01\x1e\x7f\x80\xc3\xa9 az";
+          char c = g_rand_boolean (rand) ? interesting[g_rand_int_range (rand, 0, sizeof interesting - 1)]
+                                         : (char) g_rand_int_range (rand, 1, 256);
+          text[j] = c == 0x1f ? 'x' : c;
+        }
+      text[len] = '\0';
+      mine = escaped (text);
+      theirs = json_glib_string (text);
+      g_assert_cmpstr (mine, ==, theirs);
+    }
+  g_rand_free (rand);
+
+  /* U+001F, escaped, reads back as itself */
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (json_parser_load_from_data (parser, "[\"a\\u001fz\"]", -1, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (json_array_get_string_element (json_node_get_array (json_parser_get_root (parser)), 0),
+                     ==, "a\x1fz");
+  }
+}
+
+/* Every entry of an export is what json-glib's generator makes of it:
+ * the hand-written writer changes nothing in the document. */
+static void
+test_json_glib_identical (StoreFixture  *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  GString *hostile = g_string_new (NULL);
+  guint n = 0, n_lines;
+
+  g_assert_true (enough_store_generate_synthetic (f->store, 300, 11, &error));
+  g_assert_no_error (error);
+  add_full_entries (f->store);
+  for (guint c = 1; c < 0x80; c++)
+    if (c != 0x1f)
+      g_string_append_c (hostile, (char) c);
+  g_string_append (hostile, "\\\"\\u0000\"\xe2\x80\xa8 \xf0\x9f\x8c\xb1");
+  {
+    g_autoptr(EnoughDialogue) d = enough_store_create_dialogue (f->store);
+    g_autoptr(EnoughTurn) t = NULL;
+    g_autoptr(EnoughLetter) l = enough_store_create_letter (f->store);
+
+    enough_dialogue_set_title (d, hostile->str);
+    enough_dialogue_set_critic_name (d, hostile->str);
+    t = enough_store_add_turn (f->store, d, -1, ENOUGH_SPEAKER_CRITIC, hostile->str);
+    enough_letter_set_text (l, hostile->str);
+    enough_letter_set_takeaway (l, "\"");
+  }
+  g_string_free (hostile, TRUE);
+
+  json = export_json (f->store, &n);
+  g_assert_cmpuint (n, ==, 305);
+  lines = g_strsplit (json, "\n", -1);
+  n_lines = g_strv_length (lines);
+  g_assert_cmpuint (n_lines, ==, n + 3);  /* head, entries, "]}", "" */
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autofree char *regenerated = NULL;
+      gsize len = strlen (lines[i]);
+
+      if (i < n)
+        {
+          g_assert_cmpint (lines[i][len - 1], ==, ',');
+          lines[i][--len] = '\0';
+        }
+      g_assert_true (json_parser_load_from_data (parser, lines[i], (gssize) len, &error));
+      g_assert_no_error (error);
+      json_generator_set_root (generator, json_parser_get_root (parser));
+      regenerated = json_generator_to_data (generator, NULL);
+      g_assert_cmpstr (regenerated, ==, lines[i]);
+    }
+  g_assert_cmpstr (lines[n + 1], ==, "]}");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +533,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/export/dates", test_command_line_dates);
+  g_test_add_func ("/export/json-escape", test_json_escape);
+  g_test_add ("/export/json-glib-identical", StoreFixture, NULL, fixture_setup, test_json_glib_identical, fixture_teardown);
   g_test_add ("/export/empty", StoreFixture, NULL, fixture_setup, test_empty, fixture_teardown);
   g_test_add ("/export/round-trip", StoreFixture, NULL, fixture_setup, test_round_trip, fixture_teardown);
   g_test_add ("/export/async", StoreFixture, NULL, fixture_setup, test_async_with_results, fixture_teardown);

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -240,7 +239,6 @@ typedef struct
   GCancellable        *cancellable;
   EnoughExportOptions  options;
   GString             *buf;
-  JsonGenerator       *generator;
   guint                n_entries;
 } Export;
 
@@ -341,7 +339,6 @@ export_close (Export *ex)
   if (ex->db != NULL)
     sqlite3_exec (ex->db, "COMMIT", NULL, NULL, NULL);
   g_clear_pointer (&ex->db, sqlite3_close);
-  g_clear_object (&ex->generator);
   if (ex->buf != NULL)
     g_string_free (ex->buf, TRUE);
   ex->buf = NULL;
@@ -368,56 +365,159 @@ write_buf (Export  *ex,
 /* ------------------------------------------------------------------------ */
 /* JSON */
 
+/* The JSON is written straight from the rows (a json-glib tree per entry
+ * cost more than the rest of the export together); json-glib still parses
+ * it on import. Strings are escaped as json-glib 1.6's generator does, so
+ * the document is byte for byte what it made: " and \ with a backslash,
+ * \b \f \n \r \t by name, other control characters and DEL as \u00XX,
+ * everything else (UTF-8 included) as it is. One deliberate difference:
+ * json-glib 1.6 leaves U+001F raw, which RFC 8259 forbids; it is \u001f
+ * here. */
+void
+_enough_export_json_escape (GString    *out,
+                            const char *text)
+{
+  static const char hex[] = "0123456789abcdef";
+  const guchar *p = (const guchar *) text;
+  const guchar *run = p;
+
+  for (;; p++)
+    {
+      guchar c = *p;
+
+      if (G_LIKELY (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f))
+        continue;
+      if (p > run)
+        g_string_append_len (out, (const char *) run, p - run);
+      run = p + 1;
+      switch (c)
+        {
+        case '\0':
+          return;
+        case '"':
+          g_string_append_len (out, "\\\"", 2);
+          break;
+        case '\\':
+          g_string_append_len (out, "\\\\", 2);
+          break;
+        case '\b':
+          g_string_append_len (out, "\\b", 2);
+          break;
+        case '\f':
+          g_string_append_len (out, "\\f", 2);
+          break;
+        case '\n':
+          g_string_append_len (out, "\\n", 2);
+          break;
+        case '\r':
+          g_string_append_len (out, "\\r", 2);
+          break;
+        case '\t':
+          g_string_append_len (out, "\\t", 2);
+          break;
+        default:
+          {
+            char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] };
+            g_string_append_len (out, u, 6);
+          }
+          break;
+        }
+    }
+}
+
 static void
-add_timestamp (JsonBuilder *b,
-               const char  *name,
-               gint64       usec,
-               gboolean     nullable)
+json_member (GString    *out,
+             const char *name)
+{
+  /* Member names are fixed ASCII identifiers: nothing to escape. */
+  g_string_append_c (out, '"');
+  g_string_append (out, name);
+  g_string_append_len (out, "\":", 2);
+}
+
+static void
+json_string (GString    *out,
+             const char *value)
+{
+  g_string_append_c (out, '"');
+  _enough_export_json_escape (out, value);
+  g_string_append_c (out, '"');
+}
+
+static void
+json_int (GString *out,
+          gint64   value)
+{
+  char buf[24];
+  char *end = buf + sizeof buf, *p = end;
+  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    *--p = (char) ('0' + v % 10);
+  while ((v /= 10) != 0);
+  if (value < 0)
+    *--p = '-';
+  g_string_append_len (out, p, end - p);
+}
+
+static void
+add_timestamp (GString    *out,
+               const char *name,
+               gint64      usec,
+               gboolean    nullable)
 {
   char buf[40];
 
-  json_builder_set_member_name (b, name);
+  json_member (out, name);
   if (nullable && usec == 0)
     {
-      json_builder_add_null_value (b);
+      g_string_append_len (out, "null", 4);
       return;
     }
   format_timestamp_into (usec, buf);
-  json_builder_add_string_value (b, buf);
+  g_string_append_c (out, '"');
+  g_string_append (out, buf);
+  g_string_append_c (out, '"');
 }
 
 static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
+add_string (GString    *out,
+            const char *name,
+            const char *value)
 {
-  json_builder_set_member_name (b, name);
-  json_builder_add_string_value (b, value);
+  json_member (out, name);
+  json_string (out, value);
 }
 
 static void
-add_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
+add_int (GString    *out,
+         const char *name,
+         gint64      value)
 {
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
+  json_member (out, name);
+  json_int (out, value);
 }
 
 static void
-add_flags (JsonBuilder *b,
-           const char  *name,
-           GType        type,
-           guint        value)
+add_flags (GString    *out,
+           const char *name,
+           GType       type,
+           guint       value)
 {
   GFlagsClass *klass = g_type_class_ref (type);
+  gboolean first = TRUE;
 
-  json_builder_set_member_name (b, name);
-  json_builder_begin_array (b);
+  json_member (out, name);
+  g_string_append_c (out, '[');
   for (guint i = 0; i < klass->n_values; i++)
     if (klass->values[i].value != 0 && (value & klass->values[i].value) == klass->values[i].value)
-      json_builder_add_string_value (b, klass->values[i].value_nick);
-  json_builder_end_array (b);
+      {
+        if (!first)
+          g_string_append_c (out, ',');
+        json_string (out, klass->values[i].value_nick);
+        first = FALSE;
+      }
+  g_string_append_c (out, ']');
   g_type_class_unref (klass);
 }
 
@@ -439,46 +539,64 @@ json_entry (Export       *ex,
             sqlite3_stmt *row,
             GError      **error)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr(JsonNode) root = NULL;
+  GString *b = ex->buf;
 
-  json_builder_begin_object (b);
+  if (ex->n_entries > 0)
+    g_string_append_len (b, ",\n", 2);
+  g_string_append_c (b, '{');
   add_string (b, "kind", enum_nick (ENOUGH_TYPE_RECORD_KIND, kind));
+  g_string_append_c (b, ',');
   add_string (b, "id", col_text (row, 1));
+  g_string_append_c (b, ',');
   add_timestamp (b, "created", sqlite3_column_int64 (row, 2), FALSE);
+  g_string_append_c (b, ',');
   add_timestamp (b, "updated", sqlite3_column_int64 (row, 3), FALSE);
 
   switch (kind)
     {
     case ENOUGH_RECORD_KIND_DIALOGUE:
       {
+        gboolean first = TRUE;
         int rc;
 
+        g_string_append_c (b, ',');
         add_string (b, "title", col_text (row, 4));
+        g_string_append_c (b, ',');
         add_string (b, "critic_name", col_text (row, 5));
         for (int c = 6; c <= 7; c++)
           {
-            json_builder_set_member_name (b, c == 6 ? "intensity_start" : "intensity_end");
+            g_string_append_c (b, ',');
+            json_member (b, c == 6 ? "intensity_start" : "intensity_end");
             if (sqlite3_column_int (row, c) < 0)
-              json_builder_add_null_value (b);
+              g_string_append_len (b, "null", 4);
             else
-              json_builder_add_int_value (b, sqlite3_column_int (row, c));
+              json_int (b, sqlite3_column_int (row, c));
           }
+        g_string_append_c (b, ',');
         add_int (b, "prompt_step", sqlite3_column_int (row, 8));
 
-        json_builder_set_member_name (b, "turns");
-        json_builder_begin_array (b);
+        g_string_append_c (b, ',');
+        json_member (b, "turns");
+        g_string_append_c (b, '[');
         sqlite3_bind_int64 (ex->turns, 1, sqlite3_column_int64 (row, 0));
         while ((rc = sqlite3_step (ex->turns)) == SQLITE_ROW)
           {
-            json_builder_begin_object (b);
+            if (!first)
+              g_string_append_c (b, ',');
+            first = FALSE;
+            g_string_append_c (b, '{');
             add_string (b, "id", col_text (ex->turns, 0));
+            g_string_append_c (b, ',');
             add_timestamp (b, "created", sqlite3_column_int64 (ex->turns, 1), FALSE);
+            g_string_append_c (b, ',');
             add_timestamp (b, "updated", sqlite3_column_int64 (ex->turns, 2), FALSE);
+            g_string_append_c (b, ',');
             add_string (b, "speaker", enough_speaker_to_string (sqlite3_column_int (ex->turns, 3)));
+            g_string_append_c (b, ',');
             add_string (b, "text", col_text (ex->turns, 4));
+            g_string_append_c (b, ',');
             add_flags (b, "patterns", ENOUGH_TYPE_PATTERNS, (guint) sqlite3_column_int (ex->turns, 5));
-            json_builder_end_object (b);
+            g_string_append_c (b, '}');
           }
         sqlite3_reset (ex->turns);
         if (rc != SQLITE_DONE)
@@ -486,7 +604,7 @@ json_entry (Export       *ex,
             set_db_error (error, ex->db);
             return FALSE;
           }
-        json_builder_end_array (b);
+        g_string_append_c (b, ']');
       }
       break;
 
@@ -494,13 +612,21 @@ json_entry (Export       *ex,
       {
         const char *reread = enum_nick (ENOUGH_TYPE_REREAD, sqlite3_column_int (row, 8));
 
+        g_string_append_c (b, ',');
         add_string (b, "not_good_enough", col_text (row, 4));
+        g_string_append_c (b, ',');
         add_flags (b, "feelings", ENOUGH_TYPE_FEELINGS, (guint) sqlite3_column_int (row, 5));
+        g_string_append_c (b, ',');
         add_string (b, "text", col_text (row, 6));
+        g_string_append_c (b, ',');
         add_int (b, "step", sqlite3_column_int (row, 7));
+        g_string_append_c (b, ',');
         add_string (b, "reread", reread != NULL ? reread : "unset");
+        g_string_append_c (b, ',');
         add_timestamp (b, "reread_at", sqlite3_column_int64 (row, 9), TRUE);
+        g_string_append_c (b, ',');
         add_timestamp (b, "reread_done_at", sqlite3_column_int64 (row, 10), TRUE);
+        g_string_append_c (b, ',');
         add_string (b, "takeaway", col_text (row, 11));
       }
       break;
@@ -509,14 +635,23 @@ json_entry (Export       *ex,
       {
         const char *answers = col_text (row, 5);
 
+        g_string_append_c (b, ',');
         add_int (b, "bank_version", sqlite3_column_int (row, 4));
-        json_builder_set_member_name (b, "answers");
-        json_builder_begin_array (b);
+        g_string_append_c (b, ',');
+        json_member (b, "answers");
+        g_string_append_c (b, '[');
         for (const char *a = answers; *a != '\0'; a++)
-          json_builder_add_int_value (b, g_ascii_isdigit (*a) ? *a - '0' : 0);
-        json_builder_end_array (b);
+          {
+            if (a != answers)
+              g_string_append_c (b, ',');
+            g_string_append_c (b, g_ascii_isdigit (*a) ? *a : '0');
+          }
+        g_string_append_c (b, ']');
+        g_string_append_c (b, ',');
         add_int (b, "current_index", sqlite3_column_int (row, 6));
+        g_string_append_c (b, ',');
         add_timestamp (b, "completed_at", sqlite3_column_int64 (row, 7), TRUE);
+        g_string_append_c (b, ',');
         add_string (b, "note", col_text (row, 8));
       }
       break;
@@ -524,13 +659,7 @@ json_entry (Export       *ex,
     default:
       g_assert_not_reached ();
     }
-  json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  json_generator_set_root (ex->generator, root);
-  if (ex->n_entries > 0)
-    g_string_append (ex->buf, ",\n");
-  json_generator_to_gstring (ex->generator, ex->buf);
+  g_string_append_c (b, '}');
   return TRUE;
 }
 
@@ -810,8 +939,6 @@ enough_export_to_stream (const char                *db_path,
   ex.cancellable = cancellable;
   ex.buf = g_string_sized_new (64 * 1024);
   json = options->format == ENOUGH_EXPORT_JSON;
-  if (json)
-    ex.generator = json_generator_new ();
 
   if (!export_open (&ex, db_path, error))
     goto out;

@@ -106,4 +106,8 @@ char    *enough_export_format_timestamp (gint64      usec);
 gboolean enough_export_parse_timestamp  (const char *text,
                                          gint64     *out_usec);
 
+/* Appends @text as the inside of a JSON string (for the tests). */
+void     _enough_export_json_escape     (GString    *out,
+                                         const char *text);
+
 G_END_DECLS
