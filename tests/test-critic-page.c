@@ -130,9 +130,15 @@ find_dialogue_list (EnoughCriticPage *page)
     {
       GtkSelectionModel *model = gtk_list_view_get_model (lists->pdata[i]);
 
-      if (GTK_IS_SINGLE_SELECTION (model) &&
-          gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) ==
-          enough_store_get_dialogues (enough_critic_page_get_store (page)))
+      GListModel *items;
+
+      if (!GTK_IS_SINGLE_SELECTION (model))
+        continue;
+      /* The first frame shows a slice of the newest (see the page). */
+      items = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model));
+      if (GTK_IS_SLICE_LIST_MODEL (items))
+        items = gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (items));
+      if (items == enough_store_get_dialogues (enough_critic_page_get_store (page)))
         return lists->pdata[i];
     }
 
@@ -761,6 +767,94 @@ test_many_turns (Fixture       *fixture,
   enough_test_run_app (many_turns, fixture);
 }
 
+/* ---- Many dialogues: the first frame shows the newest, then all -------------- */
+
+#define MANY_DIALOGUES 60
+
+static void
+make_many_dialogues (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  EnoughCriticPage *page = get_page (test);
+  EnoughStore *store = enough_window_get_store (test->window);
+
+  for (guint i = 0; i < MANY_DIALOGUES; i++)
+    {
+      g_autoptr(EnoughDialogue) dialogue = enough_store_create_dialogue (store);
+      g_autofree char *title = g_strdup_printf ("Dialogue %u", i);
+
+      enough_dialogue_set_title (dialogue, title);
+      if (i == 0)
+        fixture->dialogue_uuid = g_strdup (enough_record_get_uuid (ENOUGH_RECORD (dialogue)));
+    }
+  flush (test);
+
+  /* The oldest stays open across the restart. */
+  {
+    EnoughRecord *oldest = enough_store_lookup (store, ENOUGH_RECORD_KIND_DIALOGUE,
+                                                fixture->dialogue_uuid);
+
+    enough_critic_page_open_dialogue (page, ENOUGH_DIALOGUE (oldest));
+    g_object_unref (oldest);
+  }
+}
+
+static void
+reopen_oldest (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  EnoughCriticPage *page = get_page (test);
+  GtkListView *list = find_dialogue_list (page);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  GListModel *model = G_LIST_MODEL (selection);
+  g_autoptr(GObject) selected = NULL;
+
+  /* The open dialogue is older than the first frame's rows: its row is
+   * there and selected all the same. */
+  g_assert_cmpstr (enough_record_get_uuid (ENOUGH_RECORD (enough_critic_page_get_dialogue (page))),
+                   ==, fixture->dialogue_uuid);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, MANY_DIALOGUES);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, MANY_DIALOGUES - 1);
+  selected = g_list_model_get_item (model, MANY_DIALOGUES - 1);
+  g_assert_true (selected == (GObject *) enough_critic_page_get_dialogue (page));
+}
+
+static void
+newest_then_all (EnoughTestApp *test)
+{
+  EnoughCriticPage *page = get_page (test);
+  GtkListView *list = find_dialogue_list (page);
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  GListModel *dialogues = enough_store_get_dialogues (enough_window_get_store (test->window));
+  guint frames = 0;
+
+  /* The newest dialogue opens, and its row is the first. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), <=, MANY_DIALOGUES);
+
+  /* A few frames later every dialogue has its place in the list. */
+  while (g_list_model_get_n_items (model) < MANY_DIALOGUES && frames++ < 10000)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, MANY_DIALOGUES);
+  for (guint i = 0; i < MANY_DIALOGUES; i++)
+    {
+      g_autoptr(GObject) a = g_list_model_get_item (model, i);
+      g_autoptr(GObject) b = g_list_model_get_item (dialogues, i);
+
+      g_assert_true (a == b);
+    }
+}
+
+static void
+test_many_dialogues (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  enough_test_run_app (make_many_dialogues, fixture);
+  enough_test_run_app (reopen_oldest, fixture);
+  enough_test_reset_settings ();
+  enough_test_run_app (newest_then_all, fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -775,6 +869,7 @@ main (int   argc,
   ADD ("/critic-page/narrow-window", test_narrow_window);
   ADD ("/critic-page/delete-dialogue", test_delete_dialogue);
   ADD ("/critic-page/many-turns", test_many_turns);
+  ADD ("/critic-page/many-dialogues", test_many_dialogues);
 
 #undef ADD
 

@@ -24,6 +24,10 @@
 #define TITLE_MAX_CHARS 48
 /* Finding the open dialogue's row is a walk over a lazy model: bounded. */
 #define MAX_ROWS_TO_SEARCH 500
+/* The list shows only the newest dialogues in the first frame (more than
+ * fit on a tall screen): GtkListView in GTK 4.8 otherwise makes, binds and
+ * measures up to ~200 rows before it paints. The rest come a frame later. */
+#define FIRST_FRAME_ROWS 32
 
 typedef struct
 {
@@ -62,6 +66,9 @@ struct _EnoughCriticPage
 
   EnoughStore         *store;
   GtkSingleSelection  *selection;
+  GtkSliceListModel   *slice;         /* owned by selection; the dialogues */
+  guint                grow_tick_id;
+  guint                grow_frames;
   EnoughDialogue      *dialogue;
   GBinding            *step_binding;
   GSettings           *settings;
@@ -454,6 +461,40 @@ on_dialogue_notify (EnoughCriticPage *self,
                                   enough_dialogue_get_critic_name (dialogue));
 }
 
+static void select_dialogue_row (EnoughCriticPage *self);
+
+/* The whole list of dialogues, from now on. */
+static void
+grow_dialogue_list (EnoughCriticPage *self)
+{
+  if (self->grow_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->dialogue_list), self->grow_tick_id);
+  self->grow_tick_id = 0;
+  if (self->slice == NULL || gtk_slice_list_model_get_size (self->slice) == G_MAXUINT)
+    return;
+
+  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    select_dialogue_row (self);
+}
+
+/* Ticks run at the start of a frame: the second one is after the first
+ * frame was painted. */
+static gboolean
+grow_after_first_frame (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  EnoughCriticPage *self = user_data;
+
+  if (self->grow_frames++ == 0)
+    return G_SOURCE_CONTINUE;
+
+  self->grow_tick_id = 0;
+  grow_dialogue_list (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 select_dialogue_row (EnoughCriticPage *self)
 {
@@ -477,6 +518,10 @@ select_dialogue_row (EnoughCriticPage *self)
     }
 
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* Older than the first frame's rows: show them all now (this selects). */
+  if (self->dialogue != NULL && self->slice != NULL &&
+      gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
+    grow_dialogue_list (self);
 }
 
 /* Shows the newest turn. The list estimates the height of rows it has not
@@ -1012,9 +1057,13 @@ enough_critic_page_teardown_store (EnoughCriticPage *self)
   enough_critic_page_open_dialogue (self, NULL);
   enough_critic_page_save_drafts (self);
 
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_single_selection_get_model (self->selection), self);
+  if (self->grow_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->dialogue_list), self->grow_tick_id);
+  self->grow_tick_id = 0;
+  if (self->slice != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_slice_list_model_get_model (self->slice), self);
   gtk_list_view_set_model (self->dialogue_list, NULL);
+  self->slice = NULL;
   g_clear_object (&self->selection);
   g_clear_pointer (&self->drafts_path, g_free);
   g_hash_table_remove_all (self->drafts);
@@ -1040,7 +1089,11 @@ enough_critic_page_setup_store (EnoughCriticPage *self)
   drafts_load (self);
 
   dialogues = enough_store_get_dialogues (self->store);
-  self->selection = gtk_single_selection_new (g_object_ref (dialogues));
+  self->slice = gtk_slice_list_model_new (g_object_ref (dialogues), 0, FIRST_FRAME_ROWS);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->slice));
+  self->grow_frames = 0;
+  self->grow_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->dialogue_list),
+                                                     grow_after_first_frame, self, NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->dialogue_list, GTK_SELECTION_MODEL (self->selection));
