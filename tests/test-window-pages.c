@@ -73,6 +73,41 @@ test_pages_get_the_journal (Fixture       *fixture,
   enough_test_run_app (check_pages_get_the_journal, NULL);
 }
 
+/* The search results are not part of the first frame: the view is made on
+ * the first search, with the journal, and is then the shown content. */
+static void
+check_search_view_made_on_search (EnoughTestApp *test)
+{
+  GtkWidget *root = GTK_WIDGET (test->window);
+  GtkWidget *view;
+
+  g_assert_null (enough_test_find_descendant (root, ENOUGH_TYPE_SEARCH_VIEW, NULL));
+
+  g_assert_true (gtk_widget_activate_action (root, "win.search", NULL));
+  g_assert_true (enough_window_is_searching (test->window));
+  view = enough_test_find_descendant (root, ENOUGH_TYPE_SEARCH_VIEW, NULL);
+  g_assert_nonnull (view);
+  g_assert_true (view == GTK_WIDGET (enough_window_get_search_view (test->window)));
+  g_assert_true (gtk_widget_get_mapped (view));
+
+  /* Ending and starting the search again keeps the one view. */
+  g_assert_true (gtk_widget_activate_action (root, "win.search", NULL));
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (enough_test_find_descendant (root, GTK_TYPE_SEARCH_BAR, NULL)),
+                                  FALSE);
+  g_assert_false (enough_window_is_searching (test->window));
+  g_assert_false (gtk_widget_get_mapped (view));
+  g_assert_true (gtk_widget_activate_action (root, "win.search", NULL));
+  g_assert_true (view == enough_test_find_descendant (root, ENOUGH_TYPE_SEARCH_VIEW, NULL));
+  g_assert_true (gtk_widget_get_mapped (view));
+}
+
+static void
+test_search_view_made_on_search (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  enough_test_run_app (check_search_view_made_on_search, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -81,6 +116,8 @@ main (int   argc,
 
   g_test_add ("/window-pages/pages-get-the-journal-when-shown", Fixture, NULL,
               fixture_setup, test_pages_get_the_journal, fixture_teardown);
+  g_test_add ("/window-pages/search-view-made-on-search", Fixture, NULL,
+              fixture_setup, test_search_view_made_on_search, fixture_teardown);
 
   return g_test_run ();
 }

@@ -31,7 +31,7 @@ struct _EnoughWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkToggleButton      *search_button;
-  EnoughSearchView     *search_view;
+  EnoughSearchView     *search_view;  /* made on the first search */
 
   EnoughStore          *store;
   /* Pages that were given the store (see ensure_page_store()). */
@@ -192,12 +192,41 @@ enough_window_get_search_entry (EnoughWindow *self)
   return self->search_entry;
 }
 
+static void     on_open_result              (EnoughWindow       *self,
+                                             EnoughSearchResult *result);
+static gboolean on_search_view_key_pressed  (EnoughWindow       *self,
+                                             guint               keyval,
+                                             guint               keycode,
+                                             GdkModifierType     state);
+
+/* The results view is not in the first frame: it is made when needed. */
+static EnoughSearchView *
+ensure_search_view (EnoughWindow *self)
+{
+  GtkEventController *keys;
+
+  if (self->search_view != NULL || self->content_stack == NULL)  /* or disposed */
+    return self->search_view;
+
+  self->search_view = g_object_new (ENOUGH_TYPE_SEARCH_VIEW, NULL);
+  g_signal_connect_object (self->search_view, "open-result",
+                           G_CALLBACK (on_open_result), self, G_CONNECT_SWAPPED);
+  /* Escape among the results ends the search too. */
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_search_view_key_pressed),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_view), keys);
+  enough_search_view_set_store (self->search_view, self->store);
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->search_view), "search");
+  return self->search_view;
+}
+
 EnoughSearchView *
 enough_window_get_search_view (EnoughWindow *self)
 {
   g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
 
-  return self->search_view;
+  return ensure_search_view (self);
 }
 
 gboolean
@@ -216,6 +245,8 @@ on_search_mode_changed (EnoughWindow *self)
 {
   gboolean searching = gtk_search_bar_get_search_mode (self->search_bar);
 
+  if (searching)
+    ensure_search_view (self);
   gtk_stack_set_visible_child_name (self->content_stack, searching ? "search" : "pages");
   if (searching)
     {
@@ -227,14 +258,14 @@ on_search_mode_changed (EnoughWindow *self)
 static void
 on_search_entry_changed (EnoughWindow *self)
 {
-  enough_search_view_queue_query (self->search_view,
+  enough_search_view_queue_query (ensure_search_view (self),
                                   gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
 on_search_entry_activate (EnoughWindow *self)
 {
-  enough_search_view_activate_first (self->search_view);
+  enough_search_view_activate_first (ensure_search_view (self));
 }
 
 static gboolean
@@ -245,12 +276,11 @@ on_search_entry_key_pressed (EnoughWindow    *self,
 {
   if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
       (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0)
-    return enough_search_view_focus_first (self->search_view);
+    return enough_search_view_focus_first (ensure_search_view (self));
 
   return GDK_EVENT_PROPAGATE;
 }
 
-/* Escape among the results ends the search too. */
 static gboolean
 on_search_view_key_pressed (EnoughWindow    *self,
                             guint            keyval,
@@ -408,7 +438,8 @@ enough_window_constructed (GObject *object)
   /* …nor anything to search. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->store != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), self->store != NULL);
-  enough_search_view_set_store (self->search_view, self->store);
+  if (self->search_view != NULL)
+    enough_search_view_set_store (self->search_view, self->store);
   /* Says so, without blocking, when the newest words could not be saved. */
   enough_save_banner_set_store (self->save_banner, self->store);
 }
@@ -519,6 +550,7 @@ enough_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_WINDOW);
+  self->search_view = NULL;  /* was in content_stack */
 
   G_OBJECT_CLASS (enough_window_parent_class)->dispose (object);
 }
@@ -562,12 +594,10 @@ enough_window_class_init (EnoughWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnoughWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, EnoughWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EnoughWindow, search_button);
-  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, search_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_open_result);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s",
                                    enough_window_show_page_action);
@@ -605,10 +635,6 @@ enough_window_init (EnoughWindow *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_search_entry_key_pressed),
                            self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_search_view_key_pressed),
-                           self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->search_view), keys);
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
