@@ -310,6 +310,74 @@ test_self_check_crud (StoreFixture  *f,
 
 /* ---- lists: order, signals, delete + undo --------------------------------- */
 
+/* The history of completed self-checks: only completed, not deleted ones,
+ * newest first, kept in step with completing, deleting and restoring. */
+static void
+test_completed_self_checks (StoreFixture  *f,
+                            gconstpointer  data)
+{
+  g_autoptr(EnoughSelfCheck) a = enough_store_create_self_check (f->store, 3);
+  g_autoptr(EnoughSelfCheck) b = enough_store_create_self_check (f->store, 3);
+  g_autoptr(EnoughSelfCheck) c = enough_store_create_self_check (f->store, 3);
+  g_autoptr(EnoughSelfCheck) open = enough_store_create_self_check (f->store, 3);
+  GListModel *completed;
+  Changed ch = { 0 };
+
+  enough_self_check_set_completed_at (a, enough_store_now (f->store));
+  enough_self_check_set_completed_at (c, enough_store_now (f->store));
+  flush (f->store);
+
+  completed = enough_store_get_completed_self_checks (f->store);
+  g_assert_true (completed == enough_store_get_completed_self_checks (f->store));
+  g_assert_true (g_list_model_get_item_type (completed) == ENOUGH_TYPE_SELF_CHECK);
+  g_assert_cmpuint (g_list_model_get_n_items (completed), ==, 2);
+  g_assert_true (item (completed, 0) == c);
+  g_assert_true (item (completed, 1) == a);
+  g_signal_connect (completed, "items-changed", G_CALLBACK (on_items_changed), &ch);
+
+  /* Answering questions changes nothing; completing b puts it between. */
+  enough_self_check_set_answer (b, 0, 3);
+  g_assert_cmpuint (ch.n_calls, ==, 0);
+  enough_self_check_set_completed_at (b, enough_store_now (f->store));
+  assert_changed (&ch, 1, 0, 1);
+  g_assert_true (item (completed, 1) == b);
+  /* A new completion time of a completed check moves nothing. */
+  enough_self_check_set_completed_at (b, enough_store_now (f->store));
+  g_assert_cmpuint (ch.n_calls, ==, 0);
+
+  /* Deleted: out; Undo: back in its place. */
+  enough_store_delete (f->store, c);
+  assert_changed (&ch, 0, 1, 0);
+  g_assert_true (item (completed, 0) == b);
+  enough_store_restore (f->store, c);
+  assert_changed (&ch, 0, 0, 1);
+  g_assert_true (item (completed, 0) == c);
+
+  /* The one in progress never shows; deleting it moves nothing here. */
+  enough_store_delete (f->store, open);
+  g_assert_cmpuint (ch.n_calls, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (completed), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (enough_store_get_self_checks (f->store)), ==, 3);
+
+  /* Deleted and saved: the same after a restart. */
+  enough_store_delete (f->store, a);
+  assert_changed (&ch, 2, 1, 0);
+  flush (f->store);
+  g_signal_handlers_disconnect_by_func (completed, on_items_changed, &ch);
+  g_clear_object (&a);
+  g_clear_object (&b);
+  g_clear_object (&c);
+  g_clear_object (&open);
+  fixture_reopen (f);
+
+  completed = enough_store_get_completed_self_checks (f->store);
+  g_assert_cmpuint (g_list_model_get_n_items (completed), ==, 2);
+  g_assert_true (enough_self_check_is_completed (item (completed, 0)));
+  g_assert_true (enough_self_check_is_completed (item (completed, 1)));
+  g_assert_cmpint (enough_record_get_created_at (item (completed, 0)), >,
+                   enough_record_get_created_at (item (completed, 1)));
+}
+
 static void
 test_list_order_and_signals (StoreFixture  *f,
                              gconstpointer  data)
@@ -1026,6 +1094,7 @@ main (int   argc,
   ADD ("/store/dialogue/crud", test_dialogue_crud);
   ADD ("/store/letter/crud", test_letter_crud);
   ADD ("/store/self-check/crud", test_self_check_crud);
+  ADD ("/store/self-check/completed-list", test_completed_self_checks);
   ADD ("/store/list/order-and-signals", test_list_order_and_signals);
   ADD ("/store/list/deleted-unsaved", test_list_deleted_unsaved_entry);
   ADD ("/store/list/lazy-paging", test_list_lazy_paging);

@@ -134,6 +134,9 @@ void         enough_store_load_all         (EnoughStore           *self);
 GListModel  *enough_store_get_dialogues    (EnoughStore           *self);  /* EnoughDialogue */
 GListModel  *enough_store_get_letters      (EnoughStore           *self);  /* EnoughLetter */
 GListModel  *enough_store_get_self_checks  (EnoughStore           *self);  /* EnoughSelfCheck */
+/* Only the completed ones, newest first; kept up to date when a check is
+ * completed, deleted or restored. */
+GListModel  *enough_store_get_completed_self_checks (EnoughStore *self);  /* EnoughSelfCheck */
 /* Turns: enough_dialogue_get_turns(). */
 
 /* ---- Creating, deleting, undo ----------------------------------------- */
