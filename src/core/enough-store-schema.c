@@ -199,10 +199,17 @@ static const char schema_v3[] =
   "INSERT INTO search_cjk (rowid, text) SELECT rowid, enough_cjk (text) FROM search"
   " WHERE enough_cjk (text) IS NOT NULL;";
 
+/* Version 4: rows an import wrote but did not index yet, per kind, as one
+ * range of ids (see "Deferred indexing" below). */
+static const char schema_v4[] =
+  "CREATE TABLE search_pending (kind INTEGER PRIMARY KEY,"
+  "  first_id INTEGER NOT NULL, last_id INTEGER NOT NULL);";
+
 static const char *const steps[] = {
   schema_v1,
   schema_v2,
   schema_v3,
+  schema_v4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == ENOUGH_STORE_SCHEMA_VERSION);
@@ -481,6 +488,156 @@ enough_store_bulk_end (sqlite3          *db,
     if (!bulk_exec (db, g_ptr_array_index (bulk->trigger_sql, i), error))
       return FALSE;
   return bulk_exec (db, pragma, error);
+}
+
+/* ---- Deferred indexing ----------------------------------------------------
+ *
+ * Even in bulk, indexing ~70 M characters (trigrams and CJK characters)
+ * takes several times longer than writing the rows. So an import writes
+ * its rows with the insert triggers suspended, indexes nothing, and
+ * records its ids in `search_pending` (kind → first_id..last_id), all in
+ * its one transaction. The store's worker then indexes the range in
+ * chunks, low ids first, each chunk in its own short transaction that
+ * also advances first_id: writes go in between, and after a crash or a
+ * close the rest is indexed on the next open. Until then the search
+ * scans the pending range itself (enough-store-search.c).
+ *
+ * Rows in the range may have been edited (the update triggers then index
+ * them) or deleted meanwhile, and a second import widens the range over
+ * rows the triggers indexed: a chunk skips every rowid already in an
+ * index, so the result is what the triggers would have built. */
+
+gboolean
+enough_store_pending_add (sqlite3           *db,
+                          EnoughRecordKind   kind,
+                          gint64             first_id,
+                          gint64             last_id,
+                          GError           **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (first_id > last_id)
+    return TRUE;
+  sql = g_strdup_printf ("INSERT INTO search_pending (kind, first_id, last_id)"
+                         " VALUES (%d, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")"
+                         " ON CONFLICT (kind) DO UPDATE SET"
+                         " first_id = min (first_id, excluded.first_id),"
+                         " last_id = max (last_id, excluded.last_id)",
+                         (int) kind, first_id, last_id);
+  return bulk_exec (db, sql, error);
+}
+
+static gint64 index_chunk_ids = 2048;
+
+void
+_enough_store_set_index_chunk (gint64 n_ids)
+{
+  index_chunk_ids = n_ids > 0 ? n_ids : 2048;
+}
+
+gboolean
+enough_store_index_pending_chunk (sqlite3   *db,
+                                  gboolean  *out_more,
+                                  GError   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int kind = 0, rc;
+  gint64 first = 0, last = 0, chunk_last;
+
+  *out_more = FALSE;
+  if (!bulk_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  rc = sqlite3_prepare_v2 (db, "SELECT kind, first_id, last_id FROM search_pending ORDER BY kind LIMIT 1",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      kind = sqlite3_column_int (stmt, 0);
+      first = sqlite3_column_int64 (stmt, 1);
+      last = sqlite3_column_int64 (stmt, 2);
+      rc = SQLITE_OK;
+    }
+  else if (rc == SQLITE_DONE)
+    rc = SQLITE_OK;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      _enough_store_set_sqlite_error (error, db, rc, "index");
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  if (kind == 0)
+    return bulk_exec (db, "COMMIT", error);
+
+  chunk_last = first <= last - index_chunk_ids ? first + index_chunk_ids - 1 : last;
+  for (guint cjk = 0; cjk < 2; cjk++)
+    for (guint i = 0; i < G_N_ELEMENTS (indexed_fields); i++)
+      {
+        g_autofree char *sql = NULL;
+        const char *table = cjk ? "search_cjk" : "search";
+
+        if ((int) indexed_fields[i].kind != kind)
+          continue;
+        sql = g_strdup_printf ("INSERT INTO %s (rowid, text)"
+                               " SELECT id * 64 + %u, %s%s%s FROM %s"
+                               " WHERE id BETWEEN %" G_GINT64_FORMAT " AND %" G_GINT64_FORMAT
+                               " AND %s%s%s %s"
+                               " AND NOT EXISTS (SELECT 1 FROM %s WHERE rowid = id * 64 + %u)"
+                               " ORDER BY id",
+                               table, indexed_fields[i].field,
+                               cjk ? "enough_cjk (" : "", indexed_fields[i].column, cjk ? ")" : "",
+                               indexed_fields[i].table, first, chunk_last,
+                               cjk ? "enough_cjk (" : "", indexed_fields[i].column, cjk ? ")" : "",
+                               cjk ? "IS NOT NULL" : "!= ''",
+                               table, indexed_fields[i].field);
+        if (!bulk_exec (db, sql, error))
+          {
+            sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+            return FALSE;
+          }
+      }
+  {
+    g_autofree char *sql = NULL;
+
+    if (chunk_last >= last)
+      sql = g_strdup_printf ("DELETE FROM search_pending WHERE kind = %d", kind);
+    else
+      sql = g_strdup_printf ("UPDATE search_pending SET first_id = %" G_GINT64_FORMAT " WHERE kind = %d",
+                             chunk_last + 1, kind);
+    if (!bulk_exec (db, sql, error) || !bulk_exec (db, "COMMIT", error))
+      {
+        sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+        return FALSE;
+      }
+  }
+  /* This kind or another still waiting? */
+  {
+    sqlite3_stmt *any = NULL;
+
+    *out_more = sqlite3_prepare_v2 (db, "SELECT 1 FROM search_pending LIMIT 1", -1, &any, NULL) == SQLITE_OK &&
+                sqlite3_step (any) == SQLITE_ROW;
+    sqlite3_finalize (any);
+  }
+  return TRUE;
+}
+
+guint
+enough_store_n_indexed_fields (void)
+{
+  return G_N_ELEMENTS (indexed_fields);
+}
+
+void
+enough_store_get_indexed_field (guint              i,
+                                EnoughRecordKind  *kind,
+                                const char       **table,
+                                const char       **column,
+                                guint             *field)
+{
+  g_return_if_fail (i < G_N_ELEMENTS (indexed_fields));
+  *kind = indexed_fields[i].kind;
+  *table = indexed_fields[i].table;
+  *column = indexed_fields[i].column;
+  *field = indexed_fields[i].field;
 }
 
 const char *

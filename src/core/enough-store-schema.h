@@ -40,6 +40,28 @@ gboolean    enough_store_bulk_end        (sqlite3           *db,
 void        enough_bulk_write_free       (EnoughBulkWrite   *bulk);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnoughBulkWrite, enough_bulk_write_free)
 
+/* Deferred indexing (see enough-store-schema.c). pending_add() records
+ * ids @first_id..@last_id of @kind as not indexed yet (inside the
+ * caller's transaction). index_pending_chunk() indexes the next chunk in
+ * its own transaction; *out_more says whether any is left. */
+gboolean    enough_store_pending_add     (sqlite3           *db,
+                                          EnoughRecordKind   kind,
+                                          gint64             first_id,
+                                          gint64             last_id,
+                                          GError           **error);
+gboolean    enough_store_index_pending_chunk (sqlite3       *db,
+                                              gboolean      *out_more,
+                                              GError       **error);
+/* Tests: ids per chunk (default 2048; 0 restores it). */
+void        _enough_store_set_index_chunk (gint64            n_ids);
+/* The indexed text columns (the same list the triggers follow). */
+guint       enough_store_n_indexed_fields (void);
+void        enough_store_get_indexed_field (guint              i,
+                                            EnoughRecordKind  *kind,
+                                            const char       **table,
+                                            const char       **column,
+                                            guint             *field);
+
 /* SQL that takes the schema from version to_version - 1 to to_version. */
 const char *enough_store_schema_step (guint to_version);
 

@@ -75,7 +75,7 @@ typedef enum
 GQuark enough_store_error_quark (void);
 
 /* The current schema version (PRAGMA user_version). */
-#define ENOUGH_STORE_SCHEMA_VERSION 3
+#define ENOUGH_STORE_SCHEMA_VERSION 4
 #define ENOUGH_STORE_AUTOSAVE_DELAY_MS 1000
 #define ENOUGH_STORE_N_BACKUPS 7
 
