@@ -157,6 +157,15 @@ gboolean      _enough_store_run_on_writer_finish (EnoughStore   *store,
                                                   GAsyncResult  *result,
                                                   GError       **error);
 
+/* Deferred indexing of imported rows (see enough-store-schema.c).
+ * Tests: set_background_indexing(FALSE) stops the store from queuing it
+ * by itself (open, after an import); index_step() indexes one chunk on the
+ * worker and says whether more is waiting. */
+void          _enough_store_set_background_indexing (gboolean enabled);
+gboolean      _enough_store_index_step      (EnoughStore   *store,
+                                             gboolean      *out_more,
+                                             GError       **error);
+
 /* Tests, benchmark: waits for both store threads to finish their queues
  * (e.g. the background integrity check) and completes their results. */
 void          _enough_store_wait_idle       (EnoughStore   *store);

@@ -51,6 +51,7 @@ typedef enum
   JOB_GENERATE,
   JOB_SQL,
   JOB_FUNC,
+  JOB_INDEX,
   JOB_QUIT,
   JOB_NOP,
 } JobType;
@@ -71,6 +72,7 @@ typedef struct
   gint64       purge_since;   /* …or since this (usec) go for good */
   EnoughWriterFunc func;   /* JOB_FUNC */
   gpointer     func_data;
+  gboolean     more;       /* JOB_INDEX: rows still waiting */
   GError      *error;
   GTask       *task;
   /* synchronous jobs: the caller waits on this */
@@ -133,6 +135,7 @@ struct _EnoughStore
   gint64                first_deleted_at;  /* this session's earliest deletion, 0 = none */
   gboolean              writable;
   gboolean              closed;
+  gboolean              index_queued;  /* a JOB_INDEX is on its way */
 };
 
 G_DEFINE_FINAL_TYPE (EnoughStore, enough_store, G_TYPE_OBJECT)
@@ -622,6 +625,13 @@ worker_main (gpointer data)
               ok = job->func (self->wdb, job->func_data, &job->error);
             }
           break;
+        case JOB_INDEX:
+          /* One chunk of an import's deferred index; the UI thread queues
+           * the next one, so writes go in between and close waits for one
+           * chunk at most. */
+          if (!g_atomic_int_get (&self->check_failed) && !g_atomic_int_get (&self->closing))
+            ok = enough_store_index_pending_chunk (self->wdb, &job->more, &job->error);
+          break;
         case JOB_QUIT:
         case JOB_NOP:
           break;
@@ -726,6 +736,7 @@ bg_main (gpointer data)
         case JOB_GENERATE:
         case JOB_SQL:
         case JOB_FUNC:
+        case JOB_INDEX:
         default:
           g_assert_not_reached ();
         }
@@ -769,6 +780,50 @@ static void schedule_autosave (EnoughStore *self);
 static void load_lists (EnoughStore *self,
                         gboolean     full);
 static void load_completed_checks (EnoughStore *self);
+
+static gboolean background_indexing = TRUE;
+
+void
+_enough_store_set_background_indexing (gboolean enabled)
+{
+  background_indexing = enabled;
+}
+
+/* Rows an import left unindexed are indexed a chunk at a time on the
+ * worker (see "Deferred indexing" in enough-store-schema.c). */
+static void
+schedule_indexing (EnoughStore *self)
+{
+  Job *job;
+
+  if (!background_indexing || self->index_queued || self->closed || !self->writable ||
+      self->worker == NULL || g_atomic_int_get (&self->closing))
+    return;
+  self->index_queued = TRUE;
+  job = job_new (self, JOB_INDEX);
+  g_async_queue_push (self->queue, job);
+}
+
+gboolean
+_enough_store_index_step (EnoughStore  *self,
+                          gboolean     *out_more,
+                          GError      **error)
+{
+  Job *job;
+  gboolean ok;
+
+  g_return_val_if_fail (ENOUGH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->closed, FALSE);
+
+  job = job_new (self, JOB_INDEX);
+  run_job_sync (self, job);
+  ok = job->error == NULL;
+  *out_more = job->more;
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&job->error));
+  job_free (job);
+  return ok;
+}
 
 static void
 notify_pending (EnoughStore *self)
@@ -842,9 +897,19 @@ complete_job (EnoughStore *self,
         g_async_queue_push (self->queue, purge_job_new (self, FALSE));
       break;
 
+    case JOB_INDEX:
+      self->index_queued = FALSE;
+      if (job->error != NULL)
+        g_warning ("Indexing the journal for search failed: %s", job->error->message);
+      else if (job->more)
+        schedule_indexing (self);
+      break;
+
     case JOB_FUNC:
-      /* Rows may have been added behind the lists' back. */
+      /* Rows may have been added behind the lists' back, and an import
+       * leaves its rows to be indexed. */
       load_lists (self, FALSE);
+      schedule_indexing (self);
       if (job->error != NULL)
         g_task_return_error (job->task, g_steal_pointer (&job->error));
       else
@@ -1251,6 +1316,7 @@ _enough_store_run_on_writer (EnoughStore       *self,
   job_free (job);
 
   load_lists (self, FALSE);
+  schedule_indexing (self);
   return ok;
 }
 
@@ -2470,6 +2536,8 @@ enough_store_open (const char            *path,
     g_async_queue_push (self->bg_queue, job_new (self, JOB_CHECK));
   else
     g_async_queue_push (self->queue, purge_job_new (self, FALSE));
+  /* An import's index left unfinished by a crash or a close */
+  schedule_indexing (self);
   if (!(flags & ENOUGH_STORE_OPEN_NO_AUTO_BACKUP))
     {
       Job *job = job_new (self, JOB_BACKUP);
