@@ -118,6 +118,14 @@ remove_dir (const char *dir)
   g_rmdir (dir);
 }
 
+static void
+got_result (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +300,44 @@ generated:
     printf ("METRIC import_json_s %.2f s\n", ms_since (start) / 1000.0);
     if (n_imported != n_exported)
       g_printerr ("import added %u of %u entries\n", n_imported, n_exported);
+    fflush (stdout);
+
+    /* index_after_import_s: the search index of the imported rows, built
+     * afterwards on the store's worker (in the app: in the background, a
+     * chunk at a time); what a search shows meanwhile, as you type and in
+     * the background. */
+    {
+      gboolean complete = TRUE, more = TRUE;
+      g_autoptr(GListModel) results = NULL;
+      g_autoptr(GListModel) all = NULL;
+
+      start = g_get_monotonic_time ();
+      results = enough_store_search (store2, "garden", 20, &complete, &error);
+      if (results == NULL)
+        die ("search", error);
+      printf ("METRIC search_unindexed_sync_ms %.2f ms (%s)\n", ms_since (start),
+              complete ? "complete" : "incomplete");
+      _enough_store_set_background_indexing (FALSE);
+      {
+        GAsyncResult *result = NULL;
+
+        start = g_get_monotonic_time ();
+        enough_store_search_async (store2, "garden", 20, NULL, got_result, &result);
+        while (result == NULL)
+          g_main_context_iteration (NULL, TRUE);
+        all = enough_store_search_finish (store2, result, &error);
+        g_object_unref (result);
+        if (all == NULL)
+          die ("search", error);
+        printf ("METRIC search_unindexed_async_ms %.2f ms (%u results)\n", ms_since (start),
+                g_list_model_get_n_items (all));
+      }
+      start = g_get_monotonic_time ();
+      while (more)
+        if (!_enough_store_index_step (store2, &more, &error))
+          die ("index", error);
+      printf ("METRIC index_after_import_s %.2f s\n", ms_since (start) / 1000.0);
+    }
     if (!enough_store_close (store2, &error))
       die ("close", error);
     g_object_unref (store2);

@@ -348,9 +348,11 @@ test_accepted (ImportFixture *fx,
 }
 
 /* ---- The search index after an import --------------------------------
- * An import indexes its rows in one go instead of row by row through the
- * triggers (see enough-store-schema.c). The result must be the same index,
- * in the same transaction as the rows, with the triggers back afterwards. */
+ * An import writes its rows without indexing them (the insert triggers are
+ * suspended in its transaction) and records them in search_pending; the
+ * worker indexes them afterwards in chunks (see "Deferred indexing" in
+ * enough-store-schema.c). Meanwhile the search scans them. The finished
+ * index must be the one the triggers would have built. */
 
 /* Every indexed text with its field (rowid & 63), sorted: ids differ
  * between journals, the rest must not. */
@@ -370,6 +372,35 @@ index_dump (const char *path,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* For comparisons in one line (the string lives until the next call). */
+static const char *
+index_dump_free (const char *path,
+                 const char *table)
+{
+  static char *last[2];
+  guint slot = strcmp (table, "search") == 0 ? 0 : 1;
+
+  g_free (last[slot]);
+  last[slot] = index_dump (path, table);
+  return last[slot];
+}
+
+/* @n new letters (ids from @base), each with text to index (some CJK). */
+static char *
+letters_json (guint n,
+              guint base)
+{
+  GString *big = g_string_new (HEAD);
+
+  for (guint i = base; i < base + n; i++)
+    g_string_append_printf (big, "%s{\"kind\":\"letter\",\"id\":\"%08x-aaaa-4aaa-8aaa-%012x\","
+                            "\"created\":" TS ",\"updated\":" TS ",\"text\":\"imported letter %u "
+                            "about 睡觉 and rest, said in many words so that it fills pages\"}",
+                            i > base ? "," : "", i, i, i);
+  g_string_append (big, TAIL);
+  return g_string_free (big, FALSE);
 }
 
 /* What index_dump() must give, made from the tables by the triggers'
@@ -488,6 +519,67 @@ count_results (EnoughStore *store,
 }
 
 static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* What a user sees: the search as you type, and when it says it is
+ * incomplete (out of its time budget), the background search. */
+static guint
+n_found (EnoughStore *store,
+         const char  *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  gboolean complete = FALSE;
+
+  results = enough_store_search (store, query, 50, &complete, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+  if (complete)
+    return g_list_model_get_n_items (results);
+  g_clear_object (&results);
+  enough_store_search_async (store, query, 50, NULL, search_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  results = enough_store_search_finish (store, result, &error);
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (results);
+}
+
+static void
+assert_imported_found_any (EnoughStore *store,
+                           const guint  expected[])
+{
+  for (guint i = 0; i < G_N_ELEMENTS (imported_queries); i++)
+    {
+      guint n = n_found (store, imported_queries[i]);
+
+      if (n != expected[i])
+        g_error ("“%s” (not indexed yet): %u results, expected %u", imported_queries[i], n, expected[i]);
+    }
+}
+
+#define N_PENDING "SELECT count(*) FROM search_pending"
+
+static void
+index_all (EnoughStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean more = TRUE;
+
+  while (more)
+    {
+      g_assert_true (_enough_store_index_step (store, &more, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
 assert_imported_found (EnoughStore *store,
                        const guint  expected[G_N_ELEMENTS (imported_queries)])
 {
@@ -543,7 +635,10 @@ test_search_index (ImportFixture *fx,
   for (guint i = 0; i < G_N_ELEMENTS (imported_queries); i++)
     g_assert_cmpuint (expected[i], >, 0);
 
-  /* Imported into an empty journal: indexed in bulk. */
+  /* Imported into an empty journal: nothing indexed yet. The indexing is
+   * driven by hand here, a few ids at a time. */
+  _enough_store_set_background_indexing (FALSE);
+  _enough_store_set_index_chunk (2);
   store2 = enough_store_open (path2, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
   g_assert_no_error (error);
   enough_store_set_autosave_delay (store2, G_MAXUINT);
@@ -552,8 +647,57 @@ test_search_index (ImportFixture *fx,
   g_assert_true (enough_import_write (store2, import, &added, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (added, ==, enough_import_get_n_entries (import));
+  index_b = index_dump (path2, "search");
+  g_assert_cmpstr (index_b, ==, "");
+  g_clear_pointer (&index_b, g_free);
+  g_assert_cmpint (query_int (path2, N_PENDING), ==, 4);  /* dialogues, turns, letters, self-checks */
+  g_assert_cmpint (query_int (path2, N_INSERT_TRIGGERS), ==, 8);
 
-  /* the same index, sound, and the triggers back */
+  /* found right away all the same (CJK one- and two-character words too) */
+  assert_imported_found_any (store2, expected);
+
+  /* one chunk indexed, then a restart in the middle */
+  {
+    gboolean more = FALSE;
+    g_autofree char *partial = NULL;
+
+    g_assert_true (_enough_store_index_step (store2, &more, &error));
+    g_assert_no_error (error);
+    g_assert_true (more);
+    partial = index_dump (path2, "search");
+    g_assert_cmpstr (partial, !=, "");
+    g_assert_cmpstr (partial, !=, index_a);
+    assert_imported_found_any (store2, expected);
+  }
+  g_assert_true (enough_store_close (store2, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (store2);
+  store2 = enough_store_open (path2, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
+  g_assert_no_error (error);
+  enough_store_set_autosave_delay (store2, G_MAXUINT);
+  g_assert_cmpint (query_int (path2, N_PENDING), >, 0);
+  assert_imported_found_any (store2, expected);
+
+  /* An edit to a row not indexed yet: the update triggers index it, and
+   * the chunk that reaches it later must not add it twice. */
+  g_assert_true (_enough_store_exec_on_writer (store2, "UPDATE letter SET takeaway = 'Wild is alive, still.'"
+                                               " WHERE takeaway = 'Wild is alive.'", &error));
+  g_assert_no_error (error);
+  g_assert_true (_enough_store_exec_on_writer (store2, "UPDATE turn SET text = text || ' 新芽'"
+                                               " WHERE text = 'This morning you froze again.'", &error));
+  g_assert_no_error (error);
+  assert_imported_found_any (store2, expected);
+  index_all (store2);
+  g_assert_cmpint (query_int (path2, N_PENDING), ==, 0);
+  assert_index_sound (path2);
+  assert_index_complete (path2);
+  g_assert_true (_enough_store_exec_on_writer (store2, "UPDATE letter SET takeaway = 'Wild is alive.'"
+                                               " WHERE takeaway = 'Wild is alive, still.';"
+                                               "UPDATE turn SET text = 'This morning you froze again.'"
+                                               " WHERE text = 'This morning you froze again. 新芽'", &error));
+  g_assert_no_error (error);
+
+  /* the same index the triggers built, sound, and the triggers back */
   index_b = index_dump (path2, "search");
   cjk_b = index_dump (path2, "search_cjk");
   g_assert_cmpstr (index_b, ==, index_a);
@@ -562,7 +706,7 @@ test_search_index (ImportFixture *fx,
   assert_index_complete (path2);
   g_assert_cmpint (query_int (path2, N_INSERT_TRIGGERS), ==, 8);
 
-  /* found right away, and after a restart */
+  /* found through the index, and after a restart */
   assert_imported_found (store2, expected);
   g_assert_true (enough_store_close (store2, &error));
   g_assert_no_error (error);
@@ -595,12 +739,15 @@ test_search_index (ImportFixture *fx,
     g_assert_cmpuint (added, ==, 0);
     after = index_dump (path2, "search");
     g_assert_cmpstr (after, ==, before);
+    g_assert_cmpint (query_int (path2, N_PENDING), ==, 0);
   }
 
   g_assert_true (enough_store_close (store2, &error));
   g_assert_no_error (error);
   g_assert_finalize_object (store2);
   assert_index_sound (path2);
+  _enough_store_set_background_indexing (TRUE);
+  _enough_store_set_index_chunk (0);
 }
 
 /* An import that fails while writing (here: the disk fills up) leaves no
@@ -619,14 +766,9 @@ test_failed_write_leaves_no_index (ImportFixture *fx,
   guint added = 0;
   guint n_failures = 0;
 
-  /* 300 new letters, each with text to index (some of it CJK) */
-  for (guint i = 0; i < 300; i++)
-    g_string_append_printf (big, "%s{\"kind\":\"letter\",\"id\":\"%08x-aaaa-4aaa-8aaa-%012x\","
-                            "\"created\":" TS ",\"updated\":" TS ",\"text\":\"imported letter %u "
-                            "about 睡觉 and rest, said in many words so that it fills pages\"}",
-                            i ? "," : "", i, i, i);
-  g_string_append (big, TAIL);
-  json = g_string_free (g_steal_pointer (&big), FALSE);
+  _enough_store_set_background_indexing (FALSE);
+  g_string_free (g_steal_pointer (&big), TRUE);
+  json = letters_json (300, 0);
   import = enough_import_parse_data (json, strlen (json), &error);
   g_assert_no_error (error);
 
@@ -634,8 +776,8 @@ test_failed_write_leaves_no_index (ImportFixture *fx,
   cjk_before = index_dump (f->path, "search_cjk");
   pages = query_int (f->path, "PRAGMA page_count");
 
-  /* Ever more room, so it fails at every stage of the write (rows, then
-   * the index, then the commit), until it fits. */
+  /* Ever more room, so it fails at every stage of the write (rows, the
+   * pending ranges, the commit), until it fits. */
   for (gint64 margin = 4; ; margin += 4)
     {
       g_autofree char *index_after = NULL, *cjk_after = NULL;
@@ -664,20 +806,128 @@ test_failed_write_leaves_no_index (ImportFixture *fx,
       g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM letter WHERE text LIKE 'imported letter%'"), ==, 0);
       g_assert_cmpuint (n_results (f->store, "睡觉"), ==, 0);
     }
-  /* the index alone needs far more than the rows: many failures in it */
-  g_assert_cmpuint (n_failures, >=, 10);
+  g_assert_cmpuint (n_failures, >=, 3);
   assert_index_sound (f->path);
+  g_assert_cmpuint (added, ==, 300);
+  g_assert_cmpuint (n_found (f->store, "睡觉"), ==, 50);  /* the limit per kind */
+  g_assert_cmpuint (n_found (f->store, "imported letter 299 "), ==, 1);
 
-  /* and once it fits, everything is there and indexed */
+  /* The deferred indexing fails too while the disk is full: each chunk
+   * leaves nothing half done, and the search still finds everything. */
+  {
+    g_autofree char *index_full = index_dump (f->path, "search");
+    g_autofree char *cjk_full = index_dump (f->path, "search_cjk");
+    gint64 pending = query_int (f->path, "SELECT sum(last_id - first_id) FROM search_pending");
+    gboolean more = FALSE;
+
+    g_assert_false (_enough_store_index_step (f->store, &more, &error));
+    g_assert_error (error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_DISK_FULL);
+    g_clear_error (&error);
+    g_assert_cmpstr (index_dump_free (f->path, "search"), ==, index_full);
+    g_assert_cmpstr (index_dump_free (f->path, "search_cjk"), ==, cjk_full);
+    g_assert_cmpint (query_int (f->path, "SELECT sum(last_id - first_id) FROM search_pending"), ==, pending);
+    g_assert_cmpuint (n_found (f->store, "睡觉"), ==, 50);
+  }
+
+  /* and once there is room, everything is indexed */
   g_assert_true (_enough_store_exec_on_writer (f->store, "PRAGMA max_page_count = 1073741823", &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (added, ==, 300);
-  g_assert_cmpuint (n_results (f->store, "睡觉"), ==, 50);  /* the limit per kind */
+  index_all (f->store);
+  g_assert_cmpuint (n_results (f->store, "睡觉"), ==, 50);
   g_assert_cmpint (query_int (f->path, N_INSERT_TRIGGERS), ==, 8);
   g_assert_cmpuint (n_results (f->store, "imported letter 299 "), ==, 1);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM search_cjk WHERE search_cjk MATCH '\"睡 觉\"'"), ==, 300);
   assert_index_sound (f->path);
   assert_index_complete (f->path);
+  _enough_store_set_background_indexing (TRUE);
+}
+
+/* The store indexes an import by itself, in the background; a close in the
+ * middle leaves the rest for the next open, which carries on. */
+static void
+test_background_index (ImportFixture *fx,
+                       gconstpointer  data)
+{
+  StoreFixture *f = &fx->f;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = letters_json (200, 0);
+  g_autofree char *json2 = letters_json (200, 1000);
+  g_autoptr(EnoughImport) import = enough_import_parse_data (json, strlen (json), &error);
+  g_autoptr(EnoughImport) import2 = NULL;
+  guint added = 0;
+
+  g_assert_no_error (error);
+  _enough_store_set_index_chunk (16);
+  g_assert_true (enough_import_write (f->store, import, &added, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 200);
+  while (query_int (f->path, N_PENDING) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  assert_index_complete (f->path);
+  assert_index_sound (f->path);
+  g_assert_cmpuint (n_results (f->store, "imported letter 199 "), ==, 1);
+
+  /* a second import, and a close before the worker is through */
+  import2 = enough_import_parse_data (json2, strlen (json2), &error);
+  g_assert_no_error (error);
+  g_assert_true (enough_import_write (f->store, import2, &added, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 200);
+  g_assert_true (enough_store_close (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (f->store);
+  g_assert_cmpint (query_int (f->path, N_PENDING), >, 0);
+  assert_index_sound (f->path);
+
+  f->store = enough_store_open (f->path, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_found (f->store, "imported letter 1199 "), ==, 1);
+  g_assert_cmpuint (n_found (f->store, "睡觉"), ==, 50);
+  while (query_int (f->path, N_PENDING) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  assert_index_complete (f->path);
+  assert_index_sound (f->path);
+  g_assert_cmpuint (n_results (f->store, "imported letter 1199 "), ==, 1);
+  g_assert_cmpuint (n_results (f->store, "letter 123"), ==, 2);  /* 123 and 1123 */
+  _enough_store_set_index_chunk (0);
+}
+
+/* A version 3 journal gets the table of pending ranges, empty. */
+static void
+test_migrate_v3 (ImportFixture *fx,
+                 gconstpointer  data)
+{
+  StoreFixture *f = &fx->f;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = letters_json (20, 0);
+  g_autoptr(EnoughImport) import = enough_import_parse_data (json, strlen (json), &error);
+  sqlite3 *db = NULL;
+  guint added = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (enough_store_close (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (f->store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE search_pending; PRAGMA user_version = 3",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (f->path, "PRAGMA user_version"), ==, 3);
+
+  f->store = enough_store_open (f->path, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, "PRAGMA user_version"), ==, ENOUGH_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (ENOUGH_STORE_SCHEMA_VERSION, ==, 4);
+  g_assert_cmpint (query_int (f->path, N_PENDING), ==, 0);
+  _enough_store_set_background_indexing (FALSE);
+  g_assert_true (enough_import_write (f->store, import, &added, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 20);
+  g_assert_cmpint (query_int (f->path, N_PENDING), ==, 1);
+  g_assert_cmpuint (n_found (f->store, "imported letter 19 "), ==, 1);
+  index_all (f->store);
+  assert_index_complete (f->path);
+  _enough_store_set_background_indexing (TRUE);
 }
 
 int
@@ -692,6 +942,8 @@ main (int   argc,
   g_test_add ("/import/search-index", ImportFixture, NULL, import_setup, test_search_index, import_teardown);
   g_test_add ("/import/failed-write-leaves-no-index", ImportFixture, NULL, import_setup,
               test_failed_write_leaves_no_index, import_teardown);
+  g_test_add ("/import/background-index", ImportFixture, NULL, import_setup, test_background_index, import_teardown);
+  g_test_add ("/import/migrate-v3", ImportFixture, NULL, import_setup, test_migrate_v3, import_teardown);
 
   return g_test_run ();
 }

@@ -1284,8 +1284,8 @@ write_in_worker (sqlite3   *db,
       _enough_store_set_sqlite_error (error, db, sqlite3_errcode (db), "import");
       return FALSE;
     }
-  /* Rows first, then the search index in one go (see enough-store-schema.c);
-   * all in this transaction. */
+  /* Rows only, with the insert triggers suspended (see
+   * enough-store-schema.c); all in this transaction. */
   bulk = enough_store_bulk_begin (db, error);
   if (bulk == NULL)
     goto rollback;
@@ -1381,9 +1381,11 @@ write_in_worker (sqlite3   *db,
     }
 
   /* The reserved ids were used in order, so this import's rows are
-   * exactly first_id..next - 1 of each kind. */
+   * exactly first_id..next - 1 of each kind. They are indexed after the
+   * import, on the worker (see "Deferred indexing" in
+   * enough-store-schema.c); until then the search scans them. */
   for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_SELF_CHECK; k++)
-    if (!enough_store_bulk_index (db, k, import->first_id[k], next[k] - 1, error))
+    if (!enough_store_pending_add (db, k, import->first_id[k], next[k] - 1, error))
       goto rollback;
   if (!enough_store_bulk_end (db, bulk, error))
     goto rollback;

@@ -338,6 +338,97 @@ hit_free (Hit *hit)
   g_free (hit);
 }
 
+/* Rows an import wrote but the worker has not indexed yet (see "Deferred
+ * indexing" in enough-store-schema.c) are scanned: every word as a LIKE
+ * filter on the pending ids, skipping rows the triggers indexed meanwhile
+ * (the index query found those). Like the short-word scan, it has the time
+ * budget on the UI thread (the result is then incomplete and the caller
+ * searches again in the background, unbounded). Returns FALSE with
+ * *rc set on an SQL error or an interruption. */
+static gboolean
+scan_pending (sqlite3    *db,
+              GHashTable *cache,
+              Query      *q,
+              GPtrArray  *candidates,
+              int        *out_rc)
+{
+  sqlite3_stmt *pending;
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean ok = TRUE;
+  int rc;
+
+  *out_rc = SQLITE_OK;
+  pending = prepare_cached (db, cache, "SELECT kind, first_id, last_id FROM search_pending", NULL);
+  if (pending == NULL)
+    {
+      g_array_unref (ranges);
+      return TRUE;  /* a journal made before version 4, opened read-only */
+    }
+  while ((rc = sqlite3_step (pending)) == SQLITE_ROW)
+    {
+      gint64 r[3] = { sqlite3_column_int64 (pending, 0), sqlite3_column_int64 (pending, 1),
+                      sqlite3_column_int64 (pending, 2) };
+      g_array_append_vals (ranges, r, 3);
+    }
+  release_stmt (cache, pending);
+  if (rc != SQLITE_DONE)
+    {
+      *out_rc = rc;
+      g_array_unref (ranges);
+      return FALSE;
+    }
+
+  for (guint r = 0; ok && r < ranges->len; r += 3)
+    for (guint i = 0; ok && i < enough_store_n_indexed_fields (); i++)
+      {
+        g_autoptr(GString) sql = g_string_new (NULL);
+        EnoughRecordKind kind;
+        const char *table, *column;
+        guint field;
+        sqlite3_stmt *stmt;
+        int param = 3;
+
+        enough_store_get_indexed_field (i, &kind, &table, &column, &field);
+        if ((gint64) kind != g_array_index (ranges, gint64, r))
+          continue;
+        g_string_append_printf (sql, "SELECT id * 64 + %u, %s FROM %s WHERE id BETWEEN ?1 AND ?2",
+                                field, column, table);
+        for (guint t = 0; t < q->terms->len; t++)
+          g_string_append_printf (sql, " AND %s LIKE ?%u ESCAPE '\\'", column, t + 3);
+        g_string_append_printf (sql, " AND NOT EXISTS (SELECT 1 FROM search WHERE rowid = id * 64 + %u)"
+                                " ORDER BY id DESC LIMIT %d", field, CANDIDATES);
+        stmt = prepare_cached (db, cache, sql->str, NULL);
+        if (stmt == NULL)
+          {
+            *out_rc = sqlite3_errcode (db);
+            ok = FALSE;
+            break;
+          }
+        sqlite3_bind_int64 (stmt, 1, g_array_index (ranges, gint64, r + 1));
+        sqlite3_bind_int64 (stmt, 2, g_array_index (ranges, gint64, r + 2));
+        for (guint t = 0; t < q->terms->len; t++)
+          sqlite3_bind_text (stmt, param++, like_pattern (g_ptr_array_index (q->terms, t)), -1, g_free);
+        while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+          {
+            Candidate *c = g_new0 (Candidate, 1);
+
+            c->rowid = sqlite3_column_int64 (stmt, 0);
+            c->text = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+            if (c->text == NULL)
+              c->text = g_strdup ("");
+            g_ptr_array_add (candidates, c);
+          }
+        release_stmt (cache, stmt);
+        if (rc != SQLITE_DONE)
+          {
+            *out_rc = rc;
+            ok = FALSE;
+          }
+      }
+  g_array_unref (ranges);
+  return ok;
+}
+
 /* Resolves a candidate to its entry; NULL if the entry is deleted. */
 static Hit *
 resolve (sqlite3    *db,
@@ -501,8 +592,17 @@ search_run (sqlite3       *db,
         c->text = g_strdup ("");
       g_ptr_array_add (candidates, c);
     }
-  sqlite3_progress_handler (db, 0, NULL, NULL);
   release_stmt (cache, stmt);
+  if (rc == SQLITE_DONE)
+    {
+      /* imported rows not indexed yet: a scan, so the budget applies */
+      budget.deadline = deadline;
+      if (!scan_pending (db, cache, &q, candidates, &rc))
+        rc = rc != SQLITE_OK ? rc : SQLITE_ERROR;
+      else
+        rc = SQLITE_DONE;
+    }
+  sqlite3_progress_handler (db, 0, NULL, NULL);
 
   if (rc != SQLITE_DONE)
     {
