@@ -8,6 +8,7 @@
 #include "enough-gui-test-utils.h"
 #include "enough-item-bank.h"
 #include "enough-self-check-page.h"
+#include "enough-self-check-scoring.h"
 #include "enough-test-utils.h"
 
 /* Keys are not synthesized as GdkEvents (GTK 4 has no public API for
@@ -299,8 +300,13 @@ take_two_checks (EnoughTestApp *test)
   g_assert_cmpuint (g_list_model_get_n_items (enough_self_check_page_get_history (page)), ==, 2);
   g_assert_cmpuint (gtk_single_selection_get_selected (enough_self_check_page_get_selection (page)), ==, 0);
   g_assert_cmpuint (enough_self_check_chart_get_n_points (chart), ==, 2);
-  g_assert_true (enough_self_check_chart_get_check (chart, 0) == first);
-  g_assert_true (enough_self_check_chart_get_check (chart, 1) == second);
+  {
+    g_autoptr(EnoughSelfCheck) at0 = enough_self_check_chart_dup_check (chart, 0);
+    g_autoptr(EnoughSelfCheck) at1 = enough_self_check_chart_dup_check (chart, 1);
+
+    g_assert_true (at0 == first);
+    g_assert_true (at1 == second);
+  }
   for (guint s = 0; s < ENOUGH_N_SUBSCALES; s++)
     {
       g_assert_cmpfloat_with_epsilon (enough_self_check_chart_get_value (chart, 0, s), first_means[s], 1e-9);
@@ -461,6 +467,108 @@ test_answer_with_mouse (Fixture       *fixture,
   enough_test_run_app (click_answer, NULL);
 }
 
+/* The chart's value for a check answering @answer to every statement. */
+static double
+mean_for (guint          answer,
+          EnoughSubscale subscale)
+{
+  guint8 answers[ENOUGH_SELF_CHECK_N_ITEMS];
+  EnoughScores scores;
+
+  memset (answers, answer, sizeof answers);
+  g_assert_true (enough_scores_compute (ENOUGH_ITEM_BANK_VERSION, answers,
+                                        enough_item_bank_get_n_items (ENOUGH_ITEM_BANK_VERSION),
+                                        &scores, NULL));
+  return scores.subscale_means[subscale];
+}
+
+/* A long history: the list holds every completed check (and not the one in
+ * progress); the chart draws the newest 120 and keeps only their numbers. */
+#define LONG_HISTORY 150
+
+static void
+long_history (EnoughTestApp *test)
+{
+  EnoughSelfCheckPage *page = ENOUGH_SELF_CHECK_PAGE (enough_window_get_self_check_page (test->window));
+  EnoughStore *store = enough_window_get_store (test->window);
+  EnoughSelfCheckChart *chart = enough_self_check_page_get_chart (page);
+  GListModel *history = enough_self_check_page_get_history (page);
+  g_autoptr(EnoughSelfCheck) open = NULL;
+  g_autoptr(GError) error = NULL;
+  EnoughSelfCheck *newest = NULL;
+
+  enough_store_set_clock (store, fake_clock, NULL);
+  for (guint i = 0; i < LONG_HISTORY; i++)
+    {
+      g_autoptr(EnoughSelfCheck) check = NULL;
+
+      fake_now = usec_for (2020, 1, 1) + (gint64) i * G_USEC_PER_SEC * 3600 * 24 * 7;
+      check = enough_store_create_self_check (store, ENOUGH_ITEM_BANK_VERSION);
+      /* Check i answers 1 + i % 5 to every statement. */
+      for (guint q = 0; q < ENOUGH_SELF_CHECK_N_ITEMS; q++)
+        enough_self_check_set_answer (check, q, 1 + i % 5);
+      enough_self_check_set_completed_at (check, fake_now);
+      if (i == LONG_HISTORY - 1)
+        newest = check;
+    }
+  fake_now += G_USEC_PER_SEC;
+  open = enough_store_create_self_check (store, ENOUGH_ITEM_BANK_VERSION);
+  enough_self_check_set_answer (open, 0, 2);
+  g_assert_true (enough_store_flush (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, LONG_HISTORY);
+  g_assert_cmpuint (enough_self_check_chart_get_n_points (chart), ==, 120);
+  for (guint p = 0; p < 120; p++)
+    {
+      guint i = LONG_HISTORY - 120 + p;  /* oldest drawn first */
+      g_autoptr(EnoughSelfCheck) check = enough_self_check_chart_dup_check (chart, p);
+
+      g_assert_cmpint (enough_self_check_get_completed_at (check), ==,
+                       usec_for (2020, 1, 1) + (gint64) i * G_USEC_PER_SEC * 3600 * 24 * 7);
+      g_assert_cmpfloat_with_epsilon (enough_self_check_chart_get_value (chart, p, ENOUGH_SUBSCALE_HIGH_STANDARDS),
+                                      mean_for (1 + i % 5, ENOUGH_SUBSCALE_HIGH_STANDARDS), 1e-9);
+    }
+  {
+    g_autoptr(EnoughSelfCheck) last = enough_self_check_chart_dup_check (chart, 119);
+
+    g_assert_true (last == newest);
+  }
+  g_assert_nonnull (strstr (enough_self_check_chart_get_summary (chart), "120 completed checks"));
+
+  /* Finishing the one in progress adds it to both, at the newest end. */
+  for (guint q = 0; q < ENOUGH_SELF_CHECK_N_ITEMS; q++)
+    enough_self_check_set_answer (open, q, 5);
+  enough_self_check_set_completed_at (open, fake_now);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, LONG_HISTORY + 1);
+  g_assert_cmpuint (enough_self_check_chart_get_n_points (chart), ==, 120);
+  {
+    g_autoptr(EnoughSelfCheck) last = enough_self_check_chart_dup_check (chart, 119);
+
+    g_assert_true (last == open);
+    g_assert_cmpfloat_with_epsilon (enough_self_check_chart_get_value (chart, 119, ENOUGH_SUBSCALE_HIGH_STANDARDS),
+                                    mean_for (5, ENOUGH_SUBSCALE_HIGH_STANDARDS), 1e-9);
+  }
+
+  /* Deleting the newest takes it out of both. */
+  enough_store_delete (store, open);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, LONG_HISTORY);
+  {
+    g_autoptr(EnoughSelfCheck) last = enough_self_check_chart_dup_check (chart, 119);
+
+    g_assert_true (last == newest);
+  }
+  g_assert_true (enough_store_flush (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_long_history (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  enough_test_run_app (long_history, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -473,6 +581,7 @@ main (int   argc,
   ADD ("/self-check-page/complete-two-checks", test_complete_two_checks);
   ADD ("/self-check-page/resume-after-restart", test_resume_after_restart);
   ADD ("/self-check-page/answer-with-mouse", test_answer_with_mouse);
+  ADD ("/self-check-page/long-history", test_long_history);
 
 #undef ADD
 

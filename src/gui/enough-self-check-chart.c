@@ -8,12 +8,18 @@
 
 #include "enough-self-check-chart.h"
 
+/* Only the numbers drawn (no record is kept alive): the check itself is
+ * read back from the model by its position when clicked. */
 typedef struct
 {
-  EnoughSelfCheck *check;
+  guint            position;  /* in the model */
   gint64           completed_at;
   double           values[ENOUGH_N_SUBSCALES];
 } Point;
+
+/* The newest checks only: more would not fit side by side (and a long
+ * history would otherwise mean reading every record to draw it). */
+#define MAX_POINTS 120
 
 struct _EnoughSelfCheckChart
 {
@@ -446,22 +452,15 @@ update_summary (EnoughSelfCheckChart *self)
 }
 
 static void
-clear_point (gpointer data)
-{
-  Point *p = data;
-
-  g_clear_object (&p->check);
-}
-
-static void
 rebuild (EnoughSelfCheckChart *self)
 {
   guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
 
   g_array_set_size (self->points, 0);
 
-  /* The model is newest first; the chart reads left to right in time. */
-  for (guint i = n; i-- > 0;)
+  /* The model is newest first; the chart reads left to right in time, so
+   * the points are collected newest first and then reversed. */
+  for (guint i = 0; i < n && self->points->len < MAX_POINTS; i++)
     {
       g_autoptr(EnoughSelfCheck) check = g_list_model_get_item (self->model, i);
       guint8 answers[ENOUGH_SELF_CHECK_N_ITEMS];
@@ -477,11 +476,18 @@ rebuild (EnoughSelfCheckChart *self)
                                   &scores, NULL))
         continue;
 
-      p.check = g_steal_pointer (&check);
-      p.completed_at = enough_self_check_get_completed_at (p.check);
+      p.position = i;
+      p.completed_at = enough_self_check_get_completed_at (check);
       for (guint s = 0; s < ENOUGH_N_SUBSCALES; s++)
         p.values[s] = scores.subscale_means[s];
       g_array_append_val (self->points, p);
+    }
+  for (guint a = 0, b = self->points->len; b-- > a + 1; a++)
+    {
+      Point tmp = g_array_index (self->points, Point, a);
+
+      g_array_index (self->points, Point, a) = g_array_index (self->points, Point, b);
+      g_array_index (self->points, Point, b) = tmp;
     }
 
   update_summary (self);
@@ -554,13 +560,14 @@ enough_self_check_chart_get_value (EnoughSelfCheckChart *self,
 }
 
 EnoughSelfCheck *
-enough_self_check_chart_get_check (EnoughSelfCheckChart *self,
+enough_self_check_chart_dup_check (EnoughSelfCheckChart *self,
                                    guint                 point)
 {
   g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_CHART (self), NULL);
   g_return_val_if_fail (point < self->points->len, NULL);
+  g_return_val_if_fail (self->model != NULL, NULL);
 
-  return g_array_index (self->points, Point, point).check;
+  return g_list_model_get_item (self->model, g_array_index (self->points, Point, point).position);
 }
 
 const char *
@@ -640,10 +647,12 @@ on_click_released (GtkGestureClick      *gesture,
                    EnoughSelfCheckChart *self)
 {
   int point = enough_self_check_chart_get_point_at (self, x, y);
+  g_autoptr(EnoughSelfCheck) check = NULL;
 
   if (point >= 0)
-    g_signal_emit (self, signals[CHECK_ACTIVATED], 0,
-                   enough_self_check_chart_get_check (self, (guint) point));
+    check = enough_self_check_chart_dup_check (self, (guint) point);
+  if (check != NULL)
+    g_signal_emit (self, signals[CHECK_ACTIVATED], 0, check);
 }
 
 static void
@@ -752,7 +761,6 @@ enough_self_check_chart_init (EnoughSelfCheckChart *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   self->points = g_array_new (FALSE, TRUE, sizeof (Point));
-  g_array_set_clear_func (self->points, clear_point);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);

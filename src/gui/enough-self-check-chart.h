@@ -24,12 +24,14 @@ void             enough_self_check_chart_set_model   (EnoughSelfCheckChart *self
                                                       GListModel           *model);
 GListModel      *enough_self_check_chart_get_model   (EnoughSelfCheckChart *self);
 
-/* The data drawn (tests, the text summary): points run oldest first. */
+/* The data drawn (tests, the text summary): points run oldest first, the
+ * newest 120 completed checks at most. */
 guint            enough_self_check_chart_get_n_points (EnoughSelfCheckChart *self);
 double           enough_self_check_chart_get_value    (EnoughSelfCheckChart *self,
                                                        guint                 point,
                                                        EnoughSubscale        subscale);
-EnoughSelfCheck *enough_self_check_chart_get_check    (EnoughSelfCheckChart *self,
+/* The check drawn at @point (transfer full; read from the model). */
+EnoughSelfCheck *enough_self_check_chart_dup_check    (EnoughSelfCheckChart *self,
                                                        guint                 point);
 const char      *enough_self_check_chart_get_summary  (EnoughSelfCheckChart *self);
 /* Where a point of @subscale is drawn, in widget coordinates (tests). */

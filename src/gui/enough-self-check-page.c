@@ -26,7 +26,6 @@ struct _EnoughSelfCheckPage
   EnoughSelfCheckChart    *chart;
 
   EnoughStore             *store;
-  GtkFilter               *completed_filter;
   GtkFilterListModel      *history;
   GtkSingleSelection      *selection;
 };
@@ -172,18 +171,11 @@ on_question_finished (EnoughSelfCheckPage *self)
   keep = g_object_ref (check);
   enough_self_check_set_completed_at (keep, enough_store_now (self->store));
   enough_self_check_question_set_check (self->question, NULL);
-  /* It is complete now, so the history (list and chart) takes it in. */
-  gtk_filter_changed (self->completed_filter, GTK_FILTER_CHANGE_LESS_STRICT);
+  /* It is complete now: the store's list of completed checks (the history
+   * and the chart) took it in. */
   enough_self_check_page_show_check (self, keep);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
-}
-
-static gboolean
-is_completed (gpointer item,
-              gpointer user_data)
-{
-  return enough_self_check_is_completed (ENOUGH_SELF_CHECK (item));
 }
 
 static void
@@ -266,7 +258,7 @@ load (EnoughSelfCheckPage *self)
       return;
     }
 
-  gtk_filter_list_model_set_model (self->history, enough_store_get_self_checks (self->store));
+  gtk_filter_list_model_set_model (self->history, enough_store_get_completed_self_checks (self->store));
   update_sidebar (self);
 
   in_progress = enough_store_dup_self_check_in_progress (self->store);
@@ -422,7 +414,6 @@ enough_self_check_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_SELF_CHECK_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->history);
-  g_clear_object (&self->completed_filter);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (enough_self_check_page_parent_class)->dispose (object);
@@ -482,8 +473,9 @@ enough_self_check_page_init (EnoughSelfCheckPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->completed_filter = GTK_FILTER (gtk_custom_filter_new (is_completed, NULL, NULL));
-  self->history = gtk_filter_list_model_new (NULL, g_object_ref (self->completed_filter));
+  /* No filter: a pass-through to the store's completed checks (which never
+   * makes every record, unlike filtering all checks here). */
+  self->history = gtk_filter_list_model_new (NULL, NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->history)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
