@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "enough-gui-test-utils.h"
+#include "enough-self-check-page.h"
 #include "enough-test-utils.h"
 
 /* The window hands the journal to a page when it is first shown or asked
@@ -73,6 +74,87 @@ test_pages_get_the_journal (Fixture       *fixture,
   enough_test_run_app (check_pages_get_the_journal, NULL);
 }
 
+/* A hidden page's widgets (its template) are made when it is first shown
+ * or used, not with the window; the shown page is built at once. */
+static GtkWidget *
+stack_page (EnoughTestApp *test,
+            const char    *name)
+{
+  GtkWidget *page = adw_view_stack_get_child_by_name (enough_window_get_stack (test->window), name);
+
+  g_assert_nonnull (page);
+  return page;
+}
+
+static void
+check_hidden_pages_built_when_used (EnoughTestApp *test)
+{
+  GtkWidget *critic = stack_page (test, "critic");
+  GtkWidget *letters = stack_page (test, "letters");
+  GtkWidget *self_check = stack_page (test, "self-check");
+  GtkWidget *editor;
+
+  g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "critic");
+  g_assert_nonnull (gtk_widget_get_first_child (critic));
+  g_assert_true (gtk_widget_get_mapped (critic));
+  g_assert_null (gtk_widget_get_first_child (letters));
+  g_assert_null (gtk_widget_get_first_child (self_check));
+  g_assert_null (enough_test_find_descendant (GTK_WIDGET (test->window),
+                                              ENOUGH_TYPE_LETTER_EDITOR, NULL));
+  g_assert_null (enough_test_find_descendant (GTK_WIDGET (test->window),
+                                              ENOUGH_TYPE_SELF_CHECK_QUESTION, NULL));
+
+  /* A page's own functions build it first, even with no journal yet. */
+  editor = GTK_WIDGET (enough_letter_page_get_editor (ENOUGH_LETTER_PAGE (letters)));
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_is_ancestor (editor, letters));
+  g_assert_null (enough_letter_page_get_store (ENOUGH_LETTER_PAGE (letters)));
+  g_assert_false (gtk_widget_get_mapped (letters));
+  g_assert_null (gtk_widget_get_first_child (self_check));
+
+  /* …and then it works as it always did: a new letter, the journal's. */
+  g_assert_nonnull (enough_letter_page_new_letter (enough_window_get_letter_page (test->window)));
+  g_assert_true (enough_letter_page_get_editor (ENOUGH_LETTER_PAGE (letters)) ==
+                 ENOUGH_LETTER_EDITOR (editor));
+
+  /* Shown: built, with the journal, and on screen. */
+  enough_window_show_page (test->window, "self-check");
+  g_assert_nonnull (gtk_widget_get_first_child (self_check));
+  g_assert_true (gtk_widget_get_mapped (self_check));
+  g_assert_nonnull (enough_self_check_page_get_store (ENOUGH_SELF_CHECK_PAGE (self_check)));
+  g_assert_cmpstr (enough_self_check_page_get_view (ENOUGH_SELF_CHECK_PAGE (self_check)), ==, "empty");
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (enough_self_check_page_get_question (ENOUGH_SELF_CHECK_PAGE (self_check))),
+                                         self_check));
+}
+
+static void
+test_hidden_pages_built_when_used (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  enough_test_run_app (check_hidden_pages_built_when_used, NULL);
+}
+
+static void
+check_self_check_page_function_builds (EnoughTestApp *test)
+{
+  GtkWidget *self_check = stack_page (test, "self-check");
+  EnoughSelfCheckPage *page = ENOUGH_SELF_CHECK_PAGE (self_check);
+
+  g_assert_null (gtk_widget_get_first_child (self_check));
+  /* Not through the window: the page's own function builds it. */
+  g_assert_cmpstr (enough_self_check_page_get_view (page), ==, "empty");
+  g_assert_nonnull (gtk_widget_get_first_child (self_check));
+  g_assert_nonnull (enough_self_check_page_get_chart (page));
+  g_assert_false (gtk_widget_get_mapped (self_check));
+}
+
+static void
+test_self_check_page_function_builds (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  enough_test_run_app (check_self_check_page_function_builds, NULL);
+}
+
 /* The search results are not part of the first frame: the view is made on
  * the first search, with the journal, and is then the shown content. */
 static void
@@ -116,6 +198,10 @@ main (int   argc,
 
   g_test_add ("/window-pages/pages-get-the-journal-when-shown", Fixture, NULL,
               fixture_setup, test_pages_get_the_journal, fixture_teardown);
+  g_test_add ("/window-pages/hidden-pages-built-when-used", Fixture, NULL,
+              fixture_setup, test_hidden_pages_built_when_used, fixture_teardown);
+  g_test_add ("/window-pages/self-check-page-function-builds", Fixture, NULL,
+              fixture_setup, test_self_check_page_function_builds, fixture_teardown);
   g_test_add ("/window-pages/search-view-made-on-search", Fixture, NULL,
               fixture_setup, test_search_view_made_on_search, fixture_teardown);
 

@@ -44,6 +44,8 @@ struct _EnoughLetterPage
 
   /* TRUE while the selection is changed by code, not by the user. */
   gboolean            selecting;
+  /* The template is built on first use (see ensure_built()). */
+  gboolean            built;
 };
 
 G_DEFINE_FINAL_TYPE (EnoughLetterPage, enough_letter_page, GTK_TYPE_WIDGET)
@@ -55,6 +57,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void ensure_built (EnoughLetterPage *self);
 
 static gint64
 page_now (EnoughLetterPage *self)
@@ -75,6 +79,7 @@ enough_letter_page_get_letter (EnoughLetterPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), NULL);
 
+  ensure_built (self);
   return self->letter;
 }
 
@@ -83,6 +88,7 @@ enough_letter_page_is_reading (EnoughLetterPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), FALSE);
 
+  ensure_built (self);
   return self->letter != NULL &&
          g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "reader") == 0;
 }
@@ -92,6 +98,7 @@ enough_letter_page_get_editor (EnoughLetterPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), NULL);
 
+  ensure_built (self);
   return self->editor;
 }
 
@@ -100,6 +107,7 @@ enough_letter_page_get_reader (EnoughLetterPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), NULL);
 
+  ensure_built (self);
   return self->reader;
 }
 
@@ -108,6 +116,7 @@ enough_letter_page_get_list_view (EnoughLetterPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), NULL);
 
+  ensure_built (self);
   return self->list_view;
 }
 
@@ -128,6 +137,7 @@ update_main_stack (EnoughLetterPage *self)
 static void
 enough_letter_page_map (GtkWidget *widget)
 {
+  ensure_built (ENOUGH_LETTER_PAGE (widget));
   GTK_WIDGET_CLASS (enough_letter_page_parent_class)->map (widget);
   update_main_stack (ENOUGH_LETTER_PAGE (widget));
 }
@@ -250,6 +260,7 @@ enough_letter_page_new_letter (EnoughLetterPage *self)
 
   g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), NULL);
 
+  ensure_built (self);
   if (self->store == NULL)
     return NULL;
 
@@ -272,6 +283,7 @@ enough_letter_page_open_letter (EnoughLetterPage *self,
   g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
 
+  ensure_built (self);
   if (self->store == NULL)
     return FALSE;
 
@@ -470,11 +482,22 @@ enough_letter_page_refresh_due (EnoughLetterPage *self)
   gpointer row;
   gint64 now = page_now (self);
 
+  g_return_if_fail (ENOUGH_IS_LETTER_PAGE (self));
+
+  ensure_built (self);
   g_hash_table_iter_init (&iter, self->bound_rows);
   while (g_hash_table_iter_next (&iter, &row, NULL))
     enough_letter_row_update_due (ENOUGH_LETTER_ROW (row), now);
 
   enough_letter_reader_refresh (self->reader);
+}
+
+/* A page not built yet shows the marks as they are when it is. */
+static void
+on_reminders_checked (EnoughLetterPage *self)
+{
+  if (self->built)
+    enough_letter_page_refresh_due (self);
 }
 
 static void
@@ -500,7 +523,7 @@ enough_letter_page_set_reminders (EnoughLetterPage *self,
   g_set_object (&self->reminders, reminders);
   if (reminders != NULL)
     self->checked_id = g_signal_connect_swapped (reminders, "checked",
-                                                 G_CALLBACK (enough_letter_page_refresh_due),
+                                                 G_CALLBACK (on_reminders_checked),
                                                  self);
 }
 
@@ -511,6 +534,7 @@ enough_letter_page_set_store (EnoughLetterPage *self,
   g_return_if_fail (ENOUGH_IS_LETTER_PAGE (self));
   g_return_if_fail (store == NULL || ENOUGH_IS_STORE (store));
 
+  ensure_built (self);
   if (self->store == store)
     return;
 
@@ -667,21 +691,19 @@ enough_letter_page_class_init (EnoughLetterPageClass *klass)
                                        "letters.new", NULL);
 }
 
+/* The page's widgets are made when it is first shown (mapped) or used
+ * through its functions, not with the window: a hidden page in the first
+ * frame only cost start-up time. */
 static void
-enough_letter_page_init (EnoughLetterPage *self)
+ensure_built (EnoughLetterPage *self)
 {
   GtkListItemFactory *factory;
-  GtkEventController *shortcuts;
+
+  if (self->built)
+    return;
+  self->built = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->bound_rows = g_hash_table_new (NULL, NULL);
-
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_swapped (self->selection, "notify::selected",
-                            G_CALLBACK (on_selected_changed), self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (factory_setup), self);
@@ -693,12 +715,31 @@ enough_letter_page_init (EnoughLetterPage *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
 
+  set_open_letter (self, NULL, FALSE);
+}
+
+static void
+enough_letter_page_init (EnoughLetterPage *self)
+{
+  GtkEventController *shortcuts;
+
+  self->bound_rows = g_hash_table_new (NULL, NULL);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (on_selected_changed), self);
+
+  /* Until it is built (see ensure_built()). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.new", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.edit", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.delete", FALSE);
+
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
                                                           gtk_named_action_new ("letters.new")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
-
-  set_open_letter (self, NULL, FALSE);
 }

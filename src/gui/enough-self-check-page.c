@@ -28,6 +28,8 @@ struct _EnoughSelfCheckPage
   EnoughStore             *store;
   GtkFilterListModel      *history;
   GtkSingleSelection      *selection;
+  /* The template is built on first use (see ensure_built()). */
+  gboolean                 built;
 };
 
 G_DEFINE_FINAL_TYPE (EnoughSelfCheckPage, enough_self_check_page, GTK_TYPE_WIDGET)
@@ -39,6 +41,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void ensure_built (EnoughSelfCheckPage *self);
 
 static void
 show_content (EnoughSelfCheckPage *self,
@@ -117,6 +121,7 @@ enough_self_check_page_show_check (EnoughSelfCheckPage *self,
   g_return_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self));
   g_return_if_fail (ENOUGH_IS_SELF_CHECK (check));
 
+  ensure_built (self);
   if (self->history == NULL || !find_in_history (self, check, &position))
     return;
 
@@ -299,6 +304,7 @@ enough_self_check_page_set_store (EnoughSelfCheckPage *self,
   g_return_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self));
   g_return_if_fail (store == NULL || ENOUGH_IS_STORE (store));
 
+  ensure_built (self);
   if (g_set_object (&self->store, store))
     {
       load (self);
@@ -311,6 +317,7 @@ enough_self_check_page_get_view (EnoughSelfCheckPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self), NULL);
 
+  ensure_built (self);
   return gtk_stack_get_visible_child_name (self->content_stack);
 }
 
@@ -319,6 +326,7 @@ enough_self_check_page_get_question (EnoughSelfCheckPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self), NULL);
 
+  ensure_built (self);
   return self->question;
 }
 
@@ -327,6 +335,7 @@ enough_self_check_page_get_results (EnoughSelfCheckPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self), NULL);
 
+  ensure_built (self);
   return self->results;
 }
 
@@ -335,6 +344,7 @@ enough_self_check_page_get_chart (EnoughSelfCheckPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self), NULL);
 
+  ensure_built (self);
   return self->chart;
 }
 
@@ -343,6 +353,7 @@ enough_self_check_page_get_history (EnoughSelfCheckPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self), NULL);
 
+  ensure_built (self);
   return G_LIST_MODEL (self->history);
 }
 
@@ -351,6 +362,7 @@ enough_self_check_page_get_selection (EnoughSelfCheckPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self), NULL);
 
+  ensure_built (self);
   return self->selection;
 }
 
@@ -359,6 +371,7 @@ enough_self_check_page_map (GtkWidget *widget)
 {
   EnoughSelfCheckPage *self = ENOUGH_SELF_CHECK_PAGE (widget);
 
+  ensure_built (self);
   GTK_WIDGET_CLASS (enough_self_check_page_parent_class)->map (widget);
 
   /* Shown with a check in progress: the keys 1–5 work straight away. */
@@ -466,23 +479,19 @@ enough_self_check_page_class_init (EnoughSelfCheckPageClass *klass)
                                        "self-check.new", NULL);
 }
 
+/* The page's widgets are made when it is first shown (mapped) or used
+ * through its functions, not with the window: a hidden page in the first
+ * frame only cost start-up time. */
 static void
-enough_self_check_page_init (EnoughSelfCheckPage *self)
+ensure_built (EnoughSelfCheckPage *self)
 {
   GtkListItemFactory *factory;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
+  if (self->built)
+    return;
+  self->built = TRUE;
 
-  /* No filter: a pass-through to the store's completed checks (which never
-   * makes every record, unlike filtering all checks here). */
-  self->history = gtk_filter_list_model_new (NULL, NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->history)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_swapped (self->selection, "notify::selected",
-                            G_CALLBACK (on_selection_changed), self);
-  g_signal_connect_swapped (self->history, "items-changed",
-                            G_CALLBACK (on_history_changed), self);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
@@ -494,7 +503,27 @@ enough_self_check_page_init (EnoughSelfCheckPage *self)
 
   enough_self_check_chart_set_model (self->chart, G_LIST_MODEL (self->history));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "self-check.new", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "self-check.show-list", TRUE);
   update_sidebar (self);
   show_empty (self);
+}
+
+static void
+enough_self_check_page_init (EnoughSelfCheckPage *self)
+{
+  /* No filter: a pass-through to the store's completed checks (which never
+   * makes every record, unlike filtering all checks here). */
+  self->history = gtk_filter_list_model_new (NULL, NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->history)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (on_selection_changed), self);
+  g_signal_connect_swapped (self->history, "items-changed",
+                            G_CALLBACK (on_history_changed), self);
+
+  /* Until it is built and has a journal (see ensure_built(), load()). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "self-check.new", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "self-check.show-history", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "self-check.show-list", FALSE);
 }
