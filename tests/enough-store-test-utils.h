@@ -27,6 +27,27 @@ fixture_clock (gpointer data)
   return f->now;
 }
 
+/* Borrows item @i of a store list: the model keeps its page referenced. */
+static inline gpointer
+item (GListModel *model,
+      guint       i)
+{
+  gpointer object = g_list_model_get_item (model, i);
+
+  g_assert_nonnull (object);
+  g_object_unref (object);
+  return object;
+}
+
+static inline void
+flush (EnoughStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (enough_store_flush (store, &error));
+  g_assert_no_error (error);
+}
+
 static inline EnoughStore *
 fixture_open (StoreFixture *f)
 {

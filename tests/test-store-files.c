@@ -9,26 +9,6 @@
 #include "enough-store-private.h"
 #include "enough-store-test-utils.h"
 
-static gpointer
-item (GListModel *model,
-      guint       i)
-{
-  gpointer object = g_list_model_get_item (model, i);
-
-  g_assert_nonnull (object);
-  g_object_unref (object);
-  return object;
-}
-
-static void
-flush (EnoughStore *store)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (enough_store_flush (store, &error));
-  g_assert_no_error (error);
-}
-
 static GBytes *
 read_file (const char *path)
 {

@@ -43,27 +43,6 @@ assert_changed (Changed *c,
   memset (c, 0, sizeof *c);
 }
 
-static gpointer
-item (GListModel *model,
-      guint       i)
-{
-  /* Tests only borrow: the model keeps its page referenced. */
-  gpointer object = g_list_model_get_item (model, i);
-
-  g_assert_nonnull (object);
-  g_object_unref (object);
-  return object;
-}
-
-static void
-flush (EnoughStore *store)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (enough_store_flush (store, &error));
-  g_assert_no_error (error);
-}
-
 /* ---- opening ------------------------------------------------------------ */
 
 static void
