@@ -18,6 +18,7 @@
  * figure. Run by hand (see README), never by the tests:
  *
  *   _build/bench/enough-bench [--entries N] [--seed S]
+ *   _build/bench/enough-bench --import FILE     # only import_json_s, 5 runs
  */
 
 static const char *const queries[] = {
@@ -118,6 +119,63 @@ remove_dir (const char *dir)
   g_rmdir (dir);
 }
 
+/* Reads, checks and writes @file into a new empty journal in @dir;
+ * returns the seconds of each half. */
+static void
+import_once (GFile      *file,
+             const char *dir,
+             double     *parse_s,
+             double     *write_s,
+             guint      *n_added)
+{
+  g_autofree char *db_path = g_build_filename (dir, "imported.db", NULL);
+  g_autoptr(GError) error = NULL;
+  EnoughImport *import;
+  EnoughStore *store;
+  gint64 start;
+
+  store = enough_store_open (db_path, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
+  if (store == NULL)
+    die ("open", error);
+  _enough_store_set_background_indexing (FALSE);
+  start = g_get_monotonic_time ();
+  import = enough_import_parse_file (file, NULL, &error);
+  if (import == NULL)
+    die ("import", error);
+  *parse_s = ms_since (start) / 1000.0;
+  start = g_get_monotonic_time ();
+  if (!enough_import_write (store, import, n_added, NULL, &error))
+    die ("import", error);
+  *write_s = ms_since (start) / 1000.0;
+  enough_import_free (import);
+  if (!enough_store_close (store, &error))
+    die ("close", error);
+  g_object_unref (store);
+}
+
+/* --import FILE: import_json_s alone (and its two halves), median of 5. */
+static int
+bench_import (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  double parse_s[5], write_s[5], total_s[5];
+  guint n_added = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (total_s); i++)
+    {
+      g_autofree char *dir = g_dir_make_tmp ("enough-bench-import-XXXXXX", NULL);
+
+      import_once (file, dir, &parse_s[i], &write_s[i], &n_added);
+      total_s[i] = parse_s[i] + write_s[i];
+      remove_dir (dir);
+    }
+  g_printerr ("imported %u entries, %.1f MB\n", n_added, file_size (path) / (1024.0 * 1024.0));
+  printf ("METRIC import_json_s %.2f s\n", percentile (total_s, G_N_ELEMENTS (total_s), 0.5));
+  printf ("METRIC import_parse_s %.2f s\n", percentile (parse_s, G_N_ELEMENTS (parse_s), 0.5));
+  printf ("METRIC import_write_s %.2f s\n", percentile (write_s, G_N_ELEMENTS (write_s), 0.5));
+  return 0;
+}
+
 static void
 got_result (GObject      *source,
             GAsyncResult *result,
@@ -133,6 +191,7 @@ main (int   argc,
   int entries = 100000;
   int seed = 1;
   g_autofree char *keep = NULL;
+  g_autofree char *import_path = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
@@ -142,6 +201,8 @@ main (int   argc,
     { "seed", 's', 0, G_OPTION_ARG_INT, &seed, "Random seed (1)", "S" },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &keep,
       "Use (and keep) this journal; generated only if missing", "PATH" },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, &import_path,
+      "Only time importing this JSON export (5 runs)", "FILE" },
     { NULL }
   };
   EnoughStore *store;
@@ -156,6 +217,8 @@ main (int   argc,
   g_option_context_add_main_entries (context, options, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || entries < 0)
     die ("options", error);
+  if (import_path != NULL)
+    return bench_import (import_path);
 
   if (keep != NULL)
     path = g_strdup (keep);

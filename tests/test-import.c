@@ -272,6 +272,16 @@ test_generated (ImportFixture *fx,
     g_string_append (s, "}" TAIL);
     assert_refused (fx, "many-members", s->str, s->len, ENOUGH_IMPORT_ERROR_TOO_LARGE, "entries[0]");
   }
+  /* a flat list of a million values in one entry: its memory is bounded
+   * (a few MB), not a tree the size of a large multiple of the file */
+  {
+    g_autoptr(GString) s = g_string_new (HEAD "{\"kind\":\"letter\",\"feelings\":[0");
+    for (guint i = 0; i < 1000000; i++)
+      g_string_append (s, ",0");
+    g_string_append (s, "]}" TAIL);
+    assert_refused (fx, "many-values", s->str, s->len, ENOUGH_IMPORT_ERROR_TOO_LARGE,
+                    "entries[0].feelings[262141]: more than 262144 items");
+  }
   /* a valid new entry first, then a turn id the journal already uses for
    * another dialogue: found while writing, so the new entry must go too */
   {
@@ -930,6 +940,151 @@ test_migrate_v3 (ImportFixture *fx,
   _enough_store_set_background_indexing (TRUE);
 }
 
+/* The message of refusing @json (NULL if accepted), read by one thread
+ * (@split FALSE) or, where it can, two. */
+static char *
+refusal (const char *json,
+         gboolean    split,
+         guint      *n_entries)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnoughImport) import = NULL;
+
+  _enough_import_set_split_min_bytes (split ? 1 : G_MAXSIZE);
+  import = enough_import_parse_data (json, strlen (json), &error);
+  _enough_import_set_split_min_bytes (0);
+  if (n_entries != NULL)
+    *n_entries = import != NULL ? enough_import_get_n_entries (import) : 0;
+  g_assert_true ((import == NULL) == (error != NULL));
+  return error != NULL ? g_strdup (error->message) : NULL;
+}
+
+/* The first id ("…"id":"<uuid>"…) after @from. */
+static char *
+id_after (const char *from)
+{
+  const char *id = strstr (from, "\"id\":\"");
+
+  g_assert_nonnull (id);
+  return g_strndup (id + 6, 36);
+}
+
+/* @json with the @n-th (from 0) occurrence of @old after @from replaced by @new. */
+static char *
+replaced (const char *json,
+          const char *from,
+          const char *old,
+          const char *new)
+{
+  const char *at = strstr (from, old);
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  g_assert_nonnull (at);
+  g_string_append_len (s, json, at - json);
+  g_string_append (s, new);
+  g_string_append (s, at + strlen (old));
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* A big file is read by two threads (see "Two halves" in
+ * enough-import.c): what is accepted, and each refusal's message, must be
+ * exactly what one thread reading it all gives. */
+static void
+test_halves (ImportFixture *fx,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *path = g_build_filename (fx->f.dir, "copy.db", NULL);
+  g_autoptr(EnoughImport) import = NULL;
+  EnoughStore *copy;
+  guint joined = _enough_import_get_n_joined ();
+  guint n_whole = 0, n_split = 0, added = 0;
+  const char *last_letter, *last_dialogue, *first_turn, *second_half;
+  struct { const char *name; char *json; } bad[6] = { { NULL } };
+
+  g_assert_true (enough_store_generate_synthetic (fx->f.store, 400, 11, &error));
+  g_assert_no_error (error);
+  json = export_json (fx->f.store);
+  second_half = json + strlen (json) / 2;
+
+  /* accepted: the same entries either way, and a faithful round trip */
+  g_assert_null (refusal (json, FALSE, &n_whole));
+  g_assert_cmpuint (_enough_import_get_n_joined (), ==, joined);
+  g_assert_null (refusal (json, TRUE, &n_split));
+  g_assert_cmpuint (_enough_import_get_n_joined (), ==, joined + 1);
+  g_assert_cmpuint (n_split, ==, n_whole);
+  g_assert_cmpuint (n_whole, ==, 431);
+
+  _enough_import_set_split_min_bytes (1);
+  import = enough_import_parse_data (json, strlen (json), &error);
+  _enough_import_set_split_min_bytes (0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (_enough_import_get_n_joined (), ==, joined + 2);
+  copy = enough_store_open (path, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_true (enough_import_write (copy, import, &added, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 431);
+  again = export_json (copy);
+  g_assert_cmpstr (again, ==, json);
+  g_assert_true (enough_store_close (copy, &error));
+  g_assert_finalize_object (copy);
+
+  /* refused for something in the second half, or in both */
+  last_letter = g_strrstr (json, "\n{\"kind\":\"letter\"");
+  last_dialogue = g_strrstr (json, "\n{\"kind\":\"dialogue\"");
+  g_assert_true (last_letter > second_half && last_dialogue > second_half);
+  first_turn = strstr (strstr (json, "\"turns\":[{"), "\"id\"");
+  bad[0].name = "kind";
+  bad[0].json = replaced (json, last_letter, "\"letter\"", "\"poem\"");
+  bad[1].name = "syntax";
+  bad[1].json = replaced (json, last_letter, "\"id\":", "\"id\"");
+  {
+    g_autofree char *first_id = id_after (json);
+    g_autofree char *late_id = id_after (last_letter);
+    bad[2].name = "entry id in both halves";
+    bad[2].json = replaced (json, last_letter, late_id, first_id);
+  }
+  {
+    g_autofree char *turn_id = id_after (first_turn);
+    g_autofree char *late_turn_id = id_after (strstr (last_dialogue, "\"turns\":[{"));
+    bad[3].name = "turn id in both halves";
+    bad[3].json = replaced (json, last_dialogue, late_turn_id, turn_id);
+  }
+  {
+    g_autofree char *early = replaced (json, json, "\"kind\":\"", "\"kind\":\"x");
+    bad[4].name = "both halves";
+    bad[4].json = replaced (early, early + (last_letter - json), "\"letter\"", "\"poem\"");
+  }
+  bad[5].name = "after the entries";
+  bad[5].json = replaced (json, g_strrstr (json, "]}"), "]}", "],\"extra\":1}");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *whole = refusal (bad[i].json, FALSE, NULL);
+      g_autofree char *split = NULL;
+
+      joined = _enough_import_get_n_joined ();
+      split = refusal (bad[i].json, TRUE, NULL);
+      g_test_message ("%s → %s", bad[i].name, whole);
+      g_assert_nonnull (whole);
+      g_assert_cmpstr (split, ==, whole);
+      /* only an error after the entries leaves the second half standing */
+      g_assert_cmpuint (_enough_import_get_n_joined (), ==, joined + (i == 5));
+      if (i < 4)
+        {
+          /* really in the second half */
+          guint index = (guint) g_ascii_strtoull (whole + strlen ("entries["), NULL, 10);
+
+          g_assert_true (g_str_has_prefix (whole, "entries["));
+          g_assert_cmpuint (index, >, n_whole / 2);
+        }
+      g_free (bad[i].json);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -939,6 +1094,7 @@ main (int   argc,
   g_test_add ("/import/hostile-table", ImportFixture, NULL, import_setup, test_table, import_teardown);
   g_test_add ("/import/hostile-generated", ImportFixture, NULL, import_setup, test_generated, import_teardown);
   g_test_add ("/import/accepted", ImportFixture, NULL, import_setup, test_accepted, import_teardown);
+  g_test_add ("/import/halves", ImportFixture, NULL, import_setup, test_halves, import_teardown);
   g_test_add ("/import/search-index", ImportFixture, NULL, import_setup, test_search_index, import_teardown);
   g_test_add ("/import/failed-write-leaves-no-index", ImportFixture, NULL, import_setup,
               test_failed_write_leaves_no_index, import_teardown);

@@ -96,4 +96,10 @@ gboolean      enough_import_file_finish  (EnoughStore          *store,
                                           guint                *n_skipped,
                                           GError              **error);
 
+/* For tests: files of at least @bytes are read by two threads (0: the
+ * default, 4 MB). */
+void          _enough_import_set_split_min_bytes (gsize bytes);
+/* How many times a second half was read by its own thread and kept. */
+guint         _enough_import_get_n_joined        (void);
+
 G_END_DECLS
