@@ -11,6 +11,7 @@
 #include "enough-critic-patterns.h"
 #include "enough-dialogue-row.h"
 #include "enough-prompt-card.h"
+#include "enough-search-result.h"
 #include "enough-turn-row.h"
 #include "enough-window.h"
 
@@ -28,6 +29,10 @@
  * fit on a tall screen): GtkListView in GTK 4.8 otherwise makes, binds and
  * measures up to ~200 rows before it paints. The rest come a frame later. */
 #define FIRST_FRAME_ROWS 32
+/* Bringing a search match into view follows the list for at most this
+ * many frames, until the turn's row has been in view for a few. */
+#define MATCH_MAX_FRAMES 120
+#define MATCH_STILL_FRAMES 3
 
 typedef struct
 {
@@ -87,6 +92,16 @@ struct _EnoughCriticPage
   guint                end_frames;
   guint                end_still_frames;
   double               end_last_bottom;
+
+  /* A search match: its turn (or the title or critic's name label) is
+   * marked until the user acts. */
+  EnoughTurn          *match_turn;
+  guint                match_position;
+  GtkWidget           *match_label;
+  guint                match_tick_id;
+  guint                match_frames;
+  guint                match_still_frames;
+  gboolean             match_focused;
 };
 
 G_DEFINE_FINAL_TYPE (EnoughCriticPage, enough_critic_page, GTK_TYPE_WIDGET)
@@ -101,6 +116,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void enough_critic_page_update_empty (EnoughCriticPage *self);
+static void clear_match                     (EnoughCriticPage *self);
 
 /* ---- Drafts --------------------------------------------------------------- */
 
@@ -581,6 +597,10 @@ on_turns_user_scroll (EnoughCriticPage *self,
                       double            dy)
 {
   self->stick_to_end = FALSE;
+  /* Nor back to a search match: the user scrolls now (the mark stays). */
+  if (self->match_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->turn_list), self->match_tick_id);
+  self->match_tick_id = 0;
 
   return GDK_EVENT_PROPAGATE;
 }
@@ -617,6 +637,7 @@ enough_critic_page_open_dialogue (EnoughCriticPage *self,
   if (self->dialogue == dialogue)
     return;
 
+  clear_match (self);
   /* Keep what was being typed for the dialogue we leave. */
   drafts_take_from_composer (self);
 
@@ -693,6 +714,263 @@ on_dialogues_changed (EnoughCriticPage *self,
                       GListModel       *model)
 {
   enough_critic_page_update_empty (self);
+}
+
+/* ---- Search matches ------------------------------------------------------------ */
+
+/* The row on screen that shows @turn, if any (rows are made only for the
+ * turns around the visible ones, and recycled). */
+static EnoughTurnRow *
+find_turn_row (EnoughCriticPage *self,
+               EnoughTurn       *turn)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->turn_list));
+       turn != NULL && child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (ENOUGH_IS_TURN_ROW (row) && enough_turn_row_get_turn (ENOUGH_TURN_ROW (row)) == turn)
+        return ENOUGH_TURN_ROW (row);
+    }
+
+  return NULL;
+}
+
+static void
+update_row_match (EnoughCriticPage *self,
+                  EnoughTurnRow    *row)
+{
+  EnoughTurn *turn = enough_turn_row_get_turn (row);
+
+  if (self->match_turn != NULL && turn == self->match_turn)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "search-match");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "search-match");
+}
+
+static void
+update_rows_match (EnoughCriticPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->turn_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (ENOUGH_IS_TURN_ROW (row))
+        update_row_match (self, ENOUGH_TURN_ROW (row));
+    }
+}
+
+static void
+clear_match (EnoughCriticPage *self)
+{
+  if (self->match_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->turn_list), self->match_tick_id);
+  self->match_tick_id = 0;
+
+  if (self->match_label != NULL)
+    gtk_widget_remove_css_class (self->match_label, "search-match");
+  self->match_label = NULL;
+
+  if (self->match_turn == NULL)
+    return;
+  g_clear_object (&self->match_turn);
+  update_rows_match (self);
+}
+
+/* Whether @row is wholly in the conversation's view (or, taller than the
+ * view, fills it from its top). */
+static gboolean
+row_in_view (EnoughCriticPage *self,
+             GtkWidget        *row)
+{
+  GtkWidget *scroller = GTK_WIDGET (self->turns_scroller);
+  graphene_rect_t bounds;
+  double view = gtk_widget_get_height (scroller);
+
+  if (!gtk_widget_get_mapped (row) || view <= 0 ||
+      !gtk_widget_compute_bounds (row, scroller, &bounds))
+    return FALSE;
+
+  if (bounds.size.height >= view)
+    return bounds.origin.y <= 0.5 && bounds.origin.y + bounds.size.height >= view - 0.5;
+
+  return bounds.origin.y >= -0.5 && bounds.origin.y + bounds.size.height <= view + 0.5;
+}
+
+/* "list.scroll-to-item" scrolls as little as it can: the turn lands at
+ * the top edge. A third of the way down is easier to find, with some of
+ * what led to it above. Returns whether it scrolled. */
+static gboolean
+place_row (EnoughCriticPage *self,
+           GtkWidget        *row)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->turns_scroller);
+  double view = gtk_widget_get_height (GTK_WIDGET (self->turns_scroller));
+  double value = gtk_adjustment_get_value (adjustment);
+  double wanted;
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (row, GTK_WIDGET (self->turns_scroller), &bounds) ||
+      bounds.size.height > view * 2 / 3)
+    return FALSE;
+
+  wanted = CLAMP (value + bounds.origin.y - view / 3,
+                  gtk_adjustment_get_lower (adjustment),
+                  gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  if (ABS (wanted - value) < 1)
+    return FALSE;
+
+  gtk_adjustment_set_value (adjustment, wanted);
+  return TRUE;
+}
+
+/* The list places the turn with "list.scroll-to-item" (GTK 4.8 has no
+ * gtk_list_view_scroll_to()); rows measured late can still move it, so
+ * this follows it frame by frame until its row stays in view. */
+static gboolean
+match_tick (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       user_data)
+{
+  EnoughCriticPage *self = user_data;
+  EnoughTurnRow *row;
+
+  if (self->match_turn == NULL || ++self->match_frames > MATCH_MAX_FRAMES)
+    goto done;
+
+  row = find_turn_row (self, self->match_turn);
+  if (row == NULL || !row_in_view (self, GTK_WIDGET (row)))
+    {
+      self->match_still_frames = 0;
+      gtk_widget_activate_action (GTK_WIDGET (self->turn_list), "list.scroll-to-item",
+                                  "u", self->match_position);
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* The keyboard focus goes into the turn: the list's rows of turns are
+   * not selectable, so it is the turn's menu button, where F2, Delete and
+   * the Menu key act on that turn (a screen reader names the turn first). */
+  if (!self->match_focused)
+    {
+      self->match_focused = TRUE;
+      if (!gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (row))))
+        gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
+    }
+
+  if (place_row (self, GTK_WIDGET (row)))
+    {
+      self->match_still_frames = 0;
+      return G_SOURCE_CONTINUE;
+    }
+  if (++self->match_still_frames < MATCH_STILL_FRAMES)
+    return G_SOURCE_CONTINUE;
+
+done:
+  self->match_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Any key or click in the dialogue: the user has taken it from here. */
+static gboolean
+on_content_key_pressed (EnoughCriticPage *self,
+                        guint             keyval,
+                        guint             keycode,
+                        GdkModifierType   state,
+                        GtkEventController *controller)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (controller);
+
+  if (event == NULL || !gdk_key_event_is_modifier (event))
+    clear_match (self);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_content_pressed (EnoughCriticPage *self)
+{
+  clear_match (self);
+}
+
+EnoughTurn *
+enough_critic_page_get_match_turn (EnoughCriticPage *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_CRITIC_PAGE (self), NULL);
+
+  return self->match_turn;
+}
+
+GtkWidget *
+enough_critic_page_get_match_label (EnoughCriticPage *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_CRITIC_PAGE (self), NULL);
+
+  return self->match_label;
+}
+
+void
+enough_critic_page_reveal_match (EnoughCriticPage  *self,
+                                 EnoughDialogue    *dialogue,
+                                 EnoughSearchField  field,
+                                 const char        *turn_uuid)
+{
+  GListModel *turns;
+  guint n_turns;
+
+  g_return_if_fail (ENOUGH_IS_CRITIC_PAGE (self));
+  g_return_if_fail (ENOUGH_IS_DIALOGUE (dialogue));
+
+  clear_match (self);
+  enough_critic_page_open_dialogue (self, dialogue);
+  show_content (self);
+
+  turns = enough_dialogue_get_turns (dialogue);
+  n_turns = g_list_model_get_n_items (turns);
+  for (guint i = 0; turn_uuid != NULL && i < n_turns; i++)
+    {
+      g_autoptr(EnoughTurn) turn = g_list_model_get_item (turns, i);
+
+      if (g_strcmp0 (enough_record_get_uuid (ENOUGH_RECORD (turn)), turn_uuid) == 0)
+        {
+          self->match_turn = g_steal_pointer (&turn);
+          self->match_position = i;
+          break;
+        }
+    }
+
+  if (self->match_turn != NULL)
+    {
+      /* Not to the newest turns this time. */
+      self->stick_to_end = FALSE;
+      update_rows_match (self);
+      gtk_widget_activate_action (GTK_WIDGET (self->turn_list), "list.scroll-to-item",
+                                  "u", self->match_position);
+      self->match_frames = 0;
+      self->match_still_frames = 0;
+      self->match_focused = FALSE;
+      self->match_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->turn_list),
+                                                          match_tick, self, NULL);
+      return;
+    }
+
+  /* The title or the critic's name: both are in the header, always in
+   * view; the dialogue opens as from the list, the label marked. (A turn
+   * deleted since the search: just the dialogue.) */
+  if (field != ENOUGH_SEARCH_FIELD_TITLE && field != ENOUGH_SEARCH_FIELD_CRITIC_NAME)
+    {
+      enough_composer_focus_text (self->composer);
+      return;
+    }
+  if (field == ENOUGH_SEARCH_FIELD_CRITIC_NAME &&
+      gtk_widget_get_visible (GTK_WIDGET (self->subtitle_label)))
+    self->match_label = GTK_WIDGET (self->subtitle_label);
+  else
+    self->match_label = GTK_WIDGET (self->title_label);
+  gtk_widget_add_css_class (self->match_label, "search-match");
+  enough_composer_focus_text (self->composer);
 }
 
 /* ---- Deleting with Undo ------------------------------------------------------ */
@@ -1039,6 +1317,7 @@ turn_bind (GtkSignalListItemFactory *factory,
   enough_turn_row_set_critic_name (row, self->dialogue != NULL
                                         ? enough_dialogue_get_critic_name (self->dialogue) : NULL);
   enough_turn_row_set_turn (row, gtk_list_item_get_item (item));
+  update_row_match (self, row);
 }
 
 static void
@@ -1047,6 +1326,7 @@ turn_unbind (GtkSignalListItemFactory *factory,
              EnoughCriticPage         *self)
 {
   enough_turn_row_set_turn (ENOUGH_TURN_ROW (gtk_list_item_get_child (item)), NULL);
+  gtk_widget_remove_css_class (gtk_list_item_get_child (item), "search-match");
 }
 
 /* ---- Store --------------------------------------------------------------------- */
@@ -1172,6 +1452,8 @@ enough_critic_page_unmap (GtkWidget *widget)
   /* Leaving the page or closing the window: keep the unsent text now. */
   drafts_take_from_composer (self);
   enough_critic_page_save_drafts (self);
+  /* A search match was for this visit. */
+  clear_match (self);
 
   GTK_WIDGET_CLASS (enough_critic_page_parent_class)->unmap (widget);
 }
@@ -1237,6 +1519,7 @@ enough_critic_page_dispose (GObject *object)
   if (self->end_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->turn_list), self->end_tick_id);
   self->end_tick_id = 0;
+  clear_match (self);
   gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_CRITIC_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -1358,6 +1641,21 @@ enough_critic_page_init (EnoughCriticPage *self)
     gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
     g_signal_connect_object (scroll, "scroll", G_CALLBACK (on_turns_user_scroll), self, G_CONNECT_SWAPPED);
     gtk_widget_add_controller (GTK_WIDGET (self->turns_scroller), scroll);
+  }
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    /* Watch only: the key or click still goes where it was going. */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_content_key_pressed),
+                             self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (self->content, keys);
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect_object (click, "pressed", G_CALLBACK (on_content_pressed),
+                             self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (self->content, GTK_EVENT_CONTROLLER (click));
   }
   g_signal_connect_object (self->composer, "notify::text",
                            G_CALLBACK (on_composer_changed), self, G_CONNECT_SWAPPED);

@@ -7,6 +7,7 @@
 
 #include "enough-letter-editor.h"
 #include "enough-reminders.h"
+#include "enough-search-reveal.h"
 
 struct _EnoughLetterEditor
 {
@@ -391,6 +392,49 @@ enough_letter_editor_set_step (EnoughLetterEditor *self,
   sync_reminder_label (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   enough_letter_editor_focus_step (self);
+}
+
+gboolean
+enough_letter_editor_reveal_match (EnoughLetterEditor *self,
+                                   EnoughSearchResult *result,
+                                   const char         *query)
+{
+  GtkWidget *widget;
+  guint step;
+
+  g_return_val_if_fail (ENOUGH_IS_LETTER_EDITOR (self), FALSE);
+  g_return_val_if_fail (ENOUGH_IS_SEARCH_RESULT (result), FALSE);
+
+  if (self->letter == NULL)
+    return FALSE;
+
+  switch ((int) enough_search_result_get_field (result))
+    {
+    case ENOUGH_SEARCH_FIELD_NOT_GOOD_ENOUGH:
+      step = 0;
+      widget = GTK_WIDGET (self->not_good_enough_view);
+      break;
+
+    case ENOUGH_SEARCH_FIELD_TAKEAWAY:
+      step = 2;
+      widget = GTK_WIDGET (self->takeaway_entry);
+      break;
+
+    default:
+      step = 1;
+      widget = GTK_WIDGET (self->letter_view);
+      break;
+    }
+
+  /* The step with the match is shown, not kept as where the letter was
+   * left: opening a letter does not change it. */
+  if (step != self->step)
+    {
+      show_step (self, step, FALSE);
+      sync_reminder_label (self);
+    }
+
+  return enough_search_reveal_text (self->scroller, widget, query, result);
 }
 
 static void

@@ -34,6 +34,13 @@ void          enough_letter_editor_set_step   (EnoughLetterEditor *self,
 /* Puts the keyboard focus in the current step's first field. */
 void          enough_letter_editor_focus_step (EnoughLetterEditor *self);
 
+/* Shows the step with the field where @result matched, selects the match
+ * (the words of @query, see enough_search_find_match()), scrolls to it and
+ * focuses it; FALSE when the words are not found there. */
+gboolean      enough_letter_editor_reveal_match (EnoughLetterEditor *self,
+                                                 EnoughSearchResult *result,
+                                                 const char         *query);
+
 /* The chosen feeling words, translated, for display ("Tired · Sad"); NULL
  * when none. */
 char         *enough_letter_editor_format_feelings (EnoughFeelings feelings);

@@ -298,6 +298,26 @@ enough_letter_page_open_letter (EnoughLetterPage *self,
   return TRUE;
 }
 
+void
+enough_letter_page_reveal_match (EnoughLetterPage   *self,
+                                 EnoughSearchResult *result,
+                                 const char         *query)
+{
+  g_return_if_fail (ENOUGH_IS_LETTER_PAGE (self));
+  g_return_if_fail (ENOUGH_IS_SEARCH_RESULT (result));
+
+  ensure_built (self);
+  if (self->letter == NULL ||
+      g_strcmp0 (enough_record_get_uuid (ENOUGH_RECORD (self->letter)),
+                 enough_search_result_get_entry_uuid (result)) != 0)
+    return;
+
+  if (enough_letter_page_is_reading (self))
+    enough_letter_reader_reveal_match (self->reader, result, query);
+  else
+    enough_letter_editor_reveal_match (self->editor, result, query);
+}
+
 static void
 new_action (GtkWidget  *widget,
             const char *action_name,

@@ -31,6 +31,11 @@ EnoughLetter       *enough_letter_page_new_letter    (EnoughLetterPage *self);
 gboolean            enough_letter_page_open_letter   (EnoughLetterPage *self,
                                                       const char       *uuid,
                                                       gboolean          reading);
+/* After open_letter() for a search result: shows where @result matched in
+ * the open letter (reading view or steps), the match selected and in view. */
+void                enough_letter_page_reveal_match  (EnoughLetterPage   *self,
+                                                      EnoughSearchResult *result,
+                                                      const char         *query);
 /* The open letter, or NULL. Transfer none. */
 EnoughLetter       *enough_letter_page_get_letter    (EnoughLetterPage *self);
 gboolean            enough_letter_page_is_reading    (EnoughLetterPage *self);

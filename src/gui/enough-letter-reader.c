@@ -8,6 +8,7 @@
 #include "enough-letter-editor.h"
 #include "enough-letter-reader.h"
 #include "enough-reminders.h"
+#include "enough-search-reveal.h"
 
 struct _EnoughLetterReader
 {
@@ -190,6 +191,42 @@ enough_letter_reader_refresh (EnoughLetterReader *self)
   g_return_if_fail (ENOUGH_IS_LETTER_READER (self));
 
   sync_from_letter (self);
+}
+
+gboolean
+enough_letter_reader_reveal_match (EnoughLetterReader *self,
+                                   EnoughSearchResult *result,
+                                   const char         *query)
+{
+  GtkWidget *widget;
+
+  g_return_val_if_fail (ENOUGH_IS_LETTER_READER (self), FALSE);
+  g_return_val_if_fail (ENOUGH_IS_SEARCH_RESULT (result), FALSE);
+
+  if (self->letter == NULL)
+    return FALSE;
+
+  switch ((int) enough_search_result_get_field (result))
+    {
+    case ENOUGH_SEARCH_FIELD_NOT_GOOD_ENOUGH:
+      widget = GTK_WIDGET (self->situation_label);
+      break;
+
+    case ENOUGH_SEARCH_FIELD_TAKEAWAY:
+      widget = self->asking_takeaway ? GTK_WIDGET (self->takeaway_entry)
+                                     : GTK_WIDGET (self->takeaway_label);
+      break;
+
+    default:
+      widget = GTK_WIDGET (self->text_label);
+      break;
+    }
+
+  /* Changed since the search ran: the letter itself. */
+  if (!gtk_widget_get_visible (widget))
+    widget = GTK_WIDGET (self->text_label);
+
+  return enough_search_reveal_text (self->scroller, widget, query, result);
 }
 
 static void

@@ -28,6 +28,12 @@ void          enough_letter_reader_set_letter (EnoughLetterReader *self,
                                                EnoughLetter       *letter);
 /* Marks the letter as reread now (the button does the same). */
 void          enough_letter_reader_mark_read  (EnoughLetterReader *self);
+/* Selects where @result matched (the words of @query, see
+ * enough_search_find_match()) in the field it names, scrolls to it and
+ * focuses it; FALSE when the words are not found there. */
+gboolean      enough_letter_reader_reveal_match (EnoughLetterReader *self,
+                                                 EnoughSearchResult *result,
+                                                 const char         *query);
 /* Re-reads the letter (e.g. when a reread falls due as time passes). */
 void          enough_letter_reader_refresh    (EnoughLetterReader *self);
 

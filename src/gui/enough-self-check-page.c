@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "enough-item-bank.h"
+#include "enough-search-reveal.h"
 #include "enough-self-check-page.h"
 #include "enough-self-check-row.h"
 
@@ -134,6 +135,31 @@ enough_self_check_page_show_check (EnoughSelfCheckPage *self,
     gtk_single_selection_set_selected (self->selection, position);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->results_scroller), 0.0);
   show_content (self, "results");
+}
+
+void
+enough_self_check_page_reveal_match (EnoughSelfCheckPage *self,
+                                     EnoughSearchResult  *result,
+                                     const char          *query)
+{
+  EnoughSelfCheck *check;
+  GtkLabel *note;
+
+  g_return_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self));
+  g_return_if_fail (ENOUGH_IS_SEARCH_RESULT (result));
+
+  ensure_built (self);
+  check = enough_self_check_results_get_check (self->results);
+  note = enough_self_check_results_get_note_label (self->results);
+  if (check == NULL ||
+      g_strcmp0 (enough_record_get_uuid (ENOUGH_RECORD (check)),
+                 enough_search_result_get_entry_uuid (result)) != 0 ||
+      g_strcmp0 (enough_self_check_page_get_view (self), "results") != 0 ||
+      enough_search_result_get_field (result) != ENOUGH_SEARCH_FIELD_NOTE ||
+      !gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (note))))
+    return;
+
+  enough_search_reveal_text (self->results_scroller, GTK_WIDGET (note), query, result);
 }
 
 static void

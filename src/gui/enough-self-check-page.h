@@ -24,6 +24,12 @@ void         enough_self_check_page_set_store (EnoughSelfCheckPage *self,
 void         enough_self_check_page_show_check (EnoughSelfCheckPage *self,
                                                 EnoughSelfCheck     *check);
 
+/* After show_check() for a search result in the check's note: scrolls to
+ * the note, selects the match in it and gives it the keyboard focus. */
+void         enough_self_check_page_reveal_match (EnoughSelfCheckPage *self,
+                                                  EnoughSearchResult  *result,
+                                                  const char          *query);
+
 /* For tests and screenshots: the parts of the page, and which view the
  * content shows ("empty", "question", "results" or "history"). */
 const char              *enough_self_check_page_get_view     (EnoughSelfCheckPage *self);

@@ -14,6 +14,8 @@ struct _EnoughSelfCheckResults
 
   GtkLabel             *title_label;
   GtkLabel             *date_label;
+  GtkWidget            *note_box;
+  GtkLabel             *note_label;
   GtkLabel             *intro_label;
   GtkLabel             *error_label;
   GtkWidget            *scores_box;
@@ -69,6 +71,9 @@ update (EnoughSelfCheckResults *self)
   /* Translators: under the Self-Check results title; %s is a date. */
   date_text = g_strdup_printf (_("Completed on %s"), completed);
   gtk_label_set_label (self->date_label, date_text);
+
+  gtk_label_set_label (self->note_label, enough_self_check_get_note (self->check));
+  gtk_widget_set_visible (self->note_box, enough_self_check_get_note (self->check)[0] != '\0');
 
   if (!compute (self->check, &scores, &error))
     {
@@ -194,6 +199,14 @@ enough_self_check_results_get_suggestion_text (EnoughSelfCheckResults *self)
   return gtk_label_get_label (self->suggestion_label);
 }
 
+GtkLabel *
+enough_self_check_results_get_note_label (EnoughSelfCheckResults *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_RESULTS (self), NULL);
+
+  return self->note_label;
+}
+
 const char *
 enough_self_check_results_get_disclaimer (EnoughSelfCheckResults *self)
 {
@@ -232,6 +245,8 @@ enough_self_check_results_class_init (EnoughSelfCheckResultsClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckResults, title_label);
   gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckResults, date_label);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckResults, note_box);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckResults, note_label);
   gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckResults, intro_label);
   gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckResults, error_label);
   gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckResults, scores_box);

@@ -29,6 +29,8 @@ EnoughSelfCheckScore *enough_self_check_results_get_dimension_score (EnoughSelfC
 /* The button that opens the suggested page (win.show-page). */
 GtkButton            *enough_self_check_results_get_suggestion_button (EnoughSelfCheckResults *self);
 const char           *enough_self_check_results_get_suggestion_text   (EnoughSelfCheckResults *self);
+/* The check's note (shown only when it has one). */
+GtkLabel             *enough_self_check_results_get_note_label      (EnoughSelfCheckResults *self);
 const char           *enough_self_check_results_get_disclaimer        (EnoughSelfCheckResults *self);
 
 G_END_DECLS

@@ -308,11 +308,15 @@ on_open_result (EnoughWindow       *self,
 {
   const char *uuid = enough_search_result_get_entry_uuid (result);
   EnoughRecordKind kind = enough_search_result_get_kind (result);
+  EnoughSearchField field = enough_search_result_get_field (result);
   g_autoptr(EnoughRecord) record = NULL;
+  g_autofree char *query = NULL;
 
   if (self->store == NULL || uuid == NULL)
     return;
 
+  /* What was searched, to find it again in the entry. */
+  query = g_strdup (self->search_view != NULL ? enough_search_view_get_query (self->search_view) : "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
   switch (kind)
@@ -322,9 +326,8 @@ on_open_result (EnoughWindow       *self,
       if (record == NULL || !ENOUGH_IS_DIALOGUE (record))
         break;
       enough_window_show_page (self, "critic");
-      /* The critic page has no way to scroll to one turn yet: the dialogue
-       * opens as it always does, at its newest turns. */
-      enough_critic_page_open_dialogue (self->critic_page, ENOUGH_DIALOGUE (record));
+      enough_critic_page_reveal_match (self->critic_page, ENOUGH_DIALOGUE (record), field,
+                                       enough_search_result_get_turn_uuid (result));
       return;
 
     case ENOUGH_RECORD_KIND_LETTER:
@@ -336,6 +339,7 @@ on_open_result (EnoughWindow       *self,
       enough_letter_page_open_letter (self->letter_page, uuid,
                                       enough_letter_get_reread (ENOUGH_LETTER (record)) !=
                                       ENOUGH_REREAD_UNSET);
+      enough_letter_page_reveal_match (self->letter_page, result, query);
       return;
 
     case ENOUGH_RECORD_KIND_SELF_CHECK:
@@ -344,6 +348,7 @@ on_open_result (EnoughWindow       *self,
         break;
       enough_window_show_page (self, "self-check");
       enough_self_check_page_show_check (self->self_check_page, ENOUGH_SELF_CHECK (record));
+      enough_self_check_page_reveal_match (self->self_check_page, result, query);
       return;
 
     case ENOUGH_RECORD_KIND_TURN:
