@@ -786,6 +786,9 @@ make_many_dialogues (EnoughTestApp *test)
       enough_dialogue_set_title (dialogue, title);
       if (i == 0)
         fixture->dialogue_uuid = g_strdup (enough_record_get_uuid (ENOUGH_RECORD (dialogue)));
+      /* the newest has something to show */
+      for (guint t = 0; i == MANY_DIALOGUES - 1 && t < 3; t++)
+        g_object_unref (enough_store_add_turn (store, dialogue, -1, ENOUGH_SPEAKER_CRITIC, CRITIC_1));
     }
   flush (test);
 
@@ -832,10 +835,47 @@ newest_then_all (EnoughTestApp *test)
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (model), <=, MANY_DIALOGUES);
 
-  /* A few frames later every dialogue has its place in the list. */
+  /* A few frames later every dialogue has its place in the list, and the
+   * open one shows its turns. */
   while (g_list_model_get_n_items (model) < MANY_DIALOGUES && frames++ < 10000)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, MANY_DIALOGUES);
+  {
+    g_autoptr(GPtrArray) rows = get_turn_rows (page);
+
+    g_assert_cmpuint (rows->len, ==, 3);
+  }
+
+  /* Before its first frame, a page has a windowful of rows (a 700 px
+   * window: 17) and the open dialogue's turns wait for the next frame. */
+  {
+    GtkWidget *window = gtk_window_new ();
+    EnoughCriticPage *other = g_object_new (ENOUGH_TYPE_CRITIC_PAGE, NULL);
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    GListModel *other_model;
+
+    gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+    gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (other));
+    enough_critic_page_set_store (other, enough_window_get_store (test->window));
+    other_model = G_LIST_MODEL (gtk_list_view_get_model (find_dialogue_list (other)));
+    g_assert_cmpuint (g_list_model_get_n_items (other_model), ==, 17);
+    g_assert_true (enough_critic_page_get_dialogue (other) == enough_critic_page_get_dialogue (page));
+    find_all (GTK_WIDGET (other), ENOUGH_TYPE_TURN_ROW, rows);
+    g_assert_cmpuint (rows->len, ==, 0);
+
+    gtk_window_present (GTK_WINDOW (window));
+    frames = 0;
+    while ((g_list_model_get_n_items (other_model) < MANY_DIALOGUES || rows->len < 3) &&
+           frames++ < 10000)
+      {
+        g_main_context_iteration (NULL, TRUE);
+        g_ptr_array_set_size (rows, 0);
+        find_all (GTK_WIDGET (other), ENOUGH_TYPE_TURN_ROW, rows);
+      }
+    g_assert_cmpuint (g_list_model_get_n_items (other_model), ==, MANY_DIALOGUES);
+    g_assert_cmpuint (rows->len, ==, 3);
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
   for (guint i = 0; i < MANY_DIALOGUES; i++)
     {
       g_autoptr(GObject) a = g_list_model_get_item (model, i);

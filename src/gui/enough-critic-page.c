@@ -25,10 +25,14 @@
 #define TITLE_MAX_CHARS 48
 /* Finding the open dialogue's row is a walk over a lazy model: bounded. */
 #define MAX_ROWS_TO_SEARCH 500
-/* The list shows only the newest dialogues in the first frame (more than
- * fit on a tall screen): GtkListView in GTK 4.8 otherwise makes, binds and
- * measures up to ~200 rows before it paints. The rest come a frame later. */
+/* The list shows only the newest dialogues in the first frame, as many as
+ * the window's height can show below the header bars (rows are at least
+ * ROW_MIN_HEIGHT px):
+ * GtkListView in GTK 4.8 otherwise makes, binds and measures up to ~200
+ * rows before it paints. The rest come a frame later. */
 #define FIRST_FRAME_ROWS 32
+#define ROW_MIN_HEIGHT 38
+#define HEADERS_HEIGHT 80
 /* Bringing a search match into view follows the list for at most this
  * many frames, until the turn's row has been in view for a few. */
 #define MATCH_MAX_FRAMES 120
@@ -74,6 +78,11 @@ struct _EnoughCriticPage
   GtkSliceListModel   *slice;         /* owned by selection; the dialogues */
   guint                grow_tick_id;
   guint                grow_frames;
+  /* Until the first frame is painted, the open dialogue's turns wait
+   * here: laying out their wrapped texts was most of what a big journal
+   * added to the first frame. */
+  gboolean             defer_turns;
+  GtkSelectionModel   *pending_turns;
   EnoughDialogue      *dialogue;
   GBinding            *step_binding;
   GSettings           *settings;
@@ -494,6 +503,21 @@ grow_dialogue_list (EnoughCriticPage *self)
     select_dialogue_row (self);
 }
 
+static void scroll_to_end (EnoughCriticPage *self);
+
+/* The open dialogue's turns, from now on. */
+static void
+show_pending_turns (EnoughCriticPage *self)
+{
+  g_autoptr(GtkSelectionModel) turns = g_steal_pointer (&self->pending_turns);
+
+  if (!self->defer_turns)
+    return;
+  self->defer_turns = FALSE;
+  gtk_list_view_set_model (self->turn_list, turns);
+  scroll_to_end (self);
+}
+
 /* Ticks run at the start of a frame: the second one is after the first
  * frame was painted. */
 static gboolean
@@ -507,6 +531,7 @@ grow_after_first_frame (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
 
   self->grow_tick_id = 0;
+  show_pending_turns (self);
   grow_dialogue_list (self);
   return G_SOURCE_REMOVE;
 }
@@ -625,17 +650,19 @@ enough_critic_page_get_dialogue (EnoughCriticPage *self)
   return self->dialogue;
 }
 
-void
-enough_critic_page_open_dialogue (EnoughCriticPage *self,
-                                  EnoughDialogue   *dialogue)
+/* @defer_turns: show the turns only after the first frame (at startup). */
+static void
+open_dialogue (EnoughCriticPage *self,
+               EnoughDialogue   *dialogue,
+               gboolean          defer_turns)
 {
   g_autoptr(GtkNoSelection) turns = NULL;
 
-  g_return_if_fail (ENOUGH_IS_CRITIC_PAGE (self));
-  g_return_if_fail (dialogue == NULL || ENOUGH_IS_DIALOGUE (dialogue));
-
   if (self->dialogue == dialogue)
     return;
+
+  self->defer_turns = defer_turns && dialogue != NULL;
+  g_clear_object (&self->pending_turns);
 
   clear_match (self);
   /* Keep what was being typed for the dialogue we leave. */
@@ -677,8 +704,16 @@ enough_critic_page_open_dialogue (EnoughCriticPage *self,
     }
   self->updating = FALSE;
 
-  gtk_list_view_set_model (self->turn_list, GTK_SELECTION_MODEL (turns));
-  scroll_to_end (self);
+  if (self->defer_turns)
+    {
+      g_set_object (&self->pending_turns, GTK_SELECTION_MODEL (turns));
+      gtk_list_view_set_model (self->turn_list, NULL);
+    }
+  else
+    {
+      gtk_list_view_set_model (self->turn_list, GTK_SELECTION_MODEL (turns));
+      scroll_to_end (self);
+    }
   gtk_widget_set_sensitive (self->content, dialogue != NULL);
 
   update_details (self);
@@ -687,6 +722,16 @@ enough_critic_page_open_dialogue (EnoughCriticPage *self,
   enough_critic_page_update_empty (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIALOGUE]);
+}
+
+void
+enough_critic_page_open_dialogue (EnoughCriticPage *self,
+                                  EnoughDialogue   *dialogue)
+{
+  g_return_if_fail (ENOUGH_IS_CRITIC_PAGE (self));
+  g_return_if_fail (dialogue == NULL || ENOUGH_IS_DIALOGUE (dialogue));
+
+  open_dialogue (self, dialogue, FALSE);
 }
 
 static void
@@ -926,6 +971,8 @@ enough_critic_page_reveal_match (EnoughCriticPage  *self,
   clear_match (self);
   enough_critic_page_open_dialogue (self, dialogue);
   show_content (self);
+  /* The match is scrolled to among the turns: they must be there now. */
+  show_pending_turns (self);
 
   turns = enough_dialogue_get_turns (dialogue);
   n_turns = g_list_model_get_n_items (turns);
@@ -1344,9 +1391,46 @@ enough_critic_page_teardown_store (EnoughCriticPage *self)
     g_signal_handlers_disconnect_by_data (gtk_slice_list_model_get_model (self->slice), self);
   gtk_list_view_set_model (self->dialogue_list, NULL);
   self->slice = NULL;
+  self->defer_turns = FALSE;
+  g_clear_object (&self->pending_turns);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->drafts_path, g_free);
   g_hash_table_remove_all (self->drafts);
+}
+
+/* How many rows of the list can be seen in the first frame. */
+static guint
+first_frame_rows (EnoughCriticPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  int width = 0, height = 0;
+
+  if (window == NULL)
+    return FIRST_FRAME_ROWS;
+  /* (a window about to open maximized is not maximized yet) */
+  if (gtk_window_is_maximized (window) || gtk_window_is_fullscreen (window) ||
+      (self->settings != NULL && g_settings_get_boolean (self->settings, "window-maximized")))
+    {
+      /* the tallest monitor, as the window may not be on one yet */
+      GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (window)));
+
+      for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+        {
+          g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+          GdkRectangle geometry = { 0 };
+
+          gdk_monitor_get_geometry (monitor, &geometry);
+          height = MAX (height, geometry.height);
+        }
+    }
+  else
+    {
+      gtk_window_get_default_size (window, &width, &height);
+    }
+  if (height <= 0)
+    return FIRST_FRAME_ROWS;
+  return (guint) (MAX (height - HEADERS_HEIGHT, 0) / ROW_MIN_HEIGHT) + 1;
 }
 
 static void
@@ -1369,7 +1453,7 @@ enough_critic_page_setup_store (EnoughCriticPage *self)
   drafts_load (self);
 
   dialogues = enough_store_get_dialogues (self->store);
-  self->slice = gtk_slice_list_model_new (g_object_ref (dialogues), 0, FIRST_FRAME_ROWS);
+  self->slice = gtk_slice_list_model_new (g_object_ref (dialogues), 0, first_frame_rows (self));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->slice));
   self->grow_frames = 0;
   self->grow_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->dialogue_list),
@@ -1394,7 +1478,8 @@ enough_critic_page_setup_store (EnoughCriticPage *self)
   if (dialogue == NULL && g_list_model_get_n_items (dialogues) > 0)
     dialogue = g_list_model_get_item (dialogues, 0);
 
-  enough_critic_page_open_dialogue (self, dialogue);
+  /* Its turns come with the list's growth, after the first frame. */
+  open_dialogue (self, dialogue, TRUE);
   if (dialogue != NULL)
     show_content (self);
 
