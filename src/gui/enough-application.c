@@ -421,6 +421,7 @@ enough_application_startup (GApplication *app)
   static const char *help_accels[] = { "F1", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (enough_application_parent_class)->startup (app);
 
@@ -432,6 +433,7 @@ enough_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.preferences", prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
 
   /* Opening is fast at any journal size (no full scans), so it can happen
    * here, before the first window. */

@@ -32,6 +32,7 @@ struct _EnoughWindow
   GtkSearchEntry       *search_entry;
   GtkToggleButton      *search_button;
   EnoughSearchView     *search_view;  /* made on the first search */
+  GtkWindow            *shortcuts;    /* made when first shown */
 
   EnoughStore          *store;
   /* Pages that were given the store (see ensure_page_store()). */
@@ -373,6 +374,35 @@ enough_window_search_action (GtkWidget  *widget,
     gtk_search_bar_set_search_mode (self->search_bar, TRUE);
 }
 
+/* The Keyboard Shortcuts window. Not GTK's automatic gtk/help-overlay.ui,
+ * which every GtkApplicationWindow builds with itself: made when first
+ * asked for, it costs the start-up nothing. */
+static void
+enough_window_shortcuts_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (widget);
+
+  if (self->shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/enough-shortcuts.ui");
+
+      self->shortcuts = GTK_WINDOW (g_object_ref_sink (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts, TRUE);
+    }
+  gtk_window_present (self->shortcuts);
+}
+
+GtkWindow *
+enough_window_get_shortcuts_window (EnoughWindow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
+
+  return self->shortcuts;
+}
+
 static void
 enough_window_preferences_action (GtkWidget  *widget,
                                   const char *action_name,
@@ -554,6 +584,9 @@ enough_window_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  if (self->shortcuts != NULL)
+    gtk_window_destroy (self->shortcuts);
+  g_clear_object (&self->shortcuts);
   gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_WINDOW);
   self->search_view = NULL;  /* was in content_stack */
 
@@ -614,6 +647,8 @@ enough_window_class_init (EnoughWindowClass *klass)
                                    enough_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL,
                                    enough_window_preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   enough_window_shortcuts_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-page", "s", "critic");

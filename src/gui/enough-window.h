@@ -38,4 +38,7 @@ GtkSearchEntry   *enough_window_get_search_entry (EnoughWindow *self);
 EnoughSearchView *enough_window_get_search_view  (EnoughWindow *self);
 gboolean          enough_window_is_searching     (EnoughWindow *self);
 
+/* The Keyboard Shortcuts window, once shown (NULL before). */
+GtkWindow        *enough_window_get_shortcuts_window (EnoughWindow *self);
+
 G_END_DECLS
