@@ -569,6 +569,44 @@ test_long_history (Fixture       *fixture,
   enough_test_run_app (long_history, NULL);
 }
 
+/* In a narrow window an empty journal shows the invitation to start, not
+ * an empty list; Back still shows the list. */
+static void
+narrow_empty (EnoughTestApp *test)
+{
+  EnoughSelfCheckPage *page;
+  AdwLeaflet *leaflet;
+  GtkWidget *back;
+  AdwStatusPage *invitation;
+
+  gtk_window_set_default_size (GTK_WINDOW (test->window), 360, 700);
+  page = open_page (test);
+  leaflet = ADW_LEAFLET (enough_test_find_descendant (GTK_WIDGET (page), ADW_TYPE_LEAFLET, NULL));
+  g_assert_nonnull (leaflet);
+  for (guint i = 0; i < 200 && !adw_leaflet_get_folded (leaflet); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+
+  g_assert_cmpstr (enough_self_check_page_get_view (page), ==, "empty");
+  invitation = ADW_STATUS_PAGE (enough_test_find_descendant (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE, NULL));
+  g_assert_nonnull (invitation);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (invitation), adw_leaflet_get_visible_child (leaflet)));
+  enough_test_drain_main_context ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (invitation)));
+
+  back = enough_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_BUTTON, "Back");
+  g_assert_nonnull (back);
+  g_signal_emit_by_name (back, "clicked");
+  g_assert_false (gtk_widget_is_ancestor (GTK_WIDGET (invitation), adw_leaflet_get_visible_child (leaflet)));
+}
+
+static void
+test_narrow_empty (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  enough_test_run_app (narrow_empty, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -582,6 +620,7 @@ main (int   argc,
   ADD ("/self-check-page/resume-after-restart", test_resume_after_restart);
   ADD ("/self-check-page/answer-with-mouse", test_answer_with_mouse);
   ADD ("/self-check-page/long-history", test_long_history);
+  ADD ("/self-check-page/narrow-empty", test_narrow_empty);
 
 #undef ADD
 

@@ -88,6 +88,8 @@ show_empty (EnoughSelfCheckPage *self)
 {
   enough_self_check_question_set_check (self->question, NULL);
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  /* In one column, the invitation to start rather than an empty list. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 static gboolean
