@@ -383,6 +383,12 @@ write_a_dialogue (EnoughTestApp *test)
   g_assert_cmpstr (enough_turn_row_get_accessible_text (row), ==, "You say: " ME_1);
   g_assert_cmpint (gtk_widget_get_halign (gtk_widget_get_first_child (GTK_WIDGET (row))), ==, GTK_ALIGN_END);
   g_assert_true (gtk_widget_has_css_class (gtk_widget_get_first_child (GTK_WIDGET (row)), "me"));
+  /* Blank lines at the end of a text (pasted, imported) are not shown;
+   * the text itself is kept as it is. */
+  enough_turn_set_text (get_turn (dialogue, 1), ME_1 "\n\n \n");
+  g_assert_nonnull (enough_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_LABEL, ME_1));
+  g_assert_cmpstr (enough_turn_get_text (get_turn (dialogue, 1)), ==, ME_1 "\n\n \n");
+  enough_turn_set_text (get_turn (dialogue, 1), ME_1);
   /* Patterns are for the critic's turns only. */
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (gtk_widget_get_parent (
     GTK_WIDGET (find_check (GTK_WIDGET (row), "Catastrophising"))))));

@@ -116,7 +116,13 @@ enough_turn_row_update (EnoughTurnRow *self)
     speaker_name = C_("speaker", "Critic");
 
   gtk_label_set_text (self->speaker_label, speaker_name);
-  gtk_label_set_text (self->text_label, text);
+  /* Blank lines at the end (a pasted or imported text) would only make
+   * the bubble taller. */
+  {
+    g_autofree char *shown = g_strchomp (g_strdup (text));
+
+    gtk_label_set_text (self->text_label, shown);
+  }
 
   /* Each side has its own place and colour, like a chat. */
   gtk_widget_set_halign (self->bubble, is_me ? GTK_ALIGN_END : GTK_ALIGN_START);
