@@ -405,7 +405,7 @@ update_header (EnoughCriticPage *self)
       if (subtitle->len > 0)
         {
           /* Translators: joins the critic's name and the strength in the dialogue's header */
-          g_autofree char *joined = g_strdup_printf (_("%s · %s"), subtitle->str, strength);
+          g_autofree char *joined = g_strdup_printf (C_("dialogue header", "%s · %s"), subtitle->str, strength);
 
           g_string_assign (subtitle, joined);
         }

@@ -54,7 +54,7 @@ enough_dialogue_row_update (EnoughDialogueRow *self)
 
   if (critic[0] != '\0')
     /* Translators: a dialogue's subtitle in the list: the critic's name, then the day */
-    subtitle = g_strdup_printf (_("%s · %s"), critic, day);
+    subtitle = g_strdup_printf (C_("dialogue row", "%s · %s"), critic, day);
   else
     subtitle = g_strdup (day);
 
