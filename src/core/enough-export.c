@@ -366,8 +366,9 @@ write_buf (Export  *ex,
 /* JSON */
 
 /* The JSON is written straight from the rows (a json-glib tree per entry
- * cost more than the rest of the export together); json-glib still parses
- * it on import. Strings are escaped as json-glib 1.6's generator does, so
+ * cost more than the rest of the export together), as the importer reads
+ * it without one (enough-import.c); the tests read it back with json-glib
+ * too. Strings are escaped as json-glib 1.6's generator does, so
  * the document is byte for byte what it made: " and \ with a backslash,
  * \b \f \n \r \t by name, other control characters and DEL as \u00XX,
  * everything else (UTF-8 included) as it is. One deliberate difference:
