@@ -470,11 +470,26 @@ test_list_lazy_paging (StoreFixture  *f,
   {
     guint first = g_list_model_get_n_items (dialogues);
 
+    int cache_before = 0, cache_after = 0, highwater;
+    sqlite3 *rdb = _enough_store_get_read_db (f->store);
+    sqlite3_stmt *stmt = NULL;
+
+    /* (the read connection's cache made bigger than its first allocation,
+     * which stays, by reading every letter) */
+    g_assert_cmpint (sqlite3_prepare_v2 (rdb, "SELECT text FROM letter", -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      ;
+    sqlite3_finalize (stmt);
+    sqlite3_db_status (rdb, SQLITE_DBSTATUS_CACHE_USED, &cache_before, &highwater, FALSE);
     g_signal_connect (dialogues, "items-changed", G_CALLBACK (on_items_changed), &c);
     while (enough_store_is_loading (f->store))
       g_main_context_iteration (NULL, TRUE);
     assert_changed (&c, first, 0, n - first);
     g_signal_handlers_disconnect_by_func (dialogues, on_items_changed, &c);
+    /* The pages the ids came through are let go once all are in. */
+    sqlite3_db_status (rdb, SQLITE_DBSTATUS_CACHE_USED, &cache_after, &highwater, FALSE);
+    g_test_message ("read cache: %d bytes before the tail, %d after", cache_before, cache_after);
+    g_assert_cmpint (cache_after, <, cache_before);
   }
   g_assert_cmpuint (g_list_model_get_n_items (dialogues), ==, n);
   previous = G_MAXINT64;

@@ -2034,10 +2034,16 @@ load_tail_cb (gpointer data)
     if (self->tail_pending[i])
       {
         load_tail_chunk (self, i, TAIL_CHUNK);
-        return G_SOURCE_CONTINUE;
+        if (is_loading (self))
+          return G_SOURCE_CONTINUE;
+        break;
       }
 
   self->tail_id = 0;
+  /* The lists' ids came through the read connection's page cache (index
+   * pages of the whole journal, ~2 MB at 100,000 entries) and will not be
+   * read again: let them go. */
+  sqlite3_db_release_memory (self->rdb);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
   return G_SOURCE_REMOVE;
 }
@@ -2121,6 +2127,7 @@ enough_store_load_all (EnoughStore *self)
     while (load_tail_chunk (self, i, G_MAXINT))
       ;
   cancel_tail_load (self);
+  sqlite3_db_release_memory (self->rdb);  /* as in load_tail_cb() */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
