@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "enough-gui-test-utils.h"
+#include "enough-test-utils.h"
 
 typedef struct
 {
@@ -157,4 +158,30 @@ enough_test_find_descendant (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+typedef struct
+{
+  EnoughSearchView *view;
+  const char       *query;
+} SearchWait;
+
+static gboolean
+search_settled (gpointer data)
+{
+  SearchWait *wait = data;
+
+  return g_strcmp0 (enough_search_view_get_query (wait->view), wait->query) == 0 &&
+         !enough_search_view_is_busy (wait->view);
+}
+
+void
+enough_test_wait_for_search (EnoughSearchView *view,
+                             const char       *query)
+{
+  SearchWait wait = { view, query };
+
+  enough_test_wait_until (search_settled, &wait, 10);
+  g_assert_cmpstr (enough_search_view_get_query (view), ==, query);
+  g_assert_false (enough_search_view_is_busy (view));
 }

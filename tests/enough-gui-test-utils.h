@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "enough-application.h"
+#include "enough-search-view.h"
 #include "enough-window.h"
 
 G_BEGIN_DECLS
@@ -31,5 +32,9 @@ GtkWindow *enough_test_find_window_of_type (GType              type);
 GtkWidget *enough_test_find_descendant     (GtkWidget         *root,
                                             GType              type,
                                             const char        *accessible_label);
+/* After @query was typed: waits (bounded) for the search view's debounced
+ * search of it, and the full answer if one is on its way. */
+void       enough_test_wait_for_search     (EnoughSearchView  *view,
+                                            const char        *query);
 
 G_END_DECLS

@@ -55,3 +55,51 @@ enough_test_remove_data_dir (const char *path)
   remove_recursively (file);
   g_unsetenv ("ENOUGH_DATA_DIR");
 }
+
+static gboolean
+wake_up (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+gboolean
+enough_test_wait_until (EnoughTestCondition condition,
+                        gpointer            data,
+                        guint               timeout_s)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_s * G_USEC_PER_SEC;
+  /* The deadline is seen even when nothing else wakes the loop. */
+  guint guard = g_timeout_add (10, wake_up, NULL);
+  gboolean done;
+
+  while (!(done = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+
+  return done;
+}
+
+typedef struct
+{
+  guint *counter;
+  guint  target;
+} CountWait;
+
+static gboolean
+count_reached (gpointer data)
+{
+  CountWait *wait = data;
+
+  return *wait->counter >= wait->target;
+}
+
+void
+enough_test_wait_for_count (guint *counter,
+                            guint  target,
+                            guint  timeout_s)
+{
+  CountWait wait = { counter, target };
+
+  enough_test_wait_until (count_reached, &wait, timeout_s);
+  g_assert_cmpuint (*counter, >=, target);
+}

@@ -145,29 +145,12 @@ start_notification_server (void)
   notes = g_ptr_array_new_with_free_func (note_free);
 }
 
-static gboolean
-on_deadline (gpointer user_data)
-{
-  gboolean *expired = user_data;
-
-  *expired = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs the main loop until @n notifications arrived (D-Bus is async), with
  * a generous deadline so a broken build fails instead of hanging. */
 static void
 wait_for_notes (guint n)
 {
-  gboolean expired = FALSE;
-  guint deadline = g_timeout_add_seconds (10, on_deadline, &expired);
-
-  while (notes->len < n && !expired)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!expired)
-    g_source_remove (deadline);
-  g_assert_cmpuint (notes->len, >=, n);
+  enough_test_wait_for_count (&notes->len, n, 10);
 }
 
 /* The desktop reporting a click on the notification's body. */
@@ -189,20 +172,19 @@ invoke_default_action (Note *note)
 
 /* Runs the main loop until the notification's action has brought the
  * letters page and its reading view forward. */
-static void
-wait_for_letter_shown (EnoughTestApp    *test,
-                       EnoughLetterPage *page)
+static gboolean
+letter_shown (gpointer data)
 {
-  gboolean expired = FALSE;
-  guint deadline = g_timeout_add_seconds (10, on_deadline, &expired);
+  EnoughTestApp *test = data;
 
-  while (!(enough_letter_page_is_reading (page) &&
-           g_strcmp0 (enough_window_get_visible_page (test->window), "letters") == 0) &&
-         !expired)
-    g_main_context_iteration (NULL, TRUE);
+  return enough_letter_page_is_reading (enough_window_get_letter_page (test->window)) &&
+         g_strcmp0 (enough_window_get_visible_page (test->window), "letters") == 0;
+}
 
-  if (!expired)
-    g_source_remove (deadline);
+static void
+wait_for_letter_shown (EnoughTestApp *test)
+{
+  enough_test_wait_until (letter_shown, test, 10);
 }
 
 /* ---- Fixture and helpers --------------------------------------------- */
@@ -505,7 +487,7 @@ write_letter (EnoughTestApp *test)
   g_assert_false (enough_letter_page_is_reading (page));
   enough_window_show_page (test->window, "critic");
   invoke_default_action (note);
-  wait_for_letter_shown (test, page);
+  wait_for_letter_shown (test);
   g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "letters");
   g_assert_true (enough_letter_page_is_reading (page));
   g_assert_true (enough_letter_reader_get_letter (reader) == letter);
@@ -724,7 +706,7 @@ check_reminded_at_start (EnoughTestApp *test)
 
   enough_window_show_page (test->window, "self-check");
   invoke_default_action (note);
-  wait_for_letter_shown (test, page);
+  wait_for_letter_shown (test);
   g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "letters");
   g_assert_true (enough_letter_page_is_reading (page));
   g_assert_cmpstr (enough_record_get_uuid (ENOUGH_RECORD (enough_letter_page_get_letter (page))),

@@ -145,31 +145,6 @@ fixture_teardown (Fixture       *fixture,
 
 /* ---- Helpers ------------------------------------------------------------ */
 
-static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop (frames, allocations) until @condition holds, for at
- * most 20 s; returns whether it does. */
-static gboolean
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint guard = g_timeout_add (10, wake_up, NULL);
-  gboolean done;
-
-  while (!(done = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (guard);
-
-  return done;
-}
-
 /* Waits for the search to settle, then opens its only result by a click.
  * Returns the field the result matched in. */
 static EnoughSearchField
@@ -179,9 +154,7 @@ search_and_open (EnoughTestApp    *test,
 {
   GtkWidget *entry = GTK_WIDGET (enough_window_get_search_entry (test->window));
   EnoughSearchView *view;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   g_autoptr(EnoughSearchResult) result = NULL;
-  guint guard;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test->window), "win.search", NULL));
   enough_test_drain_main_context ();
@@ -189,14 +162,7 @@ search_and_open (EnoughTestApp    *test,
   view = enough_window_get_search_view (test->window);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), query);
-  guard = g_timeout_add (10, wake_up, NULL);
-  while ((g_strcmp0 (enough_search_view_get_query (view), query) != 0 ||
-          enough_search_view_is_busy (view)) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (guard);
-  g_assert_cmpstr (enough_search_view_get_query (view), ==, query);
-  g_assert_false (enough_search_view_is_busy (view));
+  enough_test_wait_for_search (view, query);
 
   g_assert_cmpuint (g_list_model_get_n_items (enough_search_view_get_results (view)), ==, 1);
   result = g_list_model_get_item (enough_search_view_get_results (view), 0);
@@ -467,7 +433,7 @@ assert_turn_revealed (EnoughTestApp *test)
   g_assert_cmpstr (enough_record_get_uuid (ENOUGH_RECORD (wait.turn)), ==, fixture->turn_uuid);
   g_assert_null (enough_critic_page_get_match_label (page));
 
-  g_assert_true (wait_until (turn_shown, &wait));
+  g_assert_true (enough_test_wait_until (turn_shown, &wait, 20));
   row = find_turn_row (GTK_WIDGET (page), wait.turn);
   g_assert_nonnull (row);
   g_assert_true (row_in_view (row));
@@ -580,7 +546,7 @@ check_open_turn_narrow (EnoughTestApp *test)
 
   g_assert_nonnull (leaflet);
   g_assert_nonnull (back);
-  g_assert_true (wait_until (leaflet_folded, leaflet));
+  g_assert_true (enough_test_wait_until (leaflet_folded, leaflet, 20));
   /* The list of dialogues is shown. */
   g_signal_emit_by_name (back, "clicked");
   enough_test_drain_main_context ();
@@ -648,7 +614,7 @@ assert_label_revealed (GtkLabel   *label,
   gboolean selected;
 
   g_assert_nonnull (wait.scroller);
-  g_assert_true (wait_until (reveal_done, &wait));
+  g_assert_true (enough_test_wait_until (reveal_done, &wait, 20));
   /* Exactly the words, marked… */
   g_assert_true (enough_search_reveal_get_highlight (GTK_WIDGET (label), &start, &end));
   g_assert_cmpint (start, ==, expected);
@@ -713,7 +679,7 @@ check_open_letter (EnoughTestApp *test)
   g_assert_nonnull (view);
   wait.scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW));
   wait.widget = GTK_WIDGET (view);
-  g_assert_true (wait_until (reveal_done, &wait));
+  g_assert_true (enough_test_wait_until (reveal_done, &wait, 20));
   buffer = gtk_text_view_get_buffer (view);
   expected = char_offset_of (fixture->draft_text, "quiet");
   g_assert_true (enough_search_reveal_get_highlight (GTK_WIDGET (view), &first, &last));

@@ -92,12 +92,6 @@ fixture_teardown (Fixture       *fixture,
   g_clear_pointer (&fixture->check_uuid, g_free);
 }
 
-static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 /* Types @query into the search entry as the user would and waits (bounded)
  * for its debounced search, and the full answer if one is on its way. */
 static EnoughSearchView *
@@ -105,22 +99,11 @@ type_query (EnoughTestApp *test,
             const char    *query)
 {
   EnoughSearchView *view = enough_window_get_search_view (test->window);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  guint guard;
 
   gtk_editable_set_text (GTK_EDITABLE (enough_window_get_search_entry (test->window)), query);
   /* Not searched yet: the pause after a keystroke is still running. */
   g_assert_true (enough_search_view_is_busy (view));
-
-  guard = g_timeout_add (10, wake_up, NULL);
-  while ((g_strcmp0 (enough_search_view_get_query (view), query) != 0 ||
-          enough_search_view_is_busy (view)) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (guard);
-
-  g_assert_cmpstr (enough_search_view_get_query (view), ==, query);
-  g_assert_false (enough_search_view_is_busy (view));
+  enough_test_wait_for_search (view, query);
 
   return view;
 }

@@ -38,27 +38,12 @@ on_write_failed (EnoughStore  *store,
   events->last_error = g_error_copy (error);
 }
 
-static gboolean
-timed_out_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs the main loop (the autosave timer's) until *counter reaches @target. */
 static void
 wait_for (guint *counter,
           guint  target)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, timed_out_cb, &timed_out);
-
-  while (*counter < target && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
+  enough_test_wait_for_count (counter, target, 20);
 }
 
 static void

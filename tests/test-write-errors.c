@@ -63,40 +63,25 @@ on_write_failed (EnoughStore  *store,
   fixture->n_failed++;
 }
 
-static gboolean
-timed_out_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs the main loop until *counter reaches @target (the store's timers
  * and completions run there). */
 static void
 wait_for (guint *counter,
           guint  target)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, timed_out_cb, &timed_out);
+  enough_test_wait_for_count (counter, target, 20);
+}
 
-  while (*counter < target && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
+static gboolean
+is_sensitive (gpointer widget)
+{
+  return gtk_widget_get_sensitive (widget);
 }
 
 static void
 wait_until_sensitive (GtkWidget *widget)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, timed_out_cb, &timed_out);
-
-  while (!gtk_widget_get_sensitive (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
+  g_assert_true (enough_test_wait_until (is_sensitive, widget, 20));
 }
 
 /* What a click does (gtk_widget_activate() on a button only clicks after
