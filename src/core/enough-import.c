@@ -535,15 +535,14 @@ parse_members (Parser     *ps,
 
 typedef gboolean (*ElementFunc) (Parser *ps, guint index, gpointer data);
 
+static gboolean parse_elements_from (Parser *ps, guint max, ElementFunc element, gpointer data);
+
 static gboolean
 parse_elements (Parser      *ps,
                 guint        max,
                 ElementFunc  element,
                 gpointer     data)
 {
-  guint index = 0;
-  guint frame;
-
   /* at '[' */
   if (!enter (ps))
     return FALSE;
@@ -555,8 +554,20 @@ parse_elements (Parser      *ps,
       ps->depth--;
       return TRUE;
     }
+  return parse_elements_from (ps, max, element, data);
+}
 
-  frame = ps->n_frames;
+/* The elements of an array already entered, from one at ps->p to the
+ * closing "]" (the second half starts here too). */
+static gboolean
+parse_elements_from (Parser      *ps,
+                     guint        max,
+                     ElementFunc  element,
+                     gpointer     data)
+{
+  guint index = 0;
+  guint frame = ps->n_frames;
+
   for (;;)
     {
       if (index >= max)
@@ -1179,58 +1190,6 @@ typedef struct
   gboolean      ok;
 } Half;
 
-static gpointer
-half_thread (gpointer data)
-{
-  Half *half = data;
-  g_autoptr(GString) keys = g_string_new (NULL);
-  g_autoptr(GString) arena = g_string_new (NULL);
-  g_autoptr(GArray) vals = g_array_new (FALSE, FALSE, sizeof (Val));
-  Parser ps = { 0 };
-  GError *entry_error = NULL;
-
-  /* No messages: an error here only means "read it again in order". */
-  ps.start = half->start;
-  ps.p = half->from;
-  ps.end = half->end;
-  ps.keys = keys;
-  ps.vals = vals;
-  ps.arena = arena;
-  ps.depth = half->depth;
-  ps.error = NULL;
-
-  for (guint index = 0;; index++)
-    {
-      Check c = { half->import, &entry_error, index, -1, NULL, NULL };
-      ImportEntry e = { 0 };
-
-      if (index >= ENOUGH_IMPORT_MAX_ENTRIES || !parse_tree (&ps))
-        return NULL;
-      c.vals = (const Val *) (gpointer) ps.vals->data;
-      c.arena = ps.arena->str;
-      if (!check_entry (&c, c.vals, &e))
-        {
-          g_clear_error (&entry_error);
-          return NULL;
-        }
-      g_array_append_val (half->import->entries, e);
-
-      skip_ws (&ps);
-      if (ps.p < ps.end && *ps.p == ',')
-        {
-          ps.p++;
-          skip_ws (&ps);
-          continue;
-        }
-      if (ps.p < ps.end && *ps.p == ']')
-        {
-          half->stop = ps.p + 1;
-          half->ok = TRUE;
-        }
-      return NULL;
-    }
-}
-
 /* Where to start the second half: the first line from the middle on
  * that starts an entry the way an export writes it; NULL if none. */
 static const char *
@@ -1285,6 +1244,39 @@ entry_element (Parser   *ps,
         g_array_append_val (doc->import->entries, e);
     }
   return TRUE;
+}
+
+/* The second half: from half->from, the entries up to the closing "]", as
+ * this thread would read them. No messages: an error here only means
+ * "read it again in order". */
+static gpointer
+half_thread (gpointer data)
+{
+  Half *half = data;
+  g_autoptr(GString) keys = g_string_new (NULL);
+  g_autoptr(GString) arena = g_string_new (NULL);
+  g_autoptr(GArray) vals = g_array_new (FALSE, FALSE, sizeof (Val));
+  Document doc = { 0 };
+  Parser ps = { 0 };
+
+  doc.import = half->import;
+  ps.start = half->start;
+  ps.p = half->from;
+  ps.end = half->end;
+  ps.keys = keys;
+  ps.vals = vals;
+  ps.arena = arena;
+  ps.depth = half->depth;
+  ps.error = NULL;
+
+  if (parse_elements_from (&ps, ENOUGH_IMPORT_MAX_ENTRIES, entry_element, &doc) &&
+      doc.entry_error == NULL)
+    {
+      half->stop = ps.p;
+      half->ok = TRUE;
+    }
+  g_clear_error (&doc.entry_error);
+  return NULL;
 }
 
 /* This thread has reached the second half's start as the start of entry
