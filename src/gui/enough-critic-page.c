@@ -81,7 +81,6 @@ struct _EnoughCriticPage
   /* Until the first frame is painted, the open dialogue's turns wait
    * here: laying out their wrapped texts was most of what a big journal
    * added to the first frame. */
-  gboolean             defer_turns;
   GtkSelectionModel   *pending_turns;
   EnoughDialogue      *dialogue;
   GBinding            *step_binding;
@@ -511,9 +510,8 @@ show_pending_turns (EnoughCriticPage *self)
 {
   g_autoptr(GtkSelectionModel) turns = g_steal_pointer (&self->pending_turns);
 
-  if (!self->defer_turns)
+  if (turns == NULL)
     return;
-  self->defer_turns = FALSE;
   gtk_list_view_set_model (self->turn_list, turns);
   scroll_to_end (self);
 }
@@ -661,7 +659,6 @@ open_dialogue (EnoughCriticPage *self,
   if (self->dialogue == dialogue)
     return;
 
-  self->defer_turns = defer_turns && dialogue != NULL;
   g_clear_object (&self->pending_turns);
 
   clear_match (self);
@@ -704,7 +701,7 @@ open_dialogue (EnoughCriticPage *self,
     }
   self->updating = FALSE;
 
-  if (self->defer_turns)
+  if (defer_turns && turns != NULL)
     {
       g_set_object (&self->pending_turns, GTK_SELECTION_MODEL (turns));
       gtk_list_view_set_model (self->turn_list, NULL);
@@ -1391,7 +1388,6 @@ enough_critic_page_teardown_store (EnoughCriticPage *self)
     g_signal_handlers_disconnect_by_data (gtk_slice_list_model_get_model (self->slice), self);
   gtk_list_view_set_model (self->dialogue_list, NULL);
   self->slice = NULL;
-  self->defer_turns = FALSE;
   g_clear_object (&self->pending_turns);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->drafts_path, g_free);
