@@ -2025,6 +2025,16 @@ is_loading (EnoughStore *self)
   return self->tail_pending[0] || self->tail_pending[1] || self->tail_pending[2];
 }
 
+/* Every id is in: the lists' index pages came through the read
+ * connection's page cache (~2 MB at 100,000 entries) and will not be read
+ * again, so let them go; then say loading is over. */
+static void
+tail_loaded (EnoughStore *self)
+{
+  sqlite3_db_release_memory (self->rdb);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
 static gboolean
 load_tail_cb (gpointer data)
 {
@@ -2040,11 +2050,7 @@ load_tail_cb (gpointer data)
       }
 
   self->tail_id = 0;
-  /* The lists' ids came through the read connection's page cache (index
-   * pages of the whole journal, ~2 MB at 100,000 entries) and will not be
-   * read again: let them go. */
-  sqlite3_db_release_memory (self->rdb);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  tail_loaded (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -2127,8 +2133,7 @@ enough_store_load_all (EnoughStore *self)
     while (load_tail_chunk (self, i, G_MAXINT))
       ;
   cancel_tail_load (self);
-  sqlite3_db_release_memory (self->rdb);  /* as in load_tail_cb() */
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  tail_loaded (self);
 }
 
 GListModel *
