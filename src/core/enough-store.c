@@ -2623,8 +2623,11 @@ enough_store_close (EnoughStore  *self,
   cancel_tail_load (self);
   clear_drain_source (self);
   {
-    /* Jobs finished but not yet completed on this thread (e.g. the purge). */
-    g_autoptr(GError) ignored = drain_completions (self);
+    /* Jobs finished but not yet completed on this thread (e.g. the purge);
+     * their errors no longer matter. */
+    GError *ignored = drain_completions (self);
+
+    g_clear_error (&ignored);
   }
   self->closed = TRUE;
 
