@@ -288,6 +288,52 @@ test_corrupt_found_after_open (StoreFixture  *f,
   }
 }
 
+/* The background check reads the whole file; its connection lets the
+ * pages go afterwards instead of keeping up to 2 MB for the session. */
+static void
+test_check_releases_cache (StoreFixture  *f,
+                           gconstpointer  data)
+{
+  sqlite3 *db;
+  int used = 0, highwater = 0;
+  gint64 size;
+
+  make_journal (f, 600);
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+    size = st.st_size;
+  }
+  /* (bigger than the page cache, so a kept cache would be full) */
+  g_assert_cmpint (size, >, 2 * 1024 * 1024);
+
+  _enough_store_set_sync_check_limit (0);
+  _enough_store_set_check_delay (0);
+  f->store = fixture_open (f);
+  _enough_store_set_sync_check_limit (-1);
+  _enough_store_set_check_delay (-1);
+  _enough_store_wait_idle (f->store);
+  g_assert_true (enough_store_is_writable (f->store));
+
+  db = _enough_store_get_check_db (f->store);
+  sqlite3_db_status (db, SQLITE_DBSTATUS_CACHE_USED, &used, &highwater, FALSE);
+  g_test_message ("check connection's cache after the check: %d bytes (file %" G_GINT64_FORMAT ")",
+                  used, size);
+  /* What stays is SQLite's first bulk allocation (20 pages). */
+  g_assert_cmpint (used, <=, 128 * 1024);
+
+  /* A backup reads it all too. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (enough_store_backup_now (f->store, &error));
+    g_assert_no_error (error);
+  }
+  sqlite3_db_status (db, SQLITE_DBSTATUS_CACHE_USED, &used, &highwater, FALSE);
+  g_assert_cmpint (used, <=, 128 * 1024);
+}
+
 /* Damages the last pages of a journal of n entries (see above). */
 static void
 damage_tail (StoreFixture *f,
@@ -619,6 +665,7 @@ main (int   argc,
   ADD ("/store-files/corrupt/found-after-open", test_corrupt_found_after_open);
   ADD ("/store-files/corrupt/check-delayed", test_corrupt_check_delayed);
   ADD ("/store-files/corrupt/close-before-check", test_corrupt_close_before_check);
+  ADD ("/store-files/check-releases-cache", test_check_releases_cache);
   ADD ("/store-files/corrupt/newer-version", test_corrupt_newer_version);
   ADD ("/store-files/corrupt/other-program", test_corrupt_other_program);
   ADD ("/store-files/read-only", test_read_only);

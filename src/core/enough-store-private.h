@@ -120,6 +120,8 @@ EnoughRecord *_enough_store_peek_record      (EnoughStore      *store,
                                              EnoughRecordKind  kind,
                                              gint64            id);
 sqlite3      *_enough_store_get_read_db     (EnoughStore   *store);
+/* The background thread's connection (integrity check, backups). */
+sqlite3      *_enough_store_get_check_db    (EnoughStore   *store);
 GHashTable   *_enough_store_get_read_stmts  (EnoughStore   *store);
 void          _enough_store_set_sqlite_error (GError     **error,
                                               sqlite3     *db,

@@ -340,6 +340,12 @@ _enough_store_get_read_db (EnoughStore *self)
   return self->rdb;
 }
 
+sqlite3 *
+_enough_store_get_check_db (EnoughStore *self)
+{
+  return self->bgdb;
+}
+
 GHashTable *
 _enough_store_get_read_stmts (EnoughStore *self)
 {
@@ -741,6 +747,10 @@ bg_main (gpointer data)
           g_assert_not_reached ();
         }
 
+      /* A check or a backup reads the whole file through this
+       * connection's page cache (~2 MB kept otherwise); nothing reads it
+       * again soon, so let the pages go. */
+      sqlite3_db_release_memory (self->bgdb);
       finish_job (job);
       if (type == JOB_QUIT)
         break;
