@@ -322,6 +322,16 @@ test_check_releases_cache (StoreFixture  *f,
                   used, size);
   /* What stays is SQLite's first bulk allocation (20 pages). */
   g_assert_cmpint (used, <=, 128 * 1024);
+  /* Freed pages stay with the thread's malloc arena, so the cache is
+   * also kept small while the check reads. */
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, -256);
+    sqlite3_finalize (stmt);
+  }
 
   /* A backup reads it all too. */
   {

@@ -2548,6 +2548,10 @@ enough_store_open (const char            *path,
         return NULL;
       }
     sqlite3_busy_timeout (self->bgdb, 5000);
+    /* The check and backups read every page once, so a big cache would
+     * only grow this thread's malloc arena, which keeps the memory after
+     * the pages are let go: 256 KB of pages at a time is enough. */
+    sqlite3_exec (self->bgdb, "PRAGMA cache_size = -256", NULL, NULL, NULL);
   }
 
   self->worker = g_thread_new ("enough-store", worker_main, self);
