@@ -15,6 +15,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
+#include "enough-export.h"
+#include "enough-import.h"
 #include "enough-store.h"
 
 /* The startup benchmark (issue "Performance at scale"). Run by hand:
@@ -26,17 +30,24 @@
  * 2. Starts its own Xvfb and D-Bus session (xvfb-run + dbus-run-session,
  *    by running itself again inside them).
  * 3. Launches, alternately, the bare AdwApplicationWindow program
- *    (bench/bare-window), the real `enough` on the big journal and `enough`
- *    on an empty journal; one unmeasured warm-up run of each first.
+ *    (bench/bare-window), the real `enough` on the big journal, `enough`
+ *    on an empty journal and `enough` on a small journal: the newest
+ *    --small entries of the big one (exported and imported), so both fill
+ *    the window with the same entries and memory that grows with the
+ *    journal shows as the difference between big and small; one
+ *    unmeasured warm-up run of each first.
  *    Both programs get the same environment (GSETTINGS_BACKEND=memory,
  *    GTK_A11Y=none) and the same LD_PRELOADed probe (enough-startup-probe.c):
  *    startup = from just before posix_spawn() to the end of the first frame
  *    the window painted (GdkFrameClock::after-paint), both on CLOCK_MONOTONIC;
- *    RSS = VmRSS once the UI has been idle for --settle-ms after that frame.
+ *    RSS = VmRSS once the UI has been idle for --settle-ms after that frame
+ *    (4 s by default: past the big journal's background integrity check,
+ *    which starts 3 s after open, so RSS is what stays for the session).
  * 4. Prints METRIC lines: startup_ratio, startup_ms, bare_startup_ms,
  *    startup_empty_ms (medians of wall-clock time), the same as CPU time
  *    of the main thread and of the whole process until the first frame
- *    (robust on a busy machine), rss_big_mb, rss_empty_mb, and what the
+ *    (robust on a busy machine), rss_big_mb, rss_empty_mb, rss_small_mb,
+ *    and what the
  *    first frame showed (first_frame_rows, first_frame_spinners). */
 
 #define SESSION_ENV "ENOUGH_BENCH_STARTUP_SESSION"
@@ -106,6 +117,54 @@ make_journal (const char *path,
     die ("close", error);
   g_object_unref (store);
   g_printerr ("... done in %.1f s\n", (g_get_monotonic_time () - start) / 1e6);
+}
+
+/* The newest @entries entries of the journal at @big_path, in a new
+ * journal at @path: exported from the creation time of the newest
+ * @entries-th on, then imported. */
+static void
+make_small_journal (const char *path,
+                    const char *big_path,
+                    guint       entries)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = g_strconcat (path, ".json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (json);
+  EnoughExportOptions options = { 0 };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  EnoughStore *store;
+  guint n = 0;
+
+  g_printerr ("Making a journal of the newest %u entries in %s...\n", entries, path);
+  if (sqlite3_open_v2 (big_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db,
+                          "SELECT created FROM ("
+                          " SELECT created FROM dialogue WHERE deleted_at = 0 UNION ALL"
+                          " SELECT created FROM letter WHERE deleted_at = 0 UNION ALL"
+                          " SELECT created FROM self_check WHERE deleted_at = 0)"
+                          " ORDER BY created DESC LIMIT 1 OFFSET ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    die (sqlite3_errmsg (db), NULL);
+  sqlite3_bind_int (stmt, 1, (int) entries - 1);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    options.from_usec = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  options.format = ENOUGH_EXPORT_JSON;
+  if (!enough_export_to_file (big_path, &options, file, &n, NULL, &error))
+    die ("export", error);
+  store = enough_store_open (path, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
+  if (store == NULL)
+    die ("open", error);
+  if (!enough_import_file (store, file, NULL, NULL, &error))
+    die ("import", error);
+  if (!enough_store_close (store, &error))
+    die ("close", error);
+  g_object_unref (store);
+  g_unlink (json);
+  g_printerr ("... %u entries\n", n);
 }
 
 /* Reads the probe's lines until it said "idle" (or the program ended). */
@@ -269,7 +328,8 @@ main (int   argc,
 {
   int entries = 100000;
   int runs = 10;
-  int settle_ms = 2000;
+  int small_entries = 2000;
+  int settle_ms = 4000;
   gboolean keep_a11y = FALSE;
   g_autofree char *journal_dir = NULL;
   g_autofree char *app = g_strdup (BENCH_APP_PATH);
@@ -280,11 +340,13 @@ main (int   argc,
   g_auto(GStrv) original_argv = g_strdupv (argv);
   GOptionEntry options[] = {
     { "entries", 'n', 0, G_OPTION_ARG_INT, &entries, "Entries in the big journal (100000)", "N" },
+    { "small", 0, 0, G_OPTION_ARG_INT, &small_entries,
+      "Entries in the small journal: the big one's newest (2000)", "N" },
     { "runs", 'r', 0, G_OPTION_ARG_INT, &runs, "Measured runs of each program (10)", "R" },
     { "journal", 'j', 0, G_OPTION_ARG_FILENAME, &journal_dir,
       "Folder of the big journal (made if missing; default ~/.cache/enough-bench/journal-N)", "DIR" },
     { "settle-ms", 0, 0, G_OPTION_ARG_INT, &settle_ms,
-      "Idle time after the first frame before reading RSS (2000)", "MS" },
+      "Idle time after the first frame before reading RSS (4000)", "MS" },
     { "app", 0, 0, G_OPTION_ARG_FILENAME, &app, "The enough binary", "PATH" },
     { "bare", 0, 0, G_OPTION_ARG_FILENAME, &bare, "The bare window binary", "PATH" },
     { "keep-a11y", 0, 0, G_OPTION_ARG_NONE, &keep_a11y, "Do not set GTK_A11Y=none", NULL },
@@ -292,6 +354,8 @@ main (int   argc,
     { NULL }
   };
   g_autofree char *journal_path = NULL;
+  g_autofree char *small_dir = NULL;
+  g_autofree char *small_path = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *empty_dir = NULL;
   g_autofree char *log_path = NULL;
@@ -307,6 +371,8 @@ main (int   argc,
   g_autoptr(GArray) empty_main = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) big_rss = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) empty_rss = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) small_rss = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) small_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) big_anon = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) empty_anon = g_array_new (FALSE, FALSE, sizeof (double));
   guint min_rows = G_MAXUINT, max_spinners = 0;
@@ -314,7 +380,7 @@ main (int   argc,
 
   context = g_option_context_new ("- startup time and memory of Enough with a big journal");
   g_option_context_add_main_entries (context, options, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || entries < 0 || runs < 1)
+  if (!g_option_context_parse (context, &argc, &argv, &error) || entries < 0 || small_entries < 1 || runs < 1)
     die ("options", error);
 
   if (journal_dir == NULL)
@@ -323,6 +389,13 @@ main (int   argc,
       journal_dir = g_build_filename (g_get_user_cache_dir (), "enough-bench", name, NULL);
     }
   journal_path = g_build_filename (journal_dir, "journal.db", NULL);
+  {
+    g_autofree char *name = g_strdup_printf ("journal-%d-newest-%d", entries, small_entries);
+    g_autofree char *parent = g_path_get_dirname (journal_dir);
+
+    small_dir = g_build_filename (parent, name, NULL);
+    small_path = g_build_filename (small_dir, "journal.db", NULL);
+  }
 
   if (g_getenv (SESSION_ENV) == NULL)
     {
@@ -330,6 +403,10 @@ main (int   argc,
         die ("journal folder", NULL);
       if (!g_file_test (journal_path, G_FILE_TEST_EXISTS))
         make_journal (journal_path, (guint) entries);
+      if (g_mkdir_with_parents (small_dir, 0700) != 0)
+        die ("small journal folder", NULL);
+      if (!g_file_test (small_path, G_FILE_TEST_EXISTS))
+        make_small_journal (small_path, journal_path, (guint) small_entries);
       reexec_in_session (g_strv_length (original_argv), original_argv);
     }
 
@@ -363,6 +440,8 @@ main (int   argc,
     report ("warm", 0, &r);
     r = run_once (app, empty_dir, log_path, env);
     report ("warm", 0, &r);
+    r = run_once (app, small_dir, log_path, env);
+    report ("warm", 0, &r);
   }
 
   for (int i = 0; i < runs; i++)
@@ -370,11 +449,18 @@ main (int   argc,
       RunResult b = run_once (bare, empty_dir, log_path, env);
       RunResult a = run_once (app, journal_dir, log_path, env);
       RunResult e = run_once (app, empty_dir, log_path, env);
+      RunResult m = run_once (app, small_dir, log_path, env);
 
       report ("bare", i, &b);
       report ("big", i, &a);
       report ("empty", i, &e);
-      failures += !b.ok + !a.ok + !e.ok;
+      report ("small", i, &m);
+      failures += !b.ok + !a.ok + !e.ok + !m.ok;
+      if (m.ok)
+        {
+          g_array_append_val (small_ms, m.startup_ms);
+          g_array_append_val (small_rss, m.rss_mb);
+        }
       if (b.ok)
         {
           g_array_append_val (bare_ms, b.startup_ms);
@@ -401,7 +487,7 @@ main (int   argc,
         }
     }
 
-  if (big_ms->len == 0 || bare_ms->len == 0 || empty_ms->len == 0)
+  if (big_ms->len == 0 || bare_ms->len == 0 || empty_ms->len == 0 || small_ms->len == 0)
     {
       g_autofree char *log = NULL;
 
@@ -417,6 +503,7 @@ main (int   argc,
     printf ("METRIC startup_ms %.1f ms\n", big);
     printf ("METRIC bare_startup_ms %.1f ms\n", bare_median);
     printf ("METRIC startup_empty_ms %.1f ms\n", median (empty_ms));
+    printf ("METRIC startup_small_ms %.1f ms\n", median (small_ms));
     /* CPU time until the first frame: what the programs did, whatever else
      * the machine was doing (the wall-clock figures above are not). */
     printf ("METRIC startup_main_cpu_ratio %.3f ratio\n", median (big_main) / median (bare_main));
@@ -428,6 +515,9 @@ main (int   argc,
     printf ("METRIC empty_cpu_ms %.1f ms\n", median (empty_cpu));
     printf ("METRIC rss_big_mb %.1f mb\n", median (big_rss));
     printf ("METRIC rss_empty_mb %.1f mb\n", median (empty_rss));
+    /* The same screen filled from a small journal: what the big journal
+     * costs beyond showing entries at all. */
+    printf ("METRIC rss_small_mb %.1f mb\n", median (small_rss));
     printf ("METRIC rss_anon_big_mb %.1f mb\n", median (big_anon));
     printf ("METRIC rss_anon_empty_mb %.1f mb\n", median (empty_anon));
     /* The first frame must show the newest entries, not a spinner. */
