@@ -389,9 +389,19 @@ write_a_dialogue (EnoughTestApp *test)
   g_assert_nonnull (enough_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_LABEL, ME_1));
   g_assert_cmpstr (enough_turn_get_text (get_turn (dialogue, 1)), ==, ME_1 "\n\n \n");
   enough_turn_set_text (get_turn (dialogue, 1), ME_1);
+  /* A row makes its menu and its editor only when they are first needed:
+   * most rows never have either. */
+  g_assert_null (find_check (GTK_WIDGET (row), "Catastrophising"));
+  g_assert_null (enough_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_POPOVER, NULL));
+  g_assert_null (enough_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_TEXT_VIEW, NULL));
   /* Patterns are for the critic's turns only. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "turn.menu", NULL));
+  enough_test_drain_main_context ();
+  g_assert_nonnull (find_check (GTK_WIDGET (row), "Catastrophising"));
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (gtk_widget_get_parent (
     GTK_WIDGET (find_check (GTK_WIDGET (row), "Catastrophising"))))));
+  gtk_popover_popdown (GTK_POPOVER (find_one (GTK_WIDGET (row), GTK_TYPE_POPOVER)));
+  enough_test_drain_main_context ();
 
   /* Mark a thinking pattern on the critic's first turn, from its menu. */
   row = find_turn_row (page, get_turn (dialogue, 0));
@@ -553,6 +563,17 @@ find_it_again (EnoughTestApp *test)
                    "the Taskmaster (the critic) says: " CRITIC_1);
   tags = enough_turn_row_dup_tags (row);
   g_assert_cmpuint (g_strv_length (tags), ==, 2);
+  /* Its menu, made now, has the patterns ticked. */
+  g_assert_null (find_check (GTK_WIDGET (row), "Catastrophising"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "turn.menu", NULL));
+  enough_test_drain_main_context ();
+  g_assert_true (gtk_check_button_get_active (find_check (GTK_WIDGET (row), "Catastrophising")));
+  g_assert_true (gtk_check_button_get_active (find_check (GTK_WIDGET (row), "Overgeneralising")));
+  g_assert_false (gtk_check_button_get_active (find_check (GTK_WIDGET (row), "Mind reading")));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (gtk_widget_get_parent (
+    GTK_WIDGET (find_check (GTK_WIDGET (row), "Catastrophising"))))));
+  gtk_popover_popdown (GTK_POPOVER (find_one (GTK_WIDGET (row), GTK_TYPE_POPOVER)));
+  enough_test_drain_main_context ();
 
   find_all (GTK_WIDGET (page), ENOUGH_TYPE_DIALOGUE_ROW, list_rows);
   g_assert_cmpuint (list_rows->len, ==, 2);

@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "enough-critic-patterns.h"
@@ -16,15 +18,16 @@ struct _EnoughTurnRow
   GtkWidget     *bubble;
   GtkLabel      *speaker_label;
   GtkMenuButton *menu_button;
-  GtkPopover    *popover;
-  GtkWidget     *patterns_section;
-  GtkBox        *pattern_checks;
   GtkStack      *stack;
   GtkLabel      *text_label;
-  GtkTextView   *edit_view;
   GtkWidget     *tags;   /* tag labels in an EnoughWrapLayout */
 
+  /* Made when first needed: a dialogue shows many rows (GTK 4.8 keeps
+   * ~200 bound), and few ever have their menu opened or are edited. */
+  GtkPopover    *popover;           /* the menu, NULL until it opens */
+  GtkWidget     *patterns_section;
   GtkCheckButton *checks[8];
+  GtkTextView   *edit_view;         /* NULL until the first edit */
 
   EnoughTurn    *turn;
   char          *critic_name;
@@ -51,6 +54,7 @@ static guint signals[N_SIGNALS];
 
 static void enough_turn_row_finish_editing (EnoughTurnRow *self,
                                             gboolean       keep);
+static GtkTextView *ensure_edit_view (EnoughTurnRow *self);
 
 static void
 enough_turn_row_update_tags (EnoughTurnRow *self)
@@ -76,7 +80,8 @@ enough_turn_row_update_tags (EnoughTurnRow *self)
     {
       gboolean on = (patterns & infos[i].flag) != 0;
 
-      gtk_check_button_set_active (self->checks[i], on);
+      if (self->checks[i] != NULL)
+        gtk_check_button_set_active (self->checks[i], on);
       if (on)
         {
           GtkWidget *tag = gtk_label_new (_(infos[i].name));
@@ -89,7 +94,8 @@ enough_turn_row_update_tags (EnoughTurnRow *self)
   self->updating = FALSE;
 
   gtk_widget_set_visible (self->tags, patterns != ENOUGH_PATTERN_NONE);
-  gtk_widget_set_visible (self->patterns_section, is_critic);
+  if (self->patterns_section != NULL)
+    gtk_widget_set_visible (self->patterns_section, is_critic);
 }
 
 static void
@@ -284,12 +290,15 @@ edit_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   EnoughTurnRow *self = ENOUGH_TURN_ROW (widget);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->edit_view);
+  GtkTextBuffer *buffer;
   GtkTextIter end;
 
-  gtk_popover_popdown (self->popover);
+  if (self->popover != NULL)
+    gtk_popover_popdown (self->popover);
   if (self->turn == NULL || self->text_before_edit != NULL)
     return;
+
+  buffer = gtk_text_view_get_buffer (ensure_edit_view (self));
 
   self->text_before_edit = g_strdup (enough_turn_get_text (self->turn));
   self->updating = TRUE;
@@ -309,7 +318,8 @@ delete_action (GtkWidget  *widget,
 {
   EnoughTurnRow *self = ENOUGH_TURN_ROW (widget);
 
-  gtk_popover_popdown (self->popover);
+  if (self->popover != NULL)
+    gtk_popover_popdown (self->popover);
   if (self->turn == NULL)
     return;
 
@@ -406,6 +416,84 @@ on_pattern_toggled (GtkCheckButton *check,
   enough_turn_set_patterns (self->turn, patterns);
 }
 
+static GtkTextView *
+ensure_edit_view (EnoughTurnRow *self)
+{
+  GtkWidget *view;
+  GtkEventController *keys;
+  GtkEventController *focus;
+
+  if (self->edit_view != NULL)
+    return self->edit_view;
+
+  view = g_object_new (GTK_TYPE_TEXT_VIEW,
+                       "wrap-mode", GTK_WRAP_WORD_CHAR,
+                       "accepts-tab", FALSE,
+                       "top-margin", 4,
+                       "bottom-margin", 4,
+                       "left-margin", 4,
+                       "right-margin", 4,
+                       NULL);
+  gtk_widget_add_css_class (view, "bubble-edit");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Message"),
+                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE,
+                                  -1);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  /* The text view may outlive the row a little (focus tracking): tie the
+   * handlers to the row's lifetime. */
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_edit_key_pressed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (view, keys);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_edit_focus_leave), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (view, focus);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                           G_CALLBACK (on_edit_buffer_changed), self, G_CONNECT_SWAPPED);
+
+  gtk_stack_add_named (self->stack, view, "edit");
+  self->edit_view = GTK_TEXT_VIEW (view);
+  return self->edit_view;
+}
+
+/* GtkMenuButton calls this each time before it pops up. */
+static void
+create_popup (GtkMenuButton *button,
+              gpointer       user_data)
+{
+  EnoughTurnRow *self = user_data;
+  g_autoptr(GtkBuilder) builder = NULL;
+  const EnoughPatternInfo *infos;
+  guint n_infos;
+  GtkBox *pattern_checks;
+
+  if (self->popover != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE "/enough-turn-row-menu.ui");
+  self->popover = GTK_POPOVER (gtk_builder_get_object (builder, "popover"));
+  self->patterns_section = GTK_WIDGET (gtk_builder_get_object (builder, "patterns_section"));
+  pattern_checks = GTK_BOX (gtk_builder_get_object (builder, "pattern_checks"));
+
+  infos = enough_critic_patterns_get (&n_infos);
+  g_assert (n_infos == G_N_ELEMENTS (self->checks));
+  for (guint i = 0; i < n_infos; i++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (_(infos[i].name));
+
+      gtk_widget_set_tooltip_text (check, _(infos[i].explanation));
+      g_object_set_data (G_OBJECT (check), "pattern-info", (gpointer) &infos[i]);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_pattern_toggled), self);
+      gtk_box_append (pattern_checks, check);
+      self->checks[i] = GTK_CHECK_BUTTON (check);
+    }
+
+  /* The button owns the popover from here on. */
+  gtk_menu_button_set_popover (button, GTK_WIDGET (self->popover));
+  enough_turn_row_update_tags (self);
+}
+
 /* ---- GObject --------------------------------------------------------------- */
 
 static void
@@ -454,6 +542,11 @@ enough_turn_row_dispose (GObject *object)
   enough_turn_row_set_turn (self, NULL);
   g_clear_pointer (&self->text_before_edit, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_TURN_ROW);
+  /* (owned by the menu button and the stack, gone with them) */
+  self->popover = NULL;
+  self->patterns_section = NULL;
+  self->edit_view = NULL;
+  memset (self->checks, 0, sizeof self->checks);
 
   G_OBJECT_CLASS (enough_turn_row_parent_class)->dispose (object);
 }
@@ -498,12 +591,8 @@ enough_turn_row_class_init (EnoughTurnRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnoughTurnRow, bubble);
   gtk_widget_class_bind_template_child (widget_class, EnoughTurnRow, speaker_label);
   gtk_widget_class_bind_template_child (widget_class, EnoughTurnRow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, EnoughTurnRow, popover);
-  gtk_widget_class_bind_template_child (widget_class, EnoughTurnRow, patterns_section);
-  gtk_widget_class_bind_template_child (widget_class, EnoughTurnRow, pattern_checks);
   gtk_widget_class_bind_template_child (widget_class, EnoughTurnRow, stack);
   gtk_widget_class_bind_template_child (widget_class, EnoughTurnRow, text_label);
-  gtk_widget_class_bind_template_child (widget_class, EnoughTurnRow, edit_view);
   gtk_widget_class_bind_template_child (widget_class, EnoughTurnRow, tags);
 
   gtk_widget_class_install_action (widget_class, "turn.edit", NULL, edit_action);
@@ -519,9 +608,6 @@ enough_turn_row_class_init (EnoughTurnRowClass *klass)
 static void
 enough_turn_row_init (EnoughTurnRow *self)
 {
-  const EnoughPatternInfo *infos;
-  guint n_infos;
-  GtkEventController *keys;
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -529,35 +615,7 @@ enough_turn_row_init (EnoughTurnRow *self)
   /* The tags wrap to new rows on narrow windows. */
   gtk_widget_set_layout_manager (self->tags, enough_wrap_layout_new (4));
 
-  infos = enough_critic_patterns_get (&n_infos);
-  g_assert (n_infos == G_N_ELEMENTS (self->checks));
-  for (guint i = 0; i < n_infos; i++)
-    {
-      GtkWidget *check = gtk_check_button_new_with_label (_(infos[i].name));
-
-      gtk_widget_set_tooltip_text (check, _(infos[i].explanation));
-      g_object_set_data (G_OBJECT (check), "pattern-info", (gpointer) &infos[i]);
-      g_signal_connect (check, "toggled", G_CALLBACK (on_pattern_toggled), self);
-      gtk_box_append (self->pattern_checks, check);
-      self->checks[i] = GTK_CHECK_BUTTON (check);
-    }
-
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  /* The text view may outlive the row a little (focus tracking): tie the
-   * handlers to the row's lifetime. */
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_edit_key_pressed), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->edit_view), keys);
-
-  {
-    GtkEventController *focus = gtk_event_controller_focus_new ();
-
-    g_signal_connect_object (focus, "leave", G_CALLBACK (on_edit_focus_leave), self, G_CONNECT_SWAPPED);
-    gtk_widget_add_controller (GTK_WIDGET (self->edit_view), focus);
-  }
-
-  g_signal_connect_object (gtk_text_view_get_buffer (self->edit_view), "changed",
-                           G_CALLBACK (on_edit_buffer_changed), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_popup, self, NULL);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
