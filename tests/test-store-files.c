@@ -324,14 +324,7 @@ test_check_releases_cache (StoreFixture  *f,
   g_assert_cmpint (used, <=, 128 * 1024);
   /* Freed pages stay with the thread's malloc arena, so the cache is
    * also kept small while the check reads. */
-  {
-    sqlite3_stmt *stmt = NULL;
-
-    g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, -256);
-    sqlite3_finalize (stmt);
-  }
+  g_assert_cmpint (query_int_on (db, "PRAGMA cache_size"), ==, -256);
 
   /* A backup reads it all too. */
   {
