@@ -35,6 +35,36 @@ enough_test_reset_settings (void)
     g_settings_reset (settings, keys[i]);
 }
 
+char *
+enough_test_begin (void)
+{
+  char *data_dir = enough_test_make_data_dir ();
+
+  enough_test_reset_settings ();
+  return data_dir;
+}
+
+void
+enough_test_end (char **data_dir)
+{
+  enough_test_remove_data_dir (*data_dir);
+  g_clear_pointer (data_dir, g_free);
+}
+
+void
+enough_test_fixture_setup (EnoughTestFixture *fixture,
+                           gconstpointer      data)
+{
+  fixture->data_dir = enough_test_begin ();
+}
+
+void
+enough_test_fixture_teardown (EnoughTestFixture *fixture,
+                              gconstpointer      data)
+{
+  enough_test_end (&fixture->data_dir);
+}
+
 void
 enough_test_drain_main_context (void)
 {

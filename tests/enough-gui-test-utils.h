@@ -22,6 +22,24 @@ typedef struct
 
 typedef void (*EnoughTestAppBody) (EnoughTestApp *test);
 
+/* Every app test starts with a data folder of its own (the app's
+ * ENOUGH_DATA_DIR) and default settings: enough_test_begin() makes and
+ * returns the folder, enough_test_end() removes it and clears *@data_dir.
+ * EnoughTestFixture and its setup/teardown are that much as a GTest
+ * fixture, for tests that need nothing more. */
+char      *enough_test_begin               (void);
+void       enough_test_end                 (char             **data_dir);
+
+typedef struct
+{
+  char *data_dir;
+} EnoughTestFixture;
+
+void       enough_test_fixture_setup       (EnoughTestFixture *fixture,
+                                            gconstpointer      data);
+void       enough_test_fixture_teardown    (EnoughTestFixture *fixture,
+                                            gconstpointer      data);
+
 void       enough_test_gui_init            (int               *argc,
                                             char            ***argv);
 void       enough_test_reset_settings      (void);

@@ -9,26 +9,7 @@
 #include "enough-help-window.h"
 #include "enough-test-utils.h"
 
-typedef struct
-{
-  char *data_dir;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->data_dir = enough_test_make_data_dir ();
-  enough_test_reset_settings ();
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  enough_test_remove_data_dir (fixture->data_dir);
-  g_clear_pointer (&fixture->data_dir, g_free);
-}
+typedef EnoughTestFixture Fixture;
 
 static void
 check_three_pages (EnoughTestApp *test)
@@ -250,7 +231,7 @@ main (int   argc,
   enough_test_gui_init (&argc, &argv);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (path, Fixture, NULL, enough_test_fixture_setup, func, enough_test_fixture_teardown)
 
   ADD ("/application/window-has-three-pages", test_window_has_three_pages);
   ADD ("/application/page-is-remembered", test_page_is_remembered);

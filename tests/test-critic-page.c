@@ -31,8 +31,7 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  fixture->data_dir = enough_test_make_data_dir ();
-  enough_test_reset_settings ();
+  fixture->data_dir = enough_test_begin ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 }
 
@@ -52,8 +51,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  enough_test_remove_data_dir (fixture->data_dir);
-  g_clear_pointer (&fixture->data_dir, g_free);
+  enough_test_end (&fixture->data_dir);
   g_clear_pointer (&fixture->dialogue_uuid, g_free);
   g_clear_pointer (&fixture->other_uuid, g_free);
 }

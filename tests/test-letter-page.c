@@ -211,8 +211,7 @@ fixture_setup (Fixture       *fixture,
 {
   g_autoptr(GDateTime) start = g_date_time_new_local (2026, 3, 10, 10, 0, 0);
 
-  fixture->data_dir = enough_test_make_data_dir ();
-  enough_test_reset_settings ();
+  fixture->data_dir = enough_test_begin ();
   fixture->now = g_date_time_to_unix (start) * G_USEC_PER_SEC;
 }
 
@@ -220,8 +219,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  enough_test_remove_data_dir (fixture->data_dir);
-  g_clear_pointer (&fixture->data_dir, g_free);
+  enough_test_end (&fixture->data_dir);
   g_clear_pointer (&fixture->uuid, g_free);
 }
 

@@ -25,16 +25,14 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  fixture->data_dir = enough_test_make_data_dir ();
-  enough_test_reset_settings ();
+  fixture->data_dir = enough_test_begin ();
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  enough_test_remove_data_dir (fixture->data_dir);
-  g_clear_pointer (&fixture->data_dir, g_free);
+  enough_test_end (&fixture->data_dir);
   g_clear_pointer (&fixture->letter_uuid, g_free);
   g_clear_pointer (&fixture->backup_path, g_free);
 }

@@ -40,17 +40,15 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  fixture->data_dir = enough_test_make_data_dir ();
+  fixture->data_dir = enough_test_begin ();
   fixture->db_path = g_build_filename (fixture->data_dir, "journal.db", NULL);
-  enough_test_reset_settings ();
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  enough_test_remove_data_dir (fixture->data_dir);
-  g_clear_pointer (&fixture->data_dir, g_free);
+  enough_test_end (&fixture->data_dir);
   g_clear_pointer (&fixture->db_path, g_free);
 }
 

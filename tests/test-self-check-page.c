@@ -17,10 +17,7 @@
  * runs the action bound to it. So a test fails if a key is not bound, or
  * bound to the wrong action. */
 
-typedef struct
-{
-  char *data_dir;
-} Fixture;
+typedef EnoughTestFixture Fixture;
 
 /* The store's clock, so dates and the order of checks are known. */
 static gint64 fake_now;
@@ -29,22 +26,6 @@ static gint64
 fake_clock (gpointer user_data)
 {
   return fake_now;
-}
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->data_dir = enough_test_make_data_dir ();
-  enough_test_reset_settings ();
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  enough_test_remove_data_dir (fixture->data_dir);
-  g_clear_pointer (&fixture->data_dir, g_free);
 }
 
 static gint64
@@ -614,7 +595,7 @@ main (int   argc,
   enough_test_gui_init (&argc, &argv);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (path, Fixture, NULL, enough_test_fixture_setup, func, enough_test_fixture_teardown)
 
   ADD ("/self-check-page/complete-two-checks", test_complete_two_checks);
   ADD ("/self-check-page/resume-after-restart", test_resume_after_restart);

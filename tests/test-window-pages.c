@@ -12,26 +12,7 @@
 /* The window hands the journal to a page when it is first shown or asked
  * for (a hidden page's lists would cost the first frame ~200 rows each). */
 
-typedef struct
-{
-  char *data_dir;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->data_dir = enough_test_make_data_dir ();
-  enough_test_reset_settings ();
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  enough_test_remove_data_dir (fixture->data_dir);
-  g_clear_pointer (&fixture->data_dir, g_free);
-}
+typedef EnoughTestFixture Fixture;
 
 /* The page's store, read without the window's getters (they hand it over). */
 static EnoughStore *
@@ -197,13 +178,13 @@ main (int   argc,
   enough_test_gui_init (&argc, &argv);
 
   g_test_add ("/window-pages/pages-get-the-journal-when-shown", Fixture, NULL,
-              fixture_setup, test_pages_get_the_journal, fixture_teardown);
+              enough_test_fixture_setup, test_pages_get_the_journal, enough_test_fixture_teardown);
   g_test_add ("/window-pages/hidden-pages-built-when-used", Fixture, NULL,
-              fixture_setup, test_hidden_pages_built_when_used, fixture_teardown);
+              enough_test_fixture_setup, test_hidden_pages_built_when_used, enough_test_fixture_teardown);
   g_test_add ("/window-pages/self-check-page-function-builds", Fixture, NULL,
-              fixture_setup, test_self_check_page_function_builds, fixture_teardown);
+              enough_test_fixture_setup, test_self_check_page_function_builds, enough_test_fixture_teardown);
   g_test_add ("/window-pages/search-view-made-on-search", Fixture, NULL,
-              fixture_setup, test_search_view_made_on_search, fixture_teardown);
+              enough_test_fixture_setup, test_search_view_made_on_search, enough_test_fixture_teardown);
 
   return g_test_run ();
 }
