@@ -17,6 +17,7 @@
 
 #include <sqlite3.h>
 
+#include "bench-utils.h"
 #include "enough-export.h"
 #include "enough-import.h"
 #include "enough-store.h"
@@ -47,8 +48,8 @@
  *    startup_empty_ms (medians of wall-clock time), the same as CPU time
  *    of the main thread and of the whole process until the first frame
  *    (robust on a busy machine), rss_big_mb, rss_empty_mb, rss_small_mb,
- *    and what the
- *    first frame showed (first_frame_rows, first_frame_spinners). */
+ *    and what the first frame showed (first_frame_rows,
+ *    first_frame_spinners). */
 
 #define SESSION_ENV "ENOUGH_BENCH_STARTUP_SESSION"
 #define RUN_TIMEOUT_S 60
@@ -76,27 +77,6 @@ die (const char   *what,
   g_printerr ("enough-bench-startup: %s%s%s\n", what, error ? ": " : "",
               error ? error->message : "");
   exit (1);
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  guint n = values->len;
-
-  if (n == 0)
-    return 0;
-  qsort (values->data, n, sizeof (double), compare_doubles);
-  if (n % 2 == 1)
-    return g_array_index (values, double, n / 2);
-  return (g_array_index (values, double, n / 2 - 1) + g_array_index (values, double, n / 2)) / 2;
 }
 
 static void
@@ -497,29 +477,29 @@ main (int   argc,
     }
 
   {
-    double big = median (big_ms), bare_median = median (bare_ms);
+    double big = bench_median (big_ms), bare_median = bench_median (bare_ms);
 
     printf ("METRIC startup_ratio %.3f ratio\n", big / bare_median);
     printf ("METRIC startup_ms %.1f ms\n", big);
     printf ("METRIC bare_startup_ms %.1f ms\n", bare_median);
-    printf ("METRIC startup_empty_ms %.1f ms\n", median (empty_ms));
-    printf ("METRIC startup_small_ms %.1f ms\n", median (small_ms));
+    printf ("METRIC startup_empty_ms %.1f ms\n", bench_median (empty_ms));
+    printf ("METRIC startup_small_ms %.1f ms\n", bench_median (small_ms));
     /* CPU time until the first frame: what the programs did, whatever else
      * the machine was doing (the wall-clock figures above are not). */
-    printf ("METRIC startup_main_cpu_ratio %.3f ratio\n", median (big_main) / median (bare_main));
-    printf ("METRIC startup_main_cpu_ms %.1f ms\n", median (big_main));
-    printf ("METRIC bare_main_cpu_ms %.1f ms\n", median (bare_main));
-    printf ("METRIC empty_main_cpu_ms %.1f ms\n", median (empty_main));
-    printf ("METRIC startup_cpu_ms %.1f ms\n", median (big_cpu));
-    printf ("METRIC bare_cpu_ms %.1f ms\n", median (bare_cpu));
-    printf ("METRIC empty_cpu_ms %.1f ms\n", median (empty_cpu));
-    printf ("METRIC rss_big_mb %.1f mb\n", median (big_rss));
-    printf ("METRIC rss_empty_mb %.1f mb\n", median (empty_rss));
+    printf ("METRIC startup_main_cpu_ratio %.3f ratio\n", bench_median (big_main) / bench_median (bare_main));
+    printf ("METRIC startup_main_cpu_ms %.1f ms\n", bench_median (big_main));
+    printf ("METRIC bare_main_cpu_ms %.1f ms\n", bench_median (bare_main));
+    printf ("METRIC empty_main_cpu_ms %.1f ms\n", bench_median (empty_main));
+    printf ("METRIC startup_cpu_ms %.1f ms\n", bench_median (big_cpu));
+    printf ("METRIC bare_cpu_ms %.1f ms\n", bench_median (bare_cpu));
+    printf ("METRIC empty_cpu_ms %.1f ms\n", bench_median (empty_cpu));
+    printf ("METRIC rss_big_mb %.1f mb\n", bench_median (big_rss));
+    printf ("METRIC rss_empty_mb %.1f mb\n", bench_median (empty_rss));
     /* The same screen filled from a small journal: what the big journal
      * costs beyond showing entries at all. */
-    printf ("METRIC rss_small_mb %.1f mb\n", median (small_rss));
-    printf ("METRIC rss_anon_big_mb %.1f mb\n", median (big_anon));
-    printf ("METRIC rss_anon_empty_mb %.1f mb\n", median (empty_anon));
+    printf ("METRIC rss_small_mb %.1f mb\n", bench_median (small_rss));
+    printf ("METRIC rss_anon_big_mb %.1f mb\n", bench_median (big_anon));
+    printf ("METRIC rss_anon_empty_mb %.1f mb\n", bench_median (empty_anon));
     /* The first frame must show the newest entries, not a spinner. */
     printf ("METRIC first_frame_rows %u rows\n", min_rows);
     printf ("METRIC first_frame_spinners %u spinners\n", max_spinners);
@@ -535,29 +515,8 @@ main (int   argc,
     g_printerr ("%u runs failed (see %s)\n", failures, log_path);
   else
     {
-      g_autofree char *db = g_build_filename (empty_dir, "journal.db", NULL);
-      g_autofree char *backups = g_build_filename (empty_dir, "backups", NULL);
-      const char *suffixes[] = { "", "-wal", "-shm" };
-
       g_unlink (log_path);
-
-      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-        {
-          g_autofree char *file = g_strconcat (db, suffixes[i], NULL);
-          g_unlink (file);
-        }
-      {
-        g_autoptr(GDir) dir = g_dir_open (backups, 0, NULL);
-        const char *name;
-
-        while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-          {
-            g_autofree char *file = g_build_filename (backups, name, NULL);
-            g_unlink (file);
-          }
-      }
-      g_rmdir (backups);
-      g_rmdir (empty_dir);
+      bench_remove_dir (empty_dir);
       g_rmdir (tmp);
     }
   return failures > 0 ? 1 : 0;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "bench-utils.h"
 #include "enough-application.h"
 #include "enough-composer.h"
 #include "enough-critic-page.h"
@@ -64,24 +65,6 @@ typedef struct
   int                status;
 } Bench;
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_dir (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 /* What the benchmark added to the journal, deleted again even on failure. */
 static EnoughStore *cleanup_store;
 static GPtrArray *created;
@@ -116,27 +99,6 @@ rss_mb (void)
       (line = strstr (status, "\nVmRSS:")) == NULL)
     return 0;
   return g_ascii_strtoull (line + strlen ("\nVmRSS:"), NULL, 10) / 1024.0;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  guint i;
-
-  if (values->len == 0)
-    return 0;
-  qsort (values->data, values->len, sizeof (double), compare_doubles);
-  i = (guint) (p * (values->len - 1) + 0.5);
-  return g_array_index (values, double, MIN (i, values->len - 1));
 }
 
 static void
@@ -543,7 +505,7 @@ run_bench (gpointer data)
   bench_search (bench->window, search_ms, search_frame_ms);
   bench_store_search (store, store_search_ms);
 
-  printf ("METRIC redraw_frame_p50_ms %.1f ms\n", percentile (redraw_ms, 0.5));
+  printf ("METRIC redraw_frame_p50_ms %.1f ms\n", bench_percentile_array (redraw_ms, 0.5));
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
       g_autofree char *name = g_strdelimit (g_strdup (page_names[i]), "-", '_');
@@ -552,17 +514,17 @@ run_bench (gpointer data)
       printf ("METRIC show_%s_idle_ms %.1f ms\n", name, page_idle_ms[i]);
       printf ("METRIC show_%s_rss_mb %.1f mb\n", name, page_rss_mb[i]);
     }
-  printf ("METRIC keystroke_p95_ms %.3f ms\n", percentile (keystroke_ms, 0.95));
-  printf ("METRIC keystroke_max_ms %.3f ms\n", percentile (keystroke_ms, 1.0));
-  printf ("METRIC keystroke_frame_p95_ms %.1f ms\n", percentile (keystroke_frame_ms, 0.95));
-  printf ("METRIC search_keystroke_p50_ms %.2f ms\n", percentile (search_ms, 0.5));
-  printf ("METRIC search_keystroke_p95_ms %.2f ms\n", percentile (search_ms, 0.95));
-  printf ("METRIC search_keystroke_frame_p95_ms %.1f ms\n", percentile (search_frame_ms, 0.95));
-  printf ("METRIC store_search_keystroke_p95_ms %.2f ms\n", percentile (store_search_ms, 0.95));
-  printf ("METRIC scroll_list_frame_p95_ms %.1f ms\n", percentile (list_page_ms, 0.95));
-  printf ("METRIC scroll_list_jump_p95_ms %.1f ms\n", percentile (list_jump_ms, 0.95));
-  printf ("METRIC scroll_turns_frame_p95_ms %.1f ms\n", percentile (turns_page_ms, 0.95));
-  printf ("METRIC scroll_turns_jump_p95_ms %.1f ms\n", percentile (turns_jump_ms, 0.95));
+  printf ("METRIC keystroke_p95_ms %.3f ms\n", bench_percentile_array (keystroke_ms, 0.95));
+  printf ("METRIC keystroke_max_ms %.3f ms\n", bench_percentile_array (keystroke_ms, 1.0));
+  printf ("METRIC keystroke_frame_p95_ms %.1f ms\n", bench_percentile_array (keystroke_frame_ms, 0.95));
+  printf ("METRIC search_keystroke_p50_ms %.2f ms\n", bench_percentile_array (search_ms, 0.5));
+  printf ("METRIC search_keystroke_p95_ms %.2f ms\n", bench_percentile_array (search_ms, 0.95));
+  printf ("METRIC search_keystroke_frame_p95_ms %.1f ms\n", bench_percentile_array (search_frame_ms, 0.95));
+  printf ("METRIC store_search_keystroke_p95_ms %.2f ms\n", bench_percentile_array (store_search_ms, 0.95));
+  printf ("METRIC scroll_list_frame_p95_ms %.1f ms\n", bench_percentile_array (list_page_ms, 0.95));
+  printf ("METRIC scroll_list_jump_p95_ms %.1f ms\n", bench_percentile_array (list_jump_ms, 0.95));
+  printf ("METRIC scroll_turns_frame_p95_ms %.1f ms\n", bench_percentile_array (turns_page_ms, 0.95));
+  printf ("METRIC scroll_turns_jump_p95_ms %.1f ms\n", bench_percentile_array (turns_jump_ms, 0.95));
   printf ("METRIC scroll_live_dialogues %u of %u records\n", live_dialogues, n_dialogues);
   printf ("METRIC scroll_live_turns %u of 1000 records\n", live_turns);
   fflush (stdout);
@@ -662,6 +624,6 @@ main (int   argc,
   if (g_getenv ("ENOUGH_BENCH_KEEP") != NULL)
     g_printerr ("The journal copy is in %s\n", copy_dir);
   else
-    remove_dir (copy_dir);
+    bench_remove_dir (copy_dir);
   return bench.status;
 }

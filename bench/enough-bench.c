@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "bench-utils.h"
 #include "enough-export.h"
 #include "enough-import.h"
 #include "enough-store.h"
@@ -48,32 +49,6 @@ static const char *const queries[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (queries) == 100);
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (double *values,
-            guint   n,
-            double  p)
-{
-  guint i;
-
-  qsort (values, n, sizeof (double), compare_doubles);
-  i = (guint) (p * (n - 1) + 0.5);
-  return values[MIN (i, n - 1)];
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
 static void
 touch_first_page (GListModel *model)
 {
@@ -101,24 +76,6 @@ file_size (const char *path)
   return g_stat (path, &st) == 0 ? (gint64) st.st_size : 0;
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_dir (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 /* Reads, checks and writes @file into a new empty journal in @dir;
  * returns the seconds of each half. */
 static void
@@ -142,11 +99,11 @@ import_once (GFile      *file,
   import = enough_import_parse_file (file, NULL, &error);
   if (import == NULL)
     die ("import", error);
-  *parse_s = ms_since (start) / 1000.0;
+  *parse_s = bench_ms_since (start) / 1000.0;
   start = g_get_monotonic_time ();
   if (!enough_import_write (store, import, n_added, NULL, &error))
     die ("import", error);
-  *write_s = ms_since (start) / 1000.0;
+  *write_s = bench_ms_since (start) / 1000.0;
   enough_import_free (import);
   if (!enough_store_close (store, &error))
     die ("close", error);
@@ -167,12 +124,12 @@ bench_import (const char *path)
 
       import_once (file, dir, &parse_s[i], &write_s[i], &n_added);
       total_s[i] = parse_s[i] + write_s[i];
-      remove_dir (dir);
+      bench_remove_dir (dir);
     }
   g_printerr ("imported %u entries, %.1f MB\n", n_added, file_size (path) / (1024.0 * 1024.0));
-  printf ("METRIC import_json_s %.2f s\n", percentile (total_s, G_N_ELEMENTS (total_s), 0.5));
-  printf ("METRIC import_parse_s %.2f s\n", percentile (parse_s, G_N_ELEMENTS (parse_s), 0.5));
-  printf ("METRIC import_write_s %.2f s\n", percentile (write_s, G_N_ELEMENTS (write_s), 0.5));
+  printf ("METRIC import_json_s %.2f s\n", bench_percentile (total_s, G_N_ELEMENTS (total_s), 0.5));
+  printf ("METRIC import_parse_s %.2f s\n", bench_percentile (parse_s, G_N_ELEMENTS (parse_s), 0.5));
+  printf ("METRIC import_write_s %.2f s\n", bench_percentile (write_s, G_N_ELEMENTS (write_s), 0.5));
   return 0;
 }
 
@@ -242,7 +199,7 @@ main (int   argc,
   if (!enough_store_close (store, &error))
     die ("close", error);
   g_object_unref (store);
-  printf ("METRIC generate_s %.2f s\n", ms_since (start) / 1000.0);
+  printf ("METRIC generate_s %.2f s\n", bench_ms_since (start) / 1000.0);
   fflush (stdout);
 
 generated:
@@ -258,19 +215,19 @@ generated:
       touch_first_page (enough_store_get_dialogues (store));
       touch_first_page (enough_store_get_letters (store));
       touch_first_page (enough_store_get_self_checks (store));
-      open_ms[i] = ms_since (start);
+      open_ms[i] = bench_ms_since (start);
       if (i + 1 < G_N_ELEMENTS (open_ms))
         {
           enough_store_close (store, NULL);
           g_object_unref (store);
         }
     }
-  printf ("METRIC open_ms %.2f ms\n", percentile (open_ms, G_N_ELEMENTS (open_ms), 0.5));
+  printf ("METRIC open_ms %.2f ms\n", bench_percentile (open_ms, G_N_ELEMENTS (open_ms), 0.5));
   /* The rest of the lists' ids arrive from an idle after the first frame;
    * this is how long that takes in total (off the open path). */
   start = g_get_monotonic_time ();
   enough_store_load_all (store);
-  printf ("METRIC lists_loaded_ms %.2f ms\n", ms_since (start));
+  printf ("METRIC lists_loaded_ms %.2f ms\n", bench_ms_since (start));
   fflush (stdout);
 
   /* The figures below are for a settled journal: let the background
@@ -278,7 +235,7 @@ generated:
    * and connection, but on 2 cores it competes for the CPU). */
   start = g_get_monotonic_time ();
   _enough_store_wait_idle (store);
-  printf ("METRIC background_check_wait_s %.2f s\n", ms_since (start) / 1000.0);
+  printf ("METRIC background_check_wait_s %.2f s\n", bench_ms_since (start) / 1000.0);
 
   /* search: 100 varied queries, as typed into the search bar; includes
    * reading every result's snippet. */
@@ -296,14 +253,14 @@ generated:
           g_autoptr(EnoughSearchResult) result = g_list_model_get_item (results, r);
           g_assert (enough_search_result_get_snippet (result) != NULL);
         }
-      search_ms[i] = ms_since (start);
+      search_ms[i] = bench_ms_since (start);
       n_incomplete += !complete;
       if (g_getenv ("ENOUGH_BENCH_VERBOSE"))
         g_printerr ("%-20s %7.2f ms %3u results%s\n", queries[i], search_ms[i],
                     g_list_model_get_n_items (results), complete ? "" : " (partial)");
     }
-  printf ("METRIC search_p50_ms %.2f ms\n", percentile (search_ms, G_N_ELEMENTS (search_ms), 0.5));
-  printf ("METRIC search_p95_ms %.2f ms\n", percentile (search_ms, G_N_ELEMENTS (search_ms), 0.95));
+  printf ("METRIC search_p50_ms %.2f ms\n", bench_percentile (search_ms, G_N_ELEMENTS (search_ms), 0.5));
+  printf ("METRIC search_p95_ms %.2f ms\n", bench_percentile (search_ms, G_N_ELEMENTS (search_ms), 0.95));
   printf ("METRIC search_partial_count %u queries\n", n_incomplete);
   fflush (stdout);
 
@@ -320,14 +277,14 @@ generated:
         g_string_append_c (text, (char) ('a' + i % 26));
         start = g_get_monotonic_time ();
         enough_letter_set_text (letter, text->str);
-        autosave_ms[i] = ms_since (start);
+        autosave_ms[i] = bench_ms_since (start);
         /* Let a batch go now and then, as the timer would. */
         if (i % 500 == 499 && !enough_store_flush (store, &error))
           die ("flush", error);
       }
     g_string_free (text, TRUE);
   }
-  printf ("METRIC autosave_p95_ms %.4f ms\n", percentile (autosave_ms, G_N_ELEMENTS (autosave_ms), 0.95));
+  printf ("METRIC autosave_p95_ms %.4f ms\n", bench_percentile (autosave_ms, G_N_ELEMENTS (autosave_ms), 0.95));
 
   if (!enough_store_close (store, &error))
     die ("close", error);
@@ -351,7 +308,7 @@ generated:
     start = g_get_monotonic_time ();
     if (!enough_export_to_file (path, &export_options, json_file, &n_exported, NULL, &error))
       die ("export", error);
-    printf ("METRIC export_json_s %.2f s\n", ms_since (start) / 1000.0);
+    printf ("METRIC export_json_s %.2f s\n", bench_ms_since (start) / 1000.0);
     g_printerr ("exported %u entries, %.1f MB\n", n_exported, file_size (json_path) / (1024.0 * 1024.0));
 
     store2 = enough_store_open (db2_path, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
@@ -360,7 +317,7 @@ generated:
     start = g_get_monotonic_time ();
     if (!enough_import_file (store2, json_file, &n_imported, NULL, &error))
       die ("import", error);
-    printf ("METRIC import_json_s %.2f s\n", ms_since (start) / 1000.0);
+    printf ("METRIC import_json_s %.2f s\n", bench_ms_since (start) / 1000.0);
     if (n_imported != n_exported)
       g_printerr ("import added %u of %u entries\n", n_imported, n_exported);
     fflush (stdout);
@@ -378,7 +335,7 @@ generated:
       results = enough_store_search (store2, "garden", 20, &complete, &error);
       if (results == NULL)
         die ("search", error);
-      printf ("METRIC search_unindexed_sync_ms %.2f ms (%s)\n", ms_since (start),
+      printf ("METRIC search_unindexed_sync_ms %.2f ms (%s)\n", bench_ms_since (start),
               complete ? "complete" : "incomplete");
       _enough_store_set_background_indexing (FALSE);
       /* a common word (the newest matches come quickly) and a word in
@@ -397,25 +354,25 @@ generated:
           g_object_unref (result);
           if (all == NULL)
             die ("search", error);
-          printf ("METRIC search_unindexed_async_%s_ms %.2f ms (%u results)\n", word, ms_since (start),
+          printf ("METRIC search_unindexed_async_%s_ms %.2f ms (%u results)\n", word, bench_ms_since (start),
                   g_list_model_get_n_items (all));
         }
       start = g_get_monotonic_time ();
       while (more)
         if (!_enough_store_index_step (store2, &more, &error))
           die ("index", error);
-      printf ("METRIC index_after_import_s %.2f s\n", ms_since (start) / 1000.0);
+      printf ("METRIC index_after_import_s %.2f s\n", bench_ms_since (start) / 1000.0);
     }
     if (!enough_store_close (store2, &error))
       die ("close", error);
     g_object_unref (store2);
-    remove_dir (io_dir);
+    bench_remove_dir (io_dir);
   }
 
   getrusage (RUSAGE_SELF, &usage);
   printf ("METRIC peak_rss_mb %.1f MB\n", usage.ru_maxrss / 1024.0);
 
   if (dir != NULL)
-    remove_dir (dir);
+    bench_remove_dir (dir);
   return 0;
 }
