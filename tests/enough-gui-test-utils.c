@@ -164,9 +164,9 @@ dup_accessible_label (GtkWidget *widget)
 /* Depth-first search for a visible-or-not descendant of @type whose tooltip
  * or label is @accessible_label (or any, when NULL). */
 GtkWidget *
-enough_test_find_descendant (GtkWidget  *root,
-                             GType       type,
-                             const char *accessible_label)
+enough_test_find_first (GtkWidget             *root,
+                        EnoughTestWidgetMatch  match,
+                        gconstpointer          data)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
@@ -174,20 +174,45 @@ enough_test_find_descendant (GtkWidget  *root,
     {
       GtkWidget *found;
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        {
-          g_autofree char *label = dup_accessible_label (child);
-
-          if (accessible_label == NULL || g_strcmp0 (label, accessible_label) == 0)
-            return child;
-        }
-
-      found = enough_test_find_descendant (child, type, accessible_label);
+      if (match (child, data))
+        return child;
+      found = enough_test_find_first (child, match, data);
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+typedef struct
+{
+  GType       type;
+  const char *accessible_label;
+} TypeAndLabel;
+
+static gboolean
+has_type_and_label (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  const TypeAndLabel *wanted = data;
+  g_autofree char *label = NULL;
+
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (widget, wanted->type))
+    return FALSE;
+  if (wanted->accessible_label == NULL)
+    return TRUE;
+  label = dup_accessible_label (widget);
+  return g_strcmp0 (label, wanted->accessible_label) == 0;
+}
+
+GtkWidget *
+enough_test_find_descendant (GtkWidget  *root,
+                             GType       type,
+                             const char *accessible_label)
+{
+  TypeAndLabel wanted = { type, accessible_label };
+
+  return enough_test_find_first (root, has_type_and_label, &wanted);
 }
 
 typedef struct

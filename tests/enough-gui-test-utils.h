@@ -47,6 +47,14 @@ void       enough_test_run_app             (EnoughTestAppBody  body,
                                             gpointer           user_data);
 void       enough_test_drain_main_context  (void);
 GtkWindow *enough_test_find_window_of_type (GType              type);
+/* The first widget under @root (depth first, not @root itself) that
+ * @match accepts. */
+typedef gboolean (*EnoughTestWidgetMatch) (GtkWidget     *widget,
+                                           gconstpointer  data);
+GtkWidget *enough_test_find_first          (GtkWidget         *root,
+                                            EnoughTestWidgetMatch match,
+                                            gconstpointer      data);
+/* The first of @type, with that accessible label unless it is NULL. */
 GtkWidget *enough_test_find_descendant     (GtkWidget         *root,
                                             GType              type,
                                             const char        *accessible_label);

@@ -224,24 +224,18 @@ fixture_teardown (Fixture       *fixture,
 }
 
 /* Template children are found by their id in the .ui file. */
+static gboolean
+has_id (GtkWidget     *widget,
+        gconstpointer  id)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
+}
+
 static GtkWidget *
 find_by_id (GtkWidget  *root,
             const char *id)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
-        return child;
-      found = find_by_id (child, id);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return enough_test_find_first (root, has_id, id);
 }
 
 static GtkWidget *

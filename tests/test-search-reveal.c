@@ -252,34 +252,27 @@ char_offset_of (const char *haystack,
   return (int) g_utf8_pointer_to_offset (haystack, at);
 }
 
+static gboolean
+is_text_view_with (GtkWidget     *widget,
+                   gconstpointer  text)
+{
+  GtkTextBuffer *buffer;
+  g_autofree char *content = NULL;
+  GtkTextIter start, end;
+
+  if (!GTK_IS_TEXT_VIEW (widget))
+    return FALSE;
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  content = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return g_strcmp0 (content, text) == 0;
+}
+
 static GtkWidget *
 find_text_view_with (GtkWidget  *root,
                      const char *text)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_TEXT_VIEW (child))
-        {
-          GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child));
-          g_autofree char *content = NULL;
-          GtkTextIter start, end;
-
-          gtk_text_buffer_get_bounds (buffer, &start, &end);
-          content = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-          if (g_strcmp0 (content, text) == 0)
-            return child;
-        }
-
-      found = find_text_view_with (child, text);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return enough_test_find_first (root, is_text_view_with, text);
 }
 
 /* ---- Finding the words ------------------------------------------------- */
@@ -343,24 +336,18 @@ typedef struct
   EnoughTurn       *turn;
 } TurnWait;
 
+static gboolean
+is_row_of (GtkWidget     *widget,
+           gconstpointer  turn)
+{
+  return ENOUGH_IS_TURN_ROW (widget) && enough_turn_row_get_turn (ENOUGH_TURN_ROW (widget)) == turn;
+}
+
 static EnoughTurnRow *
 find_turn_row (GtkWidget  *root,
                EnoughTurn *turn)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      EnoughTurnRow *found;
-
-      if (ENOUGH_IS_TURN_ROW (child) && enough_turn_row_get_turn (ENOUGH_TURN_ROW (child)) == turn)
-        return ENOUGH_TURN_ROW (child);
-      found = find_turn_row (child, turn);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return ENOUGH_TURN_ROW (enough_test_find_first (root, is_row_of, turn));
 }
 
 static guint
