@@ -1,0 +1,626 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "enough-critic-patterns.h"
+#include "enough-turn-row.h"
+#include "enough-wrap-layout.h"
+
+struct _EnoughTurnRow
+{
+  GtkWidget      parent_instance;
+
+  GtkWidget     *bubble;
+  GtkLabel      *speaker_label;
+  GtkMenuButton *menu_button;
+  GtkStack      *stack;
+  GtkLabel      *text_label;
+  GtkWidget     *tags;   /* tag labels in an EnoughWrapLayout */
+
+  /* Made when first needed: a dialogue shows many rows (GTK 4.8 keeps
+   * ~200 bound), and few ever have their menu opened or are edited. */
+  GtkPopover    *popover;           /* the menu, NULL until it opens */
+  GtkWidget     *patterns_section;
+  GtkCheckButton *checks[8];
+  GtkTextView   *edit_view;         /* NULL until the first edit */
+
+  EnoughTurn    *turn;
+  char          *critic_name;
+  char          *accessible_text;
+  char          *text_before_edit;  /* non-NULL while editing */
+  gboolean       updating;
+};
+
+G_DEFINE_FINAL_TYPE (EnoughTurnRow, enough_turn_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TURN,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_DELETE_REQUESTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void enough_turn_row_finish_editing (EnoughTurnRow *self,
+                                            gboolean       keep);
+static GtkTextView *ensure_edit_view (EnoughTurnRow *self);
+
+static void
+enough_turn_row_update_tags (EnoughTurnRow *self)
+{
+  EnoughPatterns patterns = ENOUGH_PATTERN_NONE;
+  gboolean is_critic;
+  const EnoughPatternInfo *infos;
+  guint n_infos;
+  GtkWidget *child;
+
+  if (self->turn != NULL)
+    patterns = enough_turn_get_patterns (self->turn);
+  is_critic = self->turn != NULL && enough_turn_get_speaker (self->turn) == ENOUGH_SPEAKER_CRITIC;
+  if (!is_critic)
+    patterns = ENOUGH_PATTERN_NONE;
+
+  while ((child = gtk_widget_get_first_child (self->tags)) != NULL)
+    gtk_widget_unparent (child);
+
+  infos = enough_critic_patterns_get (&n_infos);
+  self->updating = TRUE;
+  for (guint i = 0; i < n_infos; i++)
+    {
+      gboolean on = (patterns & infos[i].flag) != 0;
+
+      if (self->checks[i] != NULL)
+        gtk_check_button_set_active (self->checks[i], on);
+      if (on)
+        {
+          GtkWidget *tag = gtk_label_new (_(infos[i].name));
+
+          gtk_widget_add_css_class (tag, "pattern-tag");
+          gtk_widget_set_tooltip_text (tag, _(infos[i].explanation));
+          gtk_widget_set_parent (tag, self->tags);
+        }
+    }
+  self->updating = FALSE;
+
+  gtk_widget_set_visible (self->tags, patterns != ENOUGH_PATTERN_NONE);
+  if (self->patterns_section != NULL)
+    gtk_widget_set_visible (self->patterns_section, is_critic);
+}
+
+static void
+enough_turn_row_update (EnoughTurnRow *self)
+{
+  g_autoptr(GString) description = g_string_new (NULL);
+  const EnoughPatternInfo *infos;
+  guint n_infos;
+  const char *text = "";
+  const char *speaker_name;
+  gboolean is_me = FALSE;
+
+  if (self->turn != NULL)
+    {
+      text = enough_turn_get_text (self->turn);
+      is_me = enough_turn_get_speaker (self->turn) == ENOUGH_SPEAKER_ME;
+    }
+
+  if (is_me)
+    speaker_name = C_("speaker", "Me");
+  else if (self->critic_name != NULL && self->critic_name[0] != '\0')
+    speaker_name = self->critic_name;
+  else
+    speaker_name = C_("speaker", "Critic");
+
+  gtk_label_set_text (self->speaker_label, speaker_name);
+  /* Blank lines at the end (a pasted or imported text) would only make
+   * the bubble taller. */
+  {
+    g_autofree char *shown = g_strchomp (g_strdup (text));
+
+    gtk_label_set_text (self->text_label, shown);
+  }
+
+  /* Each side has its own place and colour, like a chat. */
+  gtk_widget_set_halign (self->bubble, is_me ? GTK_ALIGN_END : GTK_ALIGN_START);
+  if (is_me)
+    {
+      gtk_widget_add_css_class (self->bubble, "me");
+      gtk_widget_remove_css_class (self->bubble, "critic");
+    }
+  else
+    {
+      gtk_widget_add_css_class (self->bubble, "critic");
+      gtk_widget_remove_css_class (self->bubble, "me");
+    }
+
+  g_free (self->accessible_text);
+  if (is_me)
+    /* Translators: what a screen reader says for one of your turns */
+    self->accessible_text = g_strdup_printf (_("You say: %s"), text);
+  else if (self->critic_name != NULL && self->critic_name[0] != '\0')
+    /* Translators: what a screen reader says for a critic turn; the first %s is the critic's name */
+    self->accessible_text = g_strdup_printf (_("%s (the critic) says: %s"), self->critic_name, text);
+  else
+    /* Translators: what a screen reader says for a critic turn */
+    self->accessible_text = g_strdup_printf (_("The critic says: %s"), text);
+
+  infos = enough_critic_patterns_get (&n_infos);
+  if (self->turn != NULL && !is_me)
+    for (guint i = 0; i < n_infos; i++)
+      if ((enough_turn_get_patterns (self->turn) & infos[i].flag) != 0)
+        {
+          if (description->len > 0)
+            g_string_append (description, ", ");
+          g_string_append (description, _(infos[i].name));
+        }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->accessible_text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                  -1);
+
+  enough_turn_row_update_tags (self);
+}
+
+GtkWidget *
+enough_turn_row_new (void)
+{
+  return g_object_new (ENOUGH_TYPE_TURN_ROW, NULL);
+}
+
+EnoughTurn *
+enough_turn_row_get_turn (EnoughTurnRow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_TURN_ROW (self), NULL);
+
+  return self->turn;
+}
+
+void
+enough_turn_row_set_turn (EnoughTurnRow *self,
+                          EnoughTurn    *turn)
+{
+  g_return_if_fail (ENOUGH_IS_TURN_ROW (self));
+  g_return_if_fail (turn == NULL || ENOUGH_IS_TURN (turn));
+
+  if (self->turn == turn)
+    return;
+
+  /* A recycled row must not carry an edit over to another turn. */
+  enough_turn_row_finish_editing (self, TRUE);
+
+  if (self->turn != NULL)
+    g_signal_handlers_disconnect_by_data (self->turn, self);
+  g_set_object (&self->turn, turn);
+  if (turn != NULL)
+    {
+      g_signal_connect_swapped (turn, "notify::text", G_CALLBACK (enough_turn_row_update), self);
+      g_signal_connect_swapped (turn, "notify::patterns", G_CALLBACK (enough_turn_row_update), self);
+      g_signal_connect_swapped (turn, "notify::speaker", G_CALLBACK (enough_turn_row_update), self);
+    }
+
+  enough_turn_row_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TURN]);
+}
+
+void
+enough_turn_row_set_critic_name (EnoughTurnRow *self,
+                                 const char    *critic_name)
+{
+  g_return_if_fail (ENOUGH_IS_TURN_ROW (self));
+
+  if (g_strcmp0 (self->critic_name, critic_name) == 0)
+    return;
+
+  g_free (self->critic_name);
+  self->critic_name = g_strdup (critic_name);
+  enough_turn_row_update (self);
+}
+
+gboolean
+enough_turn_row_get_editing (EnoughTurnRow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_TURN_ROW (self), FALSE);
+
+  return self->text_before_edit != NULL;
+}
+
+const char *
+enough_turn_row_get_accessible_text (EnoughTurnRow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_TURN_ROW (self), NULL);
+
+  return self->accessible_text;
+}
+
+GStrv
+enough_turn_row_dup_tags (EnoughTurnRow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (ENOUGH_IS_TURN_ROW (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->tags);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    g_strv_builder_add (builder, gtk_label_get_text (GTK_LABEL (child)));
+
+  return g_strv_builder_end (builder);
+}
+
+/* ---- Editing in place ---------------------------------------------------- */
+
+static void
+enough_turn_row_finish_editing (EnoughTurnRow *self,
+                                gboolean       keep)
+{
+  g_autofree char *before = g_steal_pointer (&self->text_before_edit);
+
+  if (before == NULL)
+    return;
+
+  /* The turn already has the new text (saved as typed); an empty turn is
+   * more likely a slip than a wish, deleting is its own command. */
+  if (self->turn != NULL)
+    {
+      const char *now = enough_turn_get_text (self->turn);
+      g_autofree char *stripped = g_strstrip (g_strdup (now));
+
+      if (!keep || stripped[0] == '\0')
+        enough_turn_set_text (self->turn, before);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "view");
+  enough_turn_row_update (self);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EnoughTurnRow *self = ENOUGH_TURN_ROW (widget);
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  if (self->popover != NULL)
+    gtk_popover_popdown (self->popover);
+  if (self->turn == NULL || self->text_before_edit != NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (ensure_edit_view (self));
+
+  self->text_before_edit = g_strdup (enough_turn_get_text (self->turn));
+  self->updating = TRUE;
+  gtk_text_buffer_set_text (buffer, self->text_before_edit, -1);
+  self->updating = FALSE;
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+
+  gtk_stack_set_visible_child_name (self->stack, "edit");
+  gtk_widget_grab_focus (GTK_WIDGET (self->edit_view));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EnoughTurnRow *self = ENOUGH_TURN_ROW (widget);
+
+  if (self->popover != NULL)
+    gtk_popover_popdown (self->popover);
+  if (self->turn == NULL)
+    return;
+
+  enough_turn_row_finish_editing (self, TRUE);
+  g_signal_emit (self, signals[SIGNAL_DELETE_REQUESTED], 0, self->turn);
+}
+
+static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EnoughTurnRow *self = ENOUGH_TURN_ROW (widget);
+
+  gtk_menu_button_popup (self->menu_button);
+}
+
+static void
+on_edit_buffer_changed (EnoughTurnRow *self,
+                        GtkTextBuffer *buffer)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->updating || self->turn == NULL || self->text_before_edit == NULL)
+    return;
+
+  /* Saved as typed: closing the window mid-sentence keeps the sentence. */
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  enough_turn_set_text (self->turn, text);
+}
+
+static gboolean
+on_edit_key_pressed (EnoughTurnRow   *self,
+                     guint            keyval,
+                     guint            keycode,
+                     GdkModifierType  state)
+{
+  if (keyval == GDK_KEY_Escape)
+    {
+      enough_turn_row_finish_editing (self, FALSE);
+      return GDK_EVENT_STOP;
+    }
+
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+      (state & GDK_SHIFT_MASK) == 0)
+    {
+      enough_turn_row_finish_editing (self, TRUE);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_edit_focus_leave (EnoughTurnRow *self)
+{
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  enough_turn_row_finish_editing (self, TRUE);
+}
+
+static void
+on_right_click (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                EnoughTurnRow   *self)
+{
+  if (self->text_before_edit != NULL)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_menu_button_popup (self->menu_button);
+}
+
+static void
+on_pattern_toggled (GtkCheckButton *check,
+                    EnoughTurnRow  *self)
+{
+  const EnoughPatternInfo *info = g_object_get_data (G_OBJECT (check), "pattern-info");
+  EnoughPatterns patterns;
+
+  if (self->updating || self->turn == NULL)
+    return;
+
+  patterns = enough_turn_get_patterns (self->turn);
+  if (gtk_check_button_get_active (check))
+    patterns |= info->flag;
+  else
+    patterns &= ~info->flag;
+  enough_turn_set_patterns (self->turn, patterns);
+}
+
+static GtkTextView *
+ensure_edit_view (EnoughTurnRow *self)
+{
+  GtkWidget *view;
+  GtkEventController *keys;
+  GtkEventController *focus;
+
+  if (self->edit_view != NULL)
+    return self->edit_view;
+
+  view = g_object_new (GTK_TYPE_TEXT_VIEW,
+                       "wrap-mode", GTK_WRAP_WORD_CHAR,
+                       "accepts-tab", FALSE,
+                       "top-margin", 4,
+                       "bottom-margin", 4,
+                       "left-margin", 4,
+                       "right-margin", 4,
+                       NULL);
+  gtk_widget_add_css_class (view, "bubble-edit");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Message"),
+                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE,
+                                  -1);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  /* The text view may outlive the row a little (focus tracking): tie the
+   * handlers to the row's lifetime. */
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_edit_key_pressed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (view, keys);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_edit_focus_leave), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (view, focus);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                           G_CALLBACK (on_edit_buffer_changed), self, G_CONNECT_SWAPPED);
+
+  gtk_stack_add_named (self->stack, view, "edit");
+  self->edit_view = GTK_TEXT_VIEW (view);
+  return self->edit_view;
+}
+
+/* GtkMenuButton calls this each time before it pops up. */
+static void
+create_popup (GtkMenuButton *button,
+              gpointer       user_data)
+{
+  EnoughTurnRow *self = user_data;
+  g_autoptr(GtkBuilder) builder = NULL;
+  const EnoughPatternInfo *infos;
+  guint n_infos;
+  GtkBox *pattern_checks;
+
+  if (self->popover != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE "/critic/enough-turn-row-menu.ui");
+  self->popover = GTK_POPOVER (gtk_builder_get_object (builder, "popover"));
+  self->patterns_section = GTK_WIDGET (gtk_builder_get_object (builder, "patterns_section"));
+  pattern_checks = GTK_BOX (gtk_builder_get_object (builder, "pattern_checks"));
+
+  infos = enough_critic_patterns_get (&n_infos);
+  g_assert (n_infos == G_N_ELEMENTS (self->checks));
+  for (guint i = 0; i < n_infos; i++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (_(infos[i].name));
+
+      gtk_widget_set_tooltip_text (check, _(infos[i].explanation));
+      g_object_set_data (G_OBJECT (check), "pattern-info", (gpointer) &infos[i]);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_pattern_toggled), self);
+      gtk_box_append (pattern_checks, check);
+      self->checks[i] = GTK_CHECK_BUTTON (check);
+    }
+
+  /* The button owns the popover from here on. */
+  gtk_menu_button_set_popover (button, GTK_WIDGET (self->popover));
+  enough_turn_row_update_tags (self);
+}
+
+/* ---- GObject --------------------------------------------------------------- */
+
+static void
+enough_turn_row_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  EnoughTurnRow *self = ENOUGH_TURN_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TURN:
+      g_value_set_object (value, self->turn);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+enough_turn_row_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  EnoughTurnRow *self = ENOUGH_TURN_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TURN:
+      enough_turn_row_set_turn (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+enough_turn_row_dispose (GObject *object)
+{
+  EnoughTurnRow *self = ENOUGH_TURN_ROW (object);
+
+  enough_turn_row_set_turn (self, NULL);
+  g_clear_pointer (&self->text_before_edit, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_TURN_ROW);
+  /* (owned by the menu button and the stack, gone with them) */
+  self->popover = NULL;
+  self->patterns_section = NULL;
+  self->edit_view = NULL;
+  memset (self->checks, 0, sizeof self->checks);
+
+  G_OBJECT_CLASS (enough_turn_row_parent_class)->dispose (object);
+}
+
+static void
+enough_turn_row_finalize (GObject *object)
+{
+  EnoughTurnRow *self = ENOUGH_TURN_ROW (object);
+
+  g_free (self->critic_name);
+  g_free (self->accessible_text);
+  g_free (self->text_before_edit);
+
+  G_OBJECT_CLASS (enough_turn_row_parent_class)->finalize (object);
+}
+
+static void
+enough_turn_row_class_init (EnoughTurnRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = enough_turn_row_dispose;
+  object_class->finalize = enough_turn_row_finalize;
+  object_class->get_property = enough_turn_row_get_property;
+  object_class->set_property = enough_turn_row_set_property;
+
+  properties[PROP_TURN] =
+    g_param_spec_object ("turn", NULL, NULL,
+                         ENOUGH_TYPE_TURN,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_DELETE_REQUESTED] =
+    g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ENOUGH_TYPE_TURN);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/critic/enough-turn-row.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "turn-row");
+  gtk_widget_class_bind_template_child (widget_class, EnoughTurnRow, bubble);
+  gtk_widget_class_bind_template_child (widget_class, EnoughTurnRow, speaker_label);
+  gtk_widget_class_bind_template_child (widget_class, EnoughTurnRow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EnoughTurnRow, stack);
+  gtk_widget_class_bind_template_child (widget_class, EnoughTurnRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, EnoughTurnRow, tags);
+
+  gtk_widget_class_install_action (widget_class, "turn.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "turn.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "turn.menu", NULL, menu_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "turn.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "turn.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "turn.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "turn.delete", NULL);
+}
+
+static void
+enough_turn_row_init (EnoughTurnRow *self)
+{
+  GtkGesture *click;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The tags wrap to new rows on narrow windows. */
+  gtk_widget_set_layout_manager (self->tags, enough_wrap_layout_new (4));
+
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_popup, self, NULL);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_right_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  enough_turn_row_update (self);
+}

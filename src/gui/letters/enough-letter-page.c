@@ -1,0 +1,765 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "enough-letter-page.h"
+#include "enough-letter-row.h"
+#include "enough-window.h"
+
+/* How far into the (lazy, newest first) list we look for a letter opened
+ * from a notification, to select its row. */
+#define MAX_ROWS_SCANNED 2000
+
+struct _EnoughLetterPage
+{
+  GtkWidget           parent_instance;
+
+  GtkStack           *main_stack;
+  AdwStatusPage      *empty_page;
+  AdwLeaflet         *leaflet;
+  GtkWidget          *sidebar;
+  GtkListView        *list_view;
+  GtkWidget          *content;
+  GtkLabel           *content_title;
+  GtkWidget          *edit_button;
+  GtkStack           *content_stack;
+  EnoughLetterEditor *editor;
+  EnoughLetterReader *reader;
+
+  EnoughStore        *store;
+  EnoughReminders    *reminders;
+  gulong              checked_id;
+  GtkSingleSelection *selection;
+  GListModel         *letters;     /* the store's, not owned */
+  gulong              items_changed_id;
+
+  EnoughLetter       *letter;      /* the open one */
+  gulong              letter_notify_id;
+
+  /* Rows currently bound to a letter, to refresh their "due" mark. */
+  GHashTable         *bound_rows;
+
+  /* TRUE while the selection is changed by code, not by the user. */
+  gboolean            selecting;
+  /* The template is built on first use (see ensure_built()). */
+  gboolean            built;
+};
+
+G_DEFINE_FINAL_TYPE (EnoughLetterPage, enough_letter_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void ensure_built (EnoughLetterPage *self);
+
+static gint64
+page_now (EnoughLetterPage *self)
+{
+  return self->store != NULL ? enough_store_now (self->store) : g_get_real_time ();
+}
+
+EnoughStore *
+enough_letter_page_get_store (EnoughLetterPage *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), NULL);
+
+  return self->store;
+}
+
+EnoughLetter *
+enough_letter_page_get_letter (EnoughLetterPage *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), NULL);
+
+  ensure_built (self);
+  return self->letter;
+}
+
+gboolean
+enough_letter_page_is_reading (EnoughLetterPage *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), FALSE);
+
+  ensure_built (self);
+  return self->letter != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "reader") == 0;
+}
+
+EnoughLetterEditor *
+enough_letter_page_get_editor (EnoughLetterPage *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), NULL);
+
+  ensure_built (self);
+  return self->editor;
+}
+
+EnoughLetterReader *
+enough_letter_page_get_reader (EnoughLetterPage *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), NULL);
+
+  ensure_built (self);
+  return self->reader;
+}
+
+GtkListView *
+enough_letter_page_get_list_view (EnoughLetterPage *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), NULL);
+
+  ensure_built (self);
+  return self->list_view;
+}
+
+static void
+update_main_stack (EnoughLetterPage *self)
+{
+  gboolean any = self->letters != NULL && g_list_model_get_n_items (self->letters) > 0;
+
+  /* Keep showing a letter that is open, even if the list looks empty. */
+  gtk_stack_set_visible_child_name (self->main_stack,
+                                    any || self->letter != NULL ? "letters" : "empty");
+  /* Only while shown: the Ctrl+N of a hidden page must not answer for the
+   * page the user is on (a disabled action lets the shortcut pass on). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.new",
+                                 self->store != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)));
+}
+
+static void
+enough_letter_page_map (GtkWidget *widget)
+{
+  ensure_built (ENOUGH_LETTER_PAGE (widget));
+  GTK_WIDGET_CLASS (enough_letter_page_parent_class)->map (widget);
+  update_main_stack (ENOUGH_LETTER_PAGE (widget));
+}
+
+static void
+enough_letter_page_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (enough_letter_page_parent_class)->unmap (widget);
+  update_main_stack (ENOUGH_LETTER_PAGE (widget));
+}
+
+static void
+update_header (EnoughLetterPage *self)
+{
+  gboolean reading = enough_letter_page_is_reading (self);
+  g_autofree char *title = NULL;
+
+  if (self->letter != NULL)
+    title = enough_letter_row_dup_title (self->letter);
+  gtk_label_set_label (self->content_title, title != NULL ? title : "");
+
+  gtk_widget_set_visible (self->edit_button, reading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.edit", reading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.delete", self->letter != NULL);
+}
+
+static void
+on_open_letter_notify (EnoughLetterPage *self,
+                       GParamSpec       *pspec)
+{
+  /* A new reread time (or none): the old reminder no longer applies. */
+  if (g_str_equal (pspec->name, "reread-at") && self->reminders != NULL)
+    enough_reminders_withdraw (self->reminders, self->letter);
+
+  update_header (self);
+}
+
+static void
+set_open_letter (EnoughLetterPage *self,
+                 EnoughLetter     *letter,
+                 gboolean          reading)
+{
+  if (self->letter != letter)
+    {
+      if (self->letter != NULL)
+        g_clear_signal_handler (&self->letter_notify_id, self->letter);
+      g_set_object (&self->letter, letter);
+      if (letter != NULL)
+        self->letter_notify_id = g_signal_connect_swapped (letter, "notify",
+                                                           G_CALLBACK (on_open_letter_notify),
+                                                           self);
+    }
+
+  enough_letter_editor_set_letter (self->editor, letter);
+  enough_letter_reader_set_letter (self->reader, letter);
+
+  if (letter == NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "none");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, reading ? "reader" : "editor");
+
+  update_header (self);
+  update_main_stack (self);
+}
+
+/* A letter whose reread was planned is a letter to read; one still being
+ * written reopens on its step. */
+static gboolean
+default_reading (EnoughLetter *letter)
+{
+  return enough_letter_get_reread (letter) != ENOUGH_REREAD_UNSET;
+}
+
+static void
+show_content (EnoughLetterPage *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+select_letter (EnoughLetterPage *self,
+               EnoughLetter     *letter)
+{
+  guint n = self->letters != NULL ? g_list_model_get_n_items (self->letters) : 0;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; letter != NULL && i < MIN (n, MAX_ROWS_SCANNED); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (self->letters, i);
+
+      if (item == (GObject *) letter)
+        {
+          position = i;
+          break;
+        }
+    }
+
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->selecting = FALSE;
+}
+
+static void
+on_selected_changed (EnoughLetterPage *self)
+{
+  EnoughLetter *letter;
+
+  if (self->selecting)
+    return;
+
+  letter = gtk_single_selection_get_selected_item (self->selection);
+  if (letter != NULL && letter != self->letter)
+    set_open_letter (self, letter, default_reading (letter));
+}
+
+EnoughLetter *
+enough_letter_page_new_letter (EnoughLetterPage *self)
+{
+  g_autoptr(EnoughLetter) letter = NULL;
+
+  g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), NULL);
+
+  ensure_built (self);
+  if (self->store == NULL)
+    return NULL;
+
+  letter = enough_store_create_letter (self->store);
+  set_open_letter (self, letter, FALSE);
+  select_letter (self, letter);
+  show_content (self);
+  enough_letter_editor_focus_step (self->editor);
+
+  return self->letter;
+}
+
+gboolean
+enough_letter_page_open_letter (EnoughLetterPage *self,
+                                const char       *uuid,
+                                gboolean          reading)
+{
+  g_autoptr(EnoughRecord) record = NULL;
+
+  g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  ensure_built (self);
+  if (self->store == NULL)
+    return FALSE;
+
+  record = enough_store_lookup (self->store, ENOUGH_RECORD_KIND_LETTER, uuid);
+  if (record == NULL || !ENOUGH_IS_LETTER (record))
+    return FALSE;
+
+  set_open_letter (self, ENOUGH_LETTER (record), reading);
+  select_letter (self, ENOUGH_LETTER (record));
+  show_content (self);
+
+  return TRUE;
+}
+
+void
+enough_letter_page_reveal_match (EnoughLetterPage   *self,
+                                 EnoughSearchResult *result,
+                                 const char         *query)
+{
+  g_return_if_fail (ENOUGH_IS_LETTER_PAGE (self));
+  g_return_if_fail (ENOUGH_IS_SEARCH_RESULT (result));
+
+  ensure_built (self);
+  if (self->letter == NULL ||
+      g_strcmp0 (enough_record_get_uuid (ENOUGH_RECORD (self->letter)),
+                 enough_search_result_get_entry_uuid (result)) != 0)
+    return;
+
+  if (enough_letter_page_is_reading (self))
+    enough_letter_reader_reveal_match (self->reader, result, query);
+  else
+    enough_letter_editor_reveal_match (self->editor, result, query);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  enough_letter_page_new_letter (ENOUGH_LETTER_PAGE (widget));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EnoughLetterPage *self = ENOUGH_LETTER_PAGE (widget);
+
+  if (self->letter == NULL)
+    return;
+
+  set_open_letter (self, self->letter, FALSE);
+  enough_letter_editor_focus_step (self->editor);
+}
+
+static void
+on_undo_delete (AdwToast *toast,
+                gpointer  user_data)
+{
+  EnoughLetterPage *self = ENOUGH_LETTER_PAGE (user_data);
+  EnoughLetter *letter = g_object_get_data (G_OBJECT (toast), "letter");
+
+  if (self->store == NULL || letter == NULL)
+    return;
+
+  enough_store_restore (self->store, letter);
+  set_open_letter (self, letter, default_reading (letter));
+  select_letter (self, letter);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EnoughLetterPage *self = ENOUGH_LETTER_PAGE (widget);
+  g_autoptr(EnoughLetter) letter = NULL;
+  GtkRoot *root;
+  AdwToast *toast;
+
+  if (self->letter == NULL || self->store == NULL)
+    return;
+
+  letter = g_object_ref (self->letter);
+  if (self->reminders != NULL)
+    enough_reminders_withdraw (self->reminders, letter);
+  set_open_letter (self, NULL, FALSE);
+  enough_store_delete (self->store, letter);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  update_main_stack (self);
+
+  /* No confirmation: the toast offers Undo instead. */
+  root = gtk_widget_get_root (widget);
+  if (!ENOUGH_IS_WINDOW (root))
+    return;
+  toast = adw_toast_new (_("Letter deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "letter", g_object_ref (letter), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete), self, 0);
+  enough_window_add_toast (ENOUGH_WINDOW (root), toast);
+}
+
+static void
+on_back_clicked (EnoughLetterPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_editor_done (EnoughLetterPage *self)
+{
+  if (self->letter == NULL)
+    return;
+
+  set_open_letter (self, self->letter, TRUE);
+  gtk_widget_grab_focus (self->edit_button);
+}
+
+static void
+on_reread_done (EnoughLetterPage *self,
+                EnoughLetter     *letter)
+{
+  if (self->reminders != NULL)
+    enough_reminders_withdraw (self->reminders, letter);
+  enough_letter_page_refresh_due (self);
+}
+
+/* ---- List rows ---------------------------------------------------------- */
+
+static void
+on_row_released (GtkGestureClick  *gesture,
+                 int               n_press,
+                 double            x,
+                 double            y,
+                 EnoughLetterPage *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  EnoughLetter *letter = enough_letter_row_get_letter (ENOUGH_LETTER_ROW (row));
+
+  /* A click opens the letter even when it was already selected, and in a
+   * narrow window moves on to it. */
+  if (letter == NULL)
+    return;
+  if (letter != self->letter)
+    set_open_letter (self, letter, default_reading (letter));
+  show_content (self);
+}
+
+static void
+on_list_activate (EnoughLetterPage *self,
+                  guint             position)
+{
+  g_autoptr(EnoughLetter) letter = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (letter == NULL)
+    return;
+  if (letter != self->letter)
+    set_open_letter (self, letter, default_reading (letter));
+  show_content (self);
+}
+
+static void
+factory_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               EnoughLetterPage         *self)
+{
+  GtkWidget *row = enough_letter_row_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (on_row_released), self);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+factory_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              EnoughLetterPage         *self)
+{
+  EnoughLetterRow *row = ENOUGH_LETTER_ROW (gtk_list_item_get_child (item));
+
+  enough_letter_row_set_letter (row, gtk_list_item_get_item (item));
+  enough_letter_row_update_due (row, page_now (self));
+  g_hash_table_add (self->bound_rows, row);
+}
+
+static void
+factory_unbind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                EnoughLetterPage         *self)
+{
+  EnoughLetterRow *row = ENOUGH_LETTER_ROW (gtk_list_item_get_child (item));
+
+  g_hash_table_remove (self->bound_rows, row);
+  enough_letter_row_set_letter (row, NULL);
+}
+
+static void
+factory_teardown (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  EnoughLetterPage         *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  if (row != NULL)
+    g_hash_table_remove (self->bound_rows, row);
+}
+
+/* Re-evaluates the "reread due" marks and the open letter's reread note. */
+void
+enough_letter_page_refresh_due (EnoughLetterPage *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+  gint64 now = page_now (self);
+
+  g_return_if_fail (ENOUGH_IS_LETTER_PAGE (self));
+
+  ensure_built (self);
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    enough_letter_row_update_due (ENOUGH_LETTER_ROW (row), now);
+
+  enough_letter_reader_refresh (self->reader);
+}
+
+/* A page not built yet shows the marks as they are when it is. */
+static void
+on_reminders_checked (EnoughLetterPage *self)
+{
+  if (self->built)
+    enough_letter_page_refresh_due (self);
+}
+
+static void
+on_items_changed (EnoughLetterPage *self)
+{
+  /* A deleted open letter stays in our hands until Undo; the list may
+   * just have shrunk or grown. */
+  update_main_stack (self);
+}
+
+void
+enough_letter_page_set_reminders (EnoughLetterPage *self,
+                                  EnoughReminders  *reminders)
+{
+  g_return_if_fail (ENOUGH_IS_LETTER_PAGE (self));
+  g_return_if_fail (reminders == NULL || ENOUGH_IS_REMINDERS (reminders));
+
+  if (self->reminders == reminders)
+    return;
+
+  if (self->reminders != NULL)
+    g_clear_signal_handler (&self->checked_id, self->reminders);
+  g_set_object (&self->reminders, reminders);
+  if (reminders != NULL)
+    self->checked_id = g_signal_connect_swapped (reminders, "checked",
+                                                 G_CALLBACK (on_reminders_checked),
+                                                 self);
+}
+
+void
+enough_letter_page_set_store (EnoughLetterPage *self,
+                              EnoughStore      *store)
+{
+  g_return_if_fail (ENOUGH_IS_LETTER_PAGE (self));
+  g_return_if_fail (store == NULL || ENOUGH_IS_STORE (store));
+
+  ensure_built (self);
+  if (self->store == store)
+    return;
+
+  set_open_letter (self, NULL, FALSE);
+  if (self->letters != NULL)
+    g_clear_signal_handler (&self->items_changed_id, self->letters);
+  self->letters = NULL;
+  gtk_single_selection_set_model (self->selection, NULL);
+
+  g_set_object (&self->store, store);
+  enough_letter_editor_set_store (self->editor, store);
+  enough_letter_reader_set_store (self->reader, store);
+
+  if (store != NULL)
+    {
+      self->letters = enough_store_get_letters (store);
+      self->items_changed_id = g_signal_connect_swapped (self->letters, "items-changed",
+                                                         G_CALLBACK (on_items_changed), self);
+      gtk_single_selection_set_model (self->selection, self->letters);
+
+      /* Open the newest letter, on its step if it is half-written. */
+      if (g_list_model_get_n_items (self->letters) > 0)
+        {
+          g_autoptr(EnoughLetter) newest = g_list_model_get_item (self->letters, 0);
+
+          set_open_letter (self, newest, default_reading (newest));
+          select_letter (self, newest);
+        }
+    }
+
+  update_main_stack (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+enough_letter_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  EnoughLetterPage *self = ENOUGH_LETTER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+enough_letter_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  EnoughLetterPage *self = ENOUGH_LETTER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      enough_letter_page_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+enough_letter_page_dispose (GObject *object)
+{
+  EnoughLetterPage *self = ENOUGH_LETTER_PAGE (object);
+
+  if (self->letter != NULL)
+    g_clear_signal_handler (&self->letter_notify_id, self->letter);
+  g_clear_object (&self->letter);
+  if (self->letters != NULL)
+    g_clear_signal_handler (&self->items_changed_id, self->letters);
+  self->letters = NULL;
+  if (self->reminders != NULL)
+    g_clear_signal_handler (&self->checked_id, self->reminders);
+  g_clear_object (&self->reminders);
+
+  /* The list view goes with the template; then nothing is bound any more. */
+  gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_LETTER_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (enough_letter_page_parent_class)->dispose (object);
+}
+
+static void
+enough_letter_page_finalize (GObject *object)
+{
+  EnoughLetterPage *self = ENOUGH_LETTER_PAGE (object);
+
+  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
+
+  G_OBJECT_CLASS (enough_letter_page_parent_class)->finalize (object);
+}
+
+static void
+enough_letter_page_class_init (EnoughLetterPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = enough_letter_page_dispose;
+  object_class->finalize = enough_letter_page_finalize;
+  object_class->get_property = enough_letter_page_get_property;
+  object_class->set_property = enough_letter_page_set_property;
+
+  widget_class->map = enough_letter_page_map;
+  widget_class->unmap = enough_letter_page_unmap;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         ENOUGH_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ENOUGH_TYPE_LETTER_EDITOR);
+  g_type_ensure (ENOUGH_TYPE_LETTER_READER);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/letters/enough-letter-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, EnoughLetterPage, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, EnoughLetterPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, EnoughLetterPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, EnoughLetterPage, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, EnoughLetterPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, EnoughLetterPage, content);
+  gtk_widget_class_bind_template_child (widget_class, EnoughLetterPage, content_title);
+  gtk_widget_class_bind_template_child (widget_class, EnoughLetterPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, EnoughLetterPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, EnoughLetterPage, editor);
+  gtk_widget_class_bind_template_child (widget_class, EnoughLetterPage, reader);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_done);
+  gtk_widget_class_bind_template_callback (widget_class, on_reread_done);
+
+  gtk_widget_class_install_action (widget_class, "letters.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "letters.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "letters.delete", NULL, delete_action);
+
+  /* Works while the focus is anywhere in the page; the managed controller
+   * added in init covers the rest of the window while the page is shown. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "letters.new", NULL);
+}
+
+/* The page's widgets are made when it is first shown (mapped) or used
+ * through its functions, not with the window: a hidden page in the first
+ * frame only cost start-up time. */
+static void
+ensure_built (EnoughLetterPage *self)
+{
+  GtkListItemFactory *factory;
+
+  if (self->built)
+    return;
+  self->built = TRUE;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (factory_teardown), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
+
+  set_open_letter (self, NULL, FALSE);
+}
+
+static void
+enough_letter_page_init (EnoughLetterPage *self)
+{
+  GtkEventController *shortcuts;
+
+  self->bound_rows = g_hash_table_new (NULL, NULL);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (on_selected_changed), self);
+
+  /* Until it is built (see ensure_built()). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.new", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.edit", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.delete", FALSE);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("letters.new")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+}

@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "enough-application.h"
+#include "enough-preferences-window.h"
+#include "enough-window.h"
+
+struct _EnoughPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  AdwPreferencesGroup  *backups_group;
+  AdwPreferencesGroup  *empty_group;
+  GtkLabel             *empty_label;
+  GtkButton            *backup_now_button;
+
+  EnoughStore          *store;
+  GPtrArray            *backups;  /* EnoughBackupInfo, newest first */
+  GPtrArray            *rows;     /* AdwActionRow, as many as backups */
+};
+
+G_DEFINE_FINAL_TYPE (EnoughPreferencesWindow, enough_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static char *
+format_backup_date (const EnoughBackupInfo *info)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_from_unix_local (info->modified_at / G_USEC_PER_SEC);
+
+  if (date == NULL)
+    return g_strdup ("");
+  /* Translators: when a backup was made, see g_date_time_format() */
+  return g_date_time_format (date, _("%x %X"));
+}
+
+static gboolean
+is_before_restore (const EnoughBackupInfo *info)
+{
+  g_autofree char *name = g_path_get_basename (info->path);
+
+  return strstr (name, "-before-restore-") != NULL;
+}
+
+/* ---- Restoring ---------------------------------------------------------- */
+
+typedef struct
+{
+  EnoughApplication *app;
+  GtkWindow         *preferences;
+  char              *path;
+  char              *date;
+} Restore;
+
+static void
+restore_free (Restore *restore)
+{
+  g_clear_object (&restore->app);
+  g_clear_object (&restore->preferences);
+  g_free (restore->path);
+  g_free (restore->date);
+  g_free (restore);
+}
+
+static EnoughWindow *
+find_main_window (EnoughApplication *app)
+{
+  /* Newest first: after a restore, the window that replaced the old one. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    {
+      if (ENOUGH_IS_WINDOW (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* Once the dialog is gone (it is transient for this window, which goes
+ * first): the main window they belong to is replaced by the restore. */
+static gboolean
+restore_idle (gpointer user_data)
+{
+  Restore *restore = user_data;
+  g_autoptr(GError) error = NULL;
+  EnoughWindow *window;
+  AdwToast *toast;
+
+  /* It belongs to the window being replaced: unlinked first, as that one
+   * is finalized before this one lets go of it. */
+  gtk_window_set_transient_for (restore->preferences, NULL);
+  gtk_window_destroy (restore->preferences);
+  g_clear_object (&restore->preferences);
+
+  if (enough_application_restore_backup (restore->app, restore->path, &error))
+    /* Translators: %s is the date and time of the backup */
+    toast = adw_toast_new_format (_("Journal restored from %s"), restore->date);
+  else
+    /* Translators: %s says why, e.g. "The backup is damaged." */
+    toast = adw_toast_new_format (_("Could not restore the backup: %s"), error->message);
+
+  window = find_main_window (restore->app);
+  if (window != NULL)
+    enough_window_add_toast (window, toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_restore_response (AdwMessageDialog        *dialog,
+                     const char              *response,
+                     EnoughPreferencesWindow *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "enough-backup-path");
+  const char *date = g_object_get_data (G_OBJECT (dialog), "enough-backup-date");
+  GtkApplication *app;
+  Restore *restore;
+
+  if (!g_str_equal (response, "restore"))
+    return;
+
+  app = gtk_window_get_application (gtk_window_get_transient_for (GTK_WINDOW (self)));
+  if (!ENOUGH_IS_APPLICATION (app))
+    return;
+
+  restore = g_new0 (Restore, 1);
+  restore->app = g_object_ref (ENOUGH_APPLICATION (app));
+  restore->preferences = g_object_ref (GTK_WINDOW (self));
+  restore->path = g_strdup (path);
+  restore->date = g_strdup (date);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, restore_idle, restore, (GDestroyNotify) restore_free);
+}
+
+static void
+on_restore_clicked (GtkButton               *button,
+                    EnoughPreferencesWindow *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "enough-backup-index"));
+  const EnoughBackupInfo *info;
+  g_autofree char *date = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->backups == NULL || index >= self->backups->len)
+    return;
+  info = g_ptr_array_index (self->backups, index);
+  date = format_backup_date (info);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Go Back to This Backup?"),
+                                                       NULL));
+  adw_message_dialog_format_body (dialog,
+                                  /* Translators: %s is the date and time of the backup */
+                                  _("Your journal will be as it was on %s. What it holds now "
+                                    "is first kept as a backup, so you can come back to it."),
+                                  date);
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_add_response (dialog, "restore", _("_Restore"));
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "enough-backup-path", g_strdup (info->path), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "enough-backup-date", g_steal_pointer (&date), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_response), self,
+                           G_CONNECT_DEFAULT);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- The list ----------------------------------------------------------- */
+
+static void
+refill (EnoughPreferencesWindow *self)
+{
+  g_autofree char *db_path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->backups_group, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+  g_clear_pointer (&self->backups, g_ptr_array_unref);
+
+  if (self->store == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->backups_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->empty_group), TRUE);
+      gtk_label_set_label (self->empty_label,
+                           _("Your journal is not open, so there are no backups to show. "
+                             "Restart Enough to try again."));
+      return;
+    }
+
+  db_path = g_strdup (enough_store_get_path (self->store));
+  self->backups = enough_store_list_backups (db_path, &error);
+  if (self->backups == NULL)
+    {
+      g_warning ("Could not list the backups: %s", error->message);
+      self->backups = g_ptr_array_new_with_free_func ((GDestroyNotify) enough_backup_info_free);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_group), self->backups->len == 0);
+
+  for (guint i = 0; i < self->backups->len; i++)
+    {
+      const EnoughBackupInfo *info = g_ptr_array_index (self->backups, i);
+      g_autofree char *date = format_backup_date (info);
+      g_autofree char *size = g_format_size ((guint64) MAX (info->size, 0));
+      g_autofree char *subtitle = NULL;
+      g_autofree char *button_label = NULL;
+      GtkWidget *row, *button;
+
+      if (is_before_restore (info))
+        /* Translators: %s is a file size, e.g. "1.2 MB" */
+        subtitle = g_strdup_printf (_("Kept before a restore, %s"), size);
+      else
+        subtitle = g_strdup (size);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+      button = gtk_button_new_with_mnemonic (_("_Restore"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      /* Translators: %s is the date and time of the backup */
+      button_label = g_strdup_printf (_("Restore the backup of %s"), date);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, button_label,
+                                      -1);
+      g_object_set_data (G_OBJECT (button), "enough-backup-index", GUINT_TO_POINTER (i));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_restore_clicked), self,
+                               G_CONNECT_DEFAULT);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+      adw_preferences_group_add (self->backups_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
+static void
+on_backup_now_clicked (EnoughPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  /* A copy through SQLite's backup API: quick even for a large journal. */
+  if (!enough_store_backup_now (self->store, &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        /* Translators: %s says why */
+                                        adw_toast_new_format (_("Could not make a backup: %s"),
+                                                              error->message));
+      return;
+    }
+
+  refill (self);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("Backup made")));
+}
+
+/* ---- Object ------------------------------------------------------------- */
+
+EnoughPreferencesWindow *
+enough_preferences_window_new (GtkWindow   *parent,
+                               EnoughStore *store)
+{
+  EnoughPreferencesWindow *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (store == NULL || ENOUGH_IS_STORE (store), NULL);
+
+  self = g_object_new (ENOUGH_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       NULL);
+  g_set_object (&self->store, store);
+  gtk_widget_set_visible (GTK_WIDGET (self->backup_now_button), store != NULL);
+  refill (self);
+
+  return self;
+}
+
+guint
+enough_preferences_window_get_n_backups (EnoughPreferencesWindow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_PREFERENCES_WINDOW (self), 0);
+
+  return self->rows->len;
+}
+
+GtkWidget *
+enough_preferences_window_get_backup_row (EnoughPreferencesWindow *self,
+                                          guint                    index)
+{
+  g_return_val_if_fail (ENOUGH_IS_PREFERENCES_WINDOW (self), NULL);
+  g_return_val_if_fail (index < self->rows->len, NULL);
+
+  return g_ptr_array_index (self->rows, index);
+}
+
+const char *
+enough_preferences_window_get_backup_path (EnoughPreferencesWindow *self,
+                                           guint                    index)
+{
+  const EnoughBackupInfo *info;
+
+  g_return_val_if_fail (ENOUGH_IS_PREFERENCES_WINDOW (self), NULL);
+  g_return_val_if_fail (self->backups != NULL && index < self->backups->len, NULL);
+
+  info = g_ptr_array_index (self->backups, index);
+  return info->path;
+}
+
+static void
+enough_preferences_window_dispose (GObject *object)
+{
+  EnoughPreferencesWindow *self = ENOUGH_PREFERENCES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->backups, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (enough_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+enough_preferences_window_finalize (GObject *object)
+{
+  EnoughPreferencesWindow *self = ENOUGH_PREFERENCES_WINDOW (object);
+
+  g_ptr_array_unref (self->rows);
+
+  G_OBJECT_CLASS (enough_preferences_window_parent_class)->finalize (object);
+}
+
+static void
+enough_preferences_window_class_init (EnoughPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = enough_preferences_window_dispose;
+  object_class->finalize = enough_preferences_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/preferences/enough-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, backups_group);
+  gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, empty_group);
+  gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, backup_now_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_backup_now_clicked);
+}
+
+static void
+enough_preferences_window_init (EnoughPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_ptr_array_new ();
+}

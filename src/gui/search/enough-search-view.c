@@ -1,0 +1,566 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "enough-search-view.h"
+
+/* Long enough to skip the searches of a fast typist's middle letters,
+ * short enough to feel instant. */
+#define SEARCH_DELAY_MS 100
+/* A bounded page of results per kind: the list is for finding, not reading. */
+#define RESULTS_PER_KIND 20
+
+struct _EnoughSearchView
+{
+  GtkWidget     parent_instance;
+
+  GtkStack     *stack;
+  GtkWidget    *group_dialogues;
+  GtkWidget    *group_letters;
+  GtkWidget    *group_checks;
+  GtkListBox   *list_dialogues;
+  GtkListBox   *list_letters;
+  GtkListBox   *list_checks;
+
+  EnoughStore  *store;
+  char         *query;          /* shown */
+  char         *pending_query;  /* waiting for the pause */
+  guint         timeout_id;
+  GCancellable *cancellable;    /* of the full answer in flight */
+  GListStore   *results;        /* all shown, grouped by kind */
+  GListStore   *groups[3];      /* dialogues, letters, self-checks */
+};
+
+G_DEFINE_FINAL_TYPE (EnoughSearchView, enough_search_view, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_OPEN_RESULT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+GtkWidget *
+enough_search_view_new (void)
+{
+  return g_object_new (ENOUGH_TYPE_SEARCH_VIEW, NULL);
+}
+
+/* ---- Markup ------------------------------------------------------------- */
+
+static gboolean
+is_char_boundary (const char *text,
+                  gsize       length,
+                  gsize       offset)
+{
+  return offset == length || (((guchar) text[offset]) & 0xC0) != 0x80;
+}
+
+static void
+append_escaped (GString    *markup,
+                const char *text,
+                gssize      length)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, length);
+
+  g_string_append (markup, escaped);
+}
+
+char *
+enough_search_result_dup_markup (EnoughSearchResult *result)
+{
+  const char *snippet;
+  GString *markup;
+  gsize length;
+  gsize position = 0;
+
+  g_return_val_if_fail (ENOUGH_IS_SEARCH_RESULT (result), NULL);
+
+  snippet = enough_search_result_get_snippet (result);
+  if (snippet == NULL)
+    return g_strdup ("");
+  length = strlen (snippet);
+  markup = g_string_new (NULL);
+
+  for (guint i = 0; i < enough_search_result_get_n_matches (result); i++)
+    {
+      guint start, end;
+
+      enough_search_result_get_match (result, i, &start, &end);
+      /* Only sane ranges, in order, on whole characters: the rest of the
+       * text is then still shown, just not bold there. */
+      if (start < position || end <= start || end > length ||
+          !is_char_boundary (snippet, length, start) ||
+          !is_char_boundary (snippet, length, end))
+        continue;
+
+      append_escaped (markup, snippet + position, start - position);
+      g_string_append (markup, "<b>");
+      append_escaped (markup, snippet + start, end - start);
+      g_string_append (markup, "</b>");
+      position = end;
+    }
+  append_escaped (markup, snippet + position, length - position);
+
+  return g_string_free (markup, FALSE);
+}
+
+/* ---- Rows --------------------------------------------------------------- */
+
+static const char *
+field_label (EnoughSearchField field)
+{
+  switch (field)
+    {
+    case ENOUGH_SEARCH_FIELD_TITLE:
+      return _("Dialogue title");
+    case ENOUGH_SEARCH_FIELD_CRITIC_NAME:
+      return _("Name of the critic");
+    case ENOUGH_SEARCH_FIELD_TURN:
+      return _("In the dialogue");
+    case ENOUGH_SEARCH_FIELD_NOT_GOOD_ENOUGH:
+      return _("What felt not good enough");
+    case ENOUGH_SEARCH_FIELD_LETTER:
+      return _("Letter");
+    case ENOUGH_SEARCH_FIELD_TAKEAWAY:
+      return _("Takeaway");
+    case ENOUGH_SEARCH_FIELD_NOTE:
+      return _("Note");
+    default:
+      return "";
+    }
+}
+
+static char *
+format_date (gint64 usec)
+{
+  g_autoptr(GDateTime) date = NULL;
+
+  if (usec <= 0)
+    return g_strdup ("");
+  date = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
+  if (date == NULL)
+    return g_strdup ("");
+  /* Translators: the date of a search result, see g_date_time_format() */
+  return g_date_time_format (date, _("%x"));
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  EnoughSearchResult *result = item;
+  g_autofree char *markup = enough_search_result_dup_markup (result);
+  g_autofree char *date = format_date (enough_search_result_get_created_at (result));
+  const char *field = field_label (enough_search_result_get_field (result));
+  GtkWidget *row, *box, *snippet, *details, *label;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  snippet = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (snippet), markup);
+  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
+  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (snippet), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), snippet);
+
+  details = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  label = gtk_label_new (field);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (details), label);
+  label = gtk_label_new (date);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (details), label);
+  gtk_box_append (GTK_BOX (box), details);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* The snippet as plain text: a screen reader reads what is shown. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  enough_search_result_get_snippet (result),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, field,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (row), "enough-search-result",
+                          g_object_ref (result), g_object_unref);
+
+  return row;
+}
+
+static void
+on_row_activated (EnoughSearchView *self,
+                  GtkListBoxRow    *row)
+{
+  EnoughSearchResult *result = g_object_get_data (G_OBJECT (row), "enough-search-result");
+
+  if (result != NULL)
+    g_signal_emit (self, signals[SIGNAL_OPEN_RESULT], 0, result);
+}
+
+/* ---- Searching ---------------------------------------------------------- */
+
+static void
+show_results (EnoughSearchView *self,
+              GListModel       *results)
+{
+  GtkWidget *group_boxes[3] = { self->group_dialogues, self->group_letters, self->group_checks };
+  guint n = results != NULL ? g_list_model_get_n_items (results) : 0;
+
+  for (guint g = 0; g < G_N_ELEMENTS (self->groups); g++)
+    g_list_store_remove_all (self->groups[g]);
+  g_list_store_remove_all (self->results);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EnoughSearchResult) result = g_list_model_get_item (results, i);
+      int group;
+
+      switch (enough_search_result_get_kind (result))
+        {
+        case ENOUGH_RECORD_KIND_DIALOGUE: group = 0; break;
+        case ENOUGH_RECORD_KIND_LETTER: group = 1; break;
+        case ENOUGH_RECORD_KIND_SELF_CHECK: group = 2; break;
+        case ENOUGH_RECORD_KIND_TURN:
+        default: continue;
+        }
+      g_list_store_append (self->groups[group], result);
+    }
+
+  /* Flattened in the order shown, so "the first result" is the top row. */
+  for (guint g = 0; g < G_N_ELEMENTS (self->groups); g++)
+    {
+      guint n_group = g_list_model_get_n_items (G_LIST_MODEL (self->groups[g]));
+
+      gtk_widget_set_visible (group_boxes[g], n_group > 0);
+      for (guint i = 0; i < n_group; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->groups[g]), i);
+
+          g_list_store_append (self->results, item);
+        }
+    }
+}
+
+static void
+cancel_full_search (EnoughSearchView *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
+
+static void
+on_full_search_done (GObject      *source,
+                     GAsyncResult *res,
+                     gpointer      user_data)
+{
+  g_autoptr(EnoughSearchView) self = user_data;
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  results = enough_store_search_finish (ENOUGH_STORE (source), res, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  if (results == NULL)
+    {
+      /* The quick answer stays shown; it is only incomplete. */
+      g_warning ("Search failed: %s", error->message);
+      return;
+    }
+
+  show_results (self, results);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (results) > 0 ? "results" : "empty");
+}
+
+/* One character of Latin (or Cyrillic, …) text matches nearly everything;
+ * one Chinese character or Japanese kana is already a word. */
+static gboolean
+is_too_short (const char *query)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (query));
+  GUnicodeScript script;
+  gunichar c;
+
+  if (g_utf8_strlen (stripped, -1) != 1)
+    return FALSE;
+
+  c = g_utf8_get_char (stripped);
+  script = g_unichar_get_script (c);
+  return script != G_UNICODE_SCRIPT_HAN && script != G_UNICODE_SCRIPT_HIRAGANA &&
+         script != G_UNICODE_SCRIPT_KATAKANA && script != G_UNICODE_SCRIPT_HANGUL &&
+         script != G_UNICODE_SCRIPT_BOPOMOFO;
+}
+
+void
+enough_search_view_set_query (EnoughSearchView *self,
+                              const char       *query)
+{
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = NULL;
+  gboolean complete = TRUE;
+
+  g_return_if_fail (ENOUGH_IS_SEARCH_VIEW (self));
+
+  if (query == NULL)
+    query = "";
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_pointer (&self->pending_query, g_free);
+  cancel_full_search (self);
+
+  if (g_strcmp0 (self->query, query) != 0)
+    {
+      g_free (self->query);
+      self->query = g_strdup (query);
+    }
+
+  stripped = g_strstrip (g_strdup (query));
+  if (self->store == NULL || *stripped == '\0')
+    {
+      show_results (self, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "hint");
+      return;
+    }
+  if (is_too_short (stripped))
+    {
+      show_results (self, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "short");
+      return;
+    }
+
+  /* Fast and bounded: answers this keystroke at once… */
+  results = enough_store_search (self->store, stripped, RESULTS_PER_KIND, &complete, &error);
+  if (results == NULL)
+    g_warning ("Search failed: %s", error->message);
+  show_results (self, results);
+
+  /* …and when it had to stop early, the whole journal is read in the
+   * background; a newer keystroke cancels it. */
+  if (!complete)
+    {
+      self->cancellable = g_cancellable_new ();
+      enough_store_search_async (self->store, stripped, RESULTS_PER_KIND, self->cancellable,
+                                 on_full_search_done, g_object_ref (self));
+      /* Until it answers, "No Results" could be wrong. */
+      gtk_stack_set_visible_child_name (self->stack, "results");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    results != NULL && g_list_model_get_n_items (results) > 0 ?
+                                    "results" : "empty");
+}
+
+static gboolean
+search_timeout (gpointer user_data)
+{
+  EnoughSearchView *self = user_data;
+  g_autofree char *query = g_steal_pointer (&self->pending_query);
+
+  self->timeout_id = 0;
+  enough_search_view_set_query (self, query);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+enough_search_view_queue_query (EnoughSearchView *self,
+                                const char       *query)
+{
+  g_return_if_fail (ENOUGH_IS_SEARCH_VIEW (self));
+
+  g_free (self->pending_query);
+  self->pending_query = g_strdup (query != NULL ? query : "");
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->timeout_id = g_timeout_add (SEARCH_DELAY_MS, search_timeout, self);
+}
+
+void
+enough_search_view_set_store (EnoughSearchView *self,
+                              EnoughStore      *store)
+{
+  g_return_if_fail (ENOUGH_IS_SEARCH_VIEW (self));
+  g_return_if_fail (store == NULL || ENOUGH_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    enough_search_view_set_query (self, self->query);
+}
+
+const char *
+enough_search_view_get_query (EnoughSearchView *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_SEARCH_VIEW (self), NULL);
+
+  return self->query != NULL ? self->query : "";
+}
+
+gboolean
+enough_search_view_is_busy (EnoughSearchView *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_SEARCH_VIEW (self), FALSE);
+
+  return self->timeout_id != 0 || self->cancellable != NULL;
+}
+
+const char *
+enough_search_view_get_state (EnoughSearchView *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_SEARCH_VIEW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GListModel *
+enough_search_view_get_results (EnoughSearchView *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_SEARCH_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->results);
+}
+
+GtkWidget *
+enough_search_view_get_row (EnoughSearchView *self,
+                            guint             index)
+{
+  GtkListBox *lists[3] = { self->list_dialogues, self->list_letters, self->list_checks };
+
+  g_return_val_if_fail (ENOUGH_IS_SEARCH_VIEW (self), NULL);
+
+  for (guint g = 0; g < G_N_ELEMENTS (lists); g++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups[g]));
+
+      if (index < n)
+        return GTK_WIDGET (gtk_list_box_get_row_at_index (lists[g], index));
+      index -= n;
+    }
+
+  return NULL;
+}
+
+gboolean
+enough_search_view_activate_first (EnoughSearchView *self)
+{
+  g_autoptr(EnoughSearchResult) first = NULL;
+
+  g_return_val_if_fail (ENOUGH_IS_SEARCH_VIEW (self), FALSE);
+
+  /* Enter right after typing: search what is typed now, not what was. */
+  if (self->timeout_id != 0)
+    {
+      g_autofree char *query = g_steal_pointer (&self->pending_query);
+
+      enough_search_view_set_query (self, query);
+    }
+
+  first = g_list_model_get_item (G_LIST_MODEL (self->results), 0);
+  if (first == NULL)
+    return FALSE;
+
+  g_signal_emit (self, signals[SIGNAL_OPEN_RESULT], 0, first);
+  return TRUE;
+}
+
+gboolean
+enough_search_view_focus_first (EnoughSearchView *self)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (ENOUGH_IS_SEARCH_VIEW (self), FALSE);
+
+  row = enough_search_view_get_row (self, 0);
+  return row != NULL && gtk_widget_grab_focus (row);
+}
+
+/* ---- Object ------------------------------------------------------------- */
+
+static void
+enough_search_view_dispose (GObject *object)
+{
+  EnoughSearchView *self = ENOUGH_SEARCH_VIEW (object);
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  cancel_full_search (self);
+  gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_SEARCH_VIEW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->results);
+  for (guint g = 0; g < G_N_ELEMENTS (self->groups); g++)
+    g_clear_object (&self->groups[g]);
+
+  G_OBJECT_CLASS (enough_search_view_parent_class)->dispose (object);
+}
+
+static void
+enough_search_view_finalize (GObject *object)
+{
+  EnoughSearchView *self = ENOUGH_SEARCH_VIEW (object);
+
+  g_free (self->query);
+  g_free (self->pending_query);
+
+  G_OBJECT_CLASS (enough_search_view_parent_class)->finalize (object);
+}
+
+static void
+enough_search_view_class_init (EnoughSearchViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = enough_search_view_dispose;
+  object_class->finalize = enough_search_view_finalize;
+
+  signals[SIGNAL_OPEN_RESULT] =
+    g_signal_new ("open-result", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ENOUGH_TYPE_SEARCH_RESULT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/search/enough-search-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, stack);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, group_dialogues);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, group_letters);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, group_checks);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, list_dialogues);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, list_letters);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, list_checks);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+enough_search_view_init (EnoughSearchView *self)
+{
+  GtkListBox *lists[3];
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  lists[0] = self->list_dialogues;
+  lists[1] = self->list_letters;
+  lists[2] = self->list_checks;
+
+  self->results = g_list_store_new (ENOUGH_TYPE_SEARCH_RESULT);
+  for (guint g = 0; g < G_N_ELEMENTS (self->groups); g++)
+    {
+      self->groups[g] = g_list_store_new (ENOUGH_TYPE_SEARCH_RESULT);
+      gtk_list_box_bind_model (lists[g], G_LIST_MODEL (self->groups[g]), create_row, NULL, NULL);
+    }
+  show_results (self, NULL);
+}

@@ -1,0 +1,682 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "enough-critic-page.h"
+#include "enough-io-actions.h"
+#include "enough-letter-page.h"
+#include "enough-preferences-window.h"
+#include "enough-save-banner.h"
+#include "enough-search-view.h"
+#include "enough-self-check-page.h"
+#include "enough-window.h"
+
+struct _EnoughWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwViewStack         *stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  AdwToastOverlay      *toast_overlay;
+  GtkMenuButton        *menu_button;
+  EnoughCriticPage     *critic_page;
+  EnoughLetterPage     *letter_page;
+  EnoughSelfCheckPage  *self_check_page;
+  EnoughSaveBanner     *save_banner;
+  GtkStack             *content_stack;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkToggleButton      *search_button;
+  EnoughSearchView     *search_view;  /* made on the first search */
+  GtkWindow            *shortcuts;    /* made when first shown */
+
+  EnoughStore          *store;
+  /* Pages that were given the store (see ensure_page_store()). */
+  guint                 pages_with_store;
+
+  GSettings            *settings;
+
+  /* The user chose to close although the newest words could not be saved. */
+  gboolean              close_anyway;
+};
+
+G_DEFINE_FINAL_TYPE (EnoughWindow, enough_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+EnoughWindow *
+enough_window_new (EnoughApplication *application,
+                   EnoughStore       *store)
+{
+  g_return_val_if_fail (ENOUGH_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (store == NULL || ENOUGH_IS_STORE (store), NULL);
+
+  return g_object_new (ENOUGH_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+EnoughStore *
+enough_window_get_store (EnoughWindow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+AdwViewStack *
+enough_window_get_stack (EnoughWindow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
+
+  return self->stack;
+}
+
+void
+enough_window_show_page (EnoughWindow *self,
+                         const char   *page_name)
+{
+  g_return_if_fail (ENOUGH_IS_WINDOW (self));
+  g_return_if_fail (page_name != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, page_name) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, page_name);
+}
+
+const char *
+enough_window_get_visible_page (EnoughWindow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+void
+enough_window_add_toast (EnoughWindow *self,
+                         AdwToast     *toast)
+{
+  g_return_if_fail (ENOUGH_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A page is given the store when it is first shown (or asked for), not
+ * before the first frame: binding a list model makes GtkListView (GTK 4.8)
+ * build, bind and measure about 200 rows even on a hidden page, which with
+ * a big journal doubled the start-up time and added ~20 MB. */
+static void
+ensure_page_store (EnoughWindow *self,
+                   GtkWidget    *page)
+{
+  guint bit;
+
+  if (page == GTK_WIDGET (self->critic_page))
+    bit = 1 << 0;
+  else if (page == GTK_WIDGET (self->letter_page))
+    bit = 1 << 1;
+  else if (page == GTK_WIDGET (self->self_check_page))
+    bit = 1 << 2;
+  else
+    return;
+
+  if (self->pages_with_store & bit)
+    return;
+  self->pages_with_store |= bit;
+
+  if (bit == 1 << 0)
+    enough_critic_page_set_store (self->critic_page, self->store);
+  else if (bit == 1 << 1)
+    enough_letter_page_set_store (self->letter_page, self->store);
+  else
+    enough_self_check_page_set_store (self->self_check_page, self->store);
+}
+
+static void
+on_visible_page_changed (EnoughWindow *self)
+{
+  ensure_page_store (self, adw_view_stack_get_visible_child (self->stack));
+}
+
+GtkWidget *
+enough_window_get_self_check_page (EnoughWindow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
+
+  ensure_page_store (self, GTK_WIDGET (self->self_check_page));
+  return GTK_WIDGET (self->self_check_page);
+}
+
+EnoughLetterPage *
+enough_window_get_letter_page (EnoughWindow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
+
+  ensure_page_store (self, GTK_WIDGET (self->letter_page));
+  return self->letter_page;
+}
+
+EnoughCriticPage *
+enough_window_get_critic_page (EnoughWindow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
+
+  ensure_page_store (self, GTK_WIDGET (self->critic_page));
+  return self->critic_page;
+}
+
+void
+enough_window_set_reminders (EnoughWindow    *self,
+                             EnoughReminders *reminders)
+{
+  g_return_if_fail (ENOUGH_IS_WINDOW (self));
+
+  /* Not through the getter: the letters page keeps its store for later. */
+  enough_letter_page_set_reminders (self->letter_page, reminders);
+}
+
+GtkSearchEntry *
+enough_window_get_search_entry (EnoughWindow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
+
+  return self->search_entry;
+}
+
+static void     on_open_result              (EnoughWindow       *self,
+                                             EnoughSearchResult *result);
+static gboolean on_search_view_key_pressed  (EnoughWindow       *self,
+                                             guint               keyval,
+                                             guint               keycode,
+                                             GdkModifierType     state);
+
+/* The results view is not in the first frame: it is made when needed. */
+static EnoughSearchView *
+ensure_search_view (EnoughWindow *self)
+{
+  GtkEventController *keys;
+
+  if (self->search_view != NULL || self->content_stack == NULL)  /* or disposed */
+    return self->search_view;
+
+  self->search_view = g_object_new (ENOUGH_TYPE_SEARCH_VIEW, NULL);
+  g_signal_connect_object (self->search_view, "open-result",
+                           G_CALLBACK (on_open_result), self, G_CONNECT_SWAPPED);
+  /* Escape among the results ends the search too. */
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_search_view_key_pressed),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_view), keys);
+  enough_search_view_set_store (self->search_view, self->store);
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->search_view), "search");
+  return self->search_view;
+}
+
+EnoughSearchView *
+enough_window_get_search_view (EnoughWindow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
+
+  return ensure_search_view (self);
+}
+
+gboolean
+enough_window_is_searching (EnoughWindow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), FALSE);
+
+  return gtk_search_bar_get_search_mode (self->search_bar);
+}
+
+/* ---- Search ------------------------------------------------------------- */
+
+/* The results take the place of the pages while the search bar is shown. */
+static void
+on_search_mode_changed (EnoughWindow *self)
+{
+  gboolean searching = gtk_search_bar_get_search_mode (self->search_bar);
+
+  if (searching)
+    ensure_search_view (self);
+  gtk_stack_set_visible_child_name (self->content_stack, searching ? "search" : "pages");
+  if (searching)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+    }
+}
+
+static void
+on_search_entry_changed (EnoughWindow *self)
+{
+  enough_search_view_queue_query (ensure_search_view (self),
+                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_search_entry_activate (EnoughWindow *self)
+{
+  enough_search_view_activate_first (ensure_search_view (self));
+}
+
+static gboolean
+on_search_entry_key_pressed (EnoughWindow    *self,
+                             guint            keyval,
+                             guint            keycode,
+                             GdkModifierType  state)
+{
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0)
+    return enough_search_view_focus_first (ensure_search_view (self));
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+on_search_view_key_pressed (EnoughWindow    *self,
+                            guint            keyval,
+                            guint            keycode,
+                            GdkModifierType  state)
+{
+  if (keyval != GDK_KEY_Escape)
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  return GDK_EVENT_STOP;
+}
+
+/* Choosing another page (the view switcher) while searching ends the search. */
+static void
+on_page_changed (EnoughWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_open_result (EnoughWindow       *self,
+                EnoughSearchResult *result)
+{
+  const char *uuid = enough_search_result_get_entry_uuid (result);
+  EnoughRecordKind kind = enough_search_result_get_kind (result);
+  EnoughSearchField field = enough_search_result_get_field (result);
+  g_autoptr(EnoughRecord) record = NULL;
+  g_autofree char *query = NULL;
+
+  if (self->store == NULL || uuid == NULL)
+    return;
+
+  /* What was searched, to find it again in the entry. */
+  query = g_strdup (self->search_view != NULL ? enough_search_view_get_query (self->search_view) : "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
+  switch (kind)
+    {
+    case ENOUGH_RECORD_KIND_DIALOGUE:
+      record = enough_store_lookup (self->store, kind, uuid);
+      if (record == NULL || !ENOUGH_IS_DIALOGUE (record))
+        break;
+      enough_window_show_page (self, "critic");
+      enough_critic_page_reveal_match (self->critic_page, ENOUGH_DIALOGUE (record), field,
+                                       enough_search_result_get_turn_uuid (result));
+      return;
+
+    case ENOUGH_RECORD_KIND_LETTER:
+      record = enough_store_lookup (self->store, kind, uuid);
+      if (record == NULL || !ENOUGH_IS_LETTER (record))
+        break;
+      enough_window_show_page (self, "letters");
+      /* As from the list: a finished letter to read, a draft on its step. */
+      enough_letter_page_open_letter (self->letter_page, uuid,
+                                      enough_letter_get_reread (ENOUGH_LETTER (record)) !=
+                                      ENOUGH_REREAD_UNSET);
+      enough_letter_page_reveal_match (self->letter_page, result, query);
+      return;
+
+    case ENOUGH_RECORD_KIND_SELF_CHECK:
+      record = enough_store_lookup (self->store, kind, uuid);
+      if (record == NULL || !ENOUGH_IS_SELF_CHECK (record))
+        break;
+      enough_window_show_page (self, "self-check");
+      enough_self_check_page_show_check (self->self_check_page, ENOUGH_SELF_CHECK (record));
+      enough_self_check_page_reveal_match (self->self_check_page, result, query);
+      return;
+
+    case ENOUGH_RECORD_KIND_TURN:
+    default:
+      break;
+    }
+
+  /* Deleted since the search ran. */
+  enough_window_add_toast (self, adw_toast_new (_("This entry is no longer in your journal")));
+}
+
+static void
+enough_window_search_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (widget);
+
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    on_search_mode_changed (self);  /* again: back to the entry, text selected */
+  else
+    gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+}
+
+/* The Keyboard Shortcuts window. Not GTK's automatic gtk/help-overlay.ui,
+ * which every GtkApplicationWindow builds with itself: made when first
+ * asked for, it costs the start-up nothing. */
+static void
+enough_window_shortcuts_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (widget);
+
+  if (self->shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/window/enough-shortcuts.ui");
+
+      self->shortcuts = GTK_WINDOW (g_object_ref_sink (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts, TRUE);
+    }
+  gtk_window_present (self->shortcuts);
+}
+
+GtkWindow *
+enough_window_get_shortcuts_window (EnoughWindow *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
+
+  return self->shortcuts;
+}
+
+static void
+enough_window_preferences_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (enough_preferences_window_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+enough_window_show_page_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  enough_window_show_page (ENOUGH_WINDOW (widget),
+                           g_variant_get_string (parameter, NULL));
+}
+
+static void
+enough_window_export_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  enough_io_export (ENOUGH_WINDOW (widget));
+}
+
+static void
+enough_window_import_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  enough_io_import (ENOUGH_WINDOW (widget));
+}
+
+static void
+enough_window_constructed (GObject *object)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (object);
+  GSettings *settings;
+
+  G_OBJECT_CLASS (enough_window_parent_class)->constructed (object);
+
+  /* The window owns its settings object: "application" is only set after
+   * construction, and the window must not outlive its bindings. */
+  settings = self->settings = g_settings_new (APP_ID);
+
+  g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "last-page", self->stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
+
+  /* The store is construct-only: each page gets it once, the shown one
+   * now, the others when first shown (see ensure_page_store()). */
+  if (self->store == NULL)
+    {
+      ensure_page_store (self, GTK_WIDGET (self->critic_page));
+      ensure_page_store (self, GTK_WIDGET (self->letter_page));
+      ensure_page_store (self, GTK_WIDGET (self->self_check_page));
+    }
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (on_visible_page_changed), self, G_CONNECT_SWAPPED);
+  on_visible_page_changed (self);
+
+  /* Without a journal there is nothing to export or import into. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->store != NULL);
+  /* …nor anything to search. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->store != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), self->store != NULL);
+  if (self->search_view != NULL)
+    enough_search_view_set_store (self->search_view, self->store);
+  /* Says so, without blocking, when the newest words could not be saved. */
+  enough_save_banner_set_store (self->save_banner, self->store);
+}
+
+static void
+enough_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+enough_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static gboolean
+destroy_window_idle (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_unsaved_close_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           EnoughWindow     *self)
+{
+  /* Once the dialog, transient for this window, is gone. */
+  if (g_str_equal (response, "close"))
+    {
+      self->close_anyway = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_window_idle,
+                       g_object_ref (self), g_object_unref);
+    }
+}
+
+/* Words still waiting for the autosave are written before the window goes.
+ * If the disk refuses, closing would lose them: ask, and keep the window
+ * (and the words) by default. */
+static gboolean
+enough_window_close_request (GtkWindow *window)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+
+  if (!self->close_anyway && self->store != NULL &&
+      enough_store_is_writable (self->store) &&
+      enough_store_get_n_pending (self->store) > 0 &&
+      !enough_store_flush (self->store, &error))
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window,
+                                                           _("Your Newest Words Are Not Saved"),
+                                                           NULL));
+      adw_message_dialog_format_body (dialog,
+                                      /* Translators: %s says why, e.g. "The disk is full." */
+                                      _("%s\n\nIf you close Enough now, what you wrote in the "
+                                        "last moments will be lost. You can keep it open, make "
+                                        "some room, and it will save by itself."),
+                                      error->message);
+      adw_message_dialog_add_response (dialog, "keep", _("_Keep Open"));
+      adw_message_dialog_add_response (dialog, "close", _("_Close Anyway"));
+      adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (dialog, "keep");
+      adw_message_dialog_set_close_response (dialog, "keep");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_close_response),
+                               self, G_CONNECT_DEFAULT);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (enough_window_parent_class)->close_request (window);
+}
+
+static void
+enough_window_dispose (GObject *object)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  if (self->shortcuts != NULL)
+    gtk_window_destroy (self->shortcuts);
+  g_clear_object (&self->shortcuts);
+  gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_WINDOW);
+  self->search_view = NULL;  /* was in content_stack */
+
+  G_OBJECT_CLASS (enough_window_parent_class)->dispose (object);
+}
+
+static void
+enough_window_class_init (EnoughWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = enough_window_constructed;
+  object_class->dispose = enough_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = enough_window_close_request;
+  object_class->get_property = enough_window_get_property;
+  object_class->set_property = enough_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         ENOUGH_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ENOUGH_TYPE_CRITIC_PAGE);
+  g_type_ensure (ENOUGH_TYPE_LETTER_PAGE);
+  g_type_ensure (ENOUGH_TYPE_SELF_CHECK_PAGE);
+  g_type_ensure (ENOUGH_TYPE_SAVE_BANNER);
+  g_type_ensure (ENOUGH_TYPE_SEARCH_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/window/enough-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, critic_page);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, letter_page);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, self_check_page);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, save_banner);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, search_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s",
+                                   enough_window_show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL,
+                                   enough_window_search_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL,
+                                   enough_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL,
+                                   enough_window_import_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL,
+                                   enough_window_preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   enough_window_shortcuts_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.show-page", "s", "critic");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-page", "s", "letters");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.show-page", "s", "self-check");
+}
+
+static void
+enough_window_init (EnoughWindow *self)
+{
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+
+  /* Escape in the entry ends the search; Down goes to the results. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_search_entry_key_pressed),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
