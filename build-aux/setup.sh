@@ -15,7 +15,7 @@ packages=(
   fonts-cantarell fonts-dejavu-core fonts-noto-cjk locales-all
   valgrind python3 tzdata
 )
-# clang only for the fuzzing build (CC=clang meson setup -Dfuzzing=true; README).
+# clang only for the fuzzing build (CC=clang meson setup -Dfuzzing=true; docs/reliability.md).
 if [ "${1:-}" = "--fuzzing" ]; then
   packages+=(clang)
 fi
