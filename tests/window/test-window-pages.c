@@ -44,7 +44,7 @@ check_pages_get_the_journal (EnoughTestApp *test)
   g_assert_null (page_store (test, "self-check"));
 
   /* Asked for (tests, notifications): the getter hands it over. */
-  g_assert_nonnull (enough_window_get_self_check_page (test->window));
+  g_assert_nonnull (enough_window_get_page (test->window, "self-check"));
   g_assert_true (page_store (test, "self-check") == store);
 }
 
@@ -94,7 +94,7 @@ check_hidden_pages_built_when_used (EnoughTestApp *test)
   g_assert_null (gtk_widget_get_first_child (self_check));
 
   /* …and then it works as it always did: a new letter, the journal's. */
-  g_assert_nonnull (enough_letter_page_new_letter (enough_window_get_letter_page (test->window)));
+  g_assert_nonnull (enough_letter_page_new_letter (ENOUGH_LETTER_PAGE (enough_window_get_page (test->window, "letters"))));
   g_assert_true (enough_letter_page_get_editor (ENOUGH_LETTER_PAGE (letters)) ==
                  ENOUGH_LETTER_EDITOR (editor));
 
