@@ -197,6 +197,67 @@ enough_match_scroll_start (GtkScrolledWindow     *scroller,
                                                   scroll, match_scroll_free);
 }
 
+typedef struct
+{
+  void     (*acted) (gpointer user_data);
+  gpointer   user_data;
+} Watch;
+
+static gboolean
+on_watched_key_pressed (GtkEventController *controller,
+                        guint               keyval,
+                        guint               keycode,
+                        GdkModifierType     state,
+                        Watch              *watch)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (controller);
+
+  if (event == NULL || !gdk_key_event_is_modifier (event))
+    watch->acted (watch->user_data);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_watched_pressed (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    Watch           *watch)
+{
+  watch->acted (watch->user_data);
+}
+
+void
+enough_match_watch_user (GtkWidget  *widget,
+                         void      (*acted) (gpointer user_data),
+                         gpointer    user_data)
+{
+  GtkEventController *keys;
+  GtkGesture *click;
+  Watch *watch;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (acted != NULL);
+
+  watch = g_new0 (Watch, 1);
+  watch->acted = acted;
+  watch->user_data = user_data;
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  /* Freed with the controllers, which go with the widget. */
+  g_signal_connect_data (keys, "key-pressed", G_CALLBACK (on_watched_key_pressed),
+                         watch, (GClosureNotify) g_free, G_CONNECT_DEFAULT);
+  gtk_widget_add_controller (widget, keys);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_watched_pressed), watch);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+}
+
 gboolean
 enough_match_scroll_is_busy (GtkScrolledWindow *scroller)
 {

@@ -31,6 +31,14 @@ void     enough_match_scroll_start   (GtkScrolledWindow     *scroller,
                                       gpointer               user_data,
                                       GDestroyNotify         destroy);
 void     enough_match_scroll_stop    (GtkScrolledWindow     *scroller);
+/* A mark on a match stays until the user acts there: calls @acted with
+ * @user_data on any key (not a lone modifier) pressed or any click in
+ * @widget. Watching only (capture phase, nothing claimed): the key or click
+ * still goes where it was going. */
+void     enough_match_watch_user     (GtkWidget             *widget,
+                                      void                 (*acted) (gpointer user_data),
+                                      gpointer               user_data);
+
 /* TRUE while @scroller is still being moved to a match (for tests). */
 gboolean enough_match_scroll_is_busy (GtkScrolledWindow     *scroller);
 

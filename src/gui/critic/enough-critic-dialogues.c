@@ -5,6 +5,7 @@
 
 #include "enough-critic-page-private.h"
 #include "enough-dialogue-row.h"
+#include "enough-list-utils.h"
 
 /* Finding the open dialogue's row is a walk over a lazy model: bounded. */
 #define MAX_ROWS_TO_SEARCH 500
@@ -54,26 +55,16 @@ grow_after_first_frame (GtkWidget     *widget,
 void
 enough_critic_dialogues_select (EnoughCriticPage *self)
 {
-  GListModel *model;
-  guint n_items;
+  guint position;
 
   if (self->selection == NULL)
     return;
 
-  model = G_LIST_MODEL (self->selection);
-  n_items = MIN (g_list_model_get_n_items (model), MAX_ROWS_TO_SEARCH);
-  for (guint i = 0; self->dialogue != NULL && i < n_items; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+  position = enough_list_model_find (G_LIST_MODEL (self->selection), self->dialogue, MAX_ROWS_TO_SEARCH);
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    return;
 
-      if (item == (GObject *) self->dialogue)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
-    }
-
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   /* Older than the first frame's rows: show them all now (this selects). */
   if (self->dialogue != NULL && self->slice != NULL &&
       gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
@@ -202,13 +193,9 @@ dialogue_unbind (GtkSignalListItemFactory *factory,
 void
 enough_critic_dialogues_build (EnoughCriticPage *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (dialogue_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (dialogue_bind), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (dialogue_unbind), self);
-  gtk_list_view_set_factory (self->dialogue_list, factory);
-  g_object_unref (factory);
+  enough_list_view_set_factory (self->dialogue_list,
+                                G_CALLBACK (dialogue_setup), G_CALLBACK (dialogue_bind),
+                                G_CALLBACK (dialogue_unbind), NULL, self);
   g_signal_connect_object (self->dialogue_list, "activate",
                            G_CALLBACK (on_dialogue_activated), self, G_CONNECT_SWAPPED);
 }

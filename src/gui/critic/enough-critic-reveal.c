@@ -124,44 +124,17 @@ on_turn_found (GtkWidget *row,
     gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
 }
 
-/* Any key or click in the dialogue: the user has taken it from here. */
-static gboolean
-on_content_key_pressed (EnoughCriticPage   *self,
-                        guint               keyval,
-                        guint               keycode,
-                        GdkModifierType     state,
-                        GtkEventController *controller)
-{
-  GdkEvent *event = gtk_event_controller_get_current_event (controller);
-
-  if (event == NULL || !gdk_key_event_is_modifier (event))
-    enough_critic_reveal_clear (self);
-
-  return GDK_EVENT_PROPAGATE;
-}
-
 static void
-on_content_pressed (EnoughCriticPage *self)
+on_user_acted (gpointer user_data)
 {
-  enough_critic_reveal_clear (self);
+  enough_critic_reveal_clear (user_data);
 }
 
+/* Any key or click in the dialogue: the user has taken it from here. */
 void
 enough_critic_reveal_build (EnoughCriticPage *self)
 {
-  GtkEventController *keys = gtk_event_controller_key_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  /* Watch only: the key or click still goes where it was going. */
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_content_key_pressed),
-                           self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (self->content, keys);
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (on_content_pressed),
-                           self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (self->content, GTK_EVENT_CONTROLLER (click));
+  enough_match_watch_user (self->content, on_user_acted, self);
 }
 
 EnoughTurn *

@@ -7,6 +7,7 @@
 
 #include "enough-critic-page-private.h"
 #include "enough-critic-patterns.h"
+#include "enough-list-utils.h"
 #include "enough-turn-row.h"
 
 /* The default title: the first words of the first line. */
@@ -309,15 +310,11 @@ turn_unbind (GtkSignalListItemFactory *factory,
 void
 enough_critic_turns_build (EnoughCriticPage *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (turn_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (turn_bind), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (turn_unbind), self);
-  gtk_list_view_set_factory (self->turn_list, factory);
-  g_object_unref (factory);
-
+  enough_list_view_set_factory (self->turn_list,
+                                G_CALLBACK (turn_setup), G_CALLBACK (turn_bind),
+                                G_CALLBACK (turn_unbind), NULL, self);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->turns_scroller), "changed",
                            G_CALLBACK (on_turns_adjustment_changed), self, G_CONNECT_SWAPPED);
   gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);

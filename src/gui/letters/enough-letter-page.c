@@ -7,6 +7,7 @@
 
 #include "enough-letter-page.h"
 #include "enough-letter-row.h"
+#include "enough-list-utils.h"
 #include "enough-undo-toast.h"
 
 /* How far into the (lazy, newest first) list we look for a letter opened
@@ -219,23 +220,21 @@ static void
 select_letter (EnoughLetterPage *self,
                EnoughLetter     *letter)
 {
-  guint n = self->letters != NULL ? g_list_model_get_n_items (self->letters) : 0;
-  guint position = GTK_INVALID_LIST_POSITION;
-
-  for (guint i = 0; letter != NULL && i < MIN (n, MAX_ROWS_SCANNED); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (self->letters, i);
-
-      if (item == (GObject *) letter)
-        {
-          position = i;
-          break;
-        }
-    }
+  guint position = enough_list_model_find (self->letters, letter, MAX_ROWS_SCANNED);
 
   self->selecting = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
   self->selecting = FALSE;
+}
+
+/* Opens @letter as from the list, its row selected. */
+static void
+open_and_select (EnoughLetterPage *self,
+                 EnoughLetter     *letter,
+                 gboolean          reading)
+{
+  set_open_letter (self, letter, reading);
+  select_letter (self, letter);
 }
 
 static void
@@ -263,8 +262,7 @@ enough_letter_page_new_letter (EnoughLetterPage *self)
     return NULL;
 
   letter = enough_store_create_letter (self->store);
-  set_open_letter (self, letter, FALSE);
-  select_letter (self, letter);
+  open_and_select (self, letter, FALSE);
   show_content (self);
   enough_letter_editor_focus_step (self->editor);
 
@@ -289,8 +287,7 @@ enough_letter_page_open_letter (EnoughLetterPage *self,
   if (record == NULL || !ENOUGH_IS_LETTER (record))
     return FALSE;
 
-  set_open_letter (self, ENOUGH_LETTER (record), reading);
-  select_letter (self, ENOUGH_LETTER (record));
+  open_and_select (self, ENOUGH_LETTER (record), reading);
   show_content (self);
 
   return TRUE;
@@ -346,8 +343,7 @@ on_letters_restored (GtkWidget *owner,
   EnoughLetterPage *self = ENOUGH_LETTER_PAGE (owner);
   EnoughLetter *letter = records->pdata[0];
 
-  set_open_letter (self, letter, default_reading (letter));
-  select_letter (self, letter);
+  open_and_select (self, letter, default_reading (letter));
 }
 
 static void
@@ -398,6 +394,19 @@ on_reread_done (EnoughLetterPage *self,
 
 /* ---- List rows ---------------------------------------------------------- */
 
+/* A click opens the letter even when it was already selected, and in a
+ * narrow window moves on to it. */
+static void
+open_from_list (EnoughLetterPage *self,
+                EnoughLetter     *letter)
+{
+  if (letter == NULL)
+    return;
+  if (letter != self->letter)
+    set_open_letter (self, letter, default_reading (letter));
+  show_content (self);
+}
+
 static void
 on_row_released (GtkGestureClick  *gesture,
                  int               n_press,
@@ -408,13 +417,7 @@ on_row_released (GtkGestureClick  *gesture,
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   EnoughLetter *letter = enough_letter_row_get_letter (ENOUGH_LETTER_ROW (row));
 
-  /* A click opens the letter even when it was already selected, and in a
-   * narrow window moves on to it. */
-  if (letter == NULL)
-    return;
-  if (letter != self->letter)
-    set_open_letter (self, letter, default_reading (letter));
-  show_content (self);
+  open_from_list (self, letter);
 }
 
 static void
@@ -423,11 +426,7 @@ on_list_activate (EnoughLetterPage *self,
 {
   g_autoptr(EnoughLetter) letter = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
-  if (letter == NULL)
-    return;
-  if (letter != self->letter)
-    set_open_letter (self, letter, default_reading (letter));
-  show_content (self);
+  open_from_list (self, letter);
 }
 
 static void
@@ -564,8 +563,7 @@ enough_letter_page_set_store (EnoughLetterPage *self,
         {
           g_autoptr(EnoughLetter) newest = g_list_model_get_item (self->letters, 0);
 
-          set_open_letter (self, newest, default_reading (newest));
-          select_letter (self, newest);
+          open_and_select (self, newest, default_reading (newest));
         }
     }
 
@@ -696,17 +694,12 @@ static void
 enough_letter_page_build (EnoughPage *page)
 {
   EnoughLetterPage *self = ENOUGH_LETTER_PAGE (page);
-  GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind), self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (factory_teardown), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
+  enough_list_view_set_factory (self->list_view,
+                                G_CALLBACK (factory_setup), G_CALLBACK (factory_bind),
+                                G_CALLBACK (factory_unbind), G_CALLBACK (factory_teardown), self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
 

@@ -297,30 +297,10 @@ set_highlight (GtkScrolledWindow *scroller,
   g_object_set_qdata_full (G_OBJECT (scroller), highlight_quark, highlight, highlight_free);
 }
 
-/* Any key (not a lone modifier) or click there: the user takes it from here. */
-static gboolean
-on_key_pressed (GtkEventController *controller,
-                guint               keyval,
-                guint               keycode,
-                GdkModifierType     state,
-                GtkScrolledWindow  *scroller)
-{
-  GdkEvent *event = gtk_event_controller_get_current_event (controller);
-
-  if (event == NULL || !gdk_key_event_is_modifier (event))
-    clear_highlight (scroller);
-
-  return GDK_EVENT_PROPAGATE;
-}
-
 static void
-on_pressed (GtkGestureClick   *gesture,
-            int                n_press,
-            double             x,
-            double             y,
-            GtkScrolledWindow *scroller)
+on_user_acted (gpointer user_data)
 {
-  clear_highlight (scroller);
+  clear_highlight (user_data);
 }
 
 gboolean
@@ -522,20 +502,10 @@ start_reveal (GtkScrolledWindow *scroller,
   enough_match_scroll_stop (scroller);
   clear_highlight (scroller);
 
-  /* Watching only (capture phase, nothing claimed): the events still go
-   * where they were going. */
+  /* Any key or click there: the user takes it from here. */
   if (g_object_get_data (G_OBJECT (scroller), "enough-reveal-watching") == NULL)
     {
-      GtkEventController *keys = gtk_event_controller_key_new ();
-      GtkGesture *click = gtk_gesture_click_new ();
-
-      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-      g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), scroller);
-      gtk_widget_add_controller (GTK_WIDGET (scroller), keys);
-      gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
-      gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-      g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), scroller);
-      gtk_widget_add_controller (GTK_WIDGET (scroller), GTK_EVENT_CONTROLLER (click));
+      enough_match_watch_user (GTK_WIDGET (scroller), on_user_acted, scroller);
       g_object_set_data (G_OBJECT (scroller), "enough-reveal-watching", GINT_TO_POINTER (TRUE));
     }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "enough-item-bank.h"
+#include "enough-list-utils.h"
 #include "enough-search-reveal.h"
 #include "enough-self-check-page.h"
 #include "enough-self-check-row.h"
@@ -88,28 +89,6 @@ show_empty (EnoughSelfCheckPage *self)
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
-static gboolean
-find_in_history (EnoughSelfCheckPage *self,
-                 EnoughSelfCheck     *check,
-                 guint               *out_position)
-{
-  GListModel *model = G_LIST_MODEL (self->history);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(EnoughSelfCheck) item = g_list_model_get_item (model, i);
-
-      if (item == check)
-        {
-          *out_position = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 void
 enough_self_check_page_show_check (EnoughSelfCheckPage *self,
                                    EnoughSelfCheck     *check)
@@ -121,7 +100,8 @@ enough_self_check_page_show_check (EnoughSelfCheckPage *self,
   g_return_if_fail (ENOUGH_IS_SELF_CHECK (check));
 
   enough_page_ensure_built (ENOUGH_PAGE (self));
-  if (self->history == NULL || !find_in_history (self, check, &position))
+  position = enough_list_model_find (G_LIST_MODEL (self->history), check, G_MAXUINT);
+  if (position == GTK_INVALID_LIST_POSITION)
     return;
 
   /* The list is newest first: the check before this one comes after it. */
@@ -504,16 +484,12 @@ static void
 enough_self_check_page_build (EnoughPage *page)
 {
   EnoughSelfCheckPage *self = ENOUGH_SELF_CHECK_PAGE (page);
-  GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
+  enough_list_view_set_factory (self->list_view,
+                                G_CALLBACK (setup_row), G_CALLBACK (bind_row),
+                                G_CALLBACK (unbind_row), NULL, NULL);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   enough_self_check_chart_set_model (self->chart, G_LIST_MODEL (self->history));
