@@ -381,8 +381,8 @@ run_bench (gpointer data)
   Bench *bench = data;
   EnoughStore *store = bench->store;
   GtkWidget *window = GTK_WIDGET (bench->window);
-  EnoughCriticPage *critic = enough_window_get_critic_page (bench->window);
-  EnoughLetterPage *letters = enough_window_get_letter_page (bench->window);
+  EnoughCriticPage *critic = ENOUGH_CRITIC_PAGE (enough_window_get_page (bench->window, "critic"));
+  EnoughLetterPage *letters = ENOUGH_LETTER_PAGE (enough_window_get_page (bench->window, "letters"));
   GListModel *dialogues = enough_store_get_dialogues (store);
   g_autoptr(GArray) keystroke_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) keystroke_frame_ms = g_array_new (FALSE, FALSE, sizeof (double));

@@ -6,7 +6,10 @@
 #include <adwaita.h>
 
 #include "enough-application.h"
+#include "enough-critic-page.h"
+#include "enough-letter-page.h"
 #include "enough-search-view.h"
+#include "enough-self-check-page.h"
 #include "enough-window.h"
 
 G_BEGIN_DECLS

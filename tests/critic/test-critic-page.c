@@ -61,7 +61,7 @@ fixture_teardown (Fixture       *fixture,
 static EnoughCriticPage *
 get_page (EnoughTestApp *test)
 {
-  EnoughCriticPage *page = enough_window_get_critic_page (test->window);
+  EnoughCriticPage *page = ENOUGH_CRITIC_PAGE (enough_window_get_page (test->window, "critic"));
 
   g_assert_true (ENOUGH_IS_CRITIC_PAGE (page));
   return page;

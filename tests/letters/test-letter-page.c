@@ -177,7 +177,7 @@ letter_shown (gpointer data)
 {
   EnoughTestApp *test = data;
 
-  return enough_letter_page_is_reading (enough_window_get_letter_page (test->window)) &&
+  return enough_letter_page_is_reading (ENOUGH_LETTER_PAGE (enough_window_get_page (test->window, "letters"))) &&
          g_strcmp0 (enough_window_get_visible_page (test->window), "letters") == 0;
 }
 
@@ -287,7 +287,7 @@ show_letters (EnoughTestApp *test)
   enough_test_drain_main_context ();
   g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "letters");
 
-  return enough_window_get_letter_page (test->window);
+  return ENOUGH_LETTER_PAGE (enough_window_get_page (test->window, "letters"));
 }
 
 static EnoughStore *
@@ -688,7 +688,7 @@ static void
 check_reminded_at_start (EnoughTestApp *test)
 {
   Fixture *fixture = test->user_data;
-  EnoughLetterPage *page = enough_window_get_letter_page (test->window);
+  EnoughLetterPage *page = ENOUGH_LETTER_PAGE (enough_window_get_page (test->window, "letters"));
   Note *note;
 
   /* The real clock this time: the check at start-up found it due. */

@@ -187,7 +187,7 @@ restore_from_preferences (EnoughTestApp *test)
 
   /* And shows the old words. */
   enough_window_show_page (window, "letters");
-  page = enough_window_get_letter_page (window);
+  page = ENOUGH_LETTER_PAGE (enough_window_get_page (window, "letters"));
   g_assert_true (enough_letter_page_open_letter (page, fixture->letter_uuid, FALSE));
   enough_test_drain_main_context ();
   g_assert_true (has_text_view_with (GTK_WIDGET (page), OLD_WORDS));

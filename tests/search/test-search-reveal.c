@@ -403,7 +403,7 @@ static EnoughTurnRow *
 assert_turn_revealed (EnoughTestApp *test)
 {
   Fixture *fixture = test->user_data;
-  EnoughCriticPage *page = enough_window_get_critic_page (test->window);
+  EnoughCriticPage *page = ENOUGH_CRITIC_PAGE (enough_window_get_page (test->window, "critic"));
   EnoughDialogue *dialogue = enough_critic_page_get_dialogue (page);
   TurnWait wait = { page, enough_critic_page_get_match_turn (page) };
   EnoughTurnRow *row, *last_row;
@@ -473,7 +473,7 @@ press_key_in (gpointer   page,
 static void
 check_open_turn (EnoughTestApp *test)
 {
-  EnoughCriticPage *page = enough_window_get_critic_page (test->window);
+  EnoughCriticPage *page = ENOUGH_CRITIC_PAGE (enough_window_get_page (test->window, "critic"));
   EnoughTurnRow *row;
 
   /* From another page, as the user would. */
@@ -523,7 +523,7 @@ leaflet_folded (gpointer data)
 static void
 check_open_turn_narrow (EnoughTestApp *test)
 {
-  EnoughCriticPage *page = enough_window_get_critic_page (test->window);
+  EnoughCriticPage *page = ENOUGH_CRITIC_PAGE (enough_window_get_page (test->window, "critic"));
   AdwLeaflet *leaflet = ADW_LEAFLET (enough_test_find_descendant (GTK_WIDGET (page), ADW_TYPE_LEAFLET, NULL));
   GtkWidget *back = enough_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_BUTTON, "Back");
   GtkWidget *content;
@@ -617,7 +617,7 @@ static void
 check_open_letter (EnoughTestApp *test)
 {
   Fixture *fixture = test->user_data;
-  EnoughLetterPage *page = enough_window_get_letter_page (test->window);
+  EnoughLetterPage *page = ENOUGH_LETTER_PAGE (enough_window_get_page (test->window, "letters"));
   EnoughLetterEditor *editor;
   EnoughLetter *letter;
   GtkTextView *view;
@@ -699,7 +699,7 @@ static void
 check_open_note (EnoughTestApp *test)
 {
   Fixture *fixture = test->user_data;
-  EnoughSelfCheckPage *page = ENOUGH_SELF_CHECK_PAGE (enough_window_get_self_check_page (test->window));
+  EnoughSelfCheckPage *page = ENOUGH_SELF_CHECK_PAGE (enough_window_get_page (test->window, "self-check"));
   EnoughSelfCheckResults *results = enough_self_check_page_get_results (page);
   GtkLabel *note;
 

@@ -309,8 +309,8 @@ check_open_results (EnoughTestApp *test)
 {
   Fixture *fixture = test->user_data;
   GtkSearchEntry *entry = enough_window_get_search_entry (test->window);
-  EnoughLetterPage *letter_page = enough_window_get_letter_page (test->window);
-  EnoughSelfCheckPage *check_page = ENOUGH_SELF_CHECK_PAGE (enough_window_get_self_check_page (test->window));
+  EnoughLetterPage *letter_page = ENOUGH_LETTER_PAGE (enough_window_get_page (test->window, "letters"));
+  EnoughSelfCheckPage *check_page = ENOUGH_SELF_CHECK_PAGE (enough_window_get_page (test->window, "self-check"));
   EnoughSearchView *view;
   EnoughDialogue *dialogue;
   EnoughLetter *letter;
@@ -325,7 +325,7 @@ check_open_results (EnoughTestApp *test)
   enough_test_drain_main_context ();
   g_assert_false (enough_window_is_searching (test->window));
   g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "critic");
-  dialogue = enough_critic_page_get_dialogue (enough_window_get_critic_page (test->window));
+  dialogue = enough_critic_page_get_dialogue (ENOUGH_CRITIC_PAGE (enough_window_get_page (test->window, "critic")));
   g_assert_nonnull (dialogue);
   g_assert_cmpstr (enough_record_get_uuid (ENOUGH_RECORD (dialogue)), ==, fixture->dialogue_uuid);
 
@@ -421,7 +421,7 @@ check_cjk (EnoughTestApp *test)
   g_signal_emit_by_name (enough_window_get_search_entry (test->window), "activate");
   enough_test_drain_main_context ();
   g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "letters");
-  g_assert_cmpstr (enough_record_get_uuid (ENOUGH_RECORD (enough_letter_page_get_letter (enough_window_get_letter_page (test->window)))),
+  g_assert_cmpstr (enough_record_get_uuid (ENOUGH_RECORD (enough_letter_page_get_letter (ENOUGH_LETTER_PAGE (enough_window_get_page (test->window, "letters"))))),
                    ==, fixture->cjk_letter_uuid);
 }
 

@@ -86,7 +86,7 @@ press_key (GtkWidget       *widget,
 static EnoughSelfCheckPage *
 open_page (EnoughTestApp *test)
 {
-  EnoughSelfCheckPage *page = ENOUGH_SELF_CHECK_PAGE (enough_window_get_self_check_page (test->window));
+  EnoughSelfCheckPage *page = ENOUGH_SELF_CHECK_PAGE (enough_window_get_page (test->window, "self-check"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test->window), "win.show-page", "s", "self-check"));
   enough_test_drain_main_context ();
@@ -470,7 +470,7 @@ mean_for (guint          answer,
 static void
 long_history (EnoughTestApp *test)
 {
-  EnoughSelfCheckPage *page = ENOUGH_SELF_CHECK_PAGE (enough_window_get_self_check_page (test->window));
+  EnoughSelfCheckPage *page = ENOUGH_SELF_CHECK_PAGE (enough_window_get_page (test->window, "self-check"));
   EnoughStore *store = enough_window_get_store (test->window);
   EnoughSelfCheckChart *chart = enough_self_check_page_get_chart (page);
   GListModel *history = enough_self_check_page_get_history (page);

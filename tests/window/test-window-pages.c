@@ -44,7 +44,7 @@ check_pages_get_the_journal (EnoughTestApp *test)
   g_assert_null (page_store (test, "self-check"));
 
   /* Asked for (tests, notifications): the getter hands it over. */
-  g_assert_nonnull (enough_window_get_self_check_page (test->window));
+  g_assert_nonnull (enough_window_get_page (test->window, "self-check"));
   g_assert_true (page_store (test, "self-check") == store);
 }
 
@@ -94,7 +94,7 @@ check_hidden_pages_built_when_used (EnoughTestApp *test)
   g_assert_null (gtk_widget_get_first_child (self_check));
 
   /* …and then it works as it always did: a new letter, the journal's. */
-  g_assert_nonnull (enough_letter_page_new_letter (enough_window_get_letter_page (test->window)));
+  g_assert_nonnull (enough_letter_page_new_letter (ENOUGH_LETTER_PAGE (enough_window_get_page (test->window, "letters"))));
   g_assert_true (enough_letter_page_get_editor (ENOUGH_LETTER_PAGE (letters)) ==
                  ENOUGH_LETTER_EDITOR (editor));
 
@@ -134,6 +134,31 @@ test_self_check_page_function_builds (Fixture       *fixture,
                                       gconstpointer  data)
 {
   enough_test_run_app (check_self_check_page_function_builds, NULL);
+}
+
+/* The Inner Critic page too, when another page is shown at start. */
+static void
+check_hidden_critic_page_waits (EnoughTestApp *test)
+{
+  GtkWidget *critic = stack_page (test, "critic");
+
+  g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "letters");
+  g_assert_null (gtk_widget_get_first_child (critic));
+  g_assert_null (page_store (test, "critic"));
+
+  enough_window_show_page (test->window, "critic");
+  g_assert_nonnull (gtk_widget_get_first_child (critic));
+  g_assert_true (page_store (test, "critic") == enough_window_get_store (test->window));
+}
+
+static void
+test_hidden_critic_page_waits (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_string (settings, "last-page", "letters");
+  enough_test_run_app (check_hidden_critic_page_waits, NULL);
 }
 
 /* The search results are not part of the first frame: the view is made on
@@ -183,6 +208,8 @@ main (int   argc,
               enough_test_fixture_setup, test_hidden_pages_built_when_used, enough_test_fixture_teardown);
   g_test_add ("/window-pages/self-check-page-function-builds", Fixture, NULL,
               enough_test_fixture_setup, test_self_check_page_function_builds, enough_test_fixture_teardown);
+  g_test_add ("/window-pages/hidden-critic-page-waits", Fixture, NULL,
+              enough_test_fixture_setup, test_hidden_critic_page_waits, enough_test_fixture_teardown);
   g_test_add ("/window-pages/search-view-made-on-search", Fixture, NULL,
               enough_test_fixture_setup, test_search_view_made_on_search, enough_test_fixture_teardown);
 

@@ -148,7 +148,7 @@ write_on_full_disk (EnoughTestApp *test)
   /* A letter, typed into the real text view. */
   enough_window_show_page (test->window, "letters");
   enough_test_drain_main_context ();
-  page = enough_window_get_letter_page (test->window);
+  page = ENOUGH_LETTER_PAGE (enough_window_get_page (test->window, "letters"));
   g_assert_nonnull (enough_letter_page_new_letter (page));
   view = enough_test_find_descendant (GTK_WIDGET (enough_letter_page_get_editor (page)),
                                       GTK_TYPE_TEXT_VIEW, NULL);
@@ -242,7 +242,7 @@ quit_on_full_disk (EnoughTestApp *test)
   enough_store_set_autosave_delay (store, G_MAXUINT);
   enough_window_show_page (test->window, "letters");
   enough_test_drain_main_context ();
-  page = enough_window_get_letter_page (test->window);
+  page = ENOUGH_LETTER_PAGE (enough_window_get_page (test->window, "letters"));
   g_assert_nonnull (enough_letter_page_new_letter (page));
   view = enough_test_find_descendant (GTK_WIDGET (enough_letter_page_get_editor (page)),
                                       GTK_TYPE_TEXT_VIEW, NULL);

@@ -85,7 +85,11 @@ enough_application_start_reminders (EnoughApplication *self,
   if (self->reminders == NULL || !ENOUGH_IS_WINDOW (window))
     return;
 
-  enough_window_set_reminders (ENOUGH_WINDOW (window), self->reminders);
+  /* Not through enough_window_get_page(): the page keeps its store for
+   * when it is shown. */
+  enough_letter_page_set_reminders (ENOUGH_LETTER_PAGE (adw_view_stack_get_child_by_name (enough_window_get_stack (ENOUGH_WINDOW (window)),
+                                                                                          "letters")),
+                                    self->reminders);
   enough_reminders_start (self->reminders);
 }
 
@@ -400,9 +404,41 @@ enough_application_open_letter_action (GSimpleAction *action,
   gtk_window_present (window);
 
   enough_window_show_page (ENOUGH_WINDOW (window), "letters");
-  if (!enough_letter_page_open_letter (enough_window_get_letter_page (ENOUGH_WINDOW (window)),
+  if (!enough_letter_page_open_letter (ENOUGH_LETTER_PAGE (enough_window_get_page (ENOUGH_WINDOW (window), "letters")),
                                        g_variant_get_string (parameter, NULL), reading))
     g_debug ("The letter of a reminder is gone");
+}
+
+/* app.restore-backup ((path, date); the path as bytes), from the Preferences once they are
+ * gone (they belong to the window that the restore replaces): says how it
+ * went in the new window. */
+static void
+enough_application_restore_backup_action (GSimpleAction *action,
+                                          GVariant      *parameter,
+                                          gpointer       user_data)
+{
+  EnoughApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *path, *date;
+
+  g_variant_get (parameter, "(^&ays)", &path, &date);
+  if (enough_application_restore_backup (self, path, &error))
+    /* Translators: %s is the date and time of the backup */
+    text = g_strdup_printf (_("Journal restored from %s"), date);
+  else
+    /* Translators: %s says why, e.g. "The backup is damaged." */
+    text = g_strdup_printf (_("Could not restore the backup: %s"), error->message);
+
+  /* Newest first: the window that replaced the old one. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (ENOUGH_IS_WINDOW (l->data))
+        {
+          gtk_widget_activate_action (GTK_WIDGET (l->data), "win.show-toast", "s", text);
+          break;
+        }
+    }
 }
 
 static const GActionEntry app_actions[] = {
@@ -411,6 +447,7 @@ static const GActionEntry app_actions[] = {
   { "quit", enough_application_quit_action },
   { "open-letter", enough_application_open_letter_action, "s" },
   { "edit-letter", enough_application_open_letter_action, "s" },
+  { "restore-backup", enough_application_restore_backup_action, "(ays)" },
 };
 
 static void

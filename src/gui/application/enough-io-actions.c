@@ -24,7 +24,7 @@ static void
 toast (EnoughWindow *window,
        const char   *text)
 {
-  enough_window_add_toast (window, adw_toast_new (text));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-toast", "s", text);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "enough-page.h"
 #include "enough-store.h"
 
 G_BEGIN_DECLS
@@ -13,26 +14,21 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EnoughCriticPage, enough_critic_page, ENOUGH, CRITIC_PAGE, GtkWidget)
 
+/* The Inner Critic page, an EnoughPage. Its search results are dialogues:
+ * a turn hit scrolls the conversation to that turn, marks it and gives it
+ * the keyboard focus; a title or critic's name hit marks that label in the
+ * header. The mark stays until the user presses a key or clicks in the
+ * dialogue, or leaves it. */
 EnoughStore    *enough_critic_page_get_store    (EnoughCriticPage *self);
 void            enough_critic_page_set_store    (EnoughCriticPage *self,
                                                  EnoughStore      *store);
 
 /* The open dialogue (NULL when none) and opening one programmatically
- * (search results, tests). */
+ * (tests). */
 EnoughDialogue *enough_critic_page_get_dialogue (EnoughCriticPage *self);
 void            enough_critic_page_open_dialogue (EnoughCriticPage *self,
                                                   EnoughDialogue   *dialogue);
 
-/* Opens @dialogue to show where a search matched (see EnoughSearchField):
- * a turn hit (@turn_uuid) scrolls the conversation to that turn, marks it
- * and gives it the keyboard focus; a title or critic's name hit marks that
- * label in the header. The mark stays until the user presses a key or
- * clicks in the dialogue, or leaves it. On a narrow window the dialogue's
- * column is shown. */
-void            enough_critic_page_reveal_match (EnoughCriticPage  *self,
-                                                 EnoughDialogue    *dialogue,
-                                                 EnoughSearchField  field,
-                                                 const char        *turn_uuid);
 /* The turn, or the header label, marked as a search match; NULL when none. */
 EnoughTurn     *enough_critic_page_get_match_turn  (EnoughCriticPage *self);
 GtkWidget      *enough_critic_page_get_match_label (EnoughCriticPage *self);

@@ -7,7 +7,8 @@
 
 #include "enough-letter-page.h"
 #include "enough-letter-row.h"
-#include "enough-window.h"
+#include "enough-list-utils.h"
+#include "enough-undo-toast.h"
 
 /* How far into the (lazy, newest first) list we look for a letter opened
  * from a notification, to select its row. */
@@ -44,21 +45,19 @@ struct _EnoughLetterPage
 
   /* TRUE while the selection is changed by code, not by the user. */
   gboolean            selecting;
-  /* The template is built on first use (see ensure_built()). */
-  gboolean            built;
+
+  EnoughUndoToast    *undo;
 };
 
-G_DEFINE_FINAL_TYPE (EnoughLetterPage, enough_letter_page, GTK_TYPE_WIDGET)
+static void enough_letter_page_page_init (EnoughPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (EnoughLetterPage, enough_letter_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (ENOUGH_TYPE_PAGE, enough_letter_page_page_init))
 
 enum {
   PROP_0,
   PROP_STORE,
-  N_PROPS
 };
-
-static GParamSpec *properties[N_PROPS];
-
-static void ensure_built (EnoughLetterPage *self);
 
 static gint64
 page_now (EnoughLetterPage *self)
@@ -79,7 +78,7 @@ enough_letter_page_get_letter (EnoughLetterPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), NULL);
 
-  ensure_built (self);
+  enough_page_ensure_built (ENOUGH_PAGE (self));
   return self->letter;
 }
 
@@ -88,7 +87,7 @@ enough_letter_page_is_reading (EnoughLetterPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), FALSE);
 
-  ensure_built (self);
+  enough_page_ensure_built (ENOUGH_PAGE (self));
   return self->letter != NULL &&
          g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "reader") == 0;
 }
@@ -98,7 +97,7 @@ enough_letter_page_get_editor (EnoughLetterPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), NULL);
 
-  ensure_built (self);
+  enough_page_ensure_built (ENOUGH_PAGE (self));
   return self->editor;
 }
 
@@ -107,7 +106,7 @@ enough_letter_page_get_reader (EnoughLetterPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), NULL);
 
-  ensure_built (self);
+  enough_page_ensure_built (ENOUGH_PAGE (self));
   return self->reader;
 }
 
@@ -116,7 +115,7 @@ enough_letter_page_get_list_view (EnoughLetterPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), NULL);
 
-  ensure_built (self);
+  enough_page_ensure_built (ENOUGH_PAGE (self));
   return self->list_view;
 }
 
@@ -137,7 +136,7 @@ update_main_stack (EnoughLetterPage *self)
 static void
 enough_letter_page_map (GtkWidget *widget)
 {
-  ensure_built (ENOUGH_LETTER_PAGE (widget));
+  enough_page_ensure_built (ENOUGH_PAGE (widget));
   GTK_WIDGET_CLASS (enough_letter_page_parent_class)->map (widget);
   update_main_stack (ENOUGH_LETTER_PAGE (widget));
 }
@@ -221,23 +220,21 @@ static void
 select_letter (EnoughLetterPage *self,
                EnoughLetter     *letter)
 {
-  guint n = self->letters != NULL ? g_list_model_get_n_items (self->letters) : 0;
-  guint position = GTK_INVALID_LIST_POSITION;
-
-  for (guint i = 0; letter != NULL && i < MIN (n, MAX_ROWS_SCANNED); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (self->letters, i);
-
-      if (item == (GObject *) letter)
-        {
-          position = i;
-          break;
-        }
-    }
+  guint position = enough_list_model_find (self->letters, letter, MAX_ROWS_SCANNED);
 
   self->selecting = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
   self->selecting = FALSE;
+}
+
+/* Opens @letter as from the list, its row selected. */
+static void
+open_and_select (EnoughLetterPage *self,
+                 EnoughLetter     *letter,
+                 gboolean          reading)
+{
+  set_open_letter (self, letter, reading);
+  select_letter (self, letter);
 }
 
 static void
@@ -260,13 +257,12 @@ enough_letter_page_new_letter (EnoughLetterPage *self)
 
   g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), NULL);
 
-  ensure_built (self);
+  enough_page_ensure_built (ENOUGH_PAGE (self));
   if (self->store == NULL)
     return NULL;
 
   letter = enough_store_create_letter (self->store);
-  set_open_letter (self, letter, FALSE);
-  select_letter (self, letter);
+  open_and_select (self, letter, FALSE);
   show_content (self);
   enough_letter_editor_focus_step (self->editor);
 
@@ -283,7 +279,7 @@ enough_letter_page_open_letter (EnoughLetterPage *self,
   g_return_val_if_fail (ENOUGH_IS_LETTER_PAGE (self), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
 
-  ensure_built (self);
+  enough_page_ensure_built (ENOUGH_PAGE (self));
   if (self->store == NULL)
     return FALSE;
 
@@ -291,25 +287,24 @@ enough_letter_page_open_letter (EnoughLetterPage *self,
   if (record == NULL || !ENOUGH_IS_LETTER (record))
     return FALSE;
 
-  set_open_letter (self, ENOUGH_LETTER (record), reading);
-  select_letter (self, ENOUGH_LETTER (record));
+  open_and_select (self, ENOUGH_LETTER (record), reading);
   show_content (self);
 
   return TRUE;
 }
 
-void
-enough_letter_page_reveal_match (EnoughLetterPage   *self,
-                                 EnoughSearchResult *result,
-                                 const char         *query)
+/* As from the list: a finished letter to read, a draft on its step; the
+ * match selected and in view. */
+static void
+enough_letter_page_reveal (EnoughPage         *page,
+                           EnoughRecord       *entry,
+                           EnoughSearchResult *result,
+                           const char         *query)
 {
-  g_return_if_fail (ENOUGH_IS_LETTER_PAGE (self));
-  g_return_if_fail (ENOUGH_IS_SEARCH_RESULT (result));
+  EnoughLetterPage *self = ENOUGH_LETTER_PAGE (page);
 
-  ensure_built (self);
-  if (self->letter == NULL ||
-      g_strcmp0 (enough_record_get_uuid (ENOUGH_RECORD (self->letter)),
-                 enough_search_result_get_entry_uuid (result)) != 0)
+  if (!enough_letter_page_open_letter (self, enough_record_get_uuid (entry),
+                                       default_reading (ENOUGH_LETTER (entry))))
     return;
 
   if (enough_letter_page_is_reading (self))
@@ -340,19 +335,15 @@ edit_action (GtkWidget  *widget,
   enough_letter_editor_focus_step (self->editor);
 }
 
+/* Undo: the first letter deleted opens again. */
 static void
-on_undo_delete (AdwToast *toast,
-                gpointer  user_data)
+on_letters_restored (GtkWidget *owner,
+                     GPtrArray *records)
 {
-  EnoughLetterPage *self = ENOUGH_LETTER_PAGE (user_data);
-  EnoughLetter *letter = g_object_get_data (G_OBJECT (toast), "letter");
+  EnoughLetterPage *self = ENOUGH_LETTER_PAGE (owner);
+  EnoughLetter *letter = records->pdata[0];
 
-  if (self->store == NULL || letter == NULL)
-    return;
-
-  enough_store_restore (self->store, letter);
-  set_open_letter (self, letter, default_reading (letter));
-  select_letter (self, letter);
+  open_and_select (self, letter, default_reading (letter));
 }
 
 static void
@@ -362,8 +353,6 @@ delete_action (GtkWidget  *widget,
 {
   EnoughLetterPage *self = ENOUGH_LETTER_PAGE (widget);
   g_autoptr(EnoughLetter) letter = NULL;
-  GtkRoot *root;
-  AdwToast *toast;
 
   if (self->letter == NULL || self->store == NULL)
     return;
@@ -372,19 +361,10 @@ delete_action (GtkWidget  *widget,
   if (self->reminders != NULL)
     enough_reminders_withdraw (self->reminders, letter);
   set_open_letter (self, NULL, FALSE);
-  enough_store_delete (self->store, letter);
+  /* No confirmation: the toast offers Undo instead. */
+  enough_undo_toast_delete (self->undo, self->store, letter, _("Letter deleted"));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   update_main_stack (self);
-
-  /* No confirmation: the toast offers Undo instead. */
-  root = gtk_widget_get_root (widget);
-  if (!ENOUGH_IS_WINDOW (root))
-    return;
-  toast = adw_toast_new (_("Letter deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "letter", g_object_ref (letter), g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete), self, 0);
-  enough_window_add_toast (ENOUGH_WINDOW (root), toast);
 }
 
 static void
@@ -414,6 +394,19 @@ on_reread_done (EnoughLetterPage *self,
 
 /* ---- List rows ---------------------------------------------------------- */
 
+/* A click opens the letter even when it was already selected, and in a
+ * narrow window moves on to it. */
+static void
+open_from_list (EnoughLetterPage *self,
+                EnoughLetter     *letter)
+{
+  if (letter == NULL)
+    return;
+  if (letter != self->letter)
+    set_open_letter (self, letter, default_reading (letter));
+  show_content (self);
+}
+
 static void
 on_row_released (GtkGestureClick  *gesture,
                  int               n_press,
@@ -424,13 +417,7 @@ on_row_released (GtkGestureClick  *gesture,
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   EnoughLetter *letter = enough_letter_row_get_letter (ENOUGH_LETTER_ROW (row));
 
-  /* A click opens the letter even when it was already selected, and in a
-   * narrow window moves on to it. */
-  if (letter == NULL)
-    return;
-  if (letter != self->letter)
-    set_open_letter (self, letter, default_reading (letter));
-  show_content (self);
+  open_from_list (self, letter);
 }
 
 static void
@@ -439,11 +426,7 @@ on_list_activate (EnoughLetterPage *self,
 {
   g_autoptr(EnoughLetter) letter = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
-  if (letter == NULL)
-    return;
-  if (letter != self->letter)
-    set_open_letter (self, letter, default_reading (letter));
-  show_content (self);
+  open_from_list (self, letter);
 }
 
 static void
@@ -504,7 +487,7 @@ enough_letter_page_refresh_due (EnoughLetterPage *self)
 
   g_return_if_fail (ENOUGH_IS_LETTER_PAGE (self));
 
-  ensure_built (self);
+  enough_page_ensure_built (ENOUGH_PAGE (self));
   g_hash_table_iter_init (&iter, self->bound_rows);
   while (g_hash_table_iter_next (&iter, &row, NULL))
     enough_letter_row_update_due (ENOUGH_LETTER_ROW (row), now);
@@ -516,7 +499,7 @@ enough_letter_page_refresh_due (EnoughLetterPage *self)
 static void
 on_reminders_checked (EnoughLetterPage *self)
 {
-  if (self->built)
+  if (enough_page_is_built (ENOUGH_PAGE (self)))
     enough_letter_page_refresh_due (self);
 }
 
@@ -554,7 +537,7 @@ enough_letter_page_set_store (EnoughLetterPage *self,
   g_return_if_fail (ENOUGH_IS_LETTER_PAGE (self));
   g_return_if_fail (store == NULL || ENOUGH_IS_STORE (store));
 
-  ensure_built (self);
+  enough_page_ensure_built (ENOUGH_PAGE (self));
   if (self->store == store)
     return;
 
@@ -580,13 +563,12 @@ enough_letter_page_set_store (EnoughLetterPage *self,
         {
           g_autoptr(EnoughLetter) newest = g_list_model_get_item (self->letters, 0);
 
-          set_open_letter (self, newest, default_reading (newest));
-          select_letter (self, newest);
+          open_and_select (self, newest, default_reading (newest));
         }
     }
 
   update_main_stack (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  g_object_notify (G_OBJECT (self), "store");
 }
 
 static void
@@ -632,6 +614,7 @@ enough_letter_page_dispose (GObject *object)
 {
   EnoughLetterPage *self = ENOUGH_LETTER_PAGE (object);
 
+  g_clear_object (&self->undo);
   if (self->letter != NULL)
     g_clear_signal_handler (&self->letter_notify_id, self->letter);
   g_clear_object (&self->letter);
@@ -674,12 +657,7 @@ enough_letter_page_class_init (EnoughLetterPageClass *klass)
   widget_class->map = enough_letter_page_map;
   widget_class->unmap = enough_letter_page_unmap;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         ENOUGH_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_STORE, "store");
 
   g_type_ensure (ENOUGH_TYPE_LETTER_EDITOR);
   g_type_ensure (ENOUGH_TYPE_LETTER_READER);
@@ -711,27 +689,17 @@ enough_letter_page_class_init (EnoughLetterPageClass *klass)
                                        "letters.new", NULL);
 }
 
-/* The page's widgets are made when it is first shown (mapped) or used
- * through its functions, not with the window: a hidden page in the first
- * frame only cost start-up time. */
+/* Made when first shown or used (see EnoughPage), not with the window. */
 static void
-ensure_built (EnoughLetterPage *self)
+enough_letter_page_build (EnoughPage *page)
 {
-  GtkListItemFactory *factory;
-
-  if (self->built)
-    return;
-  self->built = TRUE;
+  EnoughLetterPage *self = ENOUGH_LETTER_PAGE (page);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind), self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (factory_teardown), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
+  enough_list_view_set_factory (self->list_view,
+                                G_CALLBACK (factory_setup), G_CALLBACK (factory_bind),
+                                G_CALLBACK (factory_unbind), G_CALLBACK (factory_teardown), self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
 
@@ -739,10 +707,19 @@ ensure_built (EnoughLetterPage *self)
 }
 
 static void
+enough_letter_page_page_init (EnoughPageInterface *iface)
+{
+  iface->entry_kind = ENOUGH_RECORD_KIND_LETTER;
+  iface->build = enough_letter_page_build;
+  iface->reveal = enough_letter_page_reveal;
+}
+
+static void
 enough_letter_page_init (EnoughLetterPage *self)
 {
   GtkEventController *shortcuts;
 
+  self->undo = enough_undo_toast_new (GTK_WIDGET (self), on_letters_restored);
   self->bound_rows = g_hash_table_new (NULL, NULL);
 
   self->selection = gtk_single_selection_new (NULL);
@@ -751,7 +728,7 @@ enough_letter_page_init (EnoughLetterPage *self)
   g_signal_connect_swapped (self->selection, "notify::selected",
                             G_CALLBACK (on_selected_changed), self);
 
-  /* Until it is built (see ensure_built()). */
+  /* Until it is built (see EnoughPage). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.new", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.edit", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.delete", FALSE);

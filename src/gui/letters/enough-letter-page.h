@@ -7,6 +7,7 @@
 
 #include "enough-letter-editor.h"
 #include "enough-letter-reader.h"
+#include "enough-page.h"
 #include "enough-reminders.h"
 #include "enough-store.h"
 
@@ -16,6 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EnoughLetterPage, enough_letter_page, ENOUGH, LETTER_PAGE, GtkWidget)
 
+/* The Letters page, an EnoughPage: its search results are letters. */
 EnoughStore        *enough_letter_page_get_store     (EnoughLetterPage *self);
 void                enough_letter_page_set_store     (EnoughLetterPage *self,
                                                       EnoughStore      *store);
@@ -31,11 +33,6 @@ EnoughLetter       *enough_letter_page_new_letter    (EnoughLetterPage *self);
 gboolean            enough_letter_page_open_letter   (EnoughLetterPage *self,
                                                       const char       *uuid,
                                                       gboolean          reading);
-/* After open_letter() for a search result: shows where @result matched in
- * the open letter (reading view or steps), the match selected and in view. */
-void                enough_letter_page_reveal_match  (EnoughLetterPage   *self,
-                                                      EnoughSearchResult *result,
-                                                      const char         *query);
 /* The open letter, or NULL. Transfer none. */
 EnoughLetter       *enough_letter_page_get_letter    (EnoughLetterPage *self);
 gboolean            enough_letter_page_is_reading    (EnoughLetterPage *self);

@@ -5,9 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "enough-application.h"
 #include "enough-preferences-window.h"
-#include "enough-window.h"
 
 struct _EnoughPreferencesWindow
 {
@@ -48,10 +46,10 @@ is_before_restore (const EnoughBackupInfo *info)
 
 typedef struct
 {
-  EnoughApplication *app;
-  GtkWindow         *preferences;
-  char              *path;
-  char              *date;
+  GApplication *app;
+  GtkWindow    *preferences;
+  char         *path;
+  char         *date;
 } Restore;
 
 static void
@@ -64,28 +62,13 @@ restore_free (Restore *restore)
   g_free (restore);
 }
 
-static EnoughWindow *
-find_main_window (EnoughApplication *app)
-{
-  /* Newest first: after a restore, the window that replaced the old one. */
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    {
-      if (ENOUGH_IS_WINDOW (l->data))
-        return l->data;
-    }
-
-  return NULL;
-}
-
 /* Once the dialog is gone (it is transient for this window, which goes
- * first): the main window they belong to is replaced by the restore. */
+ * first): the main window they belong to is replaced by the restore
+ * (app.restore-backup). */
 static gboolean
 restore_idle (gpointer user_data)
 {
   Restore *restore = user_data;
-  g_autoptr(GError) error = NULL;
-  EnoughWindow *window;
-  AdwToast *toast;
 
   /* It belongs to the window being replaced: unlinked first, as that one
    * is finalized before this one lets go of it. */
@@ -93,18 +76,8 @@ restore_idle (gpointer user_data)
   gtk_window_destroy (restore->preferences);
   g_clear_object (&restore->preferences);
 
-  if (enough_application_restore_backup (restore->app, restore->path, &error))
-    /* Translators: %s is the date and time of the backup */
-    toast = adw_toast_new_format (_("Journal restored from %s"), restore->date);
-  else
-    /* Translators: %s says why, e.g. "The backup is damaged." */
-    toast = adw_toast_new_format (_("Could not restore the backup: %s"), error->message);
-
-  window = find_main_window (restore->app);
-  if (window != NULL)
-    enough_window_add_toast (window, toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  g_action_group_activate_action (G_ACTION_GROUP (restore->app), "restore-backup",
+                                  g_variant_new ("(^ays)", restore->path, restore->date));
 
   return G_SOURCE_REMOVE;
 }
@@ -123,11 +96,11 @@ on_restore_response (AdwMessageDialog        *dialog,
     return;
 
   app = gtk_window_get_application (gtk_window_get_transient_for (GTK_WINDOW (self)));
-  if (!ENOUGH_IS_APPLICATION (app))
+  if (app == NULL)
     return;
 
   restore = g_new0 (Restore, 1);
-  restore->app = g_object_ref (ENOUGH_APPLICATION (app));
+  restore->app = G_APPLICATION (g_object_ref (app));
   restore->preferences = g_object_ref (GTK_WINDOW (self));
   restore->path = g_strdup (path);
   restore->date = g_strdup (date);

@@ -3,17 +3,9 @@
  */
 #include "config.h"
 
+#include "enough-match-scroll.h"
 #include "enough-search-reveal.h"
 
-/* How long to follow the layout at most (frames), and how many frames the
- * match must stay put before the scrolling is done. */
-#define REVEAL_MAX_FRAMES 90
-#define REVEAL_STILL_FRAMES 3
-/* Where a match that was out of view lands: a third of the way down, with
- * some of what comes before it to read. */
-#define REVEAL_POSITION (1.0 / 3.0)
-/* A match closer than this to an edge is not comfortably in view. */
-#define REVEAL_MARGIN 12.0
 /* The mark on the words: the accent colour, softly. */
 #define HIGHLIGHT_ALPHA 0.3
 #define HIGHLIGHT_TAG "enough-search-match"
@@ -305,30 +297,10 @@ set_highlight (GtkScrolledWindow *scroller,
   g_object_set_qdata_full (G_OBJECT (scroller), highlight_quark, highlight, highlight_free);
 }
 
-/* Any key (not a lone modifier) or click there: the user takes it from here. */
-static gboolean
-on_key_pressed (GtkEventController *controller,
-                guint               keyval,
-                guint               keycode,
-                GdkModifierType     state,
-                GtkScrolledWindow  *scroller)
-{
-  GdkEvent *event = gtk_event_controller_get_current_event (controller);
-
-  if (event == NULL || !gdk_key_event_is_modifier (event))
-    clear_highlight (scroller);
-
-  return GDK_EVENT_PROPAGATE;
-}
-
 static void
-on_pressed (GtkGestureClick   *gesture,
-            int                n_press,
-            double             x,
-            double             y,
-            GtkScrolledWindow *scroller)
+on_user_acted (gpointer user_data)
 {
-  clear_highlight (scroller);
+  clear_highlight (user_data);
 }
 
 gboolean
@@ -392,28 +364,20 @@ enough_search_reveal_get_highlight (GtkWidget *widget,
 
 typedef struct
 {
-  GtkScrolledWindow *scroller;  /* the tick's widget: outlives us */
+  GtkScrolledWindow *scroller;
   GtkWidget         *target;
   int                start;     /* characters; -1: the whole widget */
   int                end;
-  guint              tick_id;
-  guint              frames;
-  guint              still_frames;
   int                select_start;  /* characters; -1: nothing to select */
   int                select_end;
   gboolean           focus_pending; /* waits for the target to be shown */
-  gboolean           stop;      /* the user scrolled */
 } Reveal;
-
-static GQuark reveal_quark;
 
 static void
 reveal_free (gpointer data)
 {
   Reveal *reveal = data;
 
-  if (g_object_get_qdata (G_OBJECT (reveal->scroller), reveal_quark) == reveal)
-    g_object_set_qdata (G_OBJECT (reveal->scroller), reveal_quark, NULL);
   g_clear_object (&reveal->target);
   g_free (reveal);
 }
@@ -438,15 +402,16 @@ pango_extent (PangoLayout    *layout,
   graphene_rect_init (rect, 0, PANGO_PIXELS (top), 1, PANGO_PIXELS (bottom - top));
 }
 
-/* The match's extent in @target's coordinates; FALSE before it is laid out. */
-static gboolean
-compute_match_rect (Reveal          *reveal,
-                    graphene_rect_t *rect)
+/* The match's extent in @target's coordinates; NULL before it is laid out. */
+static GtkWidget *
+locate_match (gpointer         user_data,
+              graphene_rect_t *rect)
 {
+  Reveal *reveal = user_data;
   GtkWidget *target = reveal->target;
 
   if (!gtk_widget_get_mapped (target) || gtk_widget_get_height (target) <= 0)
-    return FALSE;
+    return NULL;
 
   if (reveal->start >= 0 && GTK_IS_LABEL (target))
     {
@@ -457,7 +422,7 @@ compute_match_rect (Reveal          *reveal,
                     reveal->start, reveal->end, rect);
       gtk_label_get_layout_offsets (GTK_LABEL (target), &x, &y);
       rect->origin.y += y;
-      return TRUE;
+      return target;
     }
 
   if (reveal->start >= 0 && GTK_IS_TEXT_VIEW (target))
@@ -475,11 +440,11 @@ compute_match_rect (Reveal          *reveal,
       gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, a.x, a.y, &x, &top);
       gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, b.x, b.y + b.height, &x, &bottom);
       graphene_rect_init (rect, 0, top, 1, MAX (bottom - top, 1));
-      return TRUE;
+      return target;
     }
 
   graphene_rect_init (rect, 0, 0, gtk_widget_get_width (target), gtk_widget_get_height (target));
-  return TRUE;
+  return target;
 }
 
 /* Focus first: a selectable label or an entry selects all its text when
@@ -491,6 +456,8 @@ select_and_focus (Reveal *reveal)
   int start = reveal->select_start;
   int end = reveal->select_end;
 
+  if (!reveal->focus_pending)
+    return;
   reveal->focus_pending = FALSE;
   gtk_widget_grab_focus (widget);
 
@@ -516,75 +483,11 @@ select_and_focus (Reveal *reveal)
     gtk_editable_select_region (GTK_EDITABLE (widget), start, end);
 }
 
-static gboolean
-reveal_tick (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       user_data)
+static void
+on_match_found (GtkWidget *widget,
+                gpointer   user_data)
 {
-  Reveal *reveal = user_data;
-  GtkWidget *viewport = gtk_scrolled_window_get_child (reveal->scroller);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (reveal->scroller);
-  double value = gtk_adjustment_get_value (adjustment);
-  double page = gtk_adjustment_get_page_size (adjustment);
-  graphene_rect_t rect;
-  graphene_point_t top, in_viewport;
-  double wanted = value;
-
-  if (reveal->stop || ++reveal->frames > REVEAL_MAX_FRAMES || viewport == NULL)
-    goto done;
-
-  if (page <= 0 || !compute_match_rect (reveal, &rect))
-    return G_SOURCE_CONTINUE;
-  if (reveal->focus_pending)
-    select_and_focus (reveal);
-
-  graphene_point_init (&top, rect.origin.x, rect.origin.y);
-  if (!gtk_widget_compute_point (reveal->target, viewport, &top, &in_viewport))
-    return G_SOURCE_CONTINUE;
-
-  /* Moved only when not comfortably in view already. */
-  if (in_viewport.y < REVEAL_MARGIN ||
-      in_viewport.y + rect.size.height > page - REVEAL_MARGIN)
-    {
-      if (rect.size.height > page * (1 - REVEAL_POSITION))
-        wanted = value + in_viewport.y - REVEAL_MARGIN;
-      else
-        wanted = value + in_viewport.y - page * REVEAL_POSITION;
-      wanted = CLAMP (wanted, gtk_adjustment_get_lower (adjustment),
-                      gtk_adjustment_get_upper (adjustment) - page);
-    }
-
-  /* The layout may still grow (text measured late): follow it until the
-   * match stays put for a few frames. */
-  if (ABS (wanted - value) < 1)
-    {
-      if (++reveal->still_frames >= REVEAL_STILL_FRAMES)
-        goto done;
-      return G_SOURCE_CONTINUE;
-    }
-
-  reveal->still_frames = 0;
-  gtk_adjustment_set_value (adjustment, wanted);
-  return G_SOURCE_CONTINUE;
-
-done:
-  reveal->tick_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-on_user_scroll (GtkEventControllerScroll *controller,
-                double                    dx,
-                double                    dy,
-                GtkScrolledWindow        *scroller)
-{
-  Reveal *reveal = g_object_get_qdata (G_OBJECT (scroller), reveal_quark);
-
-  /* The user takes over. */
-  if (reveal != NULL)
-    reveal->stop = TRUE;
-
-  return GDK_EVENT_PROPAGATE;
+  select_and_focus (user_data);
 }
 
 static void
@@ -594,30 +497,15 @@ start_reveal (GtkScrolledWindow *scroller,
               int                end,
               gboolean           scroll_to_range)
 {
-  Reveal *reveal = g_object_get_qdata (G_OBJECT (scroller), reveal_quark);
+  Reveal *reveal;
 
-  if (reveal != NULL && reveal->tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (scroller), reveal->tick_id);  /* frees it */
+  enough_match_scroll_stop (scroller);
   clear_highlight (scroller);
 
-  /* Watching only (capture phase, nothing claimed): the events still go
-   * where they were going. */
+  /* Any key or click there: the user takes it from here. */
   if (g_object_get_data (G_OBJECT (scroller), "enough-reveal-watching") == NULL)
     {
-      GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-      GtkEventController *keys = gtk_event_controller_key_new ();
-      GtkGesture *click = gtk_gesture_click_new ();
-
-      gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
-      g_signal_connect (scroll, "scroll", G_CALLBACK (on_user_scroll), scroller);
-      gtk_widget_add_controller (GTK_WIDGET (scroller), scroll);
-      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-      g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), scroller);
-      gtk_widget_add_controller (GTK_WIDGET (scroller), keys);
-      gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
-      gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-      g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), scroller);
-      gtk_widget_add_controller (GTK_WIDGET (scroller), GTK_EVENT_CONTROLLER (click));
+      enough_match_watch_user (GTK_WIDGET (scroller), on_user_acted, scroller);
       g_object_set_data (G_OBJECT (scroller), "enough-reveal-watching", GINT_TO_POINTER (TRUE));
     }
 
@@ -629,13 +517,10 @@ start_reveal (GtkScrolledWindow *scroller,
   /* An entry shows all of its one line: bringing it into view is enough. */
   reveal->start = scroll_to_range ? start : -1;
   reveal->end = scroll_to_range ? end : -1;
+  reveal->focus_pending = TRUE;
   if (gtk_widget_get_mapped (target))
     select_and_focus (reveal);
-  else
-    reveal->focus_pending = TRUE;
-  g_object_set_qdata (G_OBJECT (scroller), reveal_quark, reveal);
-  reveal->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (scroller), reveal_tick,
-                                                  reveal, reveal_free);
+  enough_match_scroll_start (scroller, locate_match, on_match_found, reveal, reveal_free);
 }
 
 gboolean
@@ -643,7 +528,7 @@ enough_search_reveal_is_busy (GtkScrolledWindow *scroller)
 {
   g_return_val_if_fail (GTK_IS_SCROLLED_WINDOW (scroller), FALSE);
 
-  return reveal_quark != 0 && g_object_get_qdata (G_OBJECT (scroller), reveal_quark) != NULL;
+  return enough_match_scroll_is_busy (scroller);
 }
 
 gboolean
@@ -660,9 +545,6 @@ enough_search_reveal_text (GtkScrolledWindow  *scroller,
   g_return_val_if_fail (GTK_IS_SCROLLED_WINDOW (scroller), FALSE);
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
   g_return_val_if_fail (gtk_widget_is_ancestor (widget, GTK_WIDGET (scroller)), FALSE);
-
-  if (reveal_quark == 0)
-    reveal_quark = g_quark_from_static_string ("enough-search-reveal");
 
   if (GTK_IS_LABEL (widget))
     text = gtk_label_get_text (GTK_LABEL (widget));

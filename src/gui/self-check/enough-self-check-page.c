@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "enough-item-bank.h"
+#include "enough-list-utils.h"
 #include "enough-search-reveal.h"
 #include "enough-self-check-page.h"
 #include "enough-self-check-row.h"
@@ -29,21 +30,17 @@ struct _EnoughSelfCheckPage
   EnoughStore             *store;
   GtkFilterListModel      *history;
   GtkSingleSelection      *selection;
-  /* The template is built on first use (see ensure_built()). */
-  gboolean                 built;
 };
 
-G_DEFINE_FINAL_TYPE (EnoughSelfCheckPage, enough_self_check_page, GTK_TYPE_WIDGET)
+static void enough_self_check_page_page_init (EnoughPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (EnoughSelfCheckPage, enough_self_check_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (ENOUGH_TYPE_PAGE, enough_self_check_page_page_init))
 
 enum {
   PROP_0,
   PROP_STORE,
-  N_PROPS
 };
-
-static GParamSpec *properties[N_PROPS];
-
-static void ensure_built (EnoughSelfCheckPage *self);
 
 static void
 show_content (EnoughSelfCheckPage *self,
@@ -92,28 +89,6 @@ show_empty (EnoughSelfCheckPage *self)
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
-static gboolean
-find_in_history (EnoughSelfCheckPage *self,
-                 EnoughSelfCheck     *check,
-                 guint               *out_position)
-{
-  GListModel *model = G_LIST_MODEL (self->history);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(EnoughSelfCheck) item = g_list_model_get_item (model, i);
-
-      if (item == check)
-        {
-          *out_position = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 void
 enough_self_check_page_show_check (EnoughSelfCheckPage *self,
                                    EnoughSelfCheck     *check)
@@ -124,8 +99,9 @@ enough_self_check_page_show_check (EnoughSelfCheckPage *self,
   g_return_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self));
   g_return_if_fail (ENOUGH_IS_SELF_CHECK (check));
 
-  ensure_built (self);
-  if (self->history == NULL || !find_in_history (self, check, &position))
+  enough_page_ensure_built (ENOUGH_PAGE (self));
+  position = enough_list_model_find (G_LIST_MODEL (self->history), check, G_MAXUINT);
+  if (position == GTK_INVALID_LIST_POSITION)
     return;
 
   /* The list is newest first: the check before this one comes after it. */
@@ -139,18 +115,19 @@ enough_self_check_page_show_check (EnoughSelfCheckPage *self,
   show_content (self, "results");
 }
 
-void
-enough_self_check_page_reveal_match (EnoughSelfCheckPage *self,
-                                     EnoughSearchResult  *result,
-                                     const char          *query)
+/* The check's results; a match in its note scrolled to, selected and
+ * focused. */
+static void
+enough_self_check_page_reveal (EnoughPage         *page,
+                               EnoughRecord       *entry,
+                               EnoughSearchResult *result,
+                               const char         *query)
 {
+  EnoughSelfCheckPage *self = ENOUGH_SELF_CHECK_PAGE (page);
   EnoughSelfCheck *check;
   GtkLabel *note;
 
-  g_return_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self));
-  g_return_if_fail (ENOUGH_IS_SEARCH_RESULT (result));
-
-  ensure_built (self);
+  enough_self_check_page_show_check (self, ENOUGH_SELF_CHECK (entry));
   check = enough_self_check_results_get_check (self->results);
   note = enough_self_check_results_get_note_label (self->results);
   if (check == NULL ||
@@ -332,11 +309,11 @@ enough_self_check_page_set_store (EnoughSelfCheckPage *self,
   g_return_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self));
   g_return_if_fail (store == NULL || ENOUGH_IS_STORE (store));
 
-  ensure_built (self);
+  enough_page_ensure_built (ENOUGH_PAGE (self));
   if (g_set_object (&self->store, store))
     {
       load (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+      g_object_notify (G_OBJECT (self), "store");
     }
 }
 
@@ -345,7 +322,7 @@ enough_self_check_page_get_view (EnoughSelfCheckPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self), NULL);
 
-  ensure_built (self);
+  enough_page_ensure_built (ENOUGH_PAGE (self));
   return gtk_stack_get_visible_child_name (self->content_stack);
 }
 
@@ -354,7 +331,7 @@ enough_self_check_page_get_question (EnoughSelfCheckPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self), NULL);
 
-  ensure_built (self);
+  enough_page_ensure_built (ENOUGH_PAGE (self));
   return self->question;
 }
 
@@ -363,7 +340,7 @@ enough_self_check_page_get_results (EnoughSelfCheckPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self), NULL);
 
-  ensure_built (self);
+  enough_page_ensure_built (ENOUGH_PAGE (self));
   return self->results;
 }
 
@@ -372,7 +349,7 @@ enough_self_check_page_get_chart (EnoughSelfCheckPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self), NULL);
 
-  ensure_built (self);
+  enough_page_ensure_built (ENOUGH_PAGE (self));
   return self->chart;
 }
 
@@ -381,7 +358,7 @@ enough_self_check_page_get_history (EnoughSelfCheckPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self), NULL);
 
-  ensure_built (self);
+  enough_page_ensure_built (ENOUGH_PAGE (self));
   return G_LIST_MODEL (self->history);
 }
 
@@ -390,7 +367,7 @@ enough_self_check_page_get_selection (EnoughSelfCheckPage *self)
 {
   g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self), NULL);
 
-  ensure_built (self);
+  enough_page_ensure_built (ENOUGH_PAGE (self));
   return self->selection;
 }
 
@@ -399,7 +376,7 @@ enough_self_check_page_map (GtkWidget *widget)
 {
   EnoughSelfCheckPage *self = ENOUGH_SELF_CHECK_PAGE (widget);
 
-  ensure_built (self);
+  enough_page_ensure_built (ENOUGH_PAGE (self));
   GTK_WIDGET_CLASS (enough_self_check_page_parent_class)->map (widget);
 
   /* Shown with a check in progress: the keys 1–5 work straight away. */
@@ -471,12 +448,7 @@ enough_self_check_page_class_init (EnoughSelfCheckPageClass *klass)
   object_class->set_property = enough_self_check_page_set_property;
   widget_class->map = enough_self_check_page_map;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         ENOUGH_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_STORE, "store");
 
   g_type_ensure (ENOUGH_TYPE_SELF_CHECK_QUESTION);
   g_type_ensure (ENOUGH_TYPE_SELF_CHECK_RESULTS);
@@ -507,26 +479,17 @@ enough_self_check_page_class_init (EnoughSelfCheckPageClass *klass)
                                        "self-check.new", NULL);
 }
 
-/* The page's widgets are made when it is first shown (mapped) or used
- * through its functions, not with the window: a hidden page in the first
- * frame only cost start-up time. */
+/* Made when first shown or used (see EnoughPage), not with the window. */
 static void
-ensure_built (EnoughSelfCheckPage *self)
+enough_self_check_page_build (EnoughPage *page)
 {
-  GtkListItemFactory *factory;
-
-  if (self->built)
-    return;
-  self->built = TRUE;
+  EnoughSelfCheckPage *self = ENOUGH_SELF_CHECK_PAGE (page);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
+  enough_list_view_set_factory (self->list_view,
+                                G_CALLBACK (setup_row), G_CALLBACK (bind_row),
+                                G_CALLBACK (unbind_row), NULL, NULL);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   enough_self_check_chart_set_model (self->chart, G_LIST_MODEL (self->history));
@@ -534,6 +497,14 @@ ensure_built (EnoughSelfCheckPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "self-check.show-list", TRUE);
   update_sidebar (self);
   show_empty (self);
+}
+
+static void
+enough_self_check_page_page_init (EnoughPageInterface *iface)
+{
+  iface->entry_kind = ENOUGH_RECORD_KIND_SELF_CHECK;
+  iface->build = enough_self_check_page_build;
+  iface->reveal = enough_self_check_page_reveal;
 }
 
 static void
@@ -550,7 +521,7 @@ enough_self_check_page_init (EnoughSelfCheckPage *self)
   g_signal_connect_swapped (self->history, "items-changed",
                             G_CALLBACK (on_history_changed), self);
 
-  /* Until it is built and has a journal (see ensure_built(), load()). */
+  /* Until it is built and has a journal (see EnoughPage, load()). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "self-check.new", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "self-check.show-history", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "self-check.show-list", FALSE);

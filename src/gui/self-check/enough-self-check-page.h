@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "enough-page.h"
 #include "enough-self-check-chart.h"
 #include "enough-self-check-question.h"
 #include "enough-self-check-results.h"
@@ -16,6 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EnoughSelfCheckPage, enough_self_check_page, ENOUGH, SELF_CHECK_PAGE, GtkWidget)
 
+/* The Self-Check page, an EnoughPage: its search results are checks (their
+ * notes). */
 EnoughStore *enough_self_check_page_get_store (EnoughSelfCheckPage *self);
 void         enough_self_check_page_set_store (EnoughSelfCheckPage *self,
                                                EnoughStore         *store);
@@ -23,12 +26,6 @@ void         enough_self_check_page_set_store (EnoughSelfCheckPage *self,
 /* Opens a completed check's results (as choosing it in the list does). */
 void         enough_self_check_page_show_check (EnoughSelfCheckPage *self,
                                                 EnoughSelfCheck     *check);
-
-/* After show_check() for a search result in the check's note: scrolls to
- * the note, selects the match in it and gives it the keyboard focus. */
-void         enough_self_check_page_reveal_match (EnoughSelfCheckPage *self,
-                                                  EnoughSearchResult  *result,
-                                                  const char          *query);
 
 /* For tests and screenshots: the parts of the page, and which view the
  * content shows ("empty", "question", "results" or "history"). */

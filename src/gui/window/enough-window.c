@@ -8,6 +8,7 @@
 #include "enough-critic-page.h"
 #include "enough-io-actions.h"
 #include "enough-letter-page.h"
+#include "enough-page.h"
 #include "enough-preferences-window.h"
 #include "enough-save-banner.h"
 #include "enough-search-view.h"
@@ -23,9 +24,6 @@ struct _EnoughWindow
   AdwViewSwitcherBar   *switcher_bar;
   AdwToastOverlay      *toast_overlay;
   GtkMenuButton        *menu_button;
-  EnoughCriticPage     *critic_page;
-  EnoughLetterPage     *letter_page;
-  EnoughSelfCheckPage  *self_check_page;
   EnoughSaveBanner     *save_banner;
   GtkStack             *content_stack;
   GtkSearchBar         *search_bar;
@@ -35,8 +33,6 @@ struct _EnoughWindow
   GtkWindow            *shortcuts;    /* made when first shown */
 
   EnoughStore          *store;
-  /* Pages that were given the store (see ensure_page_store()). */
-  guint                 pages_with_store;
 
   GSettings            *settings;
 
@@ -102,87 +98,19 @@ enough_window_get_visible_page (EnoughWindow *self)
   return adw_view_stack_get_visible_child_name (self->stack);
 }
 
-void
-enough_window_add_toast (EnoughWindow *self,
-                         AdwToast     *toast)
-{
-  g_return_if_fail (ENOUGH_IS_WINDOW (self));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/* A page is given the store when it is first shown (or asked for), not
- * before the first frame: binding a list model makes GtkListView (GTK 4.8)
- * build, bind and measure about 200 rows even on a hidden page, which with
- * a big journal doubled the start-up time and added ~20 MB. */
-static void
-ensure_page_store (EnoughWindow *self,
-                   GtkWidget    *page)
-{
-  guint bit;
-
-  if (page == GTK_WIDGET (self->critic_page))
-    bit = 1 << 0;
-  else if (page == GTK_WIDGET (self->letter_page))
-    bit = 1 << 1;
-  else if (page == GTK_WIDGET (self->self_check_page))
-    bit = 1 << 2;
-  else
-    return;
-
-  if (self->pages_with_store & bit)
-    return;
-  self->pages_with_store |= bit;
-
-  if (bit == 1 << 0)
-    enough_critic_page_set_store (self->critic_page, self->store);
-  else if (bit == 1 << 1)
-    enough_letter_page_set_store (self->letter_page, self->store);
-  else
-    enough_self_check_page_set_store (self->self_check_page, self->store);
-}
-
-static void
-on_visible_page_changed (EnoughWindow *self)
-{
-  ensure_page_store (self, adw_view_stack_get_visible_child (self->stack));
-}
-
 GtkWidget *
-enough_window_get_self_check_page (EnoughWindow *self)
+enough_window_get_page (EnoughWindow *self,
+                        const char   *name)
 {
+  GtkWidget *page;
+
   g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
 
-  ensure_page_store (self, GTK_WIDGET (self->self_check_page));
-  return GTK_WIDGET (self->self_check_page);
-}
-
-EnoughLetterPage *
-enough_window_get_letter_page (EnoughWindow *self)
-{
-  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
-
-  ensure_page_store (self, GTK_WIDGET (self->letter_page));
-  return self->letter_page;
-}
-
-EnoughCriticPage *
-enough_window_get_critic_page (EnoughWindow *self)
-{
-  g_return_val_if_fail (ENOUGH_IS_WINDOW (self), NULL);
-
-  ensure_page_store (self, GTK_WIDGET (self->critic_page));
-  return self->critic_page;
-}
-
-void
-enough_window_set_reminders (EnoughWindow    *self,
-                             EnoughReminders *reminders)
-{
-  g_return_if_fail (ENOUGH_IS_WINDOW (self));
-
-  /* Not through the getter: the letters page keeps its store for later. */
-  enough_letter_page_set_reminders (self->letter_page, reminders);
+  page = adw_view_stack_get_child_by_name (self->stack, name);
+  if (page != NULL && ENOUGH_IS_PAGE (page))
+    enough_page_ensure_store (ENOUGH_PAGE (page));
+  return page;
 }
 
 GtkSearchEntry *
@@ -307,58 +235,27 @@ static void
 on_open_result (EnoughWindow       *self,
                 EnoughSearchResult *result)
 {
-  const char *uuid = enough_search_result_get_entry_uuid (result);
-  EnoughRecordKind kind = enough_search_result_get_kind (result);
-  EnoughSearchField field = enough_search_result_get_field (result);
-  g_autoptr(EnoughRecord) record = NULL;
   g_autofree char *query = NULL;
 
-  if (self->store == NULL || uuid == NULL)
+  if (self->store == NULL || enough_search_result_get_entry_uuid (result) == NULL)
     return;
 
   /* What was searched, to find it again in the entry. */
   query = g_strdup (self->search_view != NULL ? enough_search_view_get_query (self->search_view) : "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
-  switch (kind)
+  /* The page of its kind opens it. */
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
     {
-    case ENOUGH_RECORD_KIND_DIALOGUE:
-      record = enough_store_lookup (self->store, kind, uuid);
-      if (record == NULL || !ENOUGH_IS_DIALOGUE (record))
-        break;
-      enough_window_show_page (self, "critic");
-      enough_critic_page_reveal_match (self->critic_page, ENOUGH_DIALOGUE (record), field,
-                                       enough_search_result_get_turn_uuid (result));
-      return;
-
-    case ENOUGH_RECORD_KIND_LETTER:
-      record = enough_store_lookup (self->store, kind, uuid);
-      if (record == NULL || !ENOUGH_IS_LETTER (record))
-        break;
-      enough_window_show_page (self, "letters");
-      /* As from the list: a finished letter to read, a draft on its step. */
-      enough_letter_page_open_letter (self->letter_page, uuid,
-                                      enough_letter_get_reread (ENOUGH_LETTER (record)) !=
-                                      ENOUGH_REREAD_UNSET);
-      enough_letter_page_reveal_match (self->letter_page, result, query);
-      return;
-
-    case ENOUGH_RECORD_KIND_SELF_CHECK:
-      record = enough_store_lookup (self->store, kind, uuid);
-      if (record == NULL || !ENOUGH_IS_SELF_CHECK (record))
-        break;
-      enough_window_show_page (self, "self-check");
-      enough_self_check_page_show_check (self->self_check_page, ENOUGH_SELF_CHECK (record));
-      enough_self_check_page_reveal_match (self->self_check_page, result, query);
-      return;
-
-    case ENOUGH_RECORD_KIND_TURN:
-    default:
-      break;
+      if (ENOUGH_IS_PAGE (page) && enough_page_reveal (ENOUGH_PAGE (page), result, query))
+        return;
     }
 
   /* Deleted since the search ran. */
-  enough_window_add_toast (self, adw_toast_new (_("This entry is no longer in your journal")));
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("This entry is no longer in your journal")));
 }
 
 static void
@@ -422,6 +319,19 @@ enough_window_show_page_action (GtkWidget  *widget,
                            g_variant_get_string (parameter, NULL));
 }
 
+/* win.show-toast (s): a message in the window, from outside it (the
+ * export and import, a restored backup). */
+static void
+enough_window_show_toast_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (widget);
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (g_variant_get_string (parameter, NULL)));
+}
+
 static void
 enough_window_export_action (GtkWidget  *widget,
                              const char *action_name,
@@ -456,16 +366,16 @@ enough_window_constructed (GObject *object)
   g_settings_bind (settings, "last-page", self->stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
 
   /* The store is construct-only: each page gets it once, the shown one
-   * now, the others when first shown (see ensure_page_store()). */
-  if (self->store == NULL)
+   * now, the others when first shown (see EnoughPage). */
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
     {
-      ensure_page_store (self, GTK_WIDGET (self->critic_page));
-      ensure_page_store (self, GTK_WIDGET (self->letter_page));
-      ensure_page_store (self, GTK_WIDGET (self->self_check_page));
+      if (ENOUGH_IS_PAGE (page))
+        enough_page_set_store_when_shown (ENOUGH_PAGE (page), self->store);
     }
-  g_signal_connect_object (self->stack, "notify::visible-child",
-                           G_CALLBACK (on_visible_page_changed), self, G_CONNECT_SWAPPED);
-  on_visible_page_changed (self);
+  if (ENOUGH_IS_PAGE (adw_view_stack_get_visible_child (self->stack)))
+    enough_page_ensure_store (ENOUGH_PAGE (adw_view_stack_get_visible_child (self->stack)));
 
   /* Without a journal there is nothing to export or import into. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL);
@@ -612,6 +522,7 @@ enough_window_class_init (EnoughWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The pages of enough-window.ui (each an EnoughPage). */
   g_type_ensure (ENOUGH_TYPE_CRITIC_PAGE);
   g_type_ensure (ENOUGH_TYPE_LETTER_PAGE);
   g_type_ensure (ENOUGH_TYPE_SELF_CHECK_PAGE);
@@ -624,9 +535,6 @@ enough_window_class_init (EnoughWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnoughWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, EnoughWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EnoughWindow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, critic_page);
-  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, letter_page);
-  gtk_widget_class_bind_template_child (widget_class, EnoughWindow, self_check_page);
   gtk_widget_class_bind_template_child (widget_class, EnoughWindow, save_banner);
   gtk_widget_class_bind_template_child (widget_class, EnoughWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, EnoughWindow, search_bar);
@@ -639,6 +547,8 @@ enough_window_class_init (EnoughWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s",
                                    enough_window_show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s",
+                                   enough_window_show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL,
                                    enough_window_search_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL,

@@ -6,8 +6,6 @@
 #include <adwaita.h>
 
 #include "enough-application.h"
-#include "enough-critic-page.h"
-#include "enough-letter-page.h"
 #include "enough-search-view.h"
 
 G_BEGIN_DECLS
@@ -23,16 +21,10 @@ AdwViewStack *enough_window_get_stack        (EnoughWindow      *self);
 void          enough_window_show_page        (EnoughWindow      *self,
                                               const char        *page_name);
 const char   *enough_window_get_visible_page (EnoughWindow      *self);
-void          enough_window_add_toast        (EnoughWindow      *self,
-                                              AdwToast          *toast);
-/* The pages, for tests. */
-GtkWidget    *enough_window_get_self_check_page (EnoughWindow   *self);
-EnoughLetterPage *enough_window_get_letter_page (EnoughWindow  *self);
-
-EnoughCriticPage *enough_window_get_critic_page (EnoughWindow  *self);
-/* Hands the reread reminders to the letters page. */
-void              enough_window_set_reminders   (EnoughWindow    *self,
-                                                 EnoughReminders *reminders);
+/* The page called @name in the stack (an EnoughPage, given its journal
+ * now if it was waiting to be shown), or NULL. */
+GtkWidget    *enough_window_get_page         (EnoughWindow      *self,
+                                              const char        *name);
 /* Search (win.search): the entry in the search bar and the results. */
 GtkSearchEntry   *enough_window_get_search_entry (EnoughWindow *self);
 EnoughSearchView *enough_window_get_search_view  (EnoughWindow *self);

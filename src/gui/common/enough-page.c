@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "enough-page.h"
+
+G_DEFINE_INTERFACE (EnoughPage, enough_page, GTK_TYPE_WIDGET)
+
+/* The journal waiting for the page to be shown. */
+typedef struct
+{
+  EnoughStore *store;
+  gulong       map_id;
+} WaitingStore;
+
+static GQuark built_quark;
+static GQuark waiting_quark;
+
+static void
+enough_page_default_init (EnoughPageInterface *iface)
+{
+  built_quark = g_quark_from_static_string ("enough-page-built");
+  waiting_quark = g_quark_from_static_string ("enough-page-waiting-store");
+
+  iface->entry_kind = ENOUGH_RECORD_KIND_TURN;  /* none: turns open in their dialogue */
+
+  g_object_interface_install_property (iface,
+                                       g_param_spec_object ("store", NULL, NULL,
+                                                            ENOUGH_TYPE_STORE,
+                                                            (G_PARAM_READWRITE |
+                                                             G_PARAM_EXPLICIT_NOTIFY |
+                                                             G_PARAM_STATIC_STRINGS)));
+}
+
+void
+enough_page_ensure_built (EnoughPage *page)
+{
+  EnoughPageInterface *iface;
+
+  g_return_if_fail (ENOUGH_IS_PAGE (page));
+
+  if (g_object_get_qdata (G_OBJECT (page), built_quark) != NULL)
+    return;
+  g_object_set_qdata (G_OBJECT (page), built_quark, GINT_TO_POINTER (TRUE));
+
+  iface = ENOUGH_PAGE_GET_IFACE (page);
+  if (iface->build != NULL)
+    iface->build (page);
+}
+
+gboolean
+enough_page_is_built (EnoughPage *page)
+{
+  g_return_val_if_fail (ENOUGH_IS_PAGE (page), FALSE);
+
+  return g_object_get_qdata (G_OBJECT (page), built_quark) != NULL;
+}
+
+EnoughStore *
+enough_page_get_store (EnoughPage *page)
+{
+  g_autoptr(EnoughStore) store = NULL;
+
+  g_return_val_if_fail (ENOUGH_IS_PAGE (page), NULL);
+
+  g_object_get (page, "store", &store, NULL);
+  return store;  /* the page holds a reference */
+}
+
+static void
+waiting_store_free (gpointer data)
+{
+  WaitingStore *waiting = data;
+
+  g_clear_object (&waiting->store);
+  g_free (waiting);
+}
+
+void
+enough_page_ensure_store (EnoughPage *page)
+{
+  WaitingStore *waiting;
+
+  g_return_if_fail (ENOUGH_IS_PAGE (page));
+
+  waiting = g_object_steal_qdata (G_OBJECT (page), waiting_quark);
+  if (waiting == NULL)
+    return;
+
+  g_clear_signal_handler (&waiting->map_id, page);
+  enough_page_ensure_built (page);
+  g_object_set (page, "store", waiting->store, NULL);
+  waiting_store_free (waiting);
+}
+
+/* After the page's own map(), as when the window gave the store on the
+ * stack's notify::visible-child. */
+static void
+on_first_map (EnoughPage *page)
+{
+  enough_page_ensure_store (page);
+}
+
+void
+enough_page_set_store_when_shown (EnoughPage  *page,
+                                  EnoughStore *store)
+{
+  WaitingStore *waiting;
+
+  g_return_if_fail (ENOUGH_IS_PAGE (page));
+  g_return_if_fail (store == NULL || ENOUGH_IS_STORE (store));
+
+  waiting = g_new0 (WaitingStore, 1);
+  waiting->store = store != NULL ? g_object_ref (store) : NULL;
+  waiting->map_id = g_signal_connect (page, "map", G_CALLBACK (on_first_map), NULL);
+  g_object_set_qdata_full (G_OBJECT (page), waiting_quark, waiting, waiting_store_free);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (page)))
+    enough_page_ensure_store (page);
+}
+
+gboolean
+enough_page_reveal (EnoughPage         *page,
+                    EnoughSearchResult *result,
+                    const char         *query)
+{
+  EnoughPageInterface *iface;
+  g_autoptr(EnoughRecord) entry = NULL;
+  EnoughStore *store;
+  GtkWidget *stack;
+
+  g_return_val_if_fail (ENOUGH_IS_PAGE (page), FALSE);
+  g_return_val_if_fail (ENOUGH_IS_SEARCH_RESULT (result), FALSE);
+
+  iface = ENOUGH_PAGE_GET_IFACE (page);
+  if (iface->reveal == NULL || enough_search_result_get_kind (result) != iface->entry_kind ||
+      enough_search_result_get_entry_uuid (result) == NULL)
+    return FALSE;
+
+  enough_page_ensure_store (page);
+  store = enough_page_get_store (page);
+  if (store != NULL)
+    entry = enough_store_lookup (store, iface->entry_kind, enough_search_result_get_entry_uuid (result));
+  if (entry == NULL)
+    return FALSE;  /* deleted since the search ran */
+
+  /* Shown first: showing a page puts the focus where writing happens,
+   * and the match must have it. */
+  stack = gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK);
+  if (stack != NULL)
+    adw_view_stack_set_visible_child (ADW_VIEW_STACK (stack), GTK_WIDGET (page));
+  iface->reveal (page, entry, result, query != NULL ? query : "");
+
+  return TRUE;
+}

@@ -1,0 +1,325 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "enough-critic-page-private.h"
+#include "enough-critic-patterns.h"
+#include "enough-list-utils.h"
+#include "enough-turn-row.h"
+
+/* The default title: the first words of the first line. */
+#define TITLE_MAX_WORDS 6
+#define TITLE_MAX_CHARS 48
+/* Shows the newest turn. The list estimates the height of rows it has not
+ * made yet, so the end moves while it settles: follow it frame by frame,
+ * like a chat, until it has been still for a few frames (or a second
+ * passed, or the user scrolled). */
+#define END_STILL_FRAMES 3
+#define END_MAX_FRAMES 60
+
+/* ---- Following the newest turn ------------------------------------------ */
+
+static gboolean
+scroll_to_end_tick (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  EnoughCriticPage *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->turns_scroller);
+  double bottom = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  if (!self->stick_to_end || ++self->end_frames > END_MAX_FRAMES)
+    goto done;
+
+  if (gtk_adjustment_get_value (adjustment) >= bottom - 0.5 && bottom == self->end_last_bottom)
+    {
+      if (++self->end_still_frames >= END_STILL_FRAMES)
+        goto done;
+    }
+  else
+    self->end_still_frames = 0;
+
+  self->end_last_bottom = bottom;
+  gtk_adjustment_set_value (adjustment, bottom);
+  return G_SOURCE_CONTINUE;
+
+done:
+  self->end_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Rows measured late, a resize, the switcher bar sliding in: the end moves
+ * again; follow it while the user has not scrolled away. */
+static void
+on_turns_adjustment_changed (EnoughCriticPage *self,
+                             GtkAdjustment    *adjustment)
+{
+  if (!self->stick_to_end || self->end_tick_id != 0)
+    return;
+
+  self->end_frames = 0;
+  self->end_still_frames = 0;
+  self->end_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->turn_list),
+                                                    scroll_to_end_tick, self, NULL);
+}
+
+static gboolean
+on_turns_user_scroll (EnoughCriticPage *self,
+                      double            dx,
+                      double            dy)
+{
+  self->stick_to_end = FALSE;
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+void
+enough_critic_turns_scroll_to_end (EnoughCriticPage *self)
+{
+  self->stick_to_end = TRUE;
+  self->end_frames = 0;
+  self->end_still_frames = 0;
+  self->end_last_bottom = -1;
+  if (self->end_tick_id == 0)
+    self->end_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->turn_list),
+                                                      scroll_to_end_tick, self, NULL);
+}
+
+void
+enough_critic_turns_stop (EnoughCriticPage *self)
+{
+  if (self->end_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->turn_list), self->end_tick_id);
+  self->end_tick_id = 0;
+}
+
+/* The open dialogue's turns, from now on. */
+void
+enough_critic_turns_show_pending (EnoughCriticPage *self)
+{
+  g_autoptr(GtkSelectionModel) turns = g_steal_pointer (&self->pending_turns);
+
+  if (turns == NULL)
+    return;
+  gtk_list_view_set_model (self->turn_list, turns);
+  enough_critic_turns_scroll_to_end (self);
+}
+
+/* Walks the descendants of the conversation: the rows on screen. */
+static void
+set_rows_critic_name (GtkWidget  *widget,
+                      const char *critic_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ENOUGH_IS_TURN_ROW (child))
+        enough_turn_row_set_critic_name (ENOUGH_TURN_ROW (child), critic_name);
+      else
+        set_rows_critic_name (child, critic_name);
+    }
+}
+
+void
+enough_critic_turns_set_critic_name (EnoughCriticPage *self,
+                                     const char       *critic_name)
+{
+  set_rows_critic_name (GTK_WIDGET (self->turn_list), critic_name);
+}
+
+/* ---- Sending ------------------------------------------------------------ */
+
+/* The first words of the first line, for a dialogue that has no title yet. */
+static char *
+make_default_title (const char *text)
+{
+  g_autofree char *line = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) title = g_string_new (NULL);
+  const char *newline;
+  gboolean cut = FALSE;
+  guint n_words = 0;
+
+  newline = strchr (text, '\n');
+  line = newline != NULL ? g_strndup (text, newline - text) : g_strdup (text);
+  g_strstrip (line);
+
+  words = g_strsplit_set (line, " \t", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (n_words == TITLE_MAX_WORDS ||
+          g_utf8_strlen (title->str, -1) + g_utf8_strlen (words[i], -1) + 1 > TITLE_MAX_CHARS)
+        {
+          cut = TRUE;
+          break;
+        }
+      if (title->len > 0)
+        g_string_append_c (title, ' ');
+      g_string_append (title, words[i]);
+      n_words++;
+    }
+
+  /* One long word (or a script without spaces): cut by characters. */
+  if (title->len == 0 && line[0] != '\0')
+    {
+      g_autofree char *start = g_utf8_substring (line, 0, TITLE_MAX_CHARS);
+
+      g_string_assign (title, start);
+      cut = g_utf8_strlen (line, -1) > TITLE_MAX_CHARS;
+    }
+
+  if (cut)
+    g_string_append (title, "…");
+
+  return g_string_free (g_steal_pointer (&title), FALSE);
+}
+
+void
+enough_critic_turns_on_send (EnoughCriticPage *self,
+                             EnoughSpeaker     speaker,
+                             const char       *text,
+                             EnoughComposer   *composer)
+{
+  g_autoptr(EnoughTurn) turn = NULL;
+  GListModel *turns;
+  guint step;
+
+  if (self->store == NULL || self->dialogue == NULL)
+    return;
+
+  turns = enough_dialogue_get_turns (self->dialogue);
+  if (g_list_model_get_n_items (turns) == 0 && enough_dialogue_get_title (self->dialogue)[0] == '\0')
+    {
+      g_autofree char *title = make_default_title (text);
+
+      enough_dialogue_set_title (self->dialogue, title);
+    }
+
+  turn = enough_store_add_turn (self->store, self->dialogue, -1, speaker, text);
+
+  /* The card moves on once the step has its answer (see the prompts). */
+  step = enough_dialogue_get_prompt_step (self->dialogue);
+  if (step < ENOUGH_CRITIC_N_PROMPTS && speaker == enough_critic_prompt_get_answerer (step))
+    enough_dialogue_set_prompt_step (self->dialogue, step + 1);
+
+  enough_critic_turns_scroll_to_end (self);
+}
+
+/* ---- Deleting with Undo ------------------------------------------------- */
+
+/* A restored dialogue opens again, as it was before the slip. */
+void
+enough_critic_turns_restored (GtkWidget *owner,
+                              GPtrArray *records)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      if (ENOUGH_IS_DIALOGUE (records->pdata[i]))
+        {
+          enough_critic_page_open_dialogue (ENOUGH_CRITIC_PAGE (owner), records->pdata[i]);
+          return;
+        }
+    }
+}
+
+static void
+on_turn_delete_requested (EnoughCriticPage *self,
+                          EnoughTurn       *turn,
+                          EnoughTurnRow    *row)
+{
+  if (self->store == NULL)
+    return;
+
+  enough_undo_toast_delete (self->undo, self->store, turn, _("Turn deleted"));
+  enough_composer_focus_text (self->composer);
+}
+
+void
+enough_critic_turns_delete_dialogue (EnoughCriticPage *self)
+{
+  g_autoptr(EnoughDialogue) dialogue = NULL;
+  GListModel *dialogues;
+
+  if (self->store == NULL || self->dialogue == NULL)
+    return;
+
+  gtk_popover_popdown (gtk_menu_button_get_popover (self->details_button));
+  dialogue = g_object_ref (self->dialogue);
+  enough_critic_page_open_dialogue (self, NULL);
+  enough_undo_toast_delete (self->undo, self->store, dialogue, _("Dialogue deleted"));
+
+  /* Show the newest one left rather than nothing, unless the list is folded
+   * away: then the list itself is the place to be. */
+  dialogues = enough_store_get_dialogues (self->store);
+  if (g_list_model_get_n_items (dialogues) > 0)
+    {
+      g_autoptr(EnoughDialogue) next = g_list_model_get_item (dialogues, 0);
+
+      enough_critic_page_open_dialogue (self, next);
+    }
+  else
+    g_settings_set_string (self->settings, "critic-open-dialogue", "");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+/* ---- Rows --------------------------------------------------------------- */
+
+static void
+turn_setup (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            EnoughCriticPage         *self)
+{
+  GtkWidget *row = enough_turn_row_new ();
+
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_selectable (item, FALSE);
+  g_signal_connect_object (row, "delete-requested",
+                           G_CALLBACK (on_turn_delete_requested), self, G_CONNECT_SWAPPED);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+turn_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           EnoughCriticPage         *self)
+{
+  EnoughTurnRow *row = ENOUGH_TURN_ROW (gtk_list_item_get_child (item));
+
+  enough_turn_row_set_critic_name (row, self->dialogue != NULL
+                                        ? enough_dialogue_get_critic_name (self->dialogue) : NULL);
+  enough_turn_row_set_turn (row, gtk_list_item_get_item (item));
+  enough_critic_reveal_update_row (self, GTK_WIDGET (row));
+}
+
+static void
+turn_unbind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             EnoughCriticPage         *self)
+{
+  enough_turn_row_set_turn (ENOUGH_TURN_ROW (gtk_list_item_get_child (item)), NULL);
+  gtk_widget_remove_css_class (gtk_list_item_get_child (item), "search-match");
+}
+
+void
+enough_critic_turns_build (EnoughCriticPage *self)
+{
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+  enough_list_view_set_factory (self->turn_list,
+                                G_CALLBACK (turn_setup), G_CALLBACK (turn_bind),
+                                G_CALLBACK (turn_unbind), NULL, self);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->turns_scroller), "changed",
+                           G_CALLBACK (on_turns_adjustment_changed), self, G_CONNECT_SWAPPED);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (on_turns_user_scroll), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->turns_scroller), scroll);
+  g_signal_connect_object (self->composer, "send",
+                           G_CALLBACK (enough_critic_turns_on_send), self, G_CONNECT_SWAPPED);
+}
