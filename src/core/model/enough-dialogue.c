@@ -3,7 +3,8 @@
  */
 #include "config.h"
 
-#include "enough-store-private.h"
+#include "enough-entry-list.h"
+#include "enough-record-private.h"
 
 struct _EnoughDialogue
 {

@@ -3,7 +3,7 @@
  */
 #include "config.h"
 
-#include "enough-store-private.h"
+#include "enough-record-private.h"
 
 typedef struct
 {

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "enough-store-private.h"
+#include "enough-record-private.h"
 
 struct _EnoughSelfCheck
 {
