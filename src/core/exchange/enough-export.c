@@ -12,6 +12,7 @@
 #include "enough-item-bank.h"
 #include "enough-self-check-scoring.h"
 #include "enough-store-private.h"
+#include "enough-tables.h"
 
 /* ------------------------------------------------------------------------ */
 /* Timestamps: plain arithmetic, no time zone database (a million of them
@@ -242,22 +243,6 @@ typedef struct
   guint                n_entries;
 } Export;
 
-static const char *const load_sql[5] = {
-  [ENOUGH_RECORD_KIND_DIALOGUE] =
-    "SELECT id, uuid, created, updated, title, critic_name, intensity_start,"
-    " intensity_end, prompt_step FROM dialogue WHERE id = ?",
-  [ENOUGH_RECORD_KIND_LETTER] =
-    "SELECT id, uuid, created, updated, not_good_enough, feelings, text, step,"
-    " reread, reread_at, reread_done_at, takeaway FROM letter WHERE id = ?",
-  [ENOUGH_RECORD_KIND_SELF_CHECK] =
-    "SELECT id, uuid, created, updated, bank_version, answers, current_index,"
-    " completed_at, note FROM self_check WHERE id = ?",
-};
-
-static const char turns_sql[] =
-  "SELECT uuid, created, updated, speaker, text, patterns FROM turn"
-  " WHERE dialogue_id = ? AND deleted_at = 0 ORDER BY position, id";
-
 static void
 set_db_error (GError     **error,
               sqlite3     *db)
@@ -275,12 +260,16 @@ export_open (Export      *ex,
 {
   g_autoptr(GString) sql = g_string_new ("SELECT kind, id FROM (");
   const char *sep = "";
-  static const struct { EnoughExportKinds flag; int kind; const char *table; } parts[] = {
-    { ENOUGH_EXPORT_DIALOGUES, ENOUGH_RECORD_KIND_DIALOGUE, "dialogue" },
-    { ENOUGH_EXPORT_LETTERS, ENOUGH_RECORD_KIND_LETTER, "letter" },
-    { ENOUGH_EXPORT_SELF_CHECKS, ENOUGH_RECORD_KIND_SELF_CHECK, "self_check" },
+  static const struct { EnoughExportKinds flag; int kind; } parts[] = {
+    { ENOUGH_EXPORT_DIALOGUES, ENOUGH_RECORD_KIND_DIALOGUE },
+    { ENOUGH_EXPORT_LETTERS, ENOUGH_RECORD_KIND_LETTER },
+    { ENOUGH_EXPORT_SELF_CHECKS, ENOUGH_RECORD_KIND_SELF_CHECK },
   };
   EnoughExportKinds kinds = ex->options.kinds != 0 ? ex->options.kinds : ENOUGH_EXPORT_ALL;
+  g_autofree char *turn_columns = enough_table_column_list (enough_table_for_kind (ENOUGH_RECORD_KIND_TURN), "");
+  g_autofree char *turns_sql = g_strdup_printf ("SELECT %s FROM turn WHERE dialogue_id = ?"
+                                                " AND deleted_at = 0 ORDER BY position, id",
+                                                turn_columns);
 
   if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
     {
@@ -301,7 +290,7 @@ export_open (Export      *ex,
         continue;
       g_string_append_printf (sql, "%sSELECT %d AS kind, id, created FROM %s"
                               " WHERE deleted_at = 0 AND created >= ?1 AND created < ?2",
-                              sep, parts[i].kind, parts[i].table);
+                              sep, parts[i].kind, enough_table_for_kind (parts[i].kind)->name);
       sep = " UNION ALL ";
     }
   if (*sep == '\0')
@@ -317,8 +306,9 @@ export_open (Export      *ex,
       return FALSE;
     }
   for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_SELF_CHECK; k++)
-    if (load_sql[k] != NULL &&
-        sqlite3_prepare_v2 (ex->db, load_sql[k], -1, &ex->load[k], NULL) != SQLITE_OK)
+    if (k != ENOUGH_RECORD_KIND_TURN &&
+        sqlite3_prepare_v2 (ex->db, enough_table_select_sql (enough_table_for_kind (k)), -1,
+                            &ex->load[k], NULL) != SQLITE_OK)
       {
         set_db_error (error, ex->db);
         return FALSE;
@@ -534,6 +524,81 @@ enum_nick (GType type,
   return nick;
 }
 
+/* The exported columns of @row, each as a member (see EnoughJsonType),
+ * with a comma before each unless @first. */
+static void
+json_columns (GString           *b,
+              const EnoughTable *table,
+              sqlite3_stmt      *row,
+              gboolean           first)
+{
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      const EnoughColumn *col = &table->columns[i];
+      const char *name = col->json_name;
+
+      if (col->json == ENOUGH_JSON_NONE)
+        continue;
+      if (!first)
+        g_string_append_c (b, ',');
+      first = FALSE;
+
+      switch (col->json)
+        {
+        case ENOUGH_JSON_STRING:
+          add_string (b, name, col_text (row, (int) i));
+          break;
+        case ENOUGH_JSON_INT:
+          add_int (b, name, sqlite3_column_int (row, (int) i));
+          break;
+        case ENOUGH_JSON_INT_OR_NULL:
+          json_member (b, name);
+          if (sqlite3_column_int (row, (int) i) < 0)
+            g_string_append_len (b, "null", 4);
+          else
+            json_int (b, sqlite3_column_int (row, (int) i));
+          break;
+        case ENOUGH_JSON_TIME:
+        case ENOUGH_JSON_TIME_OR_NULL:
+          add_timestamp (b, name, sqlite3_column_int64 (row, (int) i),
+                         col->json == ENOUGH_JSON_TIME_OR_NULL);
+          break;
+        case ENOUGH_JSON_FLAGS:
+          add_flags (b, name, col->get_type (), (guint) sqlite3_column_int (row, (int) i));
+          break;
+        case ENOUGH_JSON_ENUM:
+          {
+            const char *nick = enum_nick (col->get_type (), sqlite3_column_int (row, (int) i));
+
+            /* An unknown value reads as unset (0). */
+            add_string (b, name, nick != NULL ? nick : enum_nick (col->get_type (), 0));
+          }
+          break;
+        case ENOUGH_JSON_SPEAKER:
+          add_string (b, name, enough_speaker_to_string (sqlite3_column_int (row, (int) i)));
+          break;
+        case ENOUGH_JSON_ANSWERS:
+          {
+            const char *answers = col_text (row, (int) i);
+
+            json_member (b, name);
+            g_string_append_c (b, '[');
+            for (const char *a = answers; *a != '\0'; a++)
+              {
+                if (a != answers)
+                  g_string_append_c (b, ',');
+                g_string_append_c (b, g_ascii_isdigit (*a) ? *a : '0');
+              }
+            g_string_append_c (b, ']');
+          }
+          break;
+        case ENOUGH_JSON_NONE:
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
 static gboolean
 json_entry (Export       *ex,
             int           kind,
@@ -546,119 +611,35 @@ json_entry (Export       *ex,
     g_string_append_len (b, ",\n", 2);
   g_string_append_c (b, '{');
   add_string (b, "kind", enum_nick (ENOUGH_TYPE_RECORD_KIND, kind));
-  g_string_append_c (b, ',');
-  add_string (b, "id", col_text (row, 1));
-  g_string_append_c (b, ',');
-  add_timestamp (b, "created", sqlite3_column_int64 (row, 2), FALSE);
-  g_string_append_c (b, ',');
-  add_timestamp (b, "updated", sqlite3_column_int64 (row, 3), FALSE);
+  json_columns (b, enough_table_for_kind (kind), row, FALSE);
 
-  switch (kind)
+  if (kind == ENOUGH_RECORD_KIND_DIALOGUE)
     {
-    case ENOUGH_RECORD_KIND_DIALOGUE:
-      {
-        gboolean first = TRUE;
-        int rc;
+      const EnoughTable *turn_table = enough_table_for_kind (ENOUGH_RECORD_KIND_TURN);
+      gboolean first = TRUE;
+      int rc;
 
-        g_string_append_c (b, ',');
-        add_string (b, "title", col_text (row, 4));
-        g_string_append_c (b, ',');
-        add_string (b, "critic_name", col_text (row, 5));
-        for (int c = 6; c <= 7; c++)
-          {
+      /* Turns nested in their dialogue, in order */
+      g_string_append_c (b, ',');
+      json_member (b, "turns");
+      g_string_append_c (b, '[');
+      sqlite3_bind_int64 (ex->turns, 1, sqlite3_column_int64 (row, ENOUGH_COL_ID));
+      while ((rc = sqlite3_step (ex->turns)) == SQLITE_ROW)
+        {
+          if (!first)
             g_string_append_c (b, ',');
-            json_member (b, c == 6 ? "intensity_start" : "intensity_end");
-            if (sqlite3_column_int (row, c) < 0)
-              g_string_append_len (b, "null", 4);
-            else
-              json_int (b, sqlite3_column_int (row, c));
-          }
-        g_string_append_c (b, ',');
-        add_int (b, "prompt_step", sqlite3_column_int (row, 8));
-
-        g_string_append_c (b, ',');
-        json_member (b, "turns");
-        g_string_append_c (b, '[');
-        sqlite3_bind_int64 (ex->turns, 1, sqlite3_column_int64 (row, 0));
-        while ((rc = sqlite3_step (ex->turns)) == SQLITE_ROW)
-          {
-            if (!first)
-              g_string_append_c (b, ',');
-            first = FALSE;
-            g_string_append_c (b, '{');
-            add_string (b, "id", col_text (ex->turns, 0));
-            g_string_append_c (b, ',');
-            add_timestamp (b, "created", sqlite3_column_int64 (ex->turns, 1), FALSE);
-            g_string_append_c (b, ',');
-            add_timestamp (b, "updated", sqlite3_column_int64 (ex->turns, 2), FALSE);
-            g_string_append_c (b, ',');
-            add_string (b, "speaker", enough_speaker_to_string (sqlite3_column_int (ex->turns, 3)));
-            g_string_append_c (b, ',');
-            add_string (b, "text", col_text (ex->turns, 4));
-            g_string_append_c (b, ',');
-            add_flags (b, "patterns", ENOUGH_TYPE_PATTERNS, (guint) sqlite3_column_int (ex->turns, 5));
-            g_string_append_c (b, '}');
-          }
-        sqlite3_reset (ex->turns);
-        if (rc != SQLITE_DONE)
-          {
-            set_db_error (error, ex->db);
-            return FALSE;
-          }
-        g_string_append_c (b, ']');
-      }
-      break;
-
-    case ENOUGH_RECORD_KIND_LETTER:
-      {
-        const char *reread = enum_nick (ENOUGH_TYPE_REREAD, sqlite3_column_int (row, 8));
-
-        g_string_append_c (b, ',');
-        add_string (b, "not_good_enough", col_text (row, 4));
-        g_string_append_c (b, ',');
-        add_flags (b, "feelings", ENOUGH_TYPE_FEELINGS, (guint) sqlite3_column_int (row, 5));
-        g_string_append_c (b, ',');
-        add_string (b, "text", col_text (row, 6));
-        g_string_append_c (b, ',');
-        add_int (b, "step", sqlite3_column_int (row, 7));
-        g_string_append_c (b, ',');
-        add_string (b, "reread", reread != NULL ? reread : "unset");
-        g_string_append_c (b, ',');
-        add_timestamp (b, "reread_at", sqlite3_column_int64 (row, 9), TRUE);
-        g_string_append_c (b, ',');
-        add_timestamp (b, "reread_done_at", sqlite3_column_int64 (row, 10), TRUE);
-        g_string_append_c (b, ',');
-        add_string (b, "takeaway", col_text (row, 11));
-      }
-      break;
-
-    case ENOUGH_RECORD_KIND_SELF_CHECK:
-      {
-        const char *answers = col_text (row, 5);
-
-        g_string_append_c (b, ',');
-        add_int (b, "bank_version", sqlite3_column_int (row, 4));
-        g_string_append_c (b, ',');
-        json_member (b, "answers");
-        g_string_append_c (b, '[');
-        for (const char *a = answers; *a != '\0'; a++)
-          {
-            if (a != answers)
-              g_string_append_c (b, ',');
-            g_string_append_c (b, g_ascii_isdigit (*a) ? *a : '0');
-          }
-        g_string_append_c (b, ']');
-        g_string_append_c (b, ',');
-        add_int (b, "current_index", sqlite3_column_int (row, 6));
-        g_string_append_c (b, ',');
-        add_timestamp (b, "completed_at", sqlite3_column_int64 (row, 7), TRUE);
-        g_string_append_c (b, ',');
-        add_string (b, "note", col_text (row, 8));
-      }
-      break;
-
-    default:
-      g_assert_not_reached ();
+          first = FALSE;
+          g_string_append_c (b, '{');
+          json_columns (b, turn_table, ex->turns, TRUE);
+          g_string_append_c (b, '}');
+        }
+      sqlite3_reset (ex->turns);
+      if (rc != SQLITE_DONE)
+        {
+          set_db_error (error, ex->db);
+          return FALSE;
+        }
+      g_string_append_c (b, ']');
     }
   g_string_append_c (b, '}');
   return TRUE;
@@ -761,9 +742,10 @@ md_entry (Export       *ex,
     {
     case ENOUGH_RECORD_KIND_DIALOGUE:
       {
-        const char *title = col_text (row, 4);
-        const char *critic = col_text (row, 5);
-        int start = sqlite3_column_int (row, 6), end = sqlite3_column_int (row, 7);
+        const char *title = col_text (row, ENOUGH_DIALOGUE_COL_TITLE);
+        const char *critic = col_text (row, ENOUGH_DIALOGUE_COL_CRITIC_NAME);
+        int start = sqlite3_column_int (row, ENOUGH_DIALOGUE_COL_INTENSITY_START);
+        int end = sqlite3_column_int (row, ENOUGH_DIALOGUE_COL_INTENSITY_END);
         int rc;
 
         g_autoptr(GString) escaped = g_string_new (NULL);
@@ -773,7 +755,7 @@ md_entry (Export       *ex,
         /* Translators: heading of an Inner Critic dialogue in a Markdown export; %s is its title */
         g_string_append_printf (out, _("Inner Critic: %s"), escaped->str);
         g_string_append (out, "\n\n*");
-        md_date (out, sqlite3_column_int64 (row, 2));
+        md_date (out, sqlite3_column_int64 (row, ENOUGH_COL_CREATED));
         g_string_append (out, "*\n\n");
         if (*critic != '\0')
           {
@@ -790,16 +772,16 @@ md_entry (Export       *ex,
         if (start >= 0 || end >= 0)
           g_string_append (out, "\n\n");
 
-        sqlite3_bind_int64 (ex->turns, 1, sqlite3_column_int64 (row, 0));
+        sqlite3_bind_int64 (ex->turns, 1, sqlite3_column_int64 (row, ENOUGH_COL_ID));
         while ((rc = sqlite3_step (ex->turns)) == SQLITE_ROW)
           {
-            guint patterns = (guint) sqlite3_column_int (ex->turns, 5);
-            gboolean critic_turn = sqlite3_column_int (ex->turns, 3) == ENOUGH_SPEAKER_CRITIC;
+            guint patterns = (guint) sqlite3_column_int (ex->turns, ENOUGH_TURN_COL_PATTERNS);
+            gboolean critic_turn = sqlite3_column_int (ex->turns, ENOUGH_TURN_COL_SPEAKER) == ENOUGH_SPEAKER_CRITIC;
 
             g_string_append (out, "**");
             g_string_append (out, critic_turn ? _("Critic:") : _("Me:"));
             g_string_append (out, "** ");
-            md_text (out, col_text (ex->turns, 4));
+            md_text (out, col_text (ex->turns, ENOUGH_TURN_COL_TEXT));
             g_string_append (out, "\n\n");
             if (critic_turn && patterns != 0)
               {
@@ -820,13 +802,15 @@ md_entry (Export       *ex,
 
     case ENOUGH_RECORD_KIND_LETTER:
       {
-        const char *nge = col_text (row, 4), *text = col_text (row, 6), *takeaway = col_text (row, 11);
-        guint feelings = (guint) sqlite3_column_int (row, 5);
+        const char *nge = col_text (row, ENOUGH_LETTER_COL_NOT_GOOD_ENOUGH);
+        const char *text = col_text (row, ENOUGH_LETTER_COL_TEXT);
+        const char *takeaway = col_text (row, ENOUGH_LETTER_COL_TAKEAWAY);
+        guint feelings = (guint) sqlite3_column_int (row, ENOUGH_LETTER_COL_FEELINGS);
 
         g_string_append (out, "## ");
         g_string_append (out, _("Letter"));
         g_string_append (out, "\n\n*");
-        md_date (out, sqlite3_column_int64 (row, 2));
+        md_date (out, sqlite3_column_int64 (row, ENOUGH_COL_CREATED));
         g_string_append (out, "*\n\n");
         if (*nge != '\0' || feelings != 0)
           {
@@ -860,9 +844,9 @@ md_entry (Export       *ex,
 
     case ENOUGH_RECORD_KIND_SELF_CHECK:
       {
-        guint version = (guint) sqlite3_column_int (row, 4);
-        const char *answers_text = col_text (row, 5);
-        const char *note = col_text (row, 8);
+        guint version = (guint) sqlite3_column_int (row, ENOUGH_SELF_CHECK_COL_BANK_VERSION);
+        const char *answers_text = col_text (row, ENOUGH_SELF_CHECK_COL_ANSWERS);
+        const char *note = col_text (row, ENOUGH_SELF_CHECK_COL_NOTE);
         guint8 answers[ENOUGH_SELF_CHECK_N_ITEMS] = { 0 };
         gsize n = MIN (strlen (answers_text), G_N_ELEMENTS (answers));
         EnoughScores scores;
@@ -873,10 +857,10 @@ md_entry (Export       *ex,
         g_string_append (out, "## ");
         g_string_append (out, _("Self-Check"));
         g_string_append (out, "\n\n*");
-        md_date (out, sqlite3_column_int64 (row, 2));
+        md_date (out, sqlite3_column_int64 (row, ENOUGH_COL_CREATED));
         g_string_append (out, "*\n\n");
 
-        if (sqlite3_column_int64 (row, 7) != 0 &&
+        if (sqlite3_column_int64 (row, ENOUGH_SELF_CHECK_COL_COMPLETED_AT) != 0 &&
             enough_scores_compute (version, answers, n, &scores, NULL))
           {
             g_string_append_printf (out, "| %s | %s | %s |\n|---|---:|---|\n",

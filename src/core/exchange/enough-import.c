@@ -14,11 +14,9 @@
 #include "enough-item-bank.h"
 #include "enough-store-private.h"
 #include "enough-store-schema.h"
+#include "enough-tables.h"
 
 G_DEFINE_QUARK (enough-import-error-quark, enough_import_error)
-
-/* Same gap as the store's, so later inserts between turns stay cheap. */
-#define TURN_POSITION_STEP 1024
 
 typedef struct
 {
@@ -30,20 +28,21 @@ typedef struct
   guint          patterns;
 } ImportTurn;
 
+/* An entry's value of one column: .s for the table's text columns (in
+ * EnoughImport.strings), .i for the others. */
+typedef union
+{
+  gint64      i;
+  const char *s;
+} ImportValue;
+
 typedef struct
 {
   EnoughRecordKind  kind;
-  const char       *uuid;
-  gint64            created;
-  gint64            updated;
-  /* dialogue: title, critic name; letter: not good enough, text, takeaway;
-   * self-check: note */
-  const char       *s[3];
-  /* dialogue: intensity start, end, prompt step; letter: feelings, step,
-   * reread, reread at, reread done at; self-check: bank version, current
-   * index, completed at */
-  gint64            i[5];
-  char              answers[ENOUGH_SELF_CHECK_N_ITEMS + 1];
+  /* by column of the entry's table (enough-tables.h), e.g.
+   * v[ENOUGH_LETTER_COL_REREAD_AT].i; the row id and deleted_at are set
+   * when written */
+  ImportValue       v[ENOUGH_TABLE_MAX_COLUMNS];
   guint             first_turn;
   guint             n_turns;
 } ImportEntry;
@@ -930,14 +929,31 @@ get_flags (Check       *c,
   return result;
 }
 
+/* Is @name a JSON member of @table's rows? */
+static gboolean
+is_member_of (const EnoughTable *table,
+              const char        *name)
+{
+  for (guint i = 0; i < table->n_columns; i++)
+    if (table->columns[i].json_name != NULL && strcmp (table->columns[i].json_name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Only members of @table, and @extra (NULL-terminated). */
 static gboolean
 only_members (Check              *c,
               const Val          *object,
-              const char *const  *known)
+              const EnoughTable  *table,
+              const char *const  *extra)
 {
   for (guint k = (guint) (object - c->vals) + 1; k < object->end; k = c->vals[k].end)
-    if (!g_strv_contains (known, c->arena + c->vals[k].key))
-      return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, c->arena + c->vals[k].key, _("unknown member"));
+    {
+      const char *name = c->arena + c->vals[k].key;
+
+      if (!is_member_of (table, name) && !g_strv_contains (extra, name))
+        return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, name, _("unknown member"));
+    }
   return TRUE;
 }
 
@@ -946,13 +962,13 @@ check_turn (Check       *c,
             const Val   *node,
             ImportTurn  *turn)
 {
-  static const char *const known[] = { "id", "created", "updated", "speaker", "text", "patterns", NULL };
+  static const char *const none[] = { NULL };
   const Val *speaker;
   gboolean ok;
 
   if (node->type != VAL_OBJECT)
     return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, NULL, _("expected an object"));
-  if (!only_members (c, node, known) ||
+  if (!only_members (c, node, enough_table_for_kind (ENOUGH_RECORD_KIND_TURN), none) ||
       !get_uuid (c, node, c->import->turn_ids, &turn->uuid) ||
       !get_timestamp (c, node, "created", TRUE, FALSE, &turn->created) ||
       !get_timestamp (c, node, "updated", TRUE, FALSE, &turn->updated))
@@ -972,16 +988,10 @@ check_entry (Check       *c,
              const Val   *object,
              ImportEntry *e)
 {
-  static const char *const dialogue_members[] = {
-    "kind", "id", "created", "updated", "title", "critic_name", "intensity_start",
-    "intensity_end", "prompt_step", "turns", NULL };
-  static const char *const letter_members[] = {
-    "kind", "id", "created", "updated", "not_good_enough", "feelings", "text", "step",
-    "reread", "reread_at", "reread_done_at", "takeaway", NULL };
-  static const char *const self_check_members[] = {
-    "kind", "id", "created", "updated", "bank_version", "answers", "current_index",
-    "completed_at", "note", NULL };
+  static const char *const dialogue_extra[] = { "kind", "turns", NULL };
+  static const char *const entry_extra[] = { "kind", NULL };
   EnoughImport *import = c->import;
+  ImportValue *v = e->v;
   const Val *kind;
   gboolean ok;
 
@@ -1005,12 +1015,11 @@ check_entry (Check       *c,
     return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, "kind",
                        _("expected “dialogue”, “letter” or “self-check”"));
 
-  if (!only_members (c, object, e->kind == ENOUGH_RECORD_KIND_DIALOGUE ? dialogue_members
-                                : e->kind == ENOUGH_RECORD_KIND_LETTER ? letter_members
-                                : self_check_members) ||
-      !get_uuid (c, object, import->entry_ids, &e->uuid) ||
-      !get_timestamp (c, object, "created", TRUE, FALSE, &e->created) ||
-      !get_timestamp (c, object, "updated", TRUE, FALSE, &e->updated))
+  if (!only_members (c, object, enough_table_for_kind (e->kind),
+                     e->kind == ENOUGH_RECORD_KIND_DIALOGUE ? dialogue_extra : entry_extra) ||
+      !get_uuid (c, object, import->entry_ids, &v[ENOUGH_COL_UUID].s) ||
+      !get_timestamp (c, object, "created", TRUE, FALSE, &v[ENOUGH_COL_CREATED].i) ||
+      !get_timestamp (c, object, "updated", TRUE, FALSE, &v[ENOUGH_COL_UPDATED].i))
     return FALSE;
 
   switch (e->kind)
@@ -1019,11 +1028,16 @@ check_entry (Check       *c,
       {
         const Val *turns;
 
-        if (!get_string (c, object, "title", FALSE, ENOUGH_IMPORT_MAX_SHORT, &e->s[0]) ||
-            !get_string (c, object, "critic_name", FALSE, ENOUGH_IMPORT_MAX_SHORT, &e->s[1]) ||
-            !get_int (c, object, "intensity_start", FALSE, 0, 10, -1, -1, &e->i[0]) ||
-            !get_int (c, object, "intensity_end", FALSE, 0, 10, -1, -1, &e->i[1]) ||
-            !get_int (c, object, "prompt_step", FALSE, 0, 6, G_MININT64, 0, &e->i[2]))
+        if (!get_string (c, object, "title", FALSE, ENOUGH_IMPORT_MAX_SHORT,
+                         &v[ENOUGH_DIALOGUE_COL_TITLE].s) ||
+            !get_string (c, object, "critic_name", FALSE, ENOUGH_IMPORT_MAX_SHORT,
+                         &v[ENOUGH_DIALOGUE_COL_CRITIC_NAME].s) ||
+            !get_int (c, object, "intensity_start", FALSE, 0, 10, -1, -1,
+                      &v[ENOUGH_DIALOGUE_COL_INTENSITY_START].i) ||
+            !get_int (c, object, "intensity_end", FALSE, 0, 10, -1, -1,
+                      &v[ENOUGH_DIALOGUE_COL_INTENSITY_END].i) ||
+            !get_int (c, object, "prompt_step", FALSE, 0, 6, G_MININT64, 0,
+                      &v[ENOUGH_DIALOGUE_COL_PROMPT_STEP].i))
           return FALSE;
 
         e->first_turn = import->turns->len;
@@ -1057,20 +1071,24 @@ check_entry (Check       *c,
         const Val *reread;
         guint feelings;
 
-        if (!get_string (c, object, "not_good_enough", FALSE, ENOUGH_IMPORT_MAX_STRING, &e->s[0]) ||
-            !get_string (c, object, "text", FALSE, ENOUGH_IMPORT_MAX_STRING, &e->s[1]) ||
-            !get_string (c, object, "takeaway", FALSE, ENOUGH_IMPORT_MAX_STRING, &e->s[2]) ||
+        if (!get_string (c, object, "not_good_enough", FALSE, ENOUGH_IMPORT_MAX_STRING,
+                         &v[ENOUGH_LETTER_COL_NOT_GOOD_ENOUGH].s) ||
+            !get_string (c, object, "text", FALSE, ENOUGH_IMPORT_MAX_STRING,
+                         &v[ENOUGH_LETTER_COL_TEXT].s) ||
+            !get_string (c, object, "takeaway", FALSE, ENOUGH_IMPORT_MAX_STRING,
+                         &v[ENOUGH_LETTER_COL_TAKEAWAY].s) ||
             !get_flags (c, object, "feelings", ENOUGH_TYPE_FEELINGS, &feelings) ||
-            !get_int (c, object, "step", FALSE, 0, 2, G_MININT64, 0, &e->i[1]) ||
-            !get_timestamp (c, object, "reread_at", FALSE, TRUE, &e->i[3]) ||
-            !get_timestamp (c, object, "reread_done_at", FALSE, TRUE, &e->i[4]))
+            !get_int (c, object, "step", FALSE, 0, 2, G_MININT64, 0, &v[ENOUGH_LETTER_COL_STEP].i) ||
+            !get_timestamp (c, object, "reread_at", FALSE, TRUE, &v[ENOUGH_LETTER_COL_REREAD_AT].i) ||
+            !get_timestamp (c, object, "reread_done_at", FALSE, TRUE,
+                            &v[ENOUGH_LETTER_COL_REREAD_DONE_AT].i))
           return FALSE;
-        e->i[0] = feelings;
+        v[ENOUGH_LETTER_COL_FEELINGS].i = feelings;
 
         reread = lookup (c, object, "reread");
         if (reread != NULL)
           {
-            GEnumValue *v = NULL;
+            GEnumValue *nick = NULL;
 
             if (reread->type != VAL_STRING)
               return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, "reread", _("expected a string"));
@@ -1079,13 +1097,13 @@ check_entry (Check       *c,
             {
               GEnumClass *klass = g_type_class_ref (ENOUGH_TYPE_REREAD);
 
-              v = g_enum_get_value_by_nick (klass, VAL_STR (c, reread));
+              nick = g_enum_get_value_by_nick (klass, VAL_STR (c, reread));
               g_type_class_unref (klass);
             }
-            if (v == NULL)
+            if (nick == NULL)
               return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, "reread",
                                  _("expected “unset”, “15-minutes”, “evening”, “tomorrow”, “next-week” or “never”"));
-            e->i[2] = v->value;
+            v[ENOUGH_LETTER_COL_REREAD].i = nick->value;
           }
       }
       break;
@@ -1093,16 +1111,20 @@ check_entry (Check       *c,
     case ENOUGH_RECORD_KIND_SELF_CHECK:
       {
         const Val *answers;
+        char digits[ENOUGH_SELF_CHECK_N_ITEMS + 1];
+        guint bank_version;
         guint n_items;
         guint i = 0;
         gboolean all_answered = TRUE;
 
-        if (!get_int (c, object, "bank_version", TRUE, 1, G_MAXINT, G_MININT64, 0, &e->i[0]))
+        if (!get_int (c, object, "bank_version", TRUE, 1, G_MAXINT, G_MININT64, 0,
+                      &v[ENOUGH_SELF_CHECK_COL_BANK_VERSION].i))
           return FALSE;
-        if (!enough_item_bank_has_version ((guint) e->i[0]))
+        bank_version = (guint) v[ENOUGH_SELF_CHECK_COL_BANK_VERSION].i;
+        if (!enough_item_bank_has_version (bank_version))
           return check_fail (c, ENOUGH_IMPORT_ERROR_NEWER_VERSION, "bank_version",
                              _("this Self-Check was answered with statements from a newer version of Enough"));
-        n_items = enough_item_bank_get_n_items ((guint) e->i[0]);
+        n_items = enough_item_bank_get_n_items (bank_version);
         if (n_items != ENOUGH_SELF_CHECK_N_ITEMS)
           return check_fail (c, ENOUGH_IMPORT_ERROR_NEWER_VERSION, "bank_version",
                              _("this Self-Check was answered with statements from a newer version of Enough"));
@@ -1116,24 +1138,27 @@ check_entry (Check       *c,
         for (guint k = (guint) (answers - c->vals) + 1; k < answers->end; k = c->vals[k].end, i++)
           {
             const Val *el = &c->vals[k];
-            gint64 v = el->type == VAL_INT ? el->v.i : -1;
+            gint64 answer = el->type == VAL_INT ? el->v.i : -1;
 
-            if (v < 0 || v > 5)
+            if (answer < 0 || answer > 5)
               {
                 g_autofree char *el_name = g_strdup_printf ("answers[%u]", i);
                 return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, el_name,
                                    _("expected 0 (not answered) or an answer from 1 to 5"));
               }
-            e->answers[i] = (char) ('0' + v);
-            all_answered &= v != 0;
+            digits[i] = (char) ('0' + answer);
+            all_answered &= answer != 0;
           }
-        e->answers[n_items] = '\0';
+        v[ENOUGH_SELF_CHECK_COL_ANSWERS].s = g_string_chunk_insert_len (import->strings, digits, n_items);
 
-        if (!get_int (c, object, "current_index", FALSE, 0, n_items - 1, G_MININT64, 0, &e->i[1]) ||
-            !get_timestamp (c, object, "completed_at", FALSE, TRUE, &e->i[2]) ||
-            !get_string (c, object, "note", FALSE, ENOUGH_IMPORT_MAX_STRING, &e->s[0]))
+        if (!get_int (c, object, "current_index", FALSE, 0, n_items - 1, G_MININT64, 0,
+                      &v[ENOUGH_SELF_CHECK_COL_CURRENT_INDEX].i) ||
+            !get_timestamp (c, object, "completed_at", FALSE, TRUE,
+                            &v[ENOUGH_SELF_CHECK_COL_COMPLETED_AT].i) ||
+            !get_string (c, object, "note", FALSE, ENOUGH_IMPORT_MAX_STRING,
+                         &v[ENOUGH_SELF_CHECK_COL_NOTE].s))
           return FALSE;
-        if (e->i[2] != 0 && !all_answered)
+        if (v[ENOUGH_SELF_CHECK_COL_COMPLETED_AT].i != 0 && !all_answered)
           return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, "completed_at",
                              _("a finished Self-Check must have every statement answered"));
       }
@@ -1540,20 +1565,10 @@ enough_import_parse_file (GFile         *file,
 /* An id the journal already has is no error for an entry (skipped) and
  * one for a turn: either way the insert does nothing and says so
  * (sqlite3_changes() == 0), one index lookup instead of two. */
-static const char *const insert_sql[5] = {
-  [ENOUGH_RECORD_KIND_DIALOGUE] =
-    "INSERT INTO dialogue (id, uuid, created, updated, title, critic_name,"
-    " intensity_start, intensity_end, prompt_step) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (uuid) DO NOTHING",
-  [ENOUGH_RECORD_KIND_TURN] =
-    "INSERT INTO turn (id, uuid, created, updated, dialogue_id, position, speaker, text, patterns)"
-    " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (uuid) DO NOTHING",
-  [ENOUGH_RECORD_KIND_LETTER] =
-    "INSERT INTO letter (id, uuid, created, updated, not_good_enough, feelings, text, step,"
-    " reread, reread_at, reread_done_at, takeaway) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (uuid) DO NOTHING",
-  [ENOUGH_RECORD_KIND_SELF_CHECK] =
-    "INSERT INTO self_check (id, uuid, created, updated, bank_version, answers,"
-    " current_index, completed_at, note) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (uuid) DO NOTHING",
-};
+static const char insert_suffix[] = " ON CONFLICT (uuid) DO NOTHING";
+
+/* The parameter of a column in enough_table_insert_sql() */
+#define P(column) ((column) + 1)
 
 /* In pages; 0 if off or unknown. */
 static int
@@ -1567,6 +1582,25 @@ get_wal_autocheckpoint (sqlite3 *db)
     pages = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
   return pages;
+}
+
+/* Every column of @e but deleted_at (bound once), @id for its row id. */
+static void
+bind_entry (sqlite3_stmt      *s,
+            const EnoughTable *table,
+            const ImportEntry *e,
+            gint64             id)
+{
+  sqlite3_bind_int64 (s, P (ENOUGH_COL_ID), id);
+  for (guint c = ENOUGH_COL_UUID; c < table->n_columns; c++)
+    {
+      if (c == ENOUGH_COL_DELETED_AT)
+        continue;
+      if (table->columns[c].flags & ENOUGH_COLUMN_TEXT)
+        sqlite3_bind_text (s, P (c), e->v[c].s, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_int64 (s, P (c), e->v[c].i);
+    }
 }
 
 static gboolean
@@ -1596,8 +1630,14 @@ write_in_worker (sqlite3   *db,
   if (bulk == NULL)
     goto rollback;
   for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_SELF_CHECK; k++)
-    if (sqlite3_prepare_v2 (db, insert_sql[k], -1, &insert[k], NULL) != SQLITE_OK)
-      goto sql_error;
+    {
+      g_autofree char *sql = enough_table_insert_sql (enough_table_for_kind (k), insert_suffix);
+
+      if (sqlite3_prepare_v2 (db, sql, -1, &insert[k], NULL) != SQLITE_OK)
+        goto sql_error;
+      /* Nothing imported is deleted; bindings stay across resets. */
+      sqlite3_bind_int64 (insert[k], P (ENOUGH_COL_DELETED_AT), 0);
+    }
 
   for (guint i = 0; i < import->entries->len; i++)
     {
@@ -1606,39 +1646,7 @@ write_in_worker (sqlite3   *db,
       gint64 id;
 
       id = next[e->kind];
-      sqlite3_bind_int64 (s, 1, id);
-      sqlite3_bind_text (s, 2, e->uuid, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (s, 3, e->created);
-      sqlite3_bind_int64 (s, 4, e->updated);
-      switch (e->kind)
-        {
-        case ENOUGH_RECORD_KIND_DIALOGUE:
-          sqlite3_bind_text (s, 5, e->s[0], -1, SQLITE_STATIC);
-          sqlite3_bind_text (s, 6, e->s[1], -1, SQLITE_STATIC);
-          for (int j = 0; j < 3; j++)
-            sqlite3_bind_int64 (s, 7 + j, e->i[j]);
-          break;
-        case ENOUGH_RECORD_KIND_LETTER:
-          sqlite3_bind_text (s, 5, e->s[0], -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (s, 6, e->i[0]);
-          sqlite3_bind_text (s, 7, e->s[1], -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (s, 8, e->i[1]);
-          sqlite3_bind_int64 (s, 9, e->i[2]);
-          sqlite3_bind_int64 (s, 10, e->i[3]);
-          sqlite3_bind_int64 (s, 11, e->i[4]);
-          sqlite3_bind_text (s, 12, e->s[2], -1, SQLITE_STATIC);
-          break;
-        case ENOUGH_RECORD_KIND_SELF_CHECK:
-          sqlite3_bind_int64 (s, 5, e->i[0]);
-          sqlite3_bind_text (s, 6, e->answers, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (s, 7, e->i[1]);
-          sqlite3_bind_int64 (s, 8, e->i[2]);
-          sqlite3_bind_text (s, 9, e->s[0], -1, SQLITE_STATIC);
-          break;
-        case ENOUGH_RECORD_KIND_TURN:
-        default:
-          g_assert_not_reached ();
-        }
+      bind_entry (s, enough_table_for_kind (e->kind), e, id);
       rc = sqlite3_step (s);
       sqlite3_reset (s);
       if (rc != SQLITE_DONE)
@@ -1657,15 +1665,15 @@ write_in_worker (sqlite3   *db,
           ImportTurn *t = &g_array_index (import->turns, ImportTurn, e->first_turn + j);
           sqlite3_stmt *ts = insert[ENOUGH_RECORD_KIND_TURN];
 
-          sqlite3_bind_int64 (ts, 1, next[ENOUGH_RECORD_KIND_TURN]);
-          sqlite3_bind_text (ts, 2, t->uuid, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (ts, 3, t->created);
-          sqlite3_bind_int64 (ts, 4, t->updated);
-          sqlite3_bind_int64 (ts, 5, id);
-          sqlite3_bind_int64 (ts, 6, (gint64) (j + 1) * TURN_POSITION_STEP);
-          sqlite3_bind_int (ts, 7, t->speaker);
-          sqlite3_bind_text (ts, 8, t->text, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (ts, 9, t->patterns);
+          sqlite3_bind_int64 (ts, P (ENOUGH_COL_ID), next[ENOUGH_RECORD_KIND_TURN]);
+          sqlite3_bind_text (ts, P (ENOUGH_COL_UUID), t->uuid, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (ts, P (ENOUGH_COL_CREATED), t->created);
+          sqlite3_bind_int64 (ts, P (ENOUGH_COL_UPDATED), t->updated);
+          sqlite3_bind_int64 (ts, P (ENOUGH_TURN_COL_DIALOGUE_ID), id);
+          sqlite3_bind_int64 (ts, P (ENOUGH_TURN_COL_POSITION), (gint64) (j + 1) * ENOUGH_TURN_POSITION_STEP);
+          sqlite3_bind_int (ts, P (ENOUGH_TURN_COL_SPEAKER), t->speaker);
+          sqlite3_bind_text (ts, P (ENOUGH_TURN_COL_TEXT), t->text, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (ts, P (ENOUGH_TURN_COL_PATTERNS), t->patterns);
           rc = sqlite3_step (ts);
           sqlite3_reset (ts);
           if (rc != SQLITE_DONE)

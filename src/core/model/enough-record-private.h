@@ -49,7 +49,7 @@ void          _enough_record_setup          (EnoughRecord  *self,
                                              gint64         created_at,
                                              gint64         updated_at,
                                              gint64         deleted_at);
-/* Reads columns 0..4 of a row in table order. */
+/* Reads the common columns of a row (enough-tables.h). */
 void          _enough_record_load_common    (EnoughRecord  *self,
                                              EnoughStore   *store,
                                              sqlite3_stmt  *stmt);
@@ -73,8 +73,9 @@ gboolean      _enough_set_string            (char         **field,
 
 #define ENOUGH_CACHE_KEY(kind, id) ((((guint64) (kind)) << 56) | (guint64) (id))
 
-/* Subclass internals: new empty object, load columns 5.. of a row,
- * append columns 5.. to a snapshot. */
+/* Subclass internals: new empty object, load the table's own columns of a
+ * row (after the common ones), append every column to a snapshot, in table
+ * order (enough-tables.h). */
 EnoughDialogue  *_enough_dialogue_new        (void);
 void             _enough_dialogue_load       (EnoughDialogue  *self,
                                               sqlite3_stmt    *stmt);

@@ -4,20 +4,12 @@
 #include "config.h"
 
 #include "enough-store-private.h"
+#include "enough-tables.h"
 
 /* The store's lists (lazy EnoughEntryLists of ids and creation times) and
  * each dialogue's turns (ids and positions). */
 
-static const char *const table_name[5] = {
-  [ENOUGH_RECORD_KIND_DIALOGUE] = "dialogue",
-  [ENOUGH_RECORD_KIND_TURN] = "turn",
-  [ENOUGH_RECORD_KIND_LETTER] = "letter",
-  [ENOUGH_RECORD_KIND_SELF_CHECK] = "self_check",
-};
 
-/* Gap between turn positions, so inserting between two turns rarely
- * renumbers the others. */
-#define POSITION_STEP 1024
 
 /* ------------------------------------------------------------------------ */
 /* Lists */
@@ -183,7 +175,7 @@ _enough_store_load_lists (EnoughStore *self,
 
   for (guint kind = ENOUGH_RECORD_KIND_DIALOGUE; kind <= ENOUGH_RECORD_KIND_SELF_CHECK; kind++)
     {
-      g_autofree char *max_sql = g_strdup_printf ("SELECT max(id) FROM %s", table_name[kind]);
+      g_autofree char *max_sql = g_strdup_printf ("SELECT max(id) FROM %s", enough_table_for_kind (kind)->name);
       sqlite3_stmt *stmt = _enough_store_read_stmt (self, max_sql);
 
       if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
@@ -338,9 +330,9 @@ position_for_index (EnoughStore     *self,
   gint64 before, after;
 
   if (n == 0)
-    return POSITION_STEP;
+    return ENOUGH_TURN_POSITION_STEP;
   if (index >= n)
-    return enough_entry_list_get_key (turns, n - 1) + POSITION_STEP;
+    return enough_entry_list_get_key (turns, n - 1) + ENOUGH_TURN_POSITION_STEP;
 
   before = index > 0 ? enough_entry_list_get_key (turns, index - 1) : 0;
   after = enough_entry_list_get_key (turns, index);
@@ -352,7 +344,7 @@ position_for_index (EnoughStore     *self,
     {
       g_autoptr(EnoughRecord) turn = _enough_store_get_record (self, ENOUGH_RECORD_KIND_TURN,
                                                                enough_entry_list_get_id (turns, i));
-      gint64 key = (gint64) (i + 1) * 2 * POSITION_STEP;
+      gint64 key = (gint64) (i + 1) * 2 * ENOUGH_TURN_POSITION_STEP;
 
       enough_entry_list_set_key (turns, i, key);
       if (turn != NULL)
@@ -361,8 +353,8 @@ position_for_index (EnoughStore     *self,
           _enough_store_record_changed (self, turn);
         }
     }
-  return index > 0 ? enough_entry_list_get_key (turns, index - 1) + POSITION_STEP
-                   : POSITION_STEP;
+  return index > 0 ? enough_entry_list_get_key (turns, index - 1) + ENOUGH_TURN_POSITION_STEP
+                   : ENOUGH_TURN_POSITION_STEP;
 }
 
 EnoughTurn *

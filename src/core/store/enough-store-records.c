@@ -4,32 +4,29 @@
 #include "config.h"
 
 #include "enough-store-private.h"
+#include "enough-tables.h"
 
 /* One live object per row: the cache maps (kind, id) to the record while
  * anyone holds it (records remove themselves when finalized). Creating,
  * deleting and restoring are instant in memory; the autosave writes them. */
-static const char *const load_sql[5] = {
-  [ENOUGH_RECORD_KIND_DIALOGUE] =
-    "SELECT id, uuid, created, updated, deleted_at, title, critic_name, intensity_start,"
-    " intensity_end, prompt_step FROM dialogue WHERE id = ?",
-  [ENOUGH_RECORD_KIND_TURN] =
-    "SELECT t.id, t.uuid, t.created, t.updated, t.deleted_at, t.dialogue_id, t.position,"
-    " t.speaker, t.text, t.patterns, d.uuid FROM turn t JOIN dialogue d ON d.id = t.dialogue_id"
-    " WHERE t.id = ?",
-  [ENOUGH_RECORD_KIND_LETTER] =
-    "SELECT id, uuid, created, updated, deleted_at, not_good_enough, feelings, text, step,"
-    " reread, reread_at, reread_done_at, takeaway FROM letter WHERE id = ?",
-  [ENOUGH_RECORD_KIND_SELF_CHECK] =
-    "SELECT id, uuid, created, updated, deleted_at, bank_version, answers, current_index,"
-    " completed_at, note FROM self_check WHERE id = ?",
-};
+/* A turn's row comes with its dialogue's uuid (column
+ * ENOUGH_TURN_N_COLUMNS), which the turn keeps. */
+static const char *
+load_sql (EnoughRecordKind kind)
+{
+  static char *turn_sql;
 
-static const char *const table_name[5] = {
-  [ENOUGH_RECORD_KIND_DIALOGUE] = "dialogue",
-  [ENOUGH_RECORD_KIND_TURN] = "turn",
-  [ENOUGH_RECORD_KIND_LETTER] = "letter",
-  [ENOUGH_RECORD_KIND_SELF_CHECK] = "self_check",
-};
+  if (kind != ENOUGH_RECORD_KIND_TURN)
+    return enough_table_select_sql (enough_table_for_kind (kind));
+  if (turn_sql == NULL)  /* the UI thread only */
+    {
+      g_autofree char *columns = enough_table_column_list (enough_table_for_kind (kind), "t.");
+
+      turn_sql = g_strdup_printf ("SELECT %s, d.uuid FROM turn t JOIN dialogue d"
+                                  " ON d.id = t.dialogue_id WHERE t.id = ?", columns);
+    }
+  return turn_sql;
+}
 
 /* ------------------------------------------------------------------------ */
 /* Records and the cache */
@@ -53,7 +50,7 @@ load_record (EnoughStore      *self,
              EnoughRecordKind  kind,
              gint64            id)
 {
-  sqlite3_stmt *stmt = _enough_store_read_stmt (self, load_sql[kind]);
+  sqlite3_stmt *stmt = _enough_store_read_stmt (self, load_sql (kind));
   EnoughRecord *record = NULL;
   int rc;
 
@@ -315,7 +312,7 @@ enough_store_lookup (EnoughStore      *self,
         g_strcmp0 (enough_record_get_uuid (value), uuid) == 0)
       return enough_record_is_deleted (value) ? NULL : g_object_ref (value);
 
-  sql = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ? AND deleted_at = 0", table_name[kind]);
+  sql = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ? AND deleted_at = 0", enough_table_for_kind (kind)->name);
   stmt = _enough_store_read_stmt (self, sql);
   if (stmt == NULL)
     return NULL;

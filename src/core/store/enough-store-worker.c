@@ -7,6 +7,7 @@
 
 #include "enough-store-private.h"
 #include "enough-store-schema.h"
+#include "enough-tables.h"
 #include "enough-store-test-hooks.h"
 
 /* The store's two threads and their jobs: the worker owns the write
@@ -59,44 +60,12 @@ _enough_store_job_free (Job *job)
   g_free (job);
 }
 
-/* SQL per kind; column order is the snapshot/load order. */
-
-static const char *const upsert_sql[5] = {
-  [ENOUGH_RECORD_KIND_DIALOGUE] =
-    "INSERT INTO dialogue (id, uuid, created, updated, deleted_at, title, critic_name,"
-    " intensity_start, intensity_end, prompt_step) VALUES (?,?,?,?,?,?,?,?,?,?)"
-    " ON CONFLICT (id) DO UPDATE SET updated = excluded.updated,"
-    " deleted_at = excluded.deleted_at, title = excluded.title,"
-    " critic_name = excluded.critic_name, intensity_start = excluded.intensity_start,"
-    " intensity_end = excluded.intensity_end, prompt_step = excluded.prompt_step",
-  [ENOUGH_RECORD_KIND_TURN] =
-    "INSERT INTO turn (id, uuid, created, updated, deleted_at, dialogue_id, position,"
-    " speaker, text, patterns) VALUES (?,?,?,?,?,?,?,?,?,?)"
-    " ON CONFLICT (id) DO UPDATE SET updated = excluded.updated,"
-    " deleted_at = excluded.deleted_at, position = excluded.position,"
-    " speaker = excluded.speaker, text = excluded.text, patterns = excluded.patterns",
-  [ENOUGH_RECORD_KIND_LETTER] =
-    "INSERT INTO letter (id, uuid, created, updated, deleted_at, not_good_enough, feelings,"
-    " text, step, reread, reread_at, reread_done_at, takeaway)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
-    " ON CONFLICT (id) DO UPDATE SET updated = excluded.updated,"
-    " deleted_at = excluded.deleted_at, not_good_enough = excluded.not_good_enough,"
-    " feelings = excluded.feelings, text = excluded.text, step = excluded.step,"
-    " reread = excluded.reread, reread_at = excluded.reread_at,"
-    " reread_done_at = excluded.reread_done_at, takeaway = excluded.takeaway",
-  [ENOUGH_RECORD_KIND_SELF_CHECK] =
-    "INSERT INTO self_check (id, uuid, created, updated, deleted_at, bank_version, answers,"
-    " current_index, completed_at, note) VALUES (?,?,?,?,?,?,?,?,?,?)"
-    " ON CONFLICT (id) DO UPDATE SET updated = excluded.updated,"
-    " deleted_at = excluded.deleted_at, answers = excluded.answers,"
-    " current_index = excluded.current_index, completed_at = excluded.completed_at,"
-    " note = excluded.note",
-};
-
+/* Snapshots hold every column of their table, in table order. */
 static gboolean
 bind_snapshot (sqlite3_stmt   *stmt,
                EnoughSnapshot *snap)
 {
+  g_assert (snap->n_values == enough_table_for_kind (snap->kind)->n_columns);
   for (guint i = 0; i < snap->n_values; i++)
     {
       int rc;
@@ -131,7 +100,8 @@ worker_write (EnoughStore  *self,
     {
       EnoughSnapshot *snap = g_ptr_array_index (job->snapshots, i);
       sqlite3_stmt *stmt = _enough_store_cached_stmt (self->wdb, self->write_stmts,
-                                        upsert_sql[snap->kind], error);
+                                        enough_table_upsert_sql (enough_table_for_kind (snap->kind)),
+                                        error);
 
       if (stmt == NULL)
         goto rollback;
