@@ -298,6 +298,18 @@ _enough_store_reserve_ids (EnoughStore      *self,
   return first;
 }
 
+static Job *
+func_job_new (EnoughStore      *self,
+              EnoughWriterFunc  func,
+              gpointer          func_data)
+{
+  Job *job = _enough_store_job_new (self, JOB_FUNC);
+
+  job->func = func;
+  job->func_data = func_data;
+  return job;
+}
+
 void
 _enough_store_run_on_writer_async (EnoughStore         *self,
                                    EnoughWriterFunc     func,
@@ -325,9 +337,7 @@ _enough_store_run_on_writer_async (EnoughStore         *self,
   job = take_dirty (self);
   g_async_queue_push (self->queue, job);
 
-  job = _enough_store_job_new (self, JOB_FUNC);
-  job->func = func;
-  job->func_data = func_data;
+  job = func_job_new (self, func, func_data);
   job->task = task;
   g_async_queue_push (self->queue, job);
 }
@@ -359,9 +369,7 @@ _enough_store_run_on_writer (EnoughStore       *self,
   if (!enough_store_flush (self, error))
     return FALSE;
 
-  job = _enough_store_job_new (self, JOB_FUNC);
-  job->func = func;
-  job->func_data = func_data;
+  job = func_job_new (self, func, func_data);
   _enough_store_job_run (self->queue, job);
   ok = _enough_store_job_end (job, error);
 

@@ -29,6 +29,13 @@ sqlite3      *_enough_store_get_read_db     (EnoughStore   *store);
 /* The background thread's connection (integrity check, backups). */
 sqlite3      *_enough_store_get_check_db    (EnoughStore   *store);
 GHashTable   *_enough_store_get_read_stmts  (EnoughStore   *store);
+/* The statement for @sql from @cache (made if new, reset if not); @what
+ * names it in an error. A NULL @cache makes a statement to finalize. */
+sqlite3_stmt *_enough_store_cached_stmt     (sqlite3       *db,
+                                             GHashTable    *cache,
+                                             const char    *sql,
+                                             const char    *what,
+                                             GError       **error);
 void          _enough_store_set_sqlite_error (GError     **error,
                                               sqlite3     *db,
                                               int          rc,
@@ -199,10 +206,6 @@ extern guint _enough_store_signals[N_SIGNALS];
 
 /* enough-store.c */
 gboolean      _enough_store_exec            (sqlite3       *db,
-                                             const char    *sql,
-                                             GError       **error);
-sqlite3_stmt *_enough_store_cached_stmt     (sqlite3       *db,
-                                             GHashTable    *cache,
                                              const char    *sql,
                                              GError       **error);
 /* FALSE with ENOUGH_STORE_ERROR_CLOSED if the store is closed. */

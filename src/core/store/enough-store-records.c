@@ -45,6 +45,25 @@ remember (EnoughStore  *self,
   g_hash_table_insert (self->cache, _enough_record_get_cache_key (record), record);
 }
 
+/* A new, empty record of @kind */
+static EnoughRecord *
+new_record (EnoughRecordKind kind)
+{
+  switch (kind)
+    {
+    case ENOUGH_RECORD_KIND_DIALOGUE:
+      return ENOUGH_RECORD (_enough_dialogue_new ());
+    case ENOUGH_RECORD_KIND_TURN:
+      return ENOUGH_RECORD (_enough_turn_new ());
+    case ENOUGH_RECORD_KIND_LETTER:
+      return ENOUGH_RECORD (_enough_letter_new ());
+    case ENOUGH_RECORD_KIND_SELF_CHECK:
+      return ENOUGH_RECORD (_enough_self_check_new ());
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static EnoughRecord *
 load_record (EnoughStore      *self,
              EnoughRecordKind  kind,
@@ -60,26 +79,20 @@ load_record (EnoughStore      *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
+      record = new_record (kind);
+      _enough_record_load_common (record, self, stmt);
       switch (kind)
         {
         case ENOUGH_RECORD_KIND_DIALOGUE:
-          record = ENOUGH_RECORD (_enough_dialogue_new ());
-          _enough_record_load_common (record, self, stmt);
           _enough_dialogue_load (ENOUGH_DIALOGUE (record), stmt);
           break;
         case ENOUGH_RECORD_KIND_TURN:
-          record = ENOUGH_RECORD (_enough_turn_new ());
-          _enough_record_load_common (record, self, stmt);
           _enough_turn_load (ENOUGH_TURN (record), stmt);
           break;
         case ENOUGH_RECORD_KIND_LETTER:
-          record = ENOUGH_RECORD (_enough_letter_new ());
-          _enough_record_load_common (record, self, stmt);
           _enough_letter_load (ENOUGH_LETTER (record), stmt);
           break;
         case ENOUGH_RECORD_KIND_SELF_CHECK:
-          record = ENOUGH_RECORD (_enough_self_check_new ());
-          _enough_record_load_common (record, self, stmt);
           _enough_self_check_load (ENOUGH_SELF_CHECK (record), stmt);
           break;
         default:
@@ -162,11 +175,19 @@ _enough_store_check_open (EnoughStore *self)
   return TRUE;
 }
 
+/* A new entry at the top of its list, saved by the next autosave. */
 static EnoughRecord *
 create_entry (EnoughStore      *self,
-              EnoughRecord     *record,
-              EnoughRecordKind  kind)
+              EnoughRecordKind  kind,
+              guint             bank_version)
 {
+  EnoughRecord *record;
+
+  if (!_enough_store_check_open (self))
+    return NULL;
+  record = new_record (kind);
+  if (kind == ENOUGH_RECORD_KIND_SELF_CHECK)
+    _enough_self_check_set_bank_version (ENOUGH_SELF_CHECK (record), bank_version);
   _enough_store_setup_new (self, record, kind);
   enough_entry_list_insert_sorted (_enough_store_list_for_kind (self, kind), _enough_record_get_id (record),
                                    enough_record_get_created_at (record));
@@ -178,37 +199,23 @@ EnoughDialogue *
 enough_store_create_dialogue (EnoughStore *self)
 {
   g_return_val_if_fail (ENOUGH_IS_STORE (self), NULL);
-  if (!_enough_store_check_open (self))
-    return NULL;
-  return ENOUGH_DIALOGUE (create_entry (self, ENOUGH_RECORD (_enough_dialogue_new ()),
-                                        ENOUGH_RECORD_KIND_DIALOGUE));
+  return ENOUGH_DIALOGUE (create_entry (self, ENOUGH_RECORD_KIND_DIALOGUE, 0));
 }
 
 EnoughLetter *
 enough_store_create_letter (EnoughStore *self)
 {
   g_return_val_if_fail (ENOUGH_IS_STORE (self), NULL);
-  if (!_enough_store_check_open (self))
-    return NULL;
-  return ENOUGH_LETTER (create_entry (self, ENOUGH_RECORD (_enough_letter_new ()),
-                                      ENOUGH_RECORD_KIND_LETTER));
+  return ENOUGH_LETTER (create_entry (self, ENOUGH_RECORD_KIND_LETTER, 0));
 }
 
 EnoughSelfCheck *
 enough_store_create_self_check (EnoughStore *self,
                                 guint        bank_version)
 {
-  EnoughSelfCheck *check;
-
   g_return_val_if_fail (ENOUGH_IS_STORE (self), NULL);
-  if (!_enough_store_check_open (self))
-    return NULL;
-  check = _enough_self_check_new ();
-  _enough_self_check_set_bank_version (check, bank_version);
-  return ENOUGH_SELF_CHECK (create_entry (self, ENOUGH_RECORD (check),
-                                          ENOUGH_RECORD_KIND_SELF_CHECK));
+  return ENOUGH_SELF_CHECK (create_entry (self, ENOUGH_RECORD_KIND_SELF_CHECK, bank_version));
 }
-
 
 static void
 set_deleted (EnoughStore  *self,

@@ -101,7 +101,7 @@ worker_write (EnoughStore  *self,
       EnoughSnapshot *snap = g_ptr_array_index (job->snapshots, i);
       sqlite3_stmt *stmt = _enough_store_cached_stmt (self->wdb, self->write_stmts,
                                         enough_table_upsert_sql (enough_table_for_kind (snap->kind)),
-                                        error);
+                                        "prepare", error);
 
       if (stmt == NULL)
         goto rollback;

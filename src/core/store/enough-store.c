@@ -114,14 +114,16 @@ _enough_store_exec (sqlite3     *db,
 }
 
 /* The one statement cache (sql → prepared statement), one per connection:
- * the UI thread's reads and the worker's writes. */
+ * the UI thread's reads, the worker's writes, a search's own connection.
+ * With no @cache the statement is the caller's to finalize. */
 sqlite3_stmt *
 _enough_store_cached_stmt (sqlite3     *db,
                            GHashTable  *cache,
                            const char  *sql,
+                           const char  *what,
                            GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (cache, sql);
+  sqlite3_stmt *stmt = cache != NULL ? g_hash_table_lookup (cache, sql) : NULL;
   int rc;
 
   if (stmt != NULL)
@@ -134,10 +136,11 @@ _enough_store_cached_stmt (sqlite3     *db,
   rc = sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      _enough_store_set_sqlite_error (error, db, rc, "prepare");
+      _enough_store_set_sqlite_error (error, db, rc, what);
       return NULL;
     }
-  g_hash_table_insert (cache, g_strdup (sql), stmt);
+  if (cache != NULL)
+    g_hash_table_insert (cache, g_strdup (sql), stmt);
   return stmt;
 }
 
@@ -153,7 +156,7 @@ _enough_store_read_stmt (EnoughStore *self,
                          const char  *sql)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = _enough_store_cached_stmt (self->rdb, self->read_stmts, sql, &error);
+  sqlite3_stmt *stmt = _enough_store_cached_stmt (self->rdb, self->read_stmts, sql, "prepare", &error);
 
   if (stmt == NULL)
     g_critical ("Could not prepare a read: %s", error->message);
