@@ -13,6 +13,7 @@
 #include "enough-import.h"
 #include "enough-store.h"
 #include "enough-store-private.h"
+#include "enough-store-test-hooks.h"
 
 /* The journal store benchmark: builds a synthetic journal of N entries in
  * a temporary folder and prints one "METRIC <name> <value> <unit>" line per

@@ -9,6 +9,7 @@
 #include "enough-export.h"
 #include "enough-import.h"
 #include "enough-store-private.h"
+#include "enough-store-test-hooks.h"
 #include "enough-store-schema.h"
 #include "enough-store-test-utils.h"
 

@@ -46,6 +46,27 @@ test_format_day_new_year (void)
   g_assert_cmpstr (new_years_eve, ==, "Yesterday");
 }
 
+/* The export's timestamps (moved here with the code, from test-export.c) */
+static void
+test_timestamps (void)
+{
+  gint64 usec = 0;
+
+  g_assert_true (enough_dates_parse_timestamp ("1970-01-01T00:00:00.000001Z", &usec));
+  g_assert_cmpint (usec, ==, 1);
+  g_assert_true (enough_dates_parse_timestamp ("2024-02-29T23:59:59.5Z", &usec));
+  {
+    g_autofree char *back = enough_dates_format_timestamp (usec);
+    g_assert_cmpstr (back, ==, "2024-02-29T23:59:59.500000Z");
+  }
+  g_assert_false (enough_dates_parse_timestamp ("2023-02-29T00:00:00Z", &usec));
+  g_assert_false (enough_dates_parse_timestamp ("2023-01-01T00:00:00", &usec));
+  g_assert_false (enough_dates_parse_timestamp ("2023-01-01 00:00:00Z", &usec));
+  g_assert_false (enough_dates_parse_timestamp ("1969-12-31T23:59:59Z", &usec));
+  g_assert_false (enough_dates_parse_timestamp ("2023-01-01T24:00:00Z", &usec));
+  g_assert_false (enough_dates_parse_timestamp ("2023-01-01T00:00:00.1234567Z", &usec));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -57,6 +78,7 @@ main (int   argc,
 
   g_test_add_func ("/dates/format-day", test_format_day);
   g_test_add_func ("/dates/format-day/new-year", test_format_day_new_year);
+  g_test_add_func ("/dates/timestamps", test_timestamps);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include "enough-store.h"
 #include "enough-store-private.h"
+#include "enough-store-test-hooks.h"
 #include "enough-store-test-utils.h"
 
 static GBytes *

@@ -6,8 +6,10 @@
 
 #include "enough-store.h"
 #include "enough-store-private.h"
+#include "enough-store-test-hooks.h"
 #include "enough-store-schema.h"
 #include "enough-store-test-utils.h"
+#include "enough-tables.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -1074,6 +1076,42 @@ test_search_async (StoreFixture  *f,
     assert_match (item (results, i), "deadlines");
 }
 
+/* ---- the table descriptions ---------------------------------------------- */
+
+/* Every column the store, export and import use comes from
+ * enough-tables.c; the schema steps are written out by hand. They must
+ * agree column for column: name, order and type. */
+static void
+test_tables_match_schema (StoreFixture  *f,
+                          gconstpointer  data)
+{
+  sqlite3 *db = _enough_store_get_read_db (f->store);
+
+  for (guint kind = ENOUGH_RECORD_KIND_DIALOGUE; kind <= ENOUGH_RECORD_KIND_SELF_CHECK; kind++)
+    {
+      const EnoughTable *table = enough_table_for_kind (kind);
+      g_autofree char *sql = g_strdup_printf ("PRAGMA table_info (%s)", table->name);
+      sqlite3_stmt *stmt = NULL;
+      guint n = 0;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *name = (const char *) sqlite3_column_text (stmt, 1);
+          const char *type = (const char *) sqlite3_column_text (stmt, 2);
+
+          g_assert_cmpuint (n, <, table->n_columns);
+          g_assert_cmpstr (name, ==, table->columns[n].name);
+          g_assert_cmpstr (type, ==, (table->columns[n].flags & ENOUGH_COLUMN_TEXT) ? "TEXT" : "INTEGER");
+          n++;
+        }
+      sqlite3_finalize (stmt);
+      g_assert_cmpuint (n, ==, table->n_columns);
+    }
+  g_assert_null (enough_table_for_kind (0));
+  g_assert_null (enough_table_for_kind (ENOUGH_RECORD_KIND_SELF_CHECK + 1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1102,6 +1140,7 @@ main (int   argc,
   ADD ("/store/search/cjk", test_search_cjk);
   ADD ("/store/search/snippet", test_search_snippet);
   ADD ("/store/search/async", test_search_async);
+  ADD ("/store/tables/match-schema", test_tables_match_schema);
 
   return g_test_run ();
 }

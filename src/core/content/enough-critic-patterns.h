@@ -9,8 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* The eight thinking patterns of PRODUCT.md, in the order they are shown,
- * with a translated name and a one-line plain explanation (the tooltip). */
+/* The eight thinking patterns of shared/PRODUCT.md, in the order they are
+ * shown, with a translated name and a one-line plain explanation (the tooltip). */
 typedef struct
 {
   EnoughPatterns  flag;
@@ -20,7 +20,7 @@ typedef struct
 
 const EnoughPatternInfo *enough_critic_patterns_get (guint *n_patterns);
 
-/* The steps of the prompt card (PRODUCT.md), 0-based; NULL past the last. */
+/* The steps of the prompt card (shared/PRODUCT.md), 0-based; NULL past the last. */
 #define ENOUGH_CRITIC_N_PROMPTS 6
 const char *enough_critic_prompt_get_text    (guint step);
 /* Whose turn completes @step (the card then moves to the next one). */

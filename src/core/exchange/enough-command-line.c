@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "enough-command-line.h"
+#include "enough-dates.h"
 #include "enough-export.h"
 #include "enough-import.h"
 #include "enough-store.h"
@@ -79,8 +80,8 @@ run_export (const char *path,
       g_printerr (_("enough: “%s”: use a file name ending in .json (everything, for import) or .md (to read)\n"), path);
       return EXIT_USAGE;
     }
-  if ((from != NULL && !enough_export_parse_date (from, FALSE, &options.from_usec, &error)) ||
-      (to != NULL && !enough_export_parse_date (to, TRUE, &options.to_usec, &error)))
+  if ((from != NULL && !enough_dates_parse_day (from, FALSE, &options.from_usec, &error)) ||
+      (to != NULL && !enough_dates_parse_day (to, TRUE, &options.to_usec, &error)))
     {
       fail (error->message);
       return EXIT_USAGE;

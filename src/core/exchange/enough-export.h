@@ -20,8 +20,10 @@ G_BEGIN_DECLS
  *      "entries": [ {"kind": "dialogue", "id": "<uuid>", …}, … ]}
  *   oldest entry first; every field of every entry (turns nested in their
  *   dialogue, in order); timestamps ISO 8601 UTC with microseconds when
- *   they have some. One entry per line, each made by json-glib's generator,
- *   written as it is read: memory stays flat whatever the journal's size.
+ *   they have some. One entry per line, written straight from its row
+ *   (the members as enough-tables.c describes them, escaped as json-glib's
+ *   generator would) as it is read: memory stays flat whatever the
+ *   journal's size.
  * - Markdown: for reading, printing or handing to a therapist; in the
  *   user's language; dates in the local time zone.
  *
@@ -62,14 +64,6 @@ typedef struct
 gboolean enough_export_format_for_path (const char          *path,
                                         EnoughExportFormat  *out_format);
 
-/* Parses a command-line date: "YYYY-MM-DD" (the start of that day in the
- * local time zone; with @end_of_day, the start of the next day) or a full
- * ISO 8601 date and time with a zone. */
-gboolean enough_export_parse_date      (const char          *text,
-                                        gboolean             end_of_day,
-                                        gint64              *out_usec,
-                                        GError             **error);
-
 /* Exports the journal in the file @db_path to @stream (not closed).
  * @n_entries (out, optional): how many entries were written. */
 gboolean enough_export_to_stream       (const char                *db_path,
@@ -99,12 +93,7 @@ gboolean enough_export_finish          (EnoughStore               *store,
                                         guint                     *n_entries,
                                         GError                   **error);
 
-/* ISO 8601 UTC, "2026-03-01T09:30:00Z" or "…:00.123456Z" (what the JSON
- * holds), and back (any zone accepted; FALSE if malformed or outside the
- * years 1970–9999). Shared with the importer. */
-char    *enough_export_format_timestamp (gint64      usec);
-gboolean enough_export_parse_timestamp  (const char *text,
-                                         gint64     *out_usec);
+/* Timestamps and command-line dates: enough-dates.h. */
 
 /* Appends @text as the inside of a JSON string (for the tests). */
 void     _enough_export_json_escape     (GString    *out,

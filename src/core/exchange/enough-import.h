@@ -23,10 +23,11 @@ G_BEGIN_DECLS
  *      entries[12].turns[3].speaker: expected “critic” or “me”
  *    Hostile input is bounded: file size, nesting depth, string length,
  *    number of members and of entries; invalid UTF-8, NUL characters and
- *    duplicated keys are refused. The JSON is read by a small strict parser
- *    here (json-glib's parser has no depth limit and keeps the last of
- *    duplicated keys); each entry becomes a json-glib node only while it is
- *    checked, so memory stays about the size of the text.
+ *    duplicated keys are refused. The JSON is read by a small strict reader
+ *    (enough-json-reader.h; json-glib's parser has no depth limit and keeps
+ *    the last of duplicated keys); each entry becomes a flat tree of values
+ *    only while it is checked, so memory stays about the size of the text.
+ *    A big file is read by two threads (see enough-import.c).
  * 2. enough_import_write() adds every entry whose id the journal does not
  *    have yet, in ONE transaction on the store's writer; entries already
  *    there are skipped (re-importing a file adds nothing). Any failure rolls

@@ -3,7 +3,9 @@
  */
 #include "config.h"
 
-#include "enough-store-private.h"
+#include "enough-entry-list.h"
+#include "enough-record-private.h"
+#include "enough-tables.h"
 
 struct _EnoughDialogue
 {
@@ -151,11 +153,11 @@ void
 _enough_dialogue_load (EnoughDialogue *self,
                        sqlite3_stmt   *stmt)
 {
-  _enough_set_string (&self->title, (const char *) sqlite3_column_text (stmt, 5));
-  _enough_set_string (&self->critic_name, (const char *) sqlite3_column_text (stmt, 6));
-  self->intensity_start = sqlite3_column_int (stmt, 7);
-  self->intensity_end = sqlite3_column_int (stmt, 8);
-  self->prompt_step = (guint) sqlite3_column_int (stmt, 9);
+  _enough_set_string (&self->title, (const char *) sqlite3_column_text (stmt, ENOUGH_DIALOGUE_COL_TITLE));
+  _enough_set_string (&self->critic_name, (const char *) sqlite3_column_text (stmt, ENOUGH_DIALOGUE_COL_CRITIC_NAME));
+  self->intensity_start = sqlite3_column_int (stmt, ENOUGH_DIALOGUE_COL_INTENSITY_START);
+  self->intensity_end = sqlite3_column_int (stmt, ENOUGH_DIALOGUE_COL_INTENSITY_END);
+  self->prompt_step = (guint) sqlite3_column_int (stmt, ENOUGH_DIALOGUE_COL_PROMPT_STEP);
 }
 
 void

@@ -3,7 +3,8 @@
  */
 #include "config.h"
 
-#include "enough-store-private.h"
+#include "enough-record-private.h"
+#include "enough-tables.h"
 
 struct _EnoughLetter
 {
@@ -166,17 +167,17 @@ void
 _enough_letter_load (EnoughLetter *self,
                      sqlite3_stmt *stmt)
 {
-  int reread = sqlite3_column_int (stmt, 9);
+  int reread = sqlite3_column_int (stmt, ENOUGH_LETTER_COL_REREAD);
 
-  _enough_set_string (&self->not_good_enough, (const char *) sqlite3_column_text (stmt, 5));
-  self->feelings = (EnoughFeelings) (sqlite3_column_int (stmt, 6) & ENOUGH_FEELINGS_ALL);
-  _enough_set_string (&self->text, (const char *) sqlite3_column_text (stmt, 7));
-  self->step = (guint) CLAMP (sqlite3_column_int (stmt, 8), 0, 2);
+  _enough_set_string (&self->not_good_enough, (const char *) sqlite3_column_text (stmt, ENOUGH_LETTER_COL_NOT_GOOD_ENOUGH));
+  self->feelings = (EnoughFeelings) (sqlite3_column_int (stmt, ENOUGH_LETTER_COL_FEELINGS) & ENOUGH_FEELINGS_ALL);
+  _enough_set_string (&self->text, (const char *) sqlite3_column_text (stmt, ENOUGH_LETTER_COL_TEXT));
+  self->step = (guint) CLAMP (sqlite3_column_int (stmt, ENOUGH_LETTER_COL_STEP), 0, 2);
   self->reread = (reread >= ENOUGH_REREAD_UNSET && reread <= ENOUGH_REREAD_NEVER)
                  ? (EnoughReread) reread : ENOUGH_REREAD_UNSET;
-  self->reread_at = sqlite3_column_int64 (stmt, 10);
-  self->reread_done_at = sqlite3_column_int64 (stmt, 11);
-  _enough_set_string (&self->takeaway, (const char *) sqlite3_column_text (stmt, 12));
+  self->reread_at = sqlite3_column_int64 (stmt, ENOUGH_LETTER_COL_REREAD_AT);
+  self->reread_done_at = sqlite3_column_int64 (stmt, ENOUGH_LETTER_COL_REREAD_DONE_AT);
+  _enough_set_string (&self->takeaway, (const char *) sqlite3_column_text (stmt, ENOUGH_LETTER_COL_TAKEAWAY));
 }
 
 void

@@ -3,7 +3,8 @@
  */
 #include "config.h"
 
-#include "enough-store-private.h"
+#include "enough-record-private.h"
+#include "enough-tables.h"
 
 typedef struct
 {
@@ -238,11 +239,11 @@ _enough_record_load_common (EnoughRecord *self,
                             sqlite3_stmt *stmt)
 {
   _enough_record_setup (self, store,
-                        sqlite3_column_int64 (stmt, 0),
-                        (const char *) sqlite3_column_text (stmt, 1),
-                        sqlite3_column_int64 (stmt, 2),
-                        sqlite3_column_int64 (stmt, 3),
-                        sqlite3_column_int64 (stmt, 4));
+                        sqlite3_column_int64 (stmt, ENOUGH_COL_ID),
+                        (const char *) sqlite3_column_text (stmt, ENOUGH_COL_UUID),
+                        sqlite3_column_int64 (stmt, ENOUGH_COL_CREATED),
+                        sqlite3_column_int64 (stmt, ENOUGH_COL_UPDATED),
+                        sqlite3_column_int64 (stmt, ENOUGH_COL_DELETED_AT));
 }
 
 void

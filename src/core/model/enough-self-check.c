@@ -5,7 +5,8 @@
 
 #include <string.h>
 
-#include "enough-store-private.h"
+#include "enough-record-private.h"
+#include "enough-tables.h"
 
 struct _EnoughSelfCheck
 {
@@ -151,18 +152,18 @@ void
 _enough_self_check_load (EnoughSelfCheck *self,
                          sqlite3_stmt    *stmt)
 {
-  const char *answers = (const char *) sqlite3_column_text (stmt, 6);
+  const char *answers = (const char *) sqlite3_column_text (stmt, ENOUGH_SELF_CHECK_COL_ANSWERS);
 
-  self->bank_version = (guint) sqlite3_column_int (stmt, 5);
+  self->bank_version = (guint) sqlite3_column_int (stmt, ENOUGH_SELF_CHECK_COL_BANK_VERSION);
   /* Anything malformed reads as unanswered rather than failing the load. */
   for (guint i = 0; i < ENOUGH_SELF_CHECK_N_ITEMS; i++)
     {
       char c = (answers != NULL && strlen (answers) > i) ? answers[i] : '0';
       self->answers[i] = (c >= '0' && c <= '5') ? c : '0';
     }
-  self->current_index = (guint) CLAMP (sqlite3_column_int (stmt, 7), 0, ENOUGH_SELF_CHECK_N_ITEMS - 1);
-  self->completed_at = sqlite3_column_int64 (stmt, 8);
-  _enough_set_string (&self->note, (const char *) sqlite3_column_text (stmt, 9));
+  self->current_index = (guint) CLAMP (sqlite3_column_int (stmt, ENOUGH_SELF_CHECK_COL_CURRENT_INDEX), 0, ENOUGH_SELF_CHECK_N_ITEMS - 1);
+  self->completed_at = sqlite3_column_int64 (stmt, ENOUGH_SELF_CHECK_COL_COMPLETED_AT);
+  _enough_set_string (&self->note, (const char *) sqlite3_column_text (stmt, ENOUGH_SELF_CHECK_COL_NOTE));
 }
 
 void

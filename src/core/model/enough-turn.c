@@ -3,7 +3,8 @@
  */
 #include "config.h"
 
-#include "enough-store-private.h"
+#include "enough-record-private.h"
+#include "enough-tables.h"
 
 struct _EnoughTurn
 {
@@ -136,13 +137,13 @@ void
 _enough_turn_load (EnoughTurn   *self,
                    sqlite3_stmt *stmt)
 {
-  self->dialogue_id = sqlite3_column_int64 (stmt, 5);
-  self->position = sqlite3_column_int64 (stmt, 6);
-  self->speaker = sqlite3_column_int (stmt, 7) == ENOUGH_SPEAKER_ME
+  self->dialogue_id = sqlite3_column_int64 (stmt, ENOUGH_TURN_COL_DIALOGUE_ID);
+  self->position = sqlite3_column_int64 (stmt, ENOUGH_TURN_COL_POSITION);
+  self->speaker = sqlite3_column_int (stmt, ENOUGH_TURN_COL_SPEAKER) == ENOUGH_SPEAKER_ME
                   ? ENOUGH_SPEAKER_ME : ENOUGH_SPEAKER_CRITIC;
-  _enough_set_string (&self->text, (const char *) sqlite3_column_text (stmt, 8));
-  self->patterns = (EnoughPatterns) (sqlite3_column_int (stmt, 9) & ENOUGH_PATTERNS_ALL);
-  _enough_set_string (&self->dialogue_uuid, (const char *) sqlite3_column_text (stmt, 10));
+  _enough_set_string (&self->text, (const char *) sqlite3_column_text (stmt, ENOUGH_TURN_COL_TEXT));
+  self->patterns = (EnoughPatterns) (sqlite3_column_int (stmt, ENOUGH_TURN_COL_PATTERNS) & ENOUGH_PATTERNS_ALL);
+  _enough_set_string (&self->dialogue_uuid, (const char *) sqlite3_column_text (stmt, ENOUGH_TURN_N_COLUMNS));
 }
 
 void

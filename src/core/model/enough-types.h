@@ -25,7 +25,7 @@ typedef enum
 } EnoughSpeaker;
 
 /* The eight thinking patterns a critic turn can be marked with
- * (PRODUCT.md). Stored as the bit mask; never renumber. */
+ * (shared/PRODUCT.md). Stored as the bit mask; never renumber. */
 typedef enum /*< flags >*/
 {
   ENOUGH_PATTERN_NONE                  = 0,

@@ -7,6 +7,7 @@
 
 #include "enough-store-private.h"
 #include "enough-store-schema.h"
+#include "enough-tables.h"
 
 /* A synthetic journal for benchmarks and tests: deterministic for a seed,
  * mixed kinds (about 45% dialogues, 35% letters, 20% self-checks), lengths
@@ -141,12 +142,8 @@ first_words (const char *text)
  * the size of the whole journal before the first checkpoint. */
 #define SLICE 5000
 
-static const char *const tables[5] = {
-  [ENOUGH_RECORD_KIND_DIALOGUE] = "dialogue",
-  [ENOUGH_RECORD_KIND_TURN] = "turn",
-  [ENOUGH_RECORD_KIND_LETTER] = "letter",
-  [ENOUGH_RECORD_KIND_SELF_CHECK] = "self_check",
-};
+/* The parameter of a column in enough_table_insert_sql() */
+#define P(column) ((column) + 1)
 
 /* Starts a slice: a transaction with the insert triggers suspended; the
  * rows it adds get ids above @max_id (see enough-store-schema.c). */
@@ -165,7 +162,8 @@ slice_begin (sqlite3  *db,
     }
   for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_SELF_CHECK; k++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (id), 0) FROM %s", tables[k]);
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (id), 0) FROM %s",
+                                              enough_table_for_kind (k)->name);
       sqlite3_stmt *stmt = NULL;
 
       rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
@@ -234,17 +232,12 @@ _enough_generate_journal (sqlite3  *db,
                           gint64    now_usec,
                           GError  **error)
 {
-  static const char *const sql[] = {
-    "INSERT INTO dialogue (uuid, created, updated, title, critic_name, intensity_start,"
-    " intensity_end, prompt_step) VALUES (?,?,?,?,?,?,?,?)",
-    "INSERT INTO turn (uuid, created, updated, dialogue_id, position, speaker, text, patterns)"
-    " VALUES (?,?,?,?,?,?,?,?)",
-    "INSERT INTO letter (uuid, created, updated, not_good_enough, feelings, text, step, reread,"
-    " reread_at, reread_done_at, takeaway) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-    "INSERT INTO self_check (uuid, created, updated, bank_version, answers, current_index,"
-    " completed_at, note) VALUES (?,?,?,?,?,?,?,?)",
+  /* dialogues, turns, letters, self-checks */
+  static const EnoughRecordKind kinds[] = {
+    ENOUGH_RECORD_KIND_DIALOGUE, ENOUGH_RECORD_KIND_TURN,
+    ENOUGH_RECORD_KIND_LETTER, ENOUGH_RECORD_KIND_SELF_CHECK,
   };
-  sqlite3_stmt *stmts[G_N_ELEMENTS (sql)] = { NULL };
+  sqlite3_stmt *stmts[G_N_ELEMENTS (kinds)] = { NULL };
   EnoughBulkWrite *bulk = NULL;
   gint64 max_id[5] = { 0 };
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
@@ -257,14 +250,20 @@ _enough_generate_journal (sqlite3  *db,
   if (bulk == NULL)
     goto out;
   /* Prepared after the triggers are suspended (a schema change). */
-  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
-      rc = sqlite3_prepare_v2 (db, sql[i], -1, &stmts[i], NULL);
+      g_autofree char *sql = enough_table_insert_sql (enough_table_for_kind (kinds[i]), "");
+
+      rc = sqlite3_prepare_v2 (db, sql, -1, &stmts[i], NULL);
       if (rc != SQLITE_OK)
         {
           _enough_store_set_sqlite_error (error, db, rc, "generate");
           goto rollback;
         }
+      /* The id is the next rowid; nothing is deleted. Bindings stay
+       * across resets. */
+      sqlite3_bind_null (stmts[i], P (ENOUGH_COL_ID));
+      sqlite3_bind_int64 (stmts[i], P (ENOUGH_COL_DELETED_AT), 0);
     }
 
   for (guint i = 0; i < n_entries; i++)
@@ -297,14 +296,14 @@ _enough_generate_journal (sqlite3  *db,
           g_autofree char *title = first_words (first);
           gint64 dialogue_id;
 
-          sqlite3_bind_text (s, 1, uuid, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int64 (s, 2, created);
-          sqlite3_bind_int64 (s, 3, updated);
-          sqlite3_bind_text (s, 4, title, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (s, 5, critic_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (critic_names))], -1, SQLITE_STATIC);
-          sqlite3_bind_int (s, 6, g_rand_int_range (rand, -1, 11));
-          sqlite3_bind_int (s, 7, g_rand_int_range (rand, -1, 11));
-          sqlite3_bind_int (s, 8, (int) MIN (n_turns, 6));
+          sqlite3_bind_text (s, P (ENOUGH_COL_UUID), uuid, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (s, P (ENOUGH_COL_CREATED), created);
+          sqlite3_bind_int64 (s, P (ENOUGH_COL_UPDATED), updated);
+          sqlite3_bind_text (s, P (ENOUGH_DIALOGUE_COL_TITLE), title, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (s, P (ENOUGH_DIALOGUE_COL_CRITIC_NAME), critic_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (critic_names))], -1, SQLITE_STATIC);
+          sqlite3_bind_int (s, P (ENOUGH_DIALOGUE_COL_INTENSITY_START), g_rand_int_range (rand, -1, 11));
+          sqlite3_bind_int (s, P (ENOUGH_DIALOGUE_COL_INTENSITY_END), g_rand_int_range (rand, -1, 11));
+          sqlite3_bind_int (s, P (ENOUGH_DIALOGUE_COL_PROMPT_STEP), (int) MIN (n_turns, 6));
           if (!step_done (db, s, error))
             goto rollback;
           dialogue_id = sqlite3_last_insert_rowid (db);
@@ -316,14 +315,14 @@ _enough_generate_journal (sqlite3  *db,
               g_autofree char *text = t == 0 ? g_strdup (first) : text_of (&v, 30, 200);
               int speaker = (int) (t % 2);
 
-              sqlite3_bind_text (ts, 1, turn_uuid, -1, SQLITE_TRANSIENT);
-              sqlite3_bind_int64 (ts, 2, created + t);
-              sqlite3_bind_int64 (ts, 3, created + t);
-              sqlite3_bind_int64 (ts, 4, dialogue_id);
-              sqlite3_bind_int64 (ts, 5, (gint64) (t + 1) * 1024);
-              sqlite3_bind_int (ts, 6, speaker);
-              sqlite3_bind_text (ts, 7, text, -1, SQLITE_TRANSIENT);
-              sqlite3_bind_int (ts, 8, speaker == 0 ? g_rand_int_range (rand, 0, 256) & g_rand_int_range (rand, 0, 256) : 0);
+              sqlite3_bind_text (ts, P (ENOUGH_COL_UUID), turn_uuid, -1, SQLITE_TRANSIENT);
+              sqlite3_bind_int64 (ts, P (ENOUGH_COL_CREATED), created + t);
+              sqlite3_bind_int64 (ts, P (ENOUGH_COL_UPDATED), created + t);
+              sqlite3_bind_int64 (ts, P (ENOUGH_TURN_COL_DIALOGUE_ID), dialogue_id);
+              sqlite3_bind_int64 (ts, P (ENOUGH_TURN_COL_POSITION), (gint64) (t + 1) * ENOUGH_TURN_POSITION_STEP);
+              sqlite3_bind_int (ts, P (ENOUGH_TURN_COL_SPEAKER), speaker);
+              sqlite3_bind_text (ts, P (ENOUGH_TURN_COL_TEXT), text, -1, SQLITE_TRANSIENT);
+              sqlite3_bind_int (ts, P (ENOUGH_TURN_COL_PATTERNS), speaker == 0 ? g_rand_int_range (rand, 0, 256) & g_rand_int_range (rand, 0, 256) : 0);
               if (!step_done (db, ts, error))
                 goto rollback;
             }
@@ -337,17 +336,17 @@ _enough_generate_journal (sqlite3  *db,
           int reread = g_rand_int_range (rand, 0, 6);
           gint64 reread_at = reread > 0 && reread < 5 ? created + (gint64) 3600 * G_USEC_PER_SEC : 0;
 
-          sqlite3_bind_text (s, 1, uuid, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int64 (s, 2, created);
-          sqlite3_bind_int64 (s, 3, updated);
-          sqlite3_bind_text (s, 4, nge, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int (s, 5, g_rand_int_range (rand, 0, 256));
-          sqlite3_bind_text (s, 6, letter, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int (s, 7, 2);
-          sqlite3_bind_int (s, 8, reread);
-          sqlite3_bind_int64 (s, 9, reread_at);
-          sqlite3_bind_int64 (s, 10, reread_at ? reread_at + 60 * G_USEC_PER_SEC : 0);
-          sqlite3_bind_text (s, 11, takeaway, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (s, P (ENOUGH_COL_UUID), uuid, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (s, P (ENOUGH_COL_CREATED), created);
+          sqlite3_bind_int64 (s, P (ENOUGH_COL_UPDATED), updated);
+          sqlite3_bind_text (s, P (ENOUGH_LETTER_COL_NOT_GOOD_ENOUGH), nge, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int (s, P (ENOUGH_LETTER_COL_FEELINGS), g_rand_int_range (rand, 0, 256));
+          sqlite3_bind_text (s, P (ENOUGH_LETTER_COL_TEXT), letter, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int (s, P (ENOUGH_LETTER_COL_STEP), 2);
+          sqlite3_bind_int (s, P (ENOUGH_LETTER_COL_REREAD), reread);
+          sqlite3_bind_int64 (s, P (ENOUGH_LETTER_COL_REREAD_AT), reread_at);
+          sqlite3_bind_int64 (s, P (ENOUGH_LETTER_COL_REREAD_DONE_AT), reread_at ? reread_at + 60 * G_USEC_PER_SEC : 0);
+          sqlite3_bind_text (s, P (ENOUGH_LETTER_COL_TAKEAWAY), takeaway, -1, SQLITE_TRANSIENT);
           if (!step_done (db, s, error))
             goto rollback;
         }
@@ -362,14 +361,14 @@ _enough_generate_journal (sqlite3  *db,
             answers[a] = (char) ('1' + g_rand_int_range (rand, 0, 5));
           answers[ENOUGH_SELF_CHECK_N_ITEMS] = '\0';
 
-          sqlite3_bind_text (s, 1, uuid, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int64 (s, 2, created);
-          sqlite3_bind_int64 (s, 3, updated);
-          sqlite3_bind_int (s, 4, 1);
-          sqlite3_bind_text (s, 5, answers, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int (s, 6, ENOUGH_SELF_CHECK_N_ITEMS - 1);
-          sqlite3_bind_int64 (s, 7, done ? updated : 0);
-          sqlite3_bind_text (s, 8, note, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (s, P (ENOUGH_COL_UUID), uuid, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (s, P (ENOUGH_COL_CREATED), created);
+          sqlite3_bind_int64 (s, P (ENOUGH_COL_UPDATED), updated);
+          sqlite3_bind_int (s, P (ENOUGH_SELF_CHECK_COL_BANK_VERSION), 1);
+          sqlite3_bind_text (s, P (ENOUGH_SELF_CHECK_COL_ANSWERS), answers, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int (s, P (ENOUGH_SELF_CHECK_COL_CURRENT_INDEX), ENOUGH_SELF_CHECK_N_ITEMS - 1);
+          sqlite3_bind_int64 (s, P (ENOUGH_SELF_CHECK_COL_COMPLETED_AT), done ? updated : 0);
+          sqlite3_bind_text (s, P (ENOUGH_SELF_CHECK_COL_NOTE), note, -1, SQLITE_TRANSIENT);
           if (!step_done (db, s, error))
             goto rollback;
         }

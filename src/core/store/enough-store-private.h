@@ -5,132 +5,41 @@
 
 #include <sqlite3.h>
 
+#include "enough-entry-list.h"
+#include "enough-record-private.h"
 #include "enough-store.h"
 
 G_BEGIN_DECLS
 
-/* A copy of one record's column values, made on the UI thread and written
- * by the worker; the worker never touches GObjects. Column order is the
- * table's (see enough-store.c): id, uuid, created, updated, deleted_at, … */
-#define ENOUGH_SNAPSHOT_MAX 16
+/* ---- For the rest of the core ------------------------------------------ */
 
-typedef struct
-{
-  gboolean  is_text;
-  gint64    i;
-  char     *s;
-} EnoughValue;
-
-typedef struct
-{
-  EnoughRecordKind  kind;
-  guint             n_values;
-  EnoughValue       values[ENOUGH_SNAPSHOT_MAX];
-} EnoughSnapshot;
-
-void  enough_snapshot_add_int  (EnoughSnapshot *snap,
-                                gint64          value);
-void  enough_snapshot_add_text (EnoughSnapshot *snap,
-                                const char     *value);
-void  enough_snapshot_free     (EnoughSnapshot *snap);
-
-/* Record internals */
-void          _enough_record_setup          (EnoughRecord  *self,
-                                             EnoughStore   *store,
-                                             gint64         id,
-                                             const char    *uuid,
-                                             gint64         created_at,
-                                             gint64         updated_at,
-                                             gint64         deleted_at);
-/* Reads columns 0..4 of a row in table order. */
-void          _enough_record_load_common    (EnoughRecord  *self,
-                                             EnoughStore   *store,
-                                             sqlite3_stmt  *stmt);
-void          _enough_record_snapshot_common (EnoughRecord  *self,
-                                              EnoughSnapshot *snap);
-gint64        _enough_record_get_id         (EnoughRecord  *self);
-guint64      *_enough_record_get_cache_key  (EnoughRecord  *self);
-EnoughStore  *_enough_record_get_store      (EnoughRecord  *self);
-void          _enough_record_detach         (EnoughRecord  *self);
-gint64        _enough_record_get_deleted_at (EnoughRecord  *self);
-void          _enough_record_set_deleted_at (EnoughRecord  *self,
-                                             gint64         deleted_at);
-gboolean      _enough_record_get_dirty      (EnoughRecord  *self);
-void          _enough_record_set_dirty      (EnoughRecord  *self,
-                                             gboolean       dirty);
-/* Call after a setter changed a value: bumps updated-at, queues the save. */
-void          _enough_record_changed        (EnoughRecord  *self);
-/* Replaces *field with a copy of value (NULL → ""); TRUE if it changed. */
-gboolean      _enough_set_string            (char         **field,
-                                             const char    *value);
-
-#define ENOUGH_CACHE_KEY(kind, id) ((((guint64) (kind)) << 56) | (guint64) (id))
-
-/* Subclass internals: new empty object, load columns 5.. of a row,
- * append columns 5.. to a snapshot. */
-EnoughDialogue  *_enough_dialogue_new        (void);
-void             _enough_dialogue_load       (EnoughDialogue  *self,
-                                              sqlite3_stmt    *stmt);
-void             _enough_dialogue_snapshot   (EnoughDialogue  *self,
-                                              EnoughSnapshot  *snap);
-GListModel      *_enough_dialogue_peek_turns (EnoughDialogue  *self);
-
-EnoughTurn      *_enough_turn_new            (void);
-void             _enough_turn_load           (EnoughTurn      *self,
-                                              sqlite3_stmt    *stmt);
-void             _enough_turn_snapshot       (EnoughTurn      *self,
-                                              EnoughSnapshot  *snap);
-gint64           _enough_turn_get_dialogue_id (EnoughTurn     *self);
-void             _enough_turn_set_dialogue   (EnoughTurn      *self,
-                                              gint64           dialogue_id,
-                                              const char      *dialogue_uuid);
-void             _enough_turn_set_position   (EnoughTurn      *self,
-                                              gint64           position);
-
-EnoughLetter    *_enough_letter_new          (void);
-void             _enough_letter_load         (EnoughLetter    *self,
-                                              sqlite3_stmt    *stmt);
-void             _enough_letter_snapshot     (EnoughLetter    *self,
-                                              EnoughSnapshot  *snap);
-
-EnoughSelfCheck *_enough_self_check_new      (void);
-void             _enough_self_check_load     (EnoughSelfCheck *self,
-                                              sqlite3_stmt    *stmt);
-void             _enough_self_check_snapshot (EnoughSelfCheck *self,
-                                              EnoughSnapshot  *snap);
-void             _enough_self_check_set_bank_version (EnoughSelfCheck *self,
-                                                      guint            version);
-
-/* Store internals used by records and lists */
-void          _enough_store_record_changed  (EnoughStore   *store,
-                                             EnoughRecord  *record);
-void          _enough_store_forget          (EnoughStore   *store,
-                                             EnoughRecord  *record);
 /* Live object for (kind, id), loading it from the read connection if needed.
  * Transfer full; NULL if the row does not exist. */
 EnoughRecord *_enough_store_get_record      (EnoughStore      *store,
                                              EnoughRecordKind  kind,
                                              gint64            id);
-sqlite3_stmt *_enough_store_read_stmt       (EnoughStore   *store,
-                                             const char    *sql);
-GListModel   *_enough_store_new_turn_list   (EnoughStore   *store,
-                                             EnoughDialogue *dialogue);
-
-EnoughRecord *_enough_store_peek_record      (EnoughStore      *store,
+/* The live object for (kind, id) if one exists, without loading. */
+EnoughRecord *_enough_store_peek_record     (EnoughStore      *store,
                                              EnoughRecordKind  kind,
                                              gint64            id);
+/* A statement on the UI thread's read connection, from its cache. */
+sqlite3_stmt *_enough_store_read_stmt       (EnoughStore   *store,
+                                             const char    *sql);
 sqlite3      *_enough_store_get_read_db     (EnoughStore   *store);
 /* The background thread's connection (integrity check, backups). */
 sqlite3      *_enough_store_get_check_db    (EnoughStore   *store);
 GHashTable   *_enough_store_get_read_stmts  (EnoughStore   *store);
+/* The statement for @sql from @cache (made if new, reset if not); @what
+ * names it in an error. A NULL @cache makes a statement to finalize. */
+sqlite3_stmt *_enough_store_cached_stmt     (sqlite3       *db,
+                                             GHashTable    *cache,
+                                             const char    *sql,
+                                             const char    *what,
+                                             GError       **error);
 void          _enough_store_set_sqlite_error (GError     **error,
                                               sqlite3     *db,
                                               int          rc,
                                               const char  *what);
-/* Tests: run SQL on the writer (e.g. "PRAGMA max_page_count = 10"). */
-gboolean      _enough_store_exec_on_writer  (EnoughStore   *store,
-                                             const char    *sql,
-                                             GError       **error);
 
 /* Bulk writes (import, enough-import.c). @func runs on the worker thread
  * with the write connection, after every queued write, and owns its
@@ -159,24 +68,6 @@ gboolean      _enough_store_run_on_writer_finish (EnoughStore   *store,
                                                   GAsyncResult  *result,
                                                   GError       **error);
 
-/* Deferred indexing of imported rows (see enough-store-schema.c).
- * Tests: set_background_indexing(FALSE) stops the store from queuing it
- * by itself (open, after an import); index_step() indexes one chunk on the
- * worker and says whether more is waiting. */
-void          _enough_store_set_background_indexing (gboolean enabled);
-gboolean      _enough_store_index_step      (EnoughStore   *store,
-                                             gboolean      *out_more,
-                                             GError       **error);
-
-/* Tests, benchmark: waits for both store threads to finish their queues
- * (e.g. the background integrity check) and completes their results. */
-void          _enough_store_wait_idle       (EnoughStore   *store);
-
-/* Tests: files bigger than this get their quick_check on the worker after
- * open (default 16 MB; -1 restores it). */
-void          _enough_store_set_sync_check_limit (gint64 bytes);
-void          _enough_store_set_check_delay      (gint64 usec);
-
 /* Backups (enough-store-backup.c) */
 gboolean _enough_store_backup_db         (sqlite3     *src,
                                           const char  *dest_path,
@@ -184,49 +75,198 @@ gboolean _enough_store_backup_db         (sqlite3     *src,
 char    *_enough_store_daily_backup_path (const char  *db_path);
 void     _enough_store_rotate_backups    (const char  *db_path);
 
-/* The lazy list (enough-entry-list.c) */
-#define ENOUGH_TYPE_ENTRY_LIST (enough_entry_list_get_type ())
-G_DECLARE_FINAL_TYPE (EnoughEntryList, enough_entry_list, ENOUGH, ENTRY_LIST, GObject)
-
-/* Items ordered by key: entries newest first (key = created, ties by id,
- * descending); turns by position ascending. */
-EnoughEntryList *enough_entry_list_new      (EnoughStore      *store,
-                                             EnoughRecordKind  kind,
-                                             GType             item_type,
-                                             gboolean          descending);
-void             enough_entry_list_set_ids  (EnoughEntryList  *self,
-                                             GArray           *ids,
-                                             GArray           *keys);
-/* Returns the index it went to. */
-guint            enough_entry_list_insert_sorted (EnoughEntryList *self,
-                                                  gint64           id,
-                                                  gint64           key);
-void             enough_entry_list_insert_at (EnoughEntryList *self,
-                                              guint            index,
-                                              gint64           id,
-                                              gint64           key);
-/* Returns the index it had, or -1. */
-int              enough_entry_list_remove   (EnoughEntryList  *self,
-                                             gint64            id);
-int              enough_entry_list_find     (EnoughEntryList  *self,
-                                             gint64            id);
-gint64           enough_entry_list_get_key  (EnoughEntryList  *self,
-                                             guint             index);
-void             enough_entry_list_set_key  (EnoughEntryList  *self,
-                                             guint             index,
-                                             gint64            key);
-gint64           enough_entry_list_get_id   (EnoughEntryList  *self,
-                                             guint             index);
-void             enough_entry_list_detach   (EnoughEntryList  *self);
-void             enough_entry_list_append   (EnoughEntryList  *self,
-                                             GArray           *ids,
-                                             GArray           *keys);
-
 /* Generator (enough-journal-generator.c); runs on the worker's connection. */
 gboolean _enough_generate_journal (sqlite3  *db,
                                    guint     n_entries,
                                    guint32   seed,
                                    gint64    now_usec,
                                    GError  **error);
+
+/* ---- Between the store's own parts --------------------------------------
+ * enough-store.c            the object, its errors, statements, close
+ * enough-store-open.c       opening, checking the file, migrating
+ * enough-store-worker.c     the two threads, their jobs, completions
+ * enough-store-autosave.c   dirty records, snapshots, flush, bulk writes
+ * enough-store-records.c    the live-object cache, create, delete, lookups
+ * enough-store-lists.c      the lists and each dialogue's turns */
+
+typedef enum
+{
+  JOB_WRITE,
+  JOB_CHECK,
+  JOB_PURGE,
+  JOB_BACKUP,
+  JOB_GENERATE,
+  JOB_SQL,
+  JOB_FUNC,
+  JOB_INDEX,
+  JOB_QUIT,
+  JOB_NOP,
+} JobType;
+
+typedef struct
+{
+  JobType      type;
+  EnoughStore *store;      /* a reference, for the completion */
+  GPtrArray   *snapshots;  /* JOB_WRITE: EnoughSnapshot* */
+  GPtrArray   *records;    /* JOB_WRITE: the snapshotted records (refs) */
+  GPtrArray   *keep_alive; /* JOB_WRITE: their dialogues, for turns (refs) */
+  char        *str;        /* JOB_BACKUP: path; JOB_SQL: statement */
+  gboolean     daily;      /* JOB_BACKUP: skip if today's exists */
+  guint        n;
+  guint32      seed;
+  gint64       now;
+  gint64       purge_before;  /* JOB_PURGE: rows deleted before this… */
+  gint64       purge_since;   /* …or since this (usec) go for good */
+  EnoughWriterFunc func;   /* JOB_FUNC */
+  gpointer     func_data;
+  gboolean     more;       /* JOB_INDEX: rows still waiting */
+  GError      *error;
+  GTask       *task;
+  /* synchronous jobs: the caller waits on this */
+  gboolean     sync;
+  gboolean     done;
+  GMutex       mutex;
+  GCond        cond;
+} Job;
+
+struct _EnoughStore
+{
+  GObject               parent_instance;
+
+  char                 *path;
+  EnoughStoreOpenFlags  flags;
+  GMainContext         *context;
+
+  /* UI-thread read connection and its statement cache (sql → stmt) */
+  sqlite3              *rdb;
+  GHashTable           *read_stmts;
+
+  /* the worker; wdb is only touched by it once it runs */
+  sqlite3              *wdb;
+  GHashTable           *write_stmts;
+  GThread              *worker;
+  GAsyncQueue          *queue;
+  gint                  check_failed;  /* atomic; set by the checker */
+  gint                  closing;       /* atomic */
+
+  /* a second thread with its own read-only connection for the long reads
+   * (integrity check, backups), so they never hold up a save */
+  sqlite3              *bgdb;
+  GThread              *bg_thread;
+  GAsyncQueue          *bg_queue;
+  GMutex                check_mutex;
+  GCond                 check_cond;
+  gboolean              check_now;     /* under check_mutex */
+
+  /* finished jobs waiting for their UI-thread completion */
+  GMutex                completed_mutex;
+  GQueue                completed;
+  GSource              *drain_source;  /* pending idle, under the mutex */
+
+  GHashTable           *cache;   /* guint64* key → EnoughRecord* (weak) */
+  GHashTable           *dirty;   /* EnoughRecord* (ref) → EnoughDialogue* (ref) or NULL */
+  guint                 autosave_id;
+  guint                 delay_ms;
+  EnoughClockFunc       clock;
+  gpointer              clock_data;
+
+  EnoughEntryList      *dialogues;
+  EnoughEntryList      *letters;
+  EnoughEntryList      *self_checks;
+  EnoughEntryList      *completed_checks;  /* made on first use */
+  gint64                next_id[5];
+  gboolean              tail_pending[3];  /* dialogues, letters, self-checks */
+  guint                 tail_id;          /* idle loading the tails */
+
+  guint                 n_inflight;
+  gint64                first_deleted_at;  /* this session's earliest deletion, 0 = none */
+  gboolean              writable;
+  gboolean              closed;
+  gboolean              index_queued;  /* a JOB_INDEX is on its way */
+};
+
+enum {
+  PROP_0,
+  PROP_N_PENDING,
+  PROP_WRITABLE,
+  PROP_LOADING,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_SAVED,
+  SIGNAL_WRITE_FAILED,
+  SIGNAL_INTEGRITY_FAILED,
+  N_SIGNALS
+};
+
+extern GParamSpec *_enough_store_properties[N_PROPS];
+extern guint _enough_store_signals[N_SIGNALS];
+
+/* enough-store.c */
+gboolean      _enough_store_exec            (sqlite3       *db,
+                                             const char    *sql,
+                                             GError       **error);
+/* FALSE with ENOUGH_STORE_ERROR_CLOSED if the store is closed. */
+gboolean      _enough_store_check_not_closed (EnoughStore  *self,
+                                              GError      **error);
+void          _enough_store_set_closed_error (GError     **error);
+/* ENOUGH_STORE_ERROR_CORRUPT: the background check found damage. */
+void          _enough_store_set_damaged_error (GError     **error);
+
+/* enough-store-worker.c */
+Job          *_enough_store_job_new         (EnoughStore   *store,
+                                             JobType        type);
+void          _enough_store_job_free        (Job           *job);
+/* The one way to run a job and wait for it: queues @job on @queue (the
+ * worker's or the background thread's) and returns once it ran. */
+void          _enough_store_job_run         (GAsyncQueue   *queue,
+                                             Job           *job);
+/* Frees @job, handing its error on; TRUE if it had none. */
+gboolean      _enough_store_job_end         (Job           *job,
+                                             GError       **error);
+Job          *_enough_store_purge_job_new   (EnoughStore   *self,
+                                             gboolean       at_close);
+gboolean      _enough_store_quick_check     (sqlite3       *db,
+                                             GError       **error);
+/* Starts both threads and queues what follows an open (the check or the
+ * purge, indexing left over, the daily backup). */
+void          _enough_store_start_threads   (EnoughStore   *self,
+                                             gboolean       check_later);
+void          _enough_store_start_check_now (EnoughStore   *self);
+void          _enough_store_clear_drain_source (EnoughStore *self);
+void          _enough_store_complete_job    (EnoughStore   *self,
+                                             Job           *job);
+/* Completes the finished jobs; returns the first write error seen. */
+GError       *_enough_store_drain_completions (EnoughStore *self);
+void          _enough_store_schedule_indexing (EnoughStore *self);
+
+/* enough-store-autosave.c */
+void          _enough_store_mark_dirty      (EnoughStore   *self,
+                                             EnoughRecord  *record);
+void          _enough_store_schedule_autosave (EnoughStore *self);
+void          _enough_store_cancel_autosave (EnoughStore   *self);
+
+/* enough-store-records.c */
+gboolean      _enough_store_check_open      (EnoughStore      *self);
+void          _enough_store_setup_new       (EnoughStore      *self,
+                                             EnoughRecord     *record,
+                                             EnoughRecordKind  kind);
+EnoughEntryList *_enough_store_list_for_kind (EnoughStore     *self,
+                                              EnoughRecordKind kind);
+
+/* enough-store-lists.c */
+/* Reloads the lists' first pages (@full: whole lists) and the id counters. */
+void          _enough_store_load_lists      (EnoughStore   *self,
+                                             gboolean       full);
+void          _enough_store_cancel_tail_load (EnoughStore  *self);
+/* Completing, deleting or restoring a check moves it in or out of the
+ * completed list. */
+void          _enough_store_sync_completed_check (EnoughStore  *self,
+                                                  EnoughRecord *record);
+/* The turns model of @turn's dialogue, or NULL. */
+EnoughEntryList *_enough_store_turns_of     (EnoughStore   *self,
+                                             EnoughTurn    *turn);
 
 G_END_DECLS

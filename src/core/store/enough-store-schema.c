@@ -5,6 +5,7 @@
 
 #include "enough-store-schema.h"
 #include "enough-store-private.h"
+#include "enough-tables.h"
 
 /* Version 1: the four record tables. Kept verbatim: a fresh journal is made
  * by running every step from 1, so new and migrated journals are the same,
@@ -314,21 +315,42 @@ static const char *const insert_triggers[] = {
   "letter_ai", "letter_cjk_ai", "self_check_ai", "self_check_cjk_ai",
 };
 
-static const struct
+typedef struct
 {
   EnoughRecordKind  kind;
   const char       *table;
   const char       *column;
   guint             field;  /* rowid = id * 64 + field */
-} indexed_fields[] = {
-  { ENOUGH_RECORD_KIND_DIALOGUE, "dialogue", "title", 9 },
-  { ENOUGH_RECORD_KIND_DIALOGUE, "dialogue", "critic_name", 10 },
-  { ENOUGH_RECORD_KIND_TURN, "turn", "text", 19 },
-  { ENOUGH_RECORD_KIND_LETTER, "letter", "not_good_enough", 28 },
-  { ENOUGH_RECORD_KIND_LETTER, "letter", "text", 29 },
-  { ENOUGH_RECORD_KIND_LETTER, "letter", "takeaway", 30 },
-  { ENOUGH_RECORD_KIND_SELF_CHECK, "self_check", "note", 39 },
-};
+} IndexedField;
+
+/* The searchable columns of enough-tables.c, table by table. */
+static IndexedField indexed_fields[16];
+static guint n_indexed_fields;
+
+static guint
+get_n_indexed_fields (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_SELF_CHECK; k++)
+        {
+          const EnoughTable *table = enough_table_for_kind (k);
+
+          for (guint c = 0; c < table->n_columns; c++)
+            if (table->columns[c].search_field != 0)
+              {
+                g_assert (n_indexed_fields < G_N_ELEMENTS (indexed_fields));
+                indexed_fields[n_indexed_fields++] = (IndexedField) {
+                  k, table->name, table->columns[c].name, k * 8 + table->columns[c].search_field
+                };
+              }
+        }
+      g_once_init_leave (&done, 1);
+    }
+  return n_indexed_fields;
+}
 
 /* The page cache during a bulk write: the rows, their indexes and the FTS
  * segments of one transaction stay in memory instead of spilling to the
@@ -437,6 +459,45 @@ enough_store_bulk_begin (sqlite3  *db,
   return g_steal_pointer (&bulk);
 }
 
+/* Adds the rows of @kind with ids @first_id..@last_id to both indexes:
+ * the trigram index first, then the CJK one, field by field, each in
+ * ascending rowid order. With @skip_indexed, rowids already in an index
+ * are left as they are. */
+static gboolean
+index_rows (sqlite3           *db,
+            EnoughRecordKind   kind,
+            gint64             first_id,
+            gint64             last_id,
+            gboolean           skip_indexed,
+            GError           **error)
+{
+  for (guint cjk = 0; cjk < 2; cjk++)
+    for (guint i = 0; i < get_n_indexed_fields (); i++)
+      {
+        const IndexedField *f = &indexed_fields[i];
+        const char *index = cjk ? "search_cjk" : "search";
+        g_autofree char *text = cjk ? g_strdup_printf ("enough_cjk (%s)", f->column)
+                                    : g_strdup (f->column);
+        g_autofree char *skip = NULL;
+        g_autofree char *sql = NULL;
+
+        if (f->kind != kind)
+          continue;
+        if (skip_indexed)
+          skip = g_strdup_printf (" AND NOT EXISTS (SELECT 1 FROM %s WHERE rowid = id * 64 + %u)",
+                                  index, f->field);
+        sql = g_strdup_printf ("INSERT INTO %s (rowid, text)"
+                               " SELECT id * 64 + %u, %s FROM %s"
+                               " WHERE id BETWEEN %" G_GINT64_FORMAT " AND %" G_GINT64_FORMAT
+                               " AND %s %s%s ORDER BY id",
+                               index, f->field, text, f->table, first_id, last_id,
+                               text, cjk ? "IS NOT NULL" : "!= ''", skip ? skip : "");
+        if (!bulk_exec (db, sql, error))
+          return FALSE;
+      }
+  return TRUE;
+}
+
 gboolean
 enough_store_bulk_index (sqlite3           *db,
                          EnoughRecordKind   kind,
@@ -446,35 +507,7 @@ enough_store_bulk_index (sqlite3           *db,
 {
   if (first_id > last_id)
     return TRUE;
-
-  /* Trigram index first, then the CJK one, field by field. */
-  for (guint cjk = 0; cjk < 2; cjk++)
-    for (guint i = 0; i < G_N_ELEMENTS (indexed_fields); i++)
-      {
-        g_autofree char *sql = NULL;
-
-        if (indexed_fields[i].kind != kind)
-          continue;
-        if (cjk)
-          sql = g_strdup_printf ("INSERT INTO search_cjk (rowid, text)"
-                                 " SELECT id * 64 + %u, enough_cjk (%s) FROM %s"
-                                 " WHERE id BETWEEN %" G_GINT64_FORMAT " AND %" G_GINT64_FORMAT
-                                 " AND enough_cjk (%s) IS NOT NULL ORDER BY id",
-                                 indexed_fields[i].field, indexed_fields[i].column,
-                                 indexed_fields[i].table, first_id, last_id,
-                                 indexed_fields[i].column);
-        else
-          sql = g_strdup_printf ("INSERT INTO search (rowid, text)"
-                                 " SELECT id * 64 + %u, %s FROM %s"
-                                 " WHERE id BETWEEN %" G_GINT64_FORMAT " AND %" G_GINT64_FORMAT
-                                 " AND %s != '' ORDER BY id",
-                                 indexed_fields[i].field, indexed_fields[i].column,
-                                 indexed_fields[i].table, first_id, last_id,
-                                 indexed_fields[i].column);
-        if (!bulk_exec (db, sql, error))
-          return FALSE;
-      }
-  return TRUE;
+  return index_rows (db, kind, first_id, last_id, FALSE, error);
 }
 
 gboolean
@@ -569,32 +602,11 @@ enough_store_index_pending_chunk (sqlite3   *db,
     return bulk_exec (db, "COMMIT", error);
 
   chunk_last = first <= last - index_chunk_ids ? first + index_chunk_ids - 1 : last;
-  for (guint cjk = 0; cjk < 2; cjk++)
-    for (guint i = 0; i < G_N_ELEMENTS (indexed_fields); i++)
-      {
-        g_autofree char *sql = NULL;
-        const char *table = cjk ? "search_cjk" : "search";
-
-        if ((int) indexed_fields[i].kind != kind)
-          continue;
-        sql = g_strdup_printf ("INSERT INTO %s (rowid, text)"
-                               " SELECT id * 64 + %u, %s%s%s FROM %s"
-                               " WHERE id BETWEEN %" G_GINT64_FORMAT " AND %" G_GINT64_FORMAT
-                               " AND %s%s%s %s"
-                               " AND NOT EXISTS (SELECT 1 FROM %s WHERE rowid = id * 64 + %u)"
-                               " ORDER BY id",
-                               table, indexed_fields[i].field,
-                               cjk ? "enough_cjk (" : "", indexed_fields[i].column, cjk ? ")" : "",
-                               indexed_fields[i].table, first, chunk_last,
-                               cjk ? "enough_cjk (" : "", indexed_fields[i].column, cjk ? ")" : "",
-                               cjk ? "IS NOT NULL" : "!= ''",
-                               table, indexed_fields[i].field);
-        if (!bulk_exec (db, sql, error))
-          {
-            sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-            return FALSE;
-          }
-      }
+  if (!index_rows (db, kind, first, chunk_last, TRUE, error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
   {
     g_autofree char *sql = NULL;
 
@@ -623,7 +635,7 @@ enough_store_index_pending_chunk (sqlite3   *db,
 guint
 enough_store_n_indexed_fields (void)
 {
-  return G_N_ELEMENTS (indexed_fields);
+  return get_n_indexed_fields ();
 }
 
 void
@@ -633,7 +645,7 @@ enough_store_get_indexed_field (guint              i,
                                 const char       **column,
                                 guint             *field)
 {
-  g_return_if_fail (i < G_N_ELEMENTS (indexed_fields));
+  g_return_if_fail (i < get_n_indexed_fields ());
   *kind = indexed_fields[i].kind;
   *table = indexed_fields[i].table;
   *column = indexed_fields[i].column;

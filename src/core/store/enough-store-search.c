@@ -282,24 +282,7 @@ prepare_cached (sqlite3     *db,
                 const char  *sql,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = cache ? g_hash_table_lookup (cache, sql) : NULL;
-  int rc;
-
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-  rc = sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _enough_store_set_sqlite_error (error, db, rc, "search");
-      return NULL;
-    }
-  if (cache != NULL)
-    g_hash_table_insert (cache, g_strdup (sql), stmt);
-  return stmt;
+  return _enough_store_cached_stmt (db, cache, sql, "search", error);
 }
 
 static void

@@ -1,0 +1,278 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "enough-export-private.h"
+#include "enough-self-check-scoring.h"
+
+/* The Markdown export: for reading, printing or handing to a therapist;
+ * in the user's language, dates in the local time zone. */
+
+static void
+md_date (GString *out,
+         gint64   usec)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  g_autofree char *text = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : NULL;
+
+  g_string_append (out, text != NULL ? text : "?");
+}
+
+/* User text as Markdown that reads the same: characters Markdown would
+ * take as formatting are escaped, line breaks kept. */
+static void
+md_text (GString    *out,
+         const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  gboolean line_start = TRUE;
+
+  for (const char *p = trimmed; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        {
+          /* A blank line starts a paragraph; a single break stays one. */
+          if (p[1] == '\n')
+            {
+              while (p[1] == '\n')
+                p++;
+              g_string_append (out, "\n\n");
+            }
+          else
+            g_string_append (out, "  \n");
+          line_start = TRUE;
+          continue;
+        }
+      if (strchr ("\\`*_[]<>", *p) != NULL ||
+          (line_start && strchr ("#+-|", *p) != NULL))
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+      line_start = FALSE;
+    }
+}
+
+static void
+md_flag_names (GString    *out,
+               GType       type,
+               guint       value,
+               const char *const *names)
+{
+  GFlagsClass *klass = g_type_class_ref (type);
+  gboolean first = TRUE;
+  guint i = 0;
+
+  for (guint v = 0; v < klass->n_values; v++)
+    {
+      if (klass->values[v].value == 0)
+        continue;
+      if ((value & klass->values[v].value) == klass->values[v].value)
+        {
+          if (!first)
+            /* Translators: separator between items of a list */
+            g_string_append (out, _(", "));
+          g_string_append (out, _(names[i]));
+          first = FALSE;
+        }
+      i++;
+    }
+  g_type_class_unref (klass);
+}
+
+static const char *const pattern_names[] = {
+  N_("all-or-nothing thinking"), N_("catastrophising"), N_("“should” statements"),
+  N_("mind reading"), N_("discounting the positive"), N_("labelling"),
+  N_("overgeneralising"), N_("fortune telling"),
+};
+
+static const char *const feeling_names[] = {
+  N_("ashamed"), N_("anxious"), N_("tired"), N_("sad"), N_("angry"), N_("lonely"),
+  N_("numb"), N_("other"),
+};
+
+gboolean
+_enough_export_markdown_entry (Export       *ex,
+                               int           kind,
+                               sqlite3_stmt *row,
+                               GError      **error)
+{
+  GString *out = ex->buf;
+
+  switch (kind)
+    {
+    case ENOUGH_RECORD_KIND_DIALOGUE:
+      {
+        const char *title = _enough_export_col_text (row, ENOUGH_DIALOGUE_COL_TITLE);
+        const char *critic = _enough_export_col_text (row, ENOUGH_DIALOGUE_COL_CRITIC_NAME);
+        int start = sqlite3_column_int (row, ENOUGH_DIALOGUE_COL_INTENSITY_START);
+        int end = sqlite3_column_int (row, ENOUGH_DIALOGUE_COL_INTENSITY_END);
+        int rc;
+
+        g_autoptr(GString) escaped = g_string_new (NULL);
+
+        md_text (escaped, *title != '\0' ? title : _("Untitled dialogue"));
+        g_string_append (out, "## ");
+        /* Translators: heading of an Inner Critic dialogue in a Markdown export; %s is its title */
+        g_string_append_printf (out, _("Inner Critic: %s"), escaped->str);
+        g_string_append (out, "\n\n*");
+        md_date (out, sqlite3_column_int64 (row, ENOUGH_COL_CREATED));
+        g_string_append (out, "*\n\n");
+        if (*critic != '\0')
+          {
+            g_string_append (out, _("The critic’s name: "));
+            md_text (out, critic);
+            g_string_append (out, "\n\n");
+          }
+        if (start >= 0)
+          g_string_append_printf (out, _("How strong the critic felt at the start: %d of 10"), start);
+        if (start >= 0 && end >= 0)
+          g_string_append (out, "  \n");
+        if (end >= 0)
+          g_string_append_printf (out, _("How strong it felt at the end: %d of 10"), end);
+        if (start >= 0 || end >= 0)
+          g_string_append (out, "\n\n");
+
+        sqlite3_bind_int64 (ex->turns, 1, sqlite3_column_int64 (row, ENOUGH_COL_ID));
+        while ((rc = sqlite3_step (ex->turns)) == SQLITE_ROW)
+          {
+            guint patterns = (guint) sqlite3_column_int (ex->turns, ENOUGH_TURN_COL_PATTERNS);
+            gboolean critic_turn = sqlite3_column_int (ex->turns, ENOUGH_TURN_COL_SPEAKER) == ENOUGH_SPEAKER_CRITIC;
+
+            g_string_append (out, "**");
+            g_string_append (out, critic_turn ? _("Critic:") : _("Me:"));
+            g_string_append (out, "** ");
+            md_text (out, _enough_export_col_text (ex->turns, ENOUGH_TURN_COL_TEXT));
+            g_string_append (out, "\n\n");
+            if (critic_turn && patterns != 0)
+              {
+                g_string_append (out, "*");
+                g_string_append (out, _("Thinking patterns: "));
+                md_flag_names (out, ENOUGH_TYPE_PATTERNS, patterns, pattern_names);
+                g_string_append (out, "*\n\n");
+              }
+          }
+        sqlite3_reset (ex->turns);
+        if (rc != SQLITE_DONE)
+          {
+            _enough_export_set_db_error (error, ex->db);
+            return FALSE;
+          }
+      }
+      break;
+
+    case ENOUGH_RECORD_KIND_LETTER:
+      {
+        const char *nge = _enough_export_col_text (row, ENOUGH_LETTER_COL_NOT_GOOD_ENOUGH);
+        const char *text = _enough_export_col_text (row, ENOUGH_LETTER_COL_TEXT);
+        const char *takeaway = _enough_export_col_text (row, ENOUGH_LETTER_COL_TAKEAWAY);
+        guint feelings = (guint) sqlite3_column_int (row, ENOUGH_LETTER_COL_FEELINGS);
+
+        g_string_append (out, "## ");
+        g_string_append (out, _("Letter"));
+        g_string_append (out, "\n\n*");
+        md_date (out, sqlite3_column_int64 (row, ENOUGH_COL_CREATED));
+        g_string_append (out, "*\n\n");
+        if (*nge != '\0' || feelings != 0)
+          {
+            g_string_append_printf (out, "### %s\n\n", _("What felt not good enough"));
+            if (*nge != '\0')
+              {
+                md_text (out, nge);
+                g_string_append (out, "\n\n");
+              }
+            if (feelings != 0)
+              {
+                g_string_append (out, _("Feelings: "));
+                md_flag_names (out, ENOUGH_TYPE_FEELINGS, feelings, feeling_names);
+                g_string_append (out, "\n\n");
+              }
+          }
+        if (*text != '\0')
+          {
+            g_string_append_printf (out, "### %s\n\n", _("The letter"));
+            md_text (out, text);
+            g_string_append (out, "\n\n");
+          }
+        if (*takeaway != '\0')
+          {
+            g_string_append_printf (out, "### %s\n\n", _("To carry with me"));
+            md_text (out, takeaway);
+            g_string_append (out, "\n\n");
+          }
+      }
+      break;
+
+    case ENOUGH_RECORD_KIND_SELF_CHECK:
+      {
+        guint version = (guint) sqlite3_column_int (row, ENOUGH_SELF_CHECK_COL_BANK_VERSION);
+        const char *answers_text = _enough_export_col_text (row, ENOUGH_SELF_CHECK_COL_ANSWERS);
+        const char *note = _enough_export_col_text (row, ENOUGH_SELF_CHECK_COL_NOTE);
+        guint8 answers[ENOUGH_SELF_CHECK_N_ITEMS] = { 0 };
+        gsize n = MIN (strlen (answers_text), G_N_ELEMENTS (answers));
+        EnoughScores scores;
+
+        for (gsize i = 0; i < n; i++)
+          answers[i] = (guint8) (g_ascii_isdigit (answers_text[i]) ? answers_text[i] - '0' : 0);
+
+        g_string_append (out, "## ");
+        g_string_append (out, _("Self-Check"));
+        g_string_append (out, "\n\n*");
+        md_date (out, sqlite3_column_int64 (row, ENOUGH_COL_CREATED));
+        g_string_append (out, "*\n\n");
+
+        if (sqlite3_column_int64 (row, ENOUGH_SELF_CHECK_COL_COMPLETED_AT) != 0 &&
+            enough_scores_compute (version, answers, n, &scores, NULL))
+          {
+            g_string_append_printf (out, "| %s | %s | %s |\n|---|---:|---|\n",
+                                    _("Part"), _("Score (1–5)"), _("Level"));
+            for (guint s = 0; s < ENOUGH_N_SUBSCALES; s++)
+              g_string_append_printf (out, "| %s | %.2f | %s |\n", enough_subscale_get_name (s),
+                                      scores.subscale_means[s],
+                                      enough_band_get_name (enough_scores_get_band (&scores, s)));
+            for (guint d = 0; d < ENOUGH_N_DIMENSIONS; d++)
+              g_string_append_printf (out, "| **%s** | %.2f | %s |\n", enough_dimension_get_name (d),
+                                      scores.dimensions[d],
+                                      enough_band_get_name (enough_scoring_band_for_mean (scores.dimensions[d])));
+            g_string_append (out, "\n");
+          }
+        else
+          {
+            guint answered = enough_scoring_count_answered (answers, n);
+
+            g_string_append_printf (out, ngettext ("Not finished: %u of %u statements answered.",
+                                                   "Not finished: %u of %u statements answered.",
+                                                   ENOUGH_SELF_CHECK_N_ITEMS),
+                                    answered, (guint) ENOUGH_SELF_CHECK_N_ITEMS);
+            g_string_append (out, "\n\n");
+          }
+        if (*note != '\0')
+          {
+            g_string_append (out, _("Note: "));
+            md_text (out, note);
+            g_string_append (out, "\n\n");
+          }
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+  return TRUE;
+}
+
+void
+_enough_export_markdown_head (Export *ex,
+                              gint64  now_usec)
+{
+  g_autoptr(GString) when = g_string_new (NULL);
+
+  g_string_append_printf (ex->buf, "# %s\n\n", _("My Enough Journal"));
+  md_date (when, now_usec);
+  /* Translators: under the title of a Markdown export; %s is its date and time */
+  g_string_append_printf (ex->buf, _("*Exported %s*"), when->str);
+  g_string_append (ex->buf, "\n\n");
+}

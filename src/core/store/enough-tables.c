@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#include "config.h"
+
+#include "enough-tables.h"
+
+#define COMMON_COLUMNS \
+  { "id", ENOUGH_COLUMN_FIXED, NULL, ENOUGH_JSON_NONE, NULL, 0 }, \
+  { "uuid", ENOUGH_COLUMN_TEXT | ENOUGH_COLUMN_FIXED, "id", ENOUGH_JSON_STRING, NULL, 0 }, \
+  { "created", ENOUGH_COLUMN_FIXED, "created", ENOUGH_JSON_TIME, NULL, 0 }, \
+  { "updated", 0, "updated", ENOUGH_JSON_TIME, NULL, 0 }, \
+  { "deleted_at", 0, NULL, ENOUGH_JSON_NONE, NULL, 0 }
+
+static const EnoughColumn dialogue_columns[] = {
+  COMMON_COLUMNS,
+  { "title", ENOUGH_COLUMN_TEXT, "title", ENOUGH_JSON_STRING, NULL, ENOUGH_SEARCH_FIELD_TITLE },
+  { "critic_name", ENOUGH_COLUMN_TEXT, "critic_name", ENOUGH_JSON_STRING, NULL, ENOUGH_SEARCH_FIELD_CRITIC_NAME },
+  { "intensity_start", 0, "intensity_start", ENOUGH_JSON_INT_OR_NULL, NULL, 0 },
+  { "intensity_end", 0, "intensity_end", ENOUGH_JSON_INT_OR_NULL, NULL, 0 },
+  { "prompt_step", 0, "prompt_step", ENOUGH_JSON_INT, NULL, 0 },
+};
+
+static const EnoughColumn turn_columns[] = {
+  COMMON_COLUMNS,
+  { "dialogue_id", ENOUGH_COLUMN_FIXED, NULL, ENOUGH_JSON_NONE, NULL, 0 },
+  { "position", 0, NULL, ENOUGH_JSON_NONE, NULL, 0 },
+  { "speaker", 0, "speaker", ENOUGH_JSON_SPEAKER, NULL, 0 },
+  { "text", ENOUGH_COLUMN_TEXT, "text", ENOUGH_JSON_STRING, NULL, ENOUGH_SEARCH_FIELD_TURN },
+  { "patterns", 0, "patterns", ENOUGH_JSON_FLAGS, enough_patterns_get_type, 0 },
+};
+
+static const EnoughColumn letter_columns[] = {
+  COMMON_COLUMNS,
+  { "not_good_enough", ENOUGH_COLUMN_TEXT, "not_good_enough", ENOUGH_JSON_STRING, NULL, ENOUGH_SEARCH_FIELD_NOT_GOOD_ENOUGH },
+  { "feelings", 0, "feelings", ENOUGH_JSON_FLAGS, enough_feelings_get_type, 0 },
+  { "text", ENOUGH_COLUMN_TEXT, "text", ENOUGH_JSON_STRING, NULL, ENOUGH_SEARCH_FIELD_LETTER },
+  { "step", 0, "step", ENOUGH_JSON_INT, NULL, 0 },
+  { "reread", 0, "reread", ENOUGH_JSON_ENUM, enough_reread_get_type, 0 },
+  { "reread_at", 0, "reread_at", ENOUGH_JSON_TIME_OR_NULL, NULL, 0 },
+  { "reread_done_at", 0, "reread_done_at", ENOUGH_JSON_TIME_OR_NULL, NULL, 0 },
+  { "takeaway", ENOUGH_COLUMN_TEXT, "takeaway", ENOUGH_JSON_STRING, NULL, ENOUGH_SEARCH_FIELD_TAKEAWAY },
+};
+
+static const EnoughColumn self_check_columns[] = {
+  COMMON_COLUMNS,
+  { "bank_version", ENOUGH_COLUMN_FIXED, "bank_version", ENOUGH_JSON_INT, NULL, 0 },
+  { "answers", ENOUGH_COLUMN_TEXT, "answers", ENOUGH_JSON_ANSWERS, NULL, 0 },
+  { "current_index", 0, "current_index", ENOUGH_JSON_INT, NULL, 0 },
+  { "completed_at", 0, "completed_at", ENOUGH_JSON_TIME_OR_NULL, NULL, 0 },
+  { "note", ENOUGH_COLUMN_TEXT, "note", ENOUGH_JSON_STRING, NULL, ENOUGH_SEARCH_FIELD_NOTE },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (dialogue_columns) == ENOUGH_DIALOGUE_N_COLUMNS);
+G_STATIC_ASSERT (G_N_ELEMENTS (turn_columns) == ENOUGH_TURN_N_COLUMNS);
+G_STATIC_ASSERT (G_N_ELEMENTS (letter_columns) == ENOUGH_LETTER_N_COLUMNS);
+G_STATIC_ASSERT (G_N_ELEMENTS (self_check_columns) == ENOUGH_SELF_CHECK_N_COLUMNS);
+
+#define TABLE(kind, name, columns) \
+  [kind] = { kind, name, columns, G_N_ELEMENTS (columns) }
+
+static const EnoughTable tables[] = {
+  TABLE (ENOUGH_RECORD_KIND_DIALOGUE, "dialogue", dialogue_columns),
+  TABLE (ENOUGH_RECORD_KIND_TURN, "turn", turn_columns),
+  TABLE (ENOUGH_RECORD_KIND_LETTER, "letter", letter_columns),
+  TABLE (ENOUGH_RECORD_KIND_SELF_CHECK, "self_check", self_check_columns),
+};
+
+const EnoughTable *
+enough_table_for_kind (EnoughRecordKind kind)
+{
+  if (kind < ENOUGH_RECORD_KIND_DIALOGUE || kind > ENOUGH_RECORD_KIND_SELF_CHECK)
+    return NULL;
+  return &tables[kind];
+}
+
+char *
+enough_table_column_list (const EnoughTable *table,
+                          const char        *prefix)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    g_string_append_printf (s, "%s%s%s", i > 0 ? ", " : "", prefix, table->columns[i].name);
+  return g_string_free (s, FALSE);
+}
+
+char *
+enough_table_insert_sql (const EnoughTable *table,
+                         const char        *suffix)
+{
+  g_autofree char *columns = enough_table_column_list (table, "");
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, "INSERT INTO %s (%s) VALUES (", table->name, columns);
+  for (guint i = 0; i < table->n_columns; i++)
+    g_string_append (s, i > 0 ? ",?" : "?");
+  g_string_append_c (s, ')');
+  g_string_append (s, suffix);
+  return g_string_free (s, FALSE);
+}
+
+static char *
+make_upsert_sql (const EnoughTable *table)
+{
+  g_autoptr(GString) update = g_string_new (" ON CONFLICT (id) DO UPDATE SET ");
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      if (table->columns[i].flags & ENOUGH_COLUMN_FIXED)
+        continue;
+      g_string_append_printf (update, "%s%s = excluded.%s", first ? "" : ", ",
+                              table->columns[i].name, table->columns[i].name);
+      first = FALSE;
+    }
+  return enough_table_insert_sql (table, update->str);
+}
+
+static char *upsert_sql[G_N_ELEMENTS (tables)];
+static char *select_sql[G_N_ELEMENTS (tables)];
+
+static void
+make_sql (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_SELF_CHECK; k++)
+        {
+          g_autofree char *columns = enough_table_column_list (&tables[k], "");
+
+          upsert_sql[k] = make_upsert_sql (&tables[k]);
+          select_sql[k] = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?", columns, tables[k].name);
+        }
+      g_once_init_leave (&done, 1);
+    }
+}
+
+const char *
+enough_table_upsert_sql (const EnoughTable *table)
+{
+  make_sql ();
+  return upsert_sql[table->kind];
+}
+
+const char *
+enough_table_select_sql (const EnoughTable *table)
+{
+  make_sql ();
+  return select_sql[table->kind];
+}
