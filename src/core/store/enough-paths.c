@@ -4,8 +4,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "enough-paths.h"
 
@@ -22,13 +25,44 @@ enough_paths_get_data_dir (void)
   return g_build_filename (g_get_user_data_dir (), "enough", NULL);
 }
 
+void
+enough_paths_sync_folder (const char *dir)
+{
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return;
+  fsync (fd);
+  close (fd);
+}
+
 /* The journal is private: the folder is 0700 even if it existed before
- * with looser bits. */
+ * with looser bits. A folder made here has its name synced into its
+ * parent: SQLite syncs the journal's own folder, never the ones above, so
+ * otherwise a power cut could take a new folder with everything saved in
+ * it. */
 gboolean
 enough_paths_ensure_private (const char  *dir,
                              GError     **error)
 {
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *missing = NULL;
+
   g_return_val_if_fail (dir != NULL, FALSE);
+
+  missing = g_strdup (dir);
+  while (!g_file_test (missing, G_FILE_TEST_EXISTS))
+    {
+      char *parent = g_path_get_dirname (missing);
+
+      if (strcmp (parent, missing) == 0)
+        {
+          g_free (parent);
+          break;
+        }
+      g_ptr_array_add (made, g_steal_pointer (&missing));
+      missing = parent;
+    }
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -38,6 +72,13 @@ enough_paths_ensure_private (const char  *dir,
                    "Could not create the folder “%s”: %s",
                    dir, g_strerror (saved_errno));
       return FALSE;
+    }
+  /* Each new folder's name is in the folder above it. */
+  for (guint i = 0; i < made->len; i++)
+    {
+      g_autofree char *parent = g_path_get_dirname (g_ptr_array_index (made, i));
+
+      enough_paths_sync_folder (parent);
     }
 
   if (g_chmod (dir, 0700) != 0)

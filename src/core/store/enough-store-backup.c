@@ -205,6 +205,10 @@ _enough_store_backup_db (sqlite3     *src,
                    _("Could not create “%s”: %s"), dest_path, g_strerror (saved));
       goto fail;
     }
+  /* The copy itself was synced by SQLite; the new name only lives in the
+   * folder, so sync that too before saying the backup is made (and before
+   * the rotation removes the oldest one). */
+  enough_paths_sync_folder (dir);
   return TRUE;
 
 fail:
@@ -453,5 +457,10 @@ enough_store_restore_backup (const char  *db_path,
       g_unlink (tmp);
       return FALSE;
     }
+  {
+    g_autofree char *db_dir = g_path_get_dirname (db_path);
+
+    enough_paths_sync_folder (db_dir);
+  }
   return TRUE;
 }

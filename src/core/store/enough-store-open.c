@@ -41,6 +41,23 @@ enough_store_get_default_path (void)
   return g_build_filename (dir, "journal.db", NULL);
 }
 
+/* Does "<path>-wal" start like an SQLite WAL? */
+static gboolean
+has_wal_header (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  guint8 magic[4];
+  int fd = g_open (wal, O_RDONLY | O_CLOEXEC, 0);
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = read (fd, magic, sizeof magic) == sizeof magic &&
+       magic[0] == 0x37 && magic[1] == 0x7f && magic[2] == 0x06 && (magic[3] & 0xfe) == 0x82;
+  close (fd);
+  return ok;
+}
+
 /* Cheap checks on the raw file before SQLite sees it: is it SQLite at all,
  * and is it shorter than its header says (truncated)? */
 static gboolean
@@ -82,8 +99,14 @@ check_file_header (const char  *path,
   n = read (fd, header, sizeof header);
   close (fd);
 
+  /* A power cut in the middle of a checkpoint can leave the first page
+   * torn or not yet written; SQLite then reads it from the WAL, which
+   * still holds it. So with a WAL beside it, SQLite decides. */
   if (n < (gssize) sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
     {
+      if (has_wal_header (path))
+        return TRUE;
+
       g_set_error (error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_NOT_A_DATABASE,
                    _("The journal file “%s” is not a database Enough can read. It was left untouched."),
                    path);
