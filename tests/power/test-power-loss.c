@@ -35,6 +35,7 @@
 #include "enough-power-vfs.h"
 #include "enough-store-private.h"
 #include "enough-store-schema.h"
+#include "enough-store-test-hooks.h"
 #include "enough-test-utils.h"
 #include "power-journal.h"
 
