@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "enough-export.h"
 #include "enough-import.h"
 #include "enough-import-read.h"
 #include "enough-store-private.h"
@@ -209,6 +210,73 @@ test_stored_trigger_sql_not_run (StoreFixture  *f,
   g_assert_cmpstr (stored, ==, enough_store_expected_sql ("letter_ai"));
 }
 
+/* ---- ids -------------------------------------------------------------------- */
+
+#define UPPER "AAAAAAAA-BBBB-4CCC-8DDD-EEEEEEEEEEEE"
+#define LOWER "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"
+#define LETTER_WITH_ID(id) "{\"kind\":\"letter\",\"id\":\"" id "\",\"created\":" TS \
+                           ",\"updated\":" TS ",\"text\":\"same letter\"}"
+
+static guint
+import_json (StoreFixture *f,
+             const char   *json,
+             guint        *n_skipped,
+             GError      **error)
+{
+  g_autoptr(EnoughImport) import = enough_import_parse_data (json, strlen (json), error);
+  guint added = 0;
+
+  if (import == NULL)
+    return G_MAXUINT;
+  if (!enough_import_write (f->store, import, &added, n_skipped, error))
+    return G_MAXUINT;
+  return added;
+}
+
+/* Ids that differ only in case are one id: twice in a file is refused,
+ * and one the journal has (in any case) is skipped. Stored lower-case. */
+static void
+test_uuid_case (StoreFixture  *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  guint skipped = 0;
+
+  g_assert_cmpuint (import_json (f, HEAD LETTER_WITH_ID (UPPER) "," LETTER_WITH_ID (LOWER) TAIL,
+                                 NULL, &error), ==, G_MAXUINT);
+  g_assert_error (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (import_json (f, HEAD LETTER_WITH_ID (UPPER) TAIL, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  stored = query_text (f->path, "SELECT uuid FROM letter");
+  g_assert_cmpstr (stored, ==, LOWER);
+
+  g_assert_cmpuint (import_json (f, HEAD LETTER_WITH_ID (LOWER) TAIL, &skipped, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (skipped, ==, 1);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM letter"), ==, 1);
+}
+
+/* ---- dates ------------------------------------------------------------------ */
+
+/* The last day there is: its end is past GDateTime's range, which gave a
+ * GLib-CRITICAL and 0 ("no end"). */
+static void
+test_to_last_day (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start = 0, end = 0;
+
+  g_assert_true (enough_export_parse_date ("9999-12-31", FALSE, &start, &error));
+  g_assert_no_error (error);
+  g_assert_true (enough_export_parse_date ("9999-12-31", TRUE, &end, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (end, ==, start + 24 * G_TIME_SPAN_HOUR);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +290,8 @@ main (int   argc,
   ADD ("/import-safety/file/shrinks-while-read", test_shrinks_while_read);
   ADD ("/import-safety/file/grows-while-read", test_grows_while_read);
   ADD ("/import-safety/schema/stored-trigger-sql-not-run", test_stored_trigger_sql_not_run);
+  ADD ("/import-safety/ids/case", test_uuid_case);
+  ADD ("/import-safety/dates/to-last-day", test_to_last_day);
 
   return g_test_run ();
 }

@@ -287,6 +287,42 @@ test_copy_before_migration (StoreFixture  *f,
   g_assert_cmpuint (n_found, ==, 1);
 }
 
+/* After "Start fresh" the old journal's daily backups are renamed out of
+ * the rotation, and still listed. */
+static void
+test_fresh_keeps_old_backups (StoreFixture  *f,
+                              gconstpointer  data)
+{
+  g_autofree char *backups = g_build_filename (f->dir, "backups", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (backups, 0700), ==, 0);
+  for (guint day = 1; day <= 3; day++)
+    {
+      g_autofree char *name = g_strdup_printf ("journal-2020-01-%02u.db", day);
+      g_autofree char *path = g_build_filename (backups, name, NULL);
+      g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+    }
+  g_assert_true (enough_store_keep_backups_apart (f->path, &error));
+  g_assert_no_error (error);
+
+  /* A week (and more) of the new journal's backups. */
+  for (guint day = 1; day <= ENOUGH_STORE_N_BACKUPS + 2; day++)
+    {
+      g_autofree char *name = g_strdup_printf ("journal-2030-01-%02u.db", day);
+      g_autofree char *path = g_build_filename (backups, name, NULL);
+      g_assert_true (g_file_set_contents (path, "new", -1, NULL));
+    }
+  _enough_store_rotate_backups (f->path);
+
+  g_assert_cmpuint (count_names (backups, "journal-2020-01-"), ==, 3);
+  g_assert_cmpuint (count_names (backups, "-kept-"), ==, 3);
+  g_assert_cmpuint (count_names (backups, "journal-2030-01-"), ==, ENOUGH_STORE_N_BACKUPS);
+  list = enough_store_list_backups (f->path, &error);
+  g_assert_cmpuint (list->len, ==, 3 + ENOUGH_STORE_N_BACKUPS);
+}
+
 /* ---- search over what the database holds ---------------------------------- */
 
 /* A stored text that is not valid UTF-8 (a damaged or crafted file can
@@ -460,6 +496,7 @@ main (int   argc,
   ADD ("/store-safety/open/refuses-extra-trigger", test_open_refuses_extra_trigger);
   ADD ("/store-safety/schema/fresh-matches", test_fresh_schema_matches);
   ADD ("/store-safety/migration/copy-first", test_copy_before_migration);
+  ADD ("/store-safety/backups/fresh-keeps-old", test_fresh_keeps_old_backups);
   ADD ("/store-safety/search/invalid-utf8", test_search_invalid_utf8);
   ADD ("/store-safety/search/long-texts-bounded", test_search_long_texts_bounded);
   ADD ("/store-safety/tmp/backup-link", test_backup_tmp_link);

@@ -638,3 +638,52 @@ _enough_store_copy_before_migration (sqlite3     *db,
                local_error->message);
   return FALSE;
 }
+
+gboolean
+enough_store_keep_backups_apart (const char  *db_path,
+                                 GError     **error)
+{
+  g_autofree char *dir_path = backup_dir (db_path);
+  g_autofree char *stem = backup_stem (db_path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return TRUE;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (is_daily_name (name, stem))
+      g_ptr_array_add (names, g_strdup (name));
+
+  /* "journal-2026-03-01.db" → "journal-2026-03-01-kept-<time>.db": still
+   * listed (and restorable), no longer a daily name, so never rotated out
+   * by the new journal's backups. */
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *daily = g_ptr_array_index (names, i);
+      g_autofree char *from = g_build_filename (dir_path, daily, NULL);
+      g_autofree char *base = g_strndup (daily, strlen (daily) - 3);
+      g_autofree char *to_name = g_strdup_printf ("%s-kept-%s.db", base, stamp);
+      g_autofree char *to = g_build_filename (dir_path, to_name, NULL);
+      GStatBuf st;
+
+      for (guint n = 2; g_lstat (to, &st) == 0; n++)
+        {
+          g_free (to_name);
+          g_free (to);
+          to_name = g_strdup_printf ("%s-kept-%s-%u.db", base, stamp, n);
+          to = g_build_filename (dir_path, to_name, NULL);
+        }
+      if (g_rename (from, to) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_IO,
+                       _("Could not create “%s”: %s"), to, g_strerror (saved));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}

@@ -242,6 +242,13 @@ recover_idle (gpointer user_data)
       /* Never deleted: renamed with a timestamp, so nothing is lost. */
       if (g_file_test (db_path, G_FILE_TEST_EXISTS))
         aside = enough_store_set_aside (db_path, &error);
+      /* The old journal's backups would otherwise age out within a week
+       * of the new one's daily backups. */
+      if (error == NULL && !enough_store_keep_backups_apart (db_path, &error))
+        {
+          g_warning ("Could not keep the old journal's backups apart: %s", error->message);
+          g_clear_error (&error);
+        }
 
       if (error != NULL)
         {
