@@ -468,8 +468,11 @@ write_letter (EnoughTestApp *test)
   g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 1);
   wait_for_notes (fixture->n_notes_before + 1);
   note = g_ptr_array_index (notes, fixture->n_notes_before);
-  g_assert_cmpstr (note->summary, ==, "Time to Read Your Letter Again");
+  g_assert_cmpstr (note->summary, ==, "A Gentle Reminder");
   g_assert_null (strstr (note->body, "mistake"));   /* no letter text on a lock screen */
+  /* not even that there is a letter */
+  g_assert_null (strstr (note->summary, "etter"));
+  g_assert_null (strstr (note->body, "etter"));
   g_assert_true (g_strv_contains ((const char * const *) note->actions, "default"));
   g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
   g_assert_true (gtk_widget_get_visible (must_find (GTK_WIDGET (row), "due_image")));
@@ -694,7 +697,7 @@ check_reminded_at_start (EnoughTestApp *test)
   /* The real clock this time: the check at start-up found it due. */
   wait_for_notes (fixture->n_notes_before + 1);
   note = g_ptr_array_index (notes, fixture->n_notes_before);
-  g_assert_cmpstr (note->summary, ==, "Time to Read Your Letter Again");
+  g_assert_cmpstr (note->summary, ==, "A Gentle Reminder");
 
   enough_window_show_page (test->window, "self-check");
   invoke_default_action (note);

@@ -185,6 +185,11 @@ get_uuid (Check                  *c,
 
   if (!get_string (c, object, "id", TRUE, 64, &s))
     return FALSE;
+  /* UUIDs are case-insensitive and the journal stores them lower-case (as
+   * g_uuid_string_random() makes them): otherwise "A…" and "a…" would be
+   * two entries. The string is our own copy in the chunk. */
+  for (char *p = (char *) s; *p != '\0'; p++)
+    *p = g_ascii_tolower (*p);
   if (!g_uuid_string_is_valid (s))
     return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, "id", _("expected a UUID like 0f8fad5b-d9cb-469f-a165-70867728950e"));
   if (!g_hash_table_add (seen, (gpointer) s))

@@ -10,6 +10,7 @@
 #include "enough-dates.h"
 #include "enough-export.h"
 #include "enough-import-private.h"
+#include "enough-import-read.h"
 #include "enough-store-private.h"
 
 G_DEFINE_QUARK (enough-import-error-quark, enough_import_error)
@@ -389,8 +390,6 @@ enough_import_parse_file (GFile         *file,
                           GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
 
@@ -415,19 +414,10 @@ enough_import_parse_file (GFile         *file,
       return NULL;
     }
 
-  path = g_file_get_path (file);
-  if (path != NULL)
-    {
-      mapped = g_mapped_file_new (path, FALSE, error);
-      if (mapped == NULL)
-        return NULL;
-      /* An empty file maps to NULL contents. */
-      return enough_import_parse_data (g_mapped_file_get_contents (mapped) != NULL
-                                       ? g_mapped_file_get_contents (mapped) : "",
-                                       g_mapped_file_get_length (mapped), error);
-    }
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  /* Read into memory, never mapped: a mapped file that shrinks while it
+   * is parsed would kill the app (SIGBUS), unsaved typing with it. */
+  if (!_enough_import_read_file (file, ENOUGH_IMPORT_MAX_FILE_SIZE, cancellable,
+                                 &contents, &length, error))
     return NULL;
   return enough_import_parse_data (contents, length, error);
 }

@@ -236,7 +236,11 @@ enough_dates_parse_day (const char  *text,
         next = g_date_time_add_days (day, 1);
       if (day != NULL)
         {
-          *out_usec = g_date_time_to_unix (end_of_day ? next : day) * G_USEC_PER_SEC;
+          /* The day after 9999-12-31 is past GDateTime's range: its end
+           * is then 24 hours on (no time change on that day to mind). */
+          *out_usec = (end_of_day && next == NULL
+                       ? g_date_time_to_unix (day) + 24 * 60 * 60
+                       : g_date_time_to_unix (end_of_day ? next : day)) * G_USEC_PER_SEC;
           return TRUE;
         }
     }

@@ -146,10 +146,10 @@ send_reminder (EnoughReminders *self,
   g_autoptr(GIcon) icon = g_themed_icon_new (APP_ID);
   g_autofree char *id = enough_reminders_dup_notification_id (letter);
 
-  notification = g_notification_new (_("Time to Read Your Letter Again"));
-  /* No letter text here: notifications can show on a locked screen. */
-  g_notification_set_body (notification,
-                           _("The kind letter you wrote to yourself is ready to be read again, whenever you are."));
+  /* Neutral words only: a notification can show on a locked screen, and
+   * even "a letter you wrote" says more than the user chose to share. */
+  notification = g_notification_new (_("A Gentle Reminder"));
+  g_notification_set_body (notification, _("Enough has something for you, whenever you are ready."));
   g_notification_set_icon (notification, icon);
   g_notification_set_default_action_and_target (notification, ENOUGH_REMINDERS_OPEN_ACTION,
                                                 "s", uuid);

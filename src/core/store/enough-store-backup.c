@@ -13,6 +13,7 @@
 #include "enough-paths.h"
 #include "enough-store-private.h"
 #include "enough-store-schema.h"
+#include "enough-store-schema-check.h"
 
 G_DEFINE_BOXED_TYPE (EnoughBackupInfo, enough_backup_info,
                      enough_backup_info_copy, enough_backup_info_free)
@@ -125,26 +126,65 @@ _enough_store_rotate_backups (const char *db_path)
     }
 }
 
+static void
+set_errno_error (GError     **error,
+                 int          saved,
+                 const char  *path)
+{
+  g_set_error (error, ENOUGH_STORE_ERROR,
+               saved == ENOSPC ? ENOUGH_STORE_ERROR_DISK_FULL :
+               (saved == EACCES || saved == EROFS) ? ENOUGH_STORE_ERROR_READ_ONLY :
+               ENOUGH_STORE_ERROR_IO,
+               _("Could not create “%s”: %s"), path, g_strerror (saved));
+}
+
+/* A temporary file is always made new: a stale one, or a link someone
+ * planted under its name, is removed first (unlinking a link leaves its
+ * target alone), and O_EXCL | O_NOFOLLOW refuses anything that appears
+ * in between. The mode is set on the descriptor, never through a path. */
 static gboolean
 create_private_file (const char  *path,
                      GError     **error)
 {
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  int fd;
 
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    {
+      set_errno_error (error, errno, path);
+      return FALSE;
+    }
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0)
+    {
+      set_errno_error (error, errno, path);
+      return FALSE;
+    }
+  if (fchmod (fd, 0600) != 0)
     {
       int saved = errno;
 
-      g_set_error (error, ENOUGH_STORE_ERROR,
-                   saved == ENOSPC ? ENOUGH_STORE_ERROR_DISK_FULL :
-                   (saved == EACCES || saved == EROFS) ? ENOUGH_STORE_ERROR_READ_ONLY :
-                   ENOUGH_STORE_ERROR_IO,
-                   _("Could not create “%s”: %s"), path, g_strerror (saved));
+      close (fd);
+      g_unlink (path);
+      set_errno_error (error, saved, path);
       return FALSE;
     }
   close (fd);
-  g_chmod (path, 0600);
   return TRUE;
+}
+
+/* The generic disk-full text speaks of the journal's own saving; for a
+ * copy, say what really happened. */
+static void
+set_copy_error (GError     **error,
+                sqlite3     *db,
+                int          rc,
+                const char  *dest_path)
+{
+  if ((rc & 0xff) == SQLITE_FULL)
+    g_set_error (error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_DISK_FULL,
+                 _("The disk is full, so the copy “%s” could not be made."), dest_path);
+  else
+    _enough_store_set_sqlite_error (error, db, rc, "backup");
 }
 
 /* Copies the whole database @src into a new self-contained file (rollback
@@ -166,7 +206,7 @@ _enough_store_backup_db (sqlite3     *src,
   if (!create_private_file (tmp, error))
     return FALSE;
 
-  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
       _enough_store_set_sqlite_error (error, dest, rc, "backup open");
@@ -183,7 +223,7 @@ _enough_store_backup_db (sqlite3     *src,
   sqlite3_backup_finish (backup);
   if (rc != SQLITE_DONE)
     {
-      _enough_store_set_sqlite_error (error, NULL, rc, "backup");
+      set_copy_error (error, NULL, rc, dest_path);
       goto fail;
     }
 
@@ -191,7 +231,7 @@ _enough_store_backup_db (sqlite3     *src,
   rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      _enough_store_set_sqlite_error (error, dest, rc, "backup");
+      set_copy_error (error, dest, rc, dest_path);
       goto fail;
     }
   sqlite3_close (dest);
@@ -355,6 +395,8 @@ check_backup_file (const char  *backup_path,
                  _("The backup was made by a newer version of Enough."));
   else
     {
+      g_autofree char *unexpected = NULL;
+
       stmt = NULL;
       rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
       if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW &&
@@ -364,6 +406,16 @@ check_backup_file (const char  *backup_path,
         g_set_error (error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_CORRUPT,
                      _("The backup “%s” is damaged."), backup_path);
       sqlite3_finalize (stmt);
+
+      /* Its triggers would run on the live journal: only ours may. */
+      if (ok && !enough_store_check_schema (db, version, &unexpected))
+        {
+          ok = FALSE;
+          g_set_error (error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_NOT_A_JOURNAL,
+                       /* Translators: %s is a name inside the database, e.g. "letter_ai" */
+                       _("The backup holds database instructions that Enough did not write (“%s”), so it was not used."),
+                       unexpected);
+        }
     }
 
   if (!ok)
@@ -375,14 +427,126 @@ check_backup_file (const char  *backup_path,
   return TRUE;
 }
 
+/* A name in the backups folder nothing has yet: "journal-<what>-<time>.db",
+ * then -2, -3…, so a second restore in the same second keeps both. */
+char *
+_enough_store_unique_backup_path (const char *db_path,
+                                  const char *what)
+{
+  g_autofree char *dir = backup_dir (db_path);
+  g_autofree char *stem = backup_stem (db_path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *name = g_strdup_printf ("%s-%s-%s.db", stem, what, stamp);
+  char *path = g_build_filename (dir, name, NULL);
+  GStatBuf st;
+
+  for (guint n = 2; g_lstat (path, &st) == 0; n++)
+    {
+      g_free (name);
+      g_free (path);
+      name = g_strdup_printf ("%s-%s-%s-%u.db", stem, what, stamp, n);
+      path = g_build_filename (dir, name, NULL);
+    }
+  return path;
+}
+
+typedef enum
+{
+  CURRENT_MISSING,
+  CURRENT_SOUND,
+  CURRENT_DAMAGED,
+} CurrentState;
+
+/* A journal that passed quick_check is copied, never moved; one SQLite
+ * cannot read (or that fails the check) is moved aside. Anything else
+ * (busy, out of memory) is neither: the restore stops. */
+static gboolean
+inspect_current (const char    *db_path,
+                 sqlite3      **out_db,
+                 CurrentState  *out_state,
+                 GError       **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  *out_db = NULL;
+  if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      *out_state = CURRENT_MISSING;
+      return TRUE;
+    }
+
+  rc = sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          gboolean sound = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+
+          sqlite3_finalize (stmt);
+          if (sound)
+            {
+              *out_state = CURRENT_SOUND;
+              *out_db = db;
+            }
+          else
+            {
+              *out_state = CURRENT_DAMAGED;
+              sqlite3_close (db);
+            }
+          return TRUE;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      sqlite3_close (db);
+      *out_state = CURRENT_DAMAGED;
+      return TRUE;
+    default:
+      _enough_store_set_sqlite_error (error, db, rc, db_path);
+      sqlite3_close (db);
+      return FALSE;
+    }
+}
+
+/* Every failure below leaves the journal where and as it was; say so. */
+static gboolean
+restore_failed (GError **error,
+                GError  *cause)
+{
+  if (g_error_matches (cause, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_DISK_FULL))
+    g_set_error (error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_DISK_FULL,
+                 _("There is not enough room on the disk. Nothing was changed: your journal is as it was."));
+  else
+    g_set_error (error, ENOUGH_STORE_ERROR, cause != NULL ? cause->code : ENOUGH_STORE_ERROR_FAILED,
+                 /* Translators: %s says why */
+                 _("%s Nothing was changed: your journal is as it was."),
+                 cause != NULL ? cause->message : "");
+  g_clear_error (&cause);
+  return FALSE;
+}
+
 gboolean
 enough_store_restore_backup (const char  *db_path,
                              const char  *backup_path,
                              GError     **error)
 {
   g_autofree char *default_path = NULL;
-  g_autofree char *tmp = NULL;
+  g_autofree char *restoring = NULL;
+  g_autofree char *aside = NULL;
+  GError *local_error = NULL;
   sqlite3 *src = NULL;
+  sqlite3 *current = NULL;
+  CurrentState state;
   static const char *const suffixes[] = { "-wal", "-shm" };
 
   if (db_path == NULL)
@@ -391,71 +555,139 @@ enough_store_restore_backup (const char  *db_path,
   if (!check_backup_file (backup_path, &src, error))
     return FALSE;
 
-  /* Keep what is there now, whatever happens next. */
-  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
-    {
-      sqlite3 *current = NULL;
-      gboolean kept = FALSE;
-      g_autofree char *dir = backup_dir (db_path);
-      g_autofree char *stem = backup_stem (db_path);
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-      g_autofree char *name = g_strdup_printf ("%s-before-restore-%s.db", stem, stamp);
-      g_autofree char *keep_path = g_build_filename (dir, name, NULL);
-
-      if (sqlite3_open_v2 (db_path, &current, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
-        {
-          sqlite3_stmt *stmt = NULL;
-
-          /* Only a sound database is copied; anything else is moved aside
-           * untouched, so nothing is lost even then. */
-          if (sqlite3_prepare_v2 (current, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
-              sqlite3_step (stmt) == SQLITE_ROW &&
-              g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0)
-            {
-              sqlite3_finalize (stmt);
-              stmt = NULL;
-              kept = _enough_store_backup_db (current, keep_path, NULL);
-            }
-          sqlite3_finalize (stmt);
-        }
-      sqlite3_close (current);
-
-      if (!kept)
-        {
-          g_autofree char *aside = enough_store_set_aside (db_path, error);
-
-          if (aside == NULL)
-            {
-              sqlite3_close (src);
-              return FALSE;
-            }
-        }
-    }
-
-  tmp = g_strconcat (db_path, ".restoring", NULL);
-  if (!_enough_store_backup_db (src, tmp, error))
+  /* 1. The copy, complete and checked, before anything else moves. */
+  restoring = g_strconcat (db_path, ".restoring", NULL);
+  if (!_enough_store_backup_db (src, restoring, &local_error))
     {
       sqlite3_close (src);
-      return FALSE;
+      return restore_failed (error, local_error);
+    }
+  sqlite3_close (src);
+  if (!check_backup_file (restoring, &src, &local_error))
+    {
+      g_unlink (restoring);
+      return restore_failed (error, local_error);
     }
   sqlite3_close (src);
 
-  /* The current journal is safe in a backup (or aside), so a stale WAL of
-   * it must not be replayed onto the restored file. */
+  /* 2. Keep what is there now: a sound journal as a copy in the backups
+   * folder (if that cannot be made, nothing is restored), a damaged one
+   * moved aside untouched. */
+  if (!inspect_current (db_path, &current, &state, &local_error))
+    {
+      g_unlink (restoring);
+      return restore_failed (error, local_error);
+    }
+  if (state == CURRENT_SOUND)
+    {
+      g_autofree char *keep_path = _enough_store_unique_backup_path (db_path, "before-restore");
+      gboolean kept = _enough_store_backup_db (current, keep_path, &local_error);
+
+      sqlite3_close (current);
+      if (!kept)
+        {
+          g_unlink (restoring);
+          return restore_failed (error, local_error);
+        }
+    }
+  else if (state == CURRENT_DAMAGED)
+    {
+      aside = enough_store_set_aside (db_path, &local_error);
+      if (aside == NULL)
+        {
+          g_unlink (restoring);
+          return restore_failed (error, local_error);
+        }
+    }
+
+  /* 3. The swap. The current journal is safe in a copy (or aside), so a
+   * stale WAL of it must not be replayed onto the restored file. */
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *side = g_strconcat (db_path, suffixes[i], NULL);
       g_unlink (side);
     }
-  if (g_rename (tmp, db_path) != 0)
+  if (g_rename (restoring, db_path) != 0)
     {
       int saved = errno;
 
-      g_set_error (error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_IO,
+      g_unlink (restoring);
+      /* A damaged journal goes back under its name (its -wal/-shm stay
+       * beside the aside copy). */
+      if (aside != NULL)
+        g_rename (aside, db_path);
+      g_set_error (&local_error, ENOUGH_STORE_ERROR,
+                   saved == ENOSPC ? ENOUGH_STORE_ERROR_DISK_FULL : ENOUGH_STORE_ERROR_IO,
                    _("Could not restore the backup: %s"), g_strerror (saved));
-      g_unlink (tmp);
-      return FALSE;
+      return restore_failed (error, local_error);
+    }
+  return TRUE;
+}
+
+gboolean
+_enough_store_copy_before_migration (sqlite3     *db,
+                                     const char  *db_path,
+                                     gint64       from_version,
+                                     GError     **error)
+{
+  g_autofree char *what = g_strdup_printf ("before-v%" G_GINT64_FORMAT, from_version + 1);
+  g_autofree char *path = _enough_store_unique_backup_path (db_path, what);
+  g_autoptr(GError) local_error = NULL;
+
+  if (_enough_store_backup_db (db, path, &local_error))
+    return TRUE;
+  g_set_error (error, ENOUGH_STORE_ERROR, local_error->code,
+               /* Translators: %s says why */
+               _("Enough needs to update the journal, but could not keep a copy of it first, so it was left untouched. %s"),
+               local_error->message);
+  return FALSE;
+}
+
+gboolean
+enough_store_keep_backups_apart (const char  *db_path,
+                                 GError     **error)
+{
+  g_autofree char *dir_path = backup_dir (db_path);
+  g_autofree char *stem = backup_stem (db_path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return TRUE;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (is_daily_name (name, stem))
+      g_ptr_array_add (names, g_strdup (name));
+
+  /* "journal-2026-03-01.db" → "journal-2026-03-01-kept-<time>.db": still
+   * listed (and restorable), no longer a daily name, so never rotated out
+   * by the new journal's backups. */
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *daily = g_ptr_array_index (names, i);
+      g_autofree char *from = g_build_filename (dir_path, daily, NULL);
+      g_autofree char *base = g_strndup (daily, strlen (daily) - 3);
+      g_autofree char *to_name = g_strdup_printf ("%s-kept-%s.db", base, stamp);
+      g_autofree char *to = g_build_filename (dir_path, to_name, NULL);
+      GStatBuf st;
+
+      for (guint n = 2; g_lstat (to, &st) == 0; n++)
+        {
+          g_free (to_name);
+          g_free (to);
+          to_name = g_strdup_printf ("%s-kept-%s-%u.db", base, stamp, n);
+          to = g_build_filename (dir_path, to_name, NULL);
+        }
+      if (g_rename (from, to) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_IO,
+                       _("Could not create “%s”: %s"), to, g_strerror (saved));
+          return FALSE;
+        }
     }
   {
     g_autofree char *db_dir = g_path_get_dirname (db_path);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "enough-paths.h"
+#include "enough-store-schema-check.h"
 #include "enough-store-private.h"
 #include "enough-store-schema.h"
 #include "enough-store-test-hooks.h"
@@ -282,6 +283,13 @@ open_write_db (EnoughStore  *self,
         *out_sync_check = TRUE;  /* meaning: still to do, on the worker */
     }
 
+  /* Triggers in the file run on every write: only ours may be there. */
+  if (version > 0 && !_enough_store_check_journal_schema (db, self->path, version, error))
+    return FALSE;
+  /* A migration rewrites the schema: a copy first, like a restore's. */
+  if (version > 0 && version < ENOUGH_STORE_SCHEMA_VERSION &&
+      !_enough_store_copy_before_migration (db, self->path, version, error))
+    return FALSE;
   if (version < ENOUGH_STORE_SCHEMA_VERSION && !migrate (db, version, error))
     return FALSE;
 

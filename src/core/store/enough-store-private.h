@@ -74,6 +74,15 @@ gboolean _enough_store_backup_db         (sqlite3     *src,
                                           GError     **error);
 char    *_enough_store_daily_backup_path (const char  *db_path);
 void     _enough_store_rotate_backups    (const char  *db_path);
+/* A copy of @db in the backups folder ("…-before-v<N>-<time>.db") before
+ * a migration from @from_version changes it. */
+gboolean _enough_store_copy_before_migration (sqlite3     *db,
+                                              const char  *db_path,
+                                              gint64       from_version,
+                                              GError     **error);
+/* "<backups>/<stem>-<what>-YYYYMMDD-HHMMSS[-n].db", a name not taken yet. */
+char    *_enough_store_unique_backup_path (const char *db_path,
+                                           const char *what);
 
 /* Generator (enough-journal-generator.c); runs on the worker's connection. */
 gboolean _enough_generate_journal (sqlite3  *db,

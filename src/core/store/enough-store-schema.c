@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "enough-store-schema.h"
+#include "enough-store-schema-check.h"
 #include "enough-store-private.h"
 #include "enough-tables.h"
 
@@ -407,7 +408,9 @@ enough_store_bulk_begin (sqlite3  *db,
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         {
-          g_ptr_array_add (bulk->trigger_sql, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+          /* Re-created from our own SQL, never from the text stored in
+           * the file: anything added to that would run. */
+          g_ptr_array_add (bulk->trigger_sql, g_strdup (enough_store_expected_sql (insert_triggers[i])));
           rc = SQLITE_OK;
         }
       else if (rc == SQLITE_DONE)

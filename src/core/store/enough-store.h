@@ -274,6 +274,11 @@ gboolean   enough_store_restore_backup (const char   *db_path,
  * "<path>.damaged-YYYYMMDD-HHMMSS"; returns the new path. Never deletes. */
 char      *enough_store_set_aside      (const char   *db_path,
                                         GError      **error);
+/* After "Start fresh": renames the daily backups of the journal set aside
+ * so the new journal's daily rotation never removes them (they stay in
+ * the list of backups). */
+gboolean   enough_store_keep_backups_apart (const char *db_path,
+                                            GError    **error);
 
 /* ---- Synthetic journal (benchmarks, tests) ------------------------------ */
 /* Adds @n_entries entries (mixed kinds, realistic lengths, some Chinese,

@@ -24,6 +24,9 @@ struct _EnoughApplication
 
   /* Reread reminders for letters; checked at start-up and while running. */
   EnoughReminders *reminders;
+
+  /* Tests only, until the lock screen exists (see enough_application_is_locked()). */
+  gboolean        locked_for_tests;
 };
 
 G_DEFINE_FINAL_TYPE (EnoughApplication, enough_application, ADW_TYPE_APPLICATION)
@@ -95,6 +98,28 @@ enough_application_start_reminders (EnoughApplication *self,
 
 static void enough_application_offer_recovery (EnoughApplication *self,
                                                GtkWindow         *parent);
+
+/* The one place that says whether the journal is locked. Everything that
+ * shows the journal at another process's request (activation over D-Bus,
+ * app.open-letter, app.edit-letter) asks here first and shows nothing
+ * while it is. There is no lock screen yet, so this is FALSE, except
+ * through the test hook; the lock screen will answer here. */
+gboolean
+enough_application_is_locked (EnoughApplication *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_APPLICATION (self), FALSE);
+
+  return self->locked_for_tests;
+}
+
+void
+_enough_application_set_locked_for_tests (EnoughApplication *self,
+                                          gboolean           locked)
+{
+  g_return_if_fail (ENOUGH_IS_APPLICATION (self));
+
+  self->locked_for_tests = locked;
+}
 
 /* Replaces the window (whose store is construct-only) once a journal could
  * be opened after all. The new one is shown first so the app never runs out
@@ -221,6 +246,13 @@ recover_idle (gpointer user_data)
       /* Never deleted: renamed with a timestamp, so nothing is lost. */
       if (g_file_test (db_path, G_FILE_TEST_EXISTS))
         aside = enough_store_set_aside (db_path, &error);
+      /* The old journal's backups would otherwise age out within a week
+       * of the new one's daily backups. */
+      if (error == NULL && !enough_store_keep_backups_apart (db_path, &error))
+        {
+          g_warning ("Could not keep the old journal's backups apart: %s", error->message);
+          g_clear_error (&error);
+        }
 
       if (error != NULL)
         {
@@ -299,6 +331,9 @@ enough_application_activate (GApplication *app)
 {
   EnoughApplication *self = ENOUGH_APPLICATION (app);
   GtkWindow *window;
+
+  if (enough_application_is_locked (self))
+    return;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
@@ -390,6 +425,10 @@ enough_application_open_letter_action (GSimpleAction *action,
   EnoughApplication *self = user_data;
   gboolean reading = g_str_equal (g_action_get_name (G_ACTION (action)), "open-letter");
   GtkWindow *window;
+
+  /* Any local process can call these over D-Bus: never a letter while locked. */
+  if (enough_application_is_locked (self))
+    return;
 
   /* Activating only when there is no window yet keeps the window (and
    * whatever the user was typing) as it is. */

@@ -29,4 +29,11 @@ gboolean           enough_application_restore_backup  (EnoughApplication  *self,
                                                        const char         *backup_path,
                                                        GError            **error);
 
+/* Whether the journal is locked: the single check point of the activation
+ * and the open-letter / edit-letter actions. Always FALSE until the lock
+ * screen exists; tests force it with the hook. */
+gboolean           enough_application_is_locked       (EnoughApplication *self);
+void               _enough_application_set_locked_for_tests (EnoughApplication *self,
+                                                             gboolean           locked);
+
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "enough-export.h"
 #include "enough-import.h"
@@ -46,6 +47,62 @@ exported_cb (GObject      *source,
   toast (window, text);
 }
 
+/* The name in the chooser carries the chosen format's ending while the
+ * chooser is open: then its own overwrite question (and, in a sandbox, the
+ * portal's grant) is about the very file that is written. */
+char *
+_enough_io_export_name_for_format (const char         *name,
+                                   EnoughExportFormat  format)
+{
+  const char *ext = format == ENOUGH_EXPORT_MARKDOWN ? ".md" : ".json";
+  EnoughExportFormat known;
+  g_autofree char *stem = g_strdup (name != NULL ? name : "");
+
+  if (enough_export_format_for_path (stem, &known))
+    *strrchr (stem, '.') = '\0';
+  return g_strconcat (stem, ext, NULL);
+}
+
+/* The format of the file the chooser returned, which is written as it is
+ * (nothing appended afterwards): its ending if it has a known one, else
+ * the filter chosen. */
+EnoughExportFormat
+_enough_io_export_format_for (GFile   *file,
+                              gboolean markdown_filter)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  EnoughExportFormat format;
+
+  if (name != NULL && enough_export_format_for_path (name, &format))
+    return format;
+  return markdown_filter ? ENOUGH_EXPORT_MARKDOWN : ENOUGH_EXPORT_JSON;
+}
+
+static gboolean
+is_markdown_filter (GtkFileChooser *chooser)
+{
+  GtkFileFilter *filter = gtk_file_chooser_get_filter (chooser);
+
+  return filter != NULL && g_object_get_data (G_OBJECT (filter), "enough-markdown") != NULL;
+}
+
+static void
+export_filter_changed_cb (GtkFileChooser *chooser,
+                          GParamSpec     *pspec,
+                          gpointer        user_data)
+{
+  g_autofree char *current = gtk_file_chooser_get_current_name (chooser);
+  g_autofree char *renamed = NULL;
+
+  if (current == NULL || current[0] == '\0')
+    return;
+  renamed = _enough_io_export_name_for_format (current, is_markdown_filter (chooser)
+                                                        ? ENOUGH_EXPORT_MARKDOWN
+                                                        : ENOUGH_EXPORT_JSON);
+  if (!g_str_equal (renamed, current))
+    gtk_file_chooser_set_current_name (chooser, renamed);
+}
+
 static void
 export_response_cb (GtkNativeDialog *chooser,
                     int              response,
@@ -54,6 +111,7 @@ export_response_cb (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
   EnoughExportOptions options = { 0 };
   EnoughStore *store = enough_window_get_store (window);
+  gboolean markdown = is_markdown_filter (GTK_FILE_CHOOSER (chooser));
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -61,19 +119,7 @@ export_response_cb (GtkNativeDialog *chooser,
   if (file == NULL || store == NULL)
     return;
 
-  {
-    g_autofree char *name = g_file_get_basename (file);
-
-    /* The filter chosen decides when the name has no known ending. */
-    if (!enough_export_format_for_path (name, &options.format))
-      {
-        g_autofree char *with_ext = g_strconcat (name, ".json", NULL);
-        g_autoptr(GFile) parent = g_file_get_parent (file);
-
-        g_set_object (&file, g_file_get_child (parent, with_ext));
-        options.format = ENOUGH_EXPORT_JSON;
-      }
-  }
+  options.format = _enough_io_export_format_for (file, markdown);
   enough_export_async (store, &options, file, NULL, exported_cb, g_object_ref (window));
 }
 
@@ -94,9 +140,11 @@ enough_io_export (EnoughWindow *window)
   gtk_file_filter_add_suffix (json, "json");
   gtk_file_filter_set_name (md, _("To read or print (.md)"));
   gtk_file_filter_add_suffix (md, "md");
+  g_object_set_data (G_OBJECT (md), "enough-markdown", GINT_TO_POINTER (TRUE));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), md);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "notify::filter", G_CALLBACK (export_filter_changed_cb), NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), window);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
