@@ -882,12 +882,12 @@ md_entry (Export       *ex,
             g_string_append_printf (out, "| %s | %s | %s |\n|---|---:|---|\n",
                                     _("Part"), _("Score (1–5)"), _("Level"));
             for (guint s = 0; s < ENOUGH_N_SUBSCALES; s++)
-              g_string_append_printf (out, "| %s | %.2f | %s |\n", enough_subscale_get_name (s),
-                                      scores.subscale_means[s],
+              g_string_append_printf (out, "| %s | %.1f | %s |\n", enough_subscale_get_name (s),
+                                      enough_scoring_round_for_display (scores.subscale_means[s]),
                                       enough_band_get_name (enough_scores_get_band (&scores, s)));
             for (guint d = 0; d < ENOUGH_N_DIMENSIONS; d++)
-              g_string_append_printf (out, "| **%s** | %.2f | %s |\n", enough_dimension_get_name (d),
-                                      scores.dimensions[d],
+              g_string_append_printf (out, "| **%s** | %.1f | %s |\n", enough_dimension_get_name (d),
+                                      enough_scoring_round_for_display (scores.dimensions[d]),
                                       enough_band_get_name (enough_scoring_band_for_mean (scores.dimensions[d])));
             g_string_append (out, "\n");
           }
@@ -895,9 +895,11 @@ md_entry (Export       *ex,
           {
             guint answered = enough_scoring_count_answered (answers, n);
 
+            /* Translators: "12 of 24 statements answered"; the plural
+             * follows the first number, the statements answered. */
             g_string_append_printf (out, ngettext ("Not finished: %u of %u statements answered.",
                                                    "Not finished: %u of %u statements answered.",
-                                                   ENOUGH_SELF_CHECK_N_ITEMS),
+                                                   answered),
                                     answered, (guint) ENOUGH_SELF_CHECK_N_ITEMS);
             g_string_append (out, "\n\n");
           }
