@@ -24,7 +24,17 @@ static const EnoughPatternInfo patterns[] = {
     N_("Turning one event into “always” or “never”.") },
   { ENOUGH_PATTERN_FORTUNE_TELLING, N_("Fortune telling"),
     N_("Predicting that things will go badly, and treating it as a fact.") },
+  /* Translators: a thinking pattern a critic turn can be marked with. */
+  { ENOUGH_PATTERN_EMOTIONAL_REASONING, N_("Emotional reasoning"),
+    /* Translators: the one-line explanation of "Emotional reasoning". */
+    N_("Taking a feeling as proof: “I feel useless, so I must be.”") },
+  /* Translators: a thinking pattern a critic turn can be marked with. */
+  { ENOUGH_PATTERN_MENTAL_FILTER, N_("Mental filter"),
+    /* Translators: the one-line explanation of "Mental filter". */
+    N_("Noticing only what went wrong, as if nothing else happened.") },
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (patterns) == ENOUGH_CRITIC_N_PATTERNS);
 
 const EnoughPatternInfo *
 enough_critic_patterns_get (guint *n_patterns)

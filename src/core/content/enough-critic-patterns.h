@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* The eight thinking patterns of PRODUCT.md, in the order they are shown,
+/* The thinking patterns (PRODUCT.md's eight, then emotional reasoning and
+ * mental filter, kept short on purpose), in the order they are shown,
  * with a translated name and a one-line plain explanation (the tooltip). */
 typedef struct
 {
@@ -18,6 +19,7 @@ typedef struct
   const char     *explanation;  /* untranslated; use _() */
 } EnoughPatternInfo;
 
+#define ENOUGH_CRITIC_N_PATTERNS 10
 const EnoughPatternInfo *enough_critic_patterns_get (guint *n_patterns);
 
 /* The steps of the prompt card (PRODUCT.md), 0-based; NULL past the last. */

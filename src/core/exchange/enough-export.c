@@ -741,8 +741,10 @@ md_flag_names (GString    *out,
 static const char *const pattern_names[] = {
   N_("all-or-nothing thinking"), N_("catastrophising"), N_("“should” statements"),
   N_("mind reading"), N_("discounting the positive"), N_("labelling"),
-  N_("overgeneralising"), N_("fortune telling"),
+  N_("overgeneralising"), N_("fortune telling"), N_("emotional reasoning"),
+  N_("mental filter"),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (pattern_names) == 10);  /* one per EnoughPatterns flag */
 
 static const char *const feeling_names[] = {
   N_("ashamed"), N_("anxious"), N_("tired"), N_("sad"), N_("angry"), N_("lonely"),
