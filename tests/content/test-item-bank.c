@@ -11,36 +11,47 @@
  * the narrow (360 px) layout in most languages. */
 #define MAX_STATEMENT_CHARS 80
 
+/* Every version this build knows: 1 (kept for the checks answered with
+ * it) up to the current one. */
+#define FOR_EACH_VERSION(v) \
+  for (guint v = 1; v <= ENOUGH_ITEM_BANK_VERSION; v++)
+
 static void
 test_versions (void)
 {
-  g_assert_cmpuint (ENOUGH_ITEM_BANK_VERSION, ==, 1);
+  g_assert_cmpuint (ENOUGH_ITEM_BANK_VERSION, ==, 2);
   g_assert_true (enough_item_bank_has_version (1));
+  g_assert_true (enough_item_bank_has_version (2));
   g_assert_false (enough_item_bank_has_version (0));
-  g_assert_false (enough_item_bank_has_version (2));
+  g_assert_false (enough_item_bank_has_version (3));
 
-  g_assert_cmpuint (enough_item_bank_get_n_items (1), ==, ENOUGH_ITEM_BANK_N_ITEMS);
-  g_assert_cmpuint (enough_item_bank_get_n_items (1), ==, 24);
+  FOR_EACH_VERSION (v)
+    {
+      g_assert_cmpuint (enough_item_bank_get_n_items (v), ==, ENOUGH_ITEM_BANK_N_ITEMS);
+      g_assert_cmpuint (enough_item_bank_get_n_items (v), ==, 24);
+      g_assert_nonnull (enough_item_bank_get_item (v, 0));
+      g_assert_nonnull (enough_item_bank_get_item (v, 23));
+      g_assert_null (enough_item_bank_get_item (v, 24));
+    }
   g_assert_cmpuint (enough_item_bank_get_n_items (0), ==, 0);
-  g_assert_cmpuint (enough_item_bank_get_n_items (2), ==, 0);
+  g_assert_cmpuint (enough_item_bank_get_n_items (3), ==, 0);
 
-  g_assert_nonnull (enough_item_bank_get_item (1, 0));
-  g_assert_nonnull (enough_item_bank_get_item (1, 23));
-  g_assert_null (enough_item_bank_get_item (1, 24));
-  g_assert_null (enough_item_bank_get_item (2, 0));
+  g_assert_null (enough_item_bank_get_item (3, 0));
   g_assert_null (enough_item_bank_get_item (0, 0));
 }
 
 static void
 test_unique_ids (void)
 {
+  FOR_EACH_VERSION (v)
+  {
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) texts = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n = enough_item_bank_get_n_items (1);
+  guint n = enough_item_bank_get_n_items (v);
 
   for (guint i = 0; i < n; i++)
     {
-      const EnoughItem *item = enough_item_bank_get_item (1, i);
+      const EnoughItem *item = enough_item_bank_get_item (v, i);
       const EnoughItem *found;
       guint index = G_MAXUINT;
 
@@ -54,26 +65,93 @@ test_unique_ids (void)
       g_hash_table_add (texts, (gpointer) item->text);
 
       /* Looking an item up by id finds it at its own position. */
-      found = enough_item_bank_find_item (1, item->id, &index);
+      found = enough_item_bank_find_item (v, item->id, &index);
       g_assert_true (found == item);
       g_assert_cmpuint (index, ==, i);
     }
 
   g_assert_cmpuint (g_hash_table_size (ids), ==, 24);
-  g_assert_null (enough_item_bank_find_item (1, "zz9", NULL));
-  g_assert_null (enough_item_bank_find_item (2, "hs1", NULL));
+  g_assert_null (enough_item_bank_find_item (v, "zz9", NULL));
+  }
+  g_assert_null (enough_item_bank_find_item (3, "hs1", NULL));
+}
+
+/* Version 2 rewrote five statements. History stays honest: an id means
+ * one wording in every version (a reworded statement gets a new id), the
+ * rewritten ones keep the position, subscale and keying of the ones they
+ * replace, and version 1 still has its own wording. */
+static void
+test_version_2 (void)
+{
+  const struct { const char *old_id, *new_id; } rewritten[] = {
+    { "an1", "an5" },  /* too close to a published scale */
+    { "ic4", "ic5" },  /* too close to a published scale */
+    { "tr3", "tr5" },  /* asked two things */
+    { "tr4", "tr6" },  /* asked two things, overlapped an1 */
+    { "hs4", "hs5" },  /* only covered everyday tasks */
+  };
+  guint n_same = 0;
+
+  for (gsize r = 0; r < G_N_ELEMENTS (rewritten); r++)
+    {
+      guint old_index = G_MAXUINT, new_index = G_MAXUINT;
+      const EnoughItem *old_item = enough_item_bank_find_item (1, rewritten[r].old_id, &old_index);
+      const EnoughItem *new_item = enough_item_bank_find_item (2, rewritten[r].new_id, &new_index);
+
+      g_assert_nonnull (old_item);
+      g_assert_nonnull (new_item);
+      g_assert_null (enough_item_bank_find_item (2, rewritten[r].old_id, NULL));
+      g_assert_null (enough_item_bank_find_item (1, rewritten[r].new_id, NULL));
+      g_assert_cmpuint (new_index, ==, old_index);
+      g_assert_cmpint (new_item->subscale, ==, old_item->subscale);
+      g_assert_cmpint (new_item->reversed, ==, old_item->reversed);
+      g_assert_cmpstr (new_item->text, !=, old_item->text);
+    }
+
+  for (guint i = 0; i < ENOUGH_ITEM_BANK_N_ITEMS; i++)
+    {
+      const EnoughItem *v1 = enough_item_bank_get_item (1, i);
+      const EnoughItem *v2 = enough_item_bank_get_item (2, i);
+
+      if (g_str_equal (v1->id, v2->id))
+        {
+          g_assert_cmpstr (v1->text, ==, v2->text);
+          g_assert_cmpint (v1->subscale, ==, v2->subscale);
+          g_assert_cmpint (v1->reversed, ==, v2->reversed);
+          n_same++;
+        }
+    }
+  g_assert_cmpuint (n_same, ==, ENOUGH_ITEM_BANK_N_ITEMS - G_N_ELEMENTS (rewritten));
+
+  /* The old wordings are still there for old checks. */
+  g_assert_cmpstr (enough_item_bank_find_item (1, "ic4", NULL)->text, ==,
+                   "I call myself names when something doesn’t go to plan.");
+  g_assert_cmpstr (enough_item_bank_find_item (1, "an1", NULL)->text, ==,
+                   "If I can’t do something properly, I’d rather not start at all.");
+
+  /* The phrases close to published scales are gone from the current bank. */
+  for (guint i = 0; i < ENOUGH_ITEM_BANK_N_ITEMS; i++)
+    {
+      const char *text = enough_item_bank_get_item (ENOUGH_ITEM_BANK_VERSION, i)->text;
+
+      g_assert_null (strstr (text, "call myself names"));
+      g_assert_null (strstr (text, "rather not start"));
+      g_assert_null (strstr (text, "afraid they won’t"));
+    }
 }
 
 static void
 test_subscale_balance (void)
 {
+  FOR_EACH_VERSION (v)
+  {
   guint per_subscale[ENOUGH_N_SUBSCALES] = { 0, };
   guint reversed[ENOUGH_N_SUBSCALES] = { 0, };
-  guint n = enough_item_bank_get_n_items (1);
+  guint n = enough_item_bank_get_n_items (v);
 
   for (guint i = 0; i < n; i++)
     {
-      const EnoughItem *item = enough_item_bank_get_item (1, i);
+      const EnoughItem *item = enough_item_bank_get_item (v, i);
 
       g_assert_cmpint (item->subscale, >=, 0);
       g_assert_cmpint (item->subscale, <, ENOUGH_N_SUBSCALES);
@@ -95,7 +173,8 @@ test_subscale_balance (void)
   /* The first six statements cover each subscale once, so no subscale
    * comes as a block. */
   for (guint i = 0; i < ENOUGH_N_SUBSCALES; i++)
-    g_assert_cmpint (enough_item_bank_get_item (1, i)->subscale, ==, (EnoughSubscale) i);
+    g_assert_cmpint (enough_item_bank_get_item (v, i)->subscale, ==, (EnoughSubscale) i);
+  }
 }
 
 /* A known example of each kind of item, to pin the data down. */
@@ -143,11 +222,13 @@ is_first_person (const char *text)
 static void
 test_statements (void)
 {
-  guint n = enough_item_bank_get_n_items (1);
+  FOR_EACH_VERSION (v)
+  {
+  guint n = enough_item_bank_get_n_items (v);
 
   for (guint i = 0; i < n; i++)
     {
-      const EnoughItem *item = enough_item_bank_get_item (1, i);
+      const EnoughItem *item = enough_item_bank_get_item (v, i);
       const char *text = enough_item_get_text (item);
 
       g_test_message ("%s: %s", item->id, text);
@@ -160,6 +241,7 @@ test_statements (void)
       g_assert_true (g_unichar_isupper (g_utf8_get_char (text)));
       g_assert_true (g_str_has_suffix (text, "."));
     }
+  }
 }
 
 static void
@@ -177,7 +259,8 @@ test_scale_labels (void)
   g_assert_cmpstr (enough_item_bank_get_scale_label (1, 5), ==, "Very much like me");
   g_assert_null (enough_item_bank_get_scale_label (1, 0));
   g_assert_null (enough_item_bank_get_scale_label (1, 6));
-  g_assert_null (enough_item_bank_get_scale_label (2, 3));
+  g_assert_cmpstr (enough_item_bank_get_scale_label (2, 3), ==, enough_item_bank_get_scale_label (1, 3));
+  g_assert_null (enough_item_bank_get_scale_label (3, 3));
 }
 
 /* Reverse keying: 6 - answer. */
@@ -291,6 +374,7 @@ main (int   argc,
 
   g_test_add_func ("/item-bank/versions", test_versions);
   g_test_add_func ("/item-bank/unique-ids", test_unique_ids);
+  g_test_add_func ("/item-bank/version-2", test_version_2);
   g_test_add_func ("/item-bank/subscale-balance", test_subscale_balance);
   g_test_add_func ("/item-bank/known-items", test_known_items);
   g_test_add_func ("/item-bank/statements", test_statements);

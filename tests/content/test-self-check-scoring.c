@@ -265,10 +265,10 @@ test_dimension_thresholds (void)
   g_assert_cmpint (enough_scoring_band_for_mean (scores.dimensions[ENOUGH_DIMENSION_CONCERNS]), ==, ENOUGH_BAND_HIGH);
   g_assert_cmpint (enough_scoring_band_for_mean (scores.dimensions[ENOUGH_DIMENSION_STRIVINGS]), ==, ENOUGH_BAND_LOW);
 
-  /* All-or-nothing and Trouble resting tie at 4.00; the one listed first
-   * (All-or-nothing) decides: the Inner Critic page. */
-  g_assert_cmpint (enough_scores_get_suggestion (&scores, &focus), ==, ENOUGH_EXERCISE_INNER_CRITIC);
-  g_assert_cmpint (focus, ==, ENOUGH_SUBSCALE_ALL_OR_NOTHING);
+  /* All-or-nothing and Trouble resting tie at 4.00: neither stands out,
+   * so no subscale is named (the gentle Letters invitation). */
+  g_assert_cmpint (enough_scores_get_suggestion (&scores, &focus), ==, ENOUGH_EXERCISE_LETTERS);
+  g_assert_cmpint (focus, ==, ENOUGH_N_SUBSCALES);
 
   set_keyed (answers, ENOUGH_SUBSCALE_FEAR_OF_MISTAKES, (const guint[]) { 2, 2, 2, 3 });
   set_keyed (answers, ENOUGH_SUBSCALE_INNER_CRITIC, (const guint[]) { 3, 3, 3, 2 });
@@ -294,12 +294,20 @@ test_suggestion (void)
   EnoughScores scores;
   EnoughSubscale focus = ENOUGH_SUBSCALE_HIGH_STANDARDS;
 
-  /* All concerns 3.0 (a five-way tie in the middle band): the first,
-   * Fear of mistakes, decides → Inner Critic. */
+  /* All concerns 3.0 (a five-way tie in the middle band): nothing stands
+   * out, not "your answers about mistakes". */
   fill (answers, 3);
   score_ok (answers, &scores);
-  g_assert_cmpint (enough_scores_get_suggestion (&scores, &focus), ==, ENOUGH_EXERCISE_INNER_CRITIC);
-  g_assert_cmpint (focus, ==, ENOUGH_SUBSCALE_FEAR_OF_MISTAKES);
+  g_assert_cmpint (enough_scores_get_suggestion (&scores, &focus), ==, ENOUGH_EXERCISE_LETTERS);
+  g_assert_cmpint (focus, ==, ENOUGH_N_SUBSCALES);
+  g_assert_null (strstr (enough_item_bank_get_suggestion_text (focus), "stood out"));
+
+  /* All 5 → every mean 4.0: a five-way tie in the high band still names
+   * none of them. */
+  fill (answers, 5);
+  score_ok (answers, &scores);
+  g_assert_cmpint (enough_scores_get_suggestion (&scores, &focus), ==, ENOUGH_EXERCISE_LETTERS);
+  g_assert_cmpint (focus, ==, ENOUGH_N_SUBSCALES);
 
   /* All 1 → every mean 2.0, all low: nothing stands out → Letters. */
   fill (answers, 1);
@@ -336,38 +344,120 @@ test_suggestion (void)
         g_assert_cmpint (enough_scores_get_suggestion (&scores, &focus), ==, cases[c].e);
         g_assert_cmpint (focus, ==, cases[c].s);
         g_assert_nonnull (enough_item_bank_get_suggestion_text (focus));
+        g_assert_nonnull (strstr (enough_item_bank_get_suggestion_text (focus), "stood out"));
       }
   }
+}
+
+/* A single highest concern stands out only from the high band (3.5).
+ *   Inner critic keyed 3 3 3 4 → 3.25 (middle), the rest 2.0: the top
+ *   score is mid-range → nothing stands out.
+ *   Inner critic keyed 3 3 4 4 → 3.50 (high), the rest 2.0 → Inner critic.
+ *   Inner critic and Worth both 4 4 4 4 → 4.00: a tie → nothing.
+ *   Inner critic 4 4 4 4 → 4.00, Worth 4 4 4 3 → 3.75: Inner critic alone
+ *   is highest → Inner critic, even though Worth is high too. */
+static void
+test_suggestion_stands_out (void)
+{
+  static const guint twos[4] = { 2, 2, 2, 2 };
+  static const guint fours[4] = { 4, 4, 4, 4 };
+  guint8 answers[N];
+  EnoughScores scores;
+  EnoughSubscale focus = ENOUGH_SUBSCALE_HIGH_STANDARDS;
+
+  for (guint s = 0; s < ENOUGH_N_SUBSCALES; s++)
+    set_keyed (answers, s, twos);
+
+  set_keyed (answers, ENOUGH_SUBSCALE_INNER_CRITIC, (const guint[]) { 3, 3, 3, 4 });
+  score_ok (answers, &scores);
+  g_assert_cmpfloat_with_epsilon (scores.subscale_means[ENOUGH_SUBSCALE_INNER_CRITIC], 3.25, EPS);
+  g_assert_cmpint (enough_scores_get_suggestion (&scores, &focus), ==, ENOUGH_EXERCISE_LETTERS);
+  g_assert_cmpint (focus, ==, ENOUGH_N_SUBSCALES);
+
+  set_keyed (answers, ENOUGH_SUBSCALE_INNER_CRITIC, (const guint[]) { 3, 3, 4, 4 });
+  score_ok (answers, &scores);
+  g_assert_cmpint (enough_scores_get_suggestion (&scores, &focus), ==, ENOUGH_EXERCISE_INNER_CRITIC);
+  g_assert_cmpint (focus, ==, ENOUGH_SUBSCALE_INNER_CRITIC);
+
+  set_keyed (answers, ENOUGH_SUBSCALE_INNER_CRITIC, fours);
+  set_keyed (answers, ENOUGH_SUBSCALE_WORTH_AND_ACHIEVEMENT, fours);
+  score_ok (answers, &scores);
+  g_assert_cmpint (enough_scores_get_suggestion (&scores, &focus), ==, ENOUGH_EXERCISE_LETTERS);
+  g_assert_cmpint (focus, ==, ENOUGH_N_SUBSCALES);
+
+  set_keyed (answers, ENOUGH_SUBSCALE_WORTH_AND_ACHIEVEMENT, (const guint[]) { 4, 4, 4, 3 });
+  score_ok (answers, &scores);
+  g_assert_cmpint (enough_scores_get_suggestion (&scores, &focus), ==, ENOUGH_EXERCISE_INNER_CRITIC);
+  g_assert_cmpint (focus, ==, ENOUGH_SUBSCALE_INNER_CRITIC);
+
+  /* The tie that matters is for the top: two equal lower scores do not
+   * stop the top one standing out (Fear of mistakes and Trouble resting
+   * are both 2.0 here). */
+  set_keyed (answers, ENOUGH_SUBSCALE_WORTH_AND_ACHIEVEMENT, twos);
+  score_ok (answers, &scores);
+  g_assert_cmpint (enough_scores_get_suggestion (&scores, &focus), ==, ENOUGH_EXERCISE_INNER_CRITIC);
+  g_assert_cmpint (focus, ==, ENOUGH_SUBSCALE_INNER_CRITIC);
 }
 
 static void
 test_compare_means (void)
 {
-  /* |Δ| ≤ 0.25 is about the same. */
+  /* |Δ| ≤ 0.5 is about the same: two answer steps on a subscale (0.5) are
+   * within the noise of four statements; three steps (0.75) are not. */
+  g_assert_cmpfloat (ENOUGH_SCORING_SAME_TOLERANCE, >=, 0.5);
   g_assert_cmpint (enough_scoring_compare_means (2.0, 2.0), ==, ENOUGH_COMPARISON_ABOUT_THE_SAME);
   g_assert_cmpint (enough_scoring_compare_means (2.0, 2.25), ==, ENOUGH_COMPARISON_ABOUT_THE_SAME);
   g_assert_cmpint (enough_scoring_compare_means (3.0, 2.75), ==, ENOUGH_COMPARISON_ABOUT_THE_SAME);
-  g_assert_cmpint (enough_scoring_compare_means (2.0, 2.5), ==, ENOUGH_COMPARISON_HIGHER);
-  g_assert_cmpint (enough_scoring_compare_means (2.5, 2.0), ==, ENOUGH_COMPARISON_LOWER);
+  g_assert_cmpint (enough_scoring_compare_means (2.0, 2.5), ==, ENOUGH_COMPARISON_ABOUT_THE_SAME);
+  g_assert_cmpint (enough_scoring_compare_means (2.5, 2.0), ==, ENOUGH_COMPARISON_ABOUT_THE_SAME);
+  g_assert_cmpint (enough_scoring_compare_means (2.0, 2.75), ==, ENOUGH_COMPARISON_HIGHER);
+  g_assert_cmpint (enough_scoring_compare_means (2.75, 2.0), ==, ENOUGH_COMPARISON_LOWER);
   g_assert_cmpint (enough_scoring_compare_means (1.0, 5.0), ==, ENOUGH_COMPARISON_HIGHER);
   g_assert_cmpint (enough_scoring_compare_means (5.0, 1.0), ==, ENOUGH_COMPARISON_LOWER);
 
-  /* Concerns move in fifths of a quarter: 2.85 → 3.10 is Δ 0.25 (same,
-   * even though 3.10 - 2.85 is not exactly 0.25 in binary), 2.85 → 3.15 is
-   * Δ 0.30 (higher), 2.85 → 2.55 is Δ -0.30 (lower). */
-  g_assert_cmpint (enough_scoring_compare_means (14.25 / 5, 15.5 / 5), ==, ENOUGH_COMPARISON_ABOUT_THE_SAME);
-  g_assert_cmpint (enough_scoring_compare_means (15.5 / 5, 14.25 / 5), ==, ENOUGH_COMPARISON_ABOUT_THE_SAME);
-  g_assert_cmpint (enough_scoring_compare_means (14.25 / 5, 15.75 / 5), ==, ENOUGH_COMPARISON_HIGHER);
-  g_assert_cmpint (enough_scoring_compare_means (14.25 / 5, 12.75 / 5), ==, ENOUGH_COMPARISON_LOWER);
+  /* Concerns move in fifths of a quarter: 2.85 → 3.35 is Δ 0.50 (same,
+   * even though 3.35 - 2.85 is not exactly 0.5 in binary), 2.85 → 3.40 is
+   * Δ 0.55 (higher), 2.85 → 2.30 is Δ -0.55 (lower). */
+  g_assert_cmpint (enough_scoring_compare_means (14.25 / 5, 16.75 / 5), ==, ENOUGH_COMPARISON_ABOUT_THE_SAME);
+  g_assert_cmpint (enough_scoring_compare_means (16.75 / 5, 14.25 / 5), ==, ENOUGH_COMPARISON_ABOUT_THE_SAME);
+  g_assert_cmpint (enough_scoring_compare_means (14.25 / 5, 17.0 / 5), ==, ENOUGH_COMPARISON_HIGHER);
+  g_assert_cmpint (enough_scoring_compare_means (14.25 / 5, 11.5 / 5), ==, ENOUGH_COMPARISON_LOWER);
+}
+
+/* One decimal, halves rounded down so a score never shows as the threshold
+ * of a band it is below. */
+static void
+test_round_for_display (void)
+{
+  const struct { double mean; const char *shown; } cases[] = {
+    { 1.0, "1.0" }, { 2.0, "2.0" }, { 5.0, "5.0" },
+    { 2.25, "2.2" }, { 2.75, "2.7" }, { 3.25, "3.2" }, { 4.25, "4.2" },
+    { 2.5, "2.5" }, { 3.5, "3.5" },
+    /* Concerns, in fifths of a quarter */
+    { 12.25 / 5, "2.4" }, { 17.25 / 5, "3.4" }, { 14.25 / 5, "2.8" },
+    { 14.5 / 5, "2.9" }, { 13.0 / 5, "2.6" }, { 12.75 / 5, "2.5" },
+    { 16.75 / 5, "3.3" }, { 17.5 / 5, "3.5" }, { 13.25 / 5, "2.6" },
+  };
+
+  for (gsize c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      double shown = enough_scoring_round_for_display (cases[c].mean);
+      g_autofree char *text = g_strdup_printf ("%.1f", shown);
+
+      g_assert_cmpstr (text, ==, cases[c].shown);
+      /* What is shown falls in the same band as the score. */
+      g_assert_cmpint (enough_scoring_band_for_mean (shown), ==,
+                       enough_scoring_band_for_mean (cases[c].mean));
+    }
 }
 
 /* A second check after example D, with three answers changed:
- *   fm1 2 → 4: Fear of mistakes 7 + 2 =  9 → 2.25 (was 1.75, Δ +0.50 → higher)
- *   ic4 1 → 2: Inner critic    10 + 1 = 11 → 2.75 (was 2.50, Δ +0.25 → about the same)
- *   tr1 5 → 3: Trouble resting 17 - 2 = 15 → 3.75 (was 4.25, Δ -0.50 → lower)
+ *   fm1 2 → 5: Fear of mistakes 7 + 3 = 10 → 2.50 (was 1.75, Δ +0.75 → higher)
+ *   ic4 1 → 3: Inner critic    10 + 2 = 12 → 3.00 (was 2.50, Δ +0.50 → about the same)
+ *   tr1 5 → 2: Trouble resting 17 - 3 = 14 → 3.50 (was 4.25, Δ -0.75 → lower)
  *   the rest unchanged → about the same
- *   concerns (2.25 + 2.75 + 3.50 + 2.25 + 3.75) / 5 = 14.5 / 5 = 2.90
- *   (was 2.85, Δ +0.05 → about the same); strivings 4.00 → about the same. */
+ *   concerns (2.50 + 3.00 + 3.50 + 2.25 + 3.50) / 5 = 14.75 / 5 = 2.95
+ *   (was 2.85, Δ +0.10 → about the same); strivings 4.00 → about the same. */
 static void
 test_compare_checks (void)
 {
@@ -379,15 +469,15 @@ test_compare_checks (void)
   fill_example_d (answers);
   score_ok (answers, &first);
 
-  set_answer (answers, "fm1", 4);
-  set_answer (answers, "ic4", 2);
-  set_answer (answers, "tr1", 3);
+  set_answer (answers, "fm1", 5);
+  set_answer (answers, "ic4", 3);
+  set_answer (answers, "tr1", 2);
   score_ok (answers, &second);
 
-  g_assert_cmpfloat_with_epsilon (second.subscale_means[ENOUGH_SUBSCALE_FEAR_OF_MISTAKES], 2.25, EPS);
-  g_assert_cmpfloat_with_epsilon (second.subscale_means[ENOUGH_SUBSCALE_INNER_CRITIC], 2.75, EPS);
-  g_assert_cmpfloat_with_epsilon (second.subscale_means[ENOUGH_SUBSCALE_TROUBLE_RESTING], 3.75, EPS);
-  g_assert_cmpfloat_with_epsilon (second.dimensions[ENOUGH_DIMENSION_CONCERNS], 2.90, EPS);
+  g_assert_cmpfloat_with_epsilon (second.subscale_means[ENOUGH_SUBSCALE_FEAR_OF_MISTAKES], 2.50, EPS);
+  g_assert_cmpfloat_with_epsilon (second.subscale_means[ENOUGH_SUBSCALE_INNER_CRITIC], 3.00, EPS);
+  g_assert_cmpfloat_with_epsilon (second.subscale_means[ENOUGH_SUBSCALE_TROUBLE_RESTING], 3.50, EPS);
+  g_assert_cmpfloat_with_epsilon (second.dimensions[ENOUGH_DIMENSION_CONCERNS], 2.95, EPS);
 
   enough_scores_compare (&first, &second, subscales, dimensions);
   g_assert_cmpint (subscales[ENOUGH_SUBSCALE_HIGH_STANDARDS], ==, ENOUGH_COMPARISON_ABOUT_THE_SAME);
@@ -495,7 +585,7 @@ test_out_of_range (void)
 
   /* A version this build does not know, and the wrong number of answers. */
   fill (answers, 3);
-  assert_refused (2, answers, N, ENOUGH_SCORING_ERROR_UNKNOWN_VERSION);
+  assert_refused (ENOUGH_ITEM_BANK_VERSION + 1, answers, N, ENOUGH_SCORING_ERROR_UNKNOWN_VERSION);
   assert_refused (0, answers, N, ENOUGH_SCORING_ERROR_UNKNOWN_VERSION);
   assert_refused (V1, answers, N - 1, ENOUGH_SCORING_ERROR_WRONG_LENGTH);
 }
@@ -551,6 +641,8 @@ main (int   argc,
   g_test_add_func ("/self-check-scoring/band-thresholds", test_band_thresholds);
   g_test_add_func ("/self-check-scoring/dimension-thresholds", test_dimension_thresholds);
   g_test_add_func ("/self-check-scoring/suggestion", test_suggestion);
+  g_test_add_func ("/self-check-scoring/suggestion-stands-out", test_suggestion_stands_out);
+  g_test_add_func ("/self-check-scoring/round-for-display", test_round_for_display);
   g_test_add_func ("/self-check-scoring/compare-means", test_compare_means);
   g_test_add_func ("/self-check-scoring/compare-checks", test_compare_checks);
   g_test_add_func ("/self-check-scoring/comparison-texts", test_comparison_texts);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "enough-gui-test-utils.h"
 #include "enough-item-bank.h"
@@ -114,6 +115,29 @@ answer_by_keys (EnoughSelfCheckPage *page,
     }
 }
 
+static gboolean
+is_disclaimer_or_score (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return ENOUGH_IS_SELF_CHECK_SCORE (widget) ||
+         (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0);
+}
+
+/* "Not a diagnosis" is read before any score: it comes first in the
+ * results, in full-size, undimmed text. */
+static void
+assert_disclaimer_above_scores (EnoughSelfCheckResults *results)
+{
+  GtkWidget *first = enough_test_find_first (GTK_WIDGET (results), is_disclaimer_or_score,
+                                             enough_item_bank_get_disclaimer ());
+
+  g_assert_nonnull (first);
+  g_assert_true (GTK_IS_LABEL (first));
+  g_assert_true (gtk_widget_get_visible (first));
+  g_assert_false (gtk_widget_has_css_class (first, "dim-label"));
+  g_assert_false (gtk_widget_has_css_class (first, "caption"));
+}
+
 static void
 assert_score (EnoughSelfCheckScore *score,
               double                value,
@@ -126,8 +150,9 @@ assert_score (EnoughSelfCheckScore *score,
 }
 
 /* Answer i is (i % 5) + 1. Bank order is one statement per subscale per
- * round (hs, fm, ic, an, wa, tr), and hs4 fm2 ic3 an4 wa2 tr3 are reversed
- * (6 - answer):
+ * round (hs, fm, ic, an, wa, tr), and the fourth hs, second fm and wa,
+ * and third ic and tr are reversed (6 - answer), in bank versions 1 and 2
+ * alike (hs5 and tr5 took the places and keying of hs4 and tr3):
  *   High standards  idx 0 6 12 18: 1 2 3 4→2      = 8/4  = 2.00
  *   Fear of mistakes idx 1 7 13 19: 2 3→3 4 5     = 14/4 = 3.50
  *   Inner critic    idx 2 8 14 20: 3 4 5→1 1      = 9/4  = 2.25
@@ -135,7 +160,8 @@ assert_score (EnoughSelfCheckScore *score,
  *   Worth           idx 4 10 16 22: 5 1→5 2 3     = 15/4 = 3.75
  *   Trouble resting idx 5 11 17 23: 1 2 3→3 4     = 10/4 = 2.50
  *   Striving 2.00; Concerns (3.5+2.25+3.5+3.75+2.5)/5 = 3.10.
- * Worth (3.75, high) stands out: the suggestion is Letters. */
+ * Worth (3.75, high, the single highest) stands out: the suggestion is
+ * Letters. Scores show one decimal, halves rounded down (2.25 → 2.2). */
 static const char first_answers[] = "123451234512345123451234";
 static const double first_means[ENOUGH_N_SUBSCALES] = { 2.0, 3.5, 2.25, 3.5, 3.75, 2.5 };
 /* All 3s: every score is 3.00, reversed or not. */
@@ -182,14 +208,14 @@ take_two_checks (EnoughTestApp *test)
   g_assert_null (enough_self_check_results_get_previous (results));
   g_assert_cmpint (enough_self_check_get_completed_at (first), ==, fake_now);
 
-  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_HIGH_STANDARDS), 2.0, "2.00", NULL);
-  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_FEAR_OF_MISTAKES), 3.5, "3.50", NULL);
-  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_INNER_CRITIC), 2.25, "2.25", NULL);
-  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_ALL_OR_NOTHING), 3.5, "3.50", NULL);
-  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_WORTH_AND_ACHIEVEMENT), 3.75, "3.75", NULL);
-  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_TROUBLE_RESTING), 2.5, "2.50", NULL);
-  assert_score (enough_self_check_results_get_dimension_score (results, ENOUGH_DIMENSION_STRIVINGS), 2.0, "2.00", NULL);
-  assert_score (enough_self_check_results_get_dimension_score (results, ENOUGH_DIMENSION_CONCERNS), 3.1, "3.10", NULL);
+  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_HIGH_STANDARDS), 2.0, "2.0", NULL);
+  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_FEAR_OF_MISTAKES), 3.5, "3.5", NULL);
+  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_INNER_CRITIC), 2.25, "2.2", NULL);
+  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_ALL_OR_NOTHING), 3.5, "3.5", NULL);
+  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_WORTH_AND_ACHIEVEMENT), 3.75, "3.7", NULL);
+  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_TROUBLE_RESTING), 2.5, "2.5", NULL);
+  assert_score (enough_self_check_results_get_dimension_score (results, ENOUGH_DIMENSION_STRIVINGS), 2.0, "2.0", NULL);
+  assert_score (enough_self_check_results_get_dimension_score (results, ENOUGH_DIMENSION_CONCERNS), 3.1, "3.1", NULL);
   /* The plain sentence of each score's band: 3.75 is high, 2.25 low, 2.50 middle. */
   g_assert_cmpstr (enough_self_check_score_get_sentence (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_WORTH_AND_ACHIEVEMENT)), ==,
                    enough_subscale_get_band_text (ENOUGH_SUBSCALE_WORTH_AND_ACHIEVEMENT, ENOUGH_BAND_HIGH));
@@ -203,6 +229,7 @@ take_two_checks (EnoughTestApp *test)
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (suggestion)), ==, "win.show-page");
   g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (suggestion)), NULL), ==, "letters");
   g_assert_cmpstr (enough_self_check_results_get_disclaimer (results), ==, enough_item_bank_get_disclaimer ());
+  assert_disclaimer_above_scores (results);
 
   /* In the store: the answers in bank order, completed, nothing in progress. */
   g_assert_true (enough_store_flush (store, &error));
@@ -255,21 +282,27 @@ take_two_checks (EnoughTestApp *test)
   g_assert_cmpstr (enough_self_check_page_get_view (page), ==, "results");
   g_assert_true (enough_self_check_results_get_check (results) == second);
   g_assert_true (enough_self_check_results_get_previous (results) == first);
-  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_HIGH_STANDARDS), 3.0, "3.00", "Higher than last time");
-  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_FEAR_OF_MISTAKES), 3.0, "3.00", "Lower than last time");
-  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_INNER_CRITIC), 3.0, "3.00", "Higher than last time");
-  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_ALL_OR_NOTHING), 3.0, "3.00", "Lower than last time");
-  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_WORTH_AND_ACHIEVEMENT), 3.0, "3.00", "Lower than last time");
-  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_TROUBLE_RESTING), 3.0, "3.00", "Higher than last time");
-  assert_score (enough_self_check_results_get_dimension_score (results, ENOUGH_DIMENSION_STRIVINGS), 3.0, "3.00", "Higher than last time");
-  /* 3.10 → 3.00 is within the tolerance of 0.25. */
-  assert_score (enough_self_check_results_get_dimension_score (results, ENOUGH_DIMENSION_CONCERNS), 3.0, "3.00", "About the same as last time");
-  /* All five concerns tie at 3.00 (middle): the first, Fear of mistakes, leads to Inner Critic. */
-  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (suggestion)), NULL), ==, "critic");
+  /* Changes of more than 0.5 are named; 0.5 or less (two answer steps on
+   * a subscale) are about the same. */
+  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_HIGH_STANDARDS), 3.0, "3.0", "Higher than last time");  /* +1.0 */
+  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_FEAR_OF_MISTAKES), 3.0, "3.0", "About the same as last time");  /* -0.5 */
+  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_INNER_CRITIC), 3.0, "3.0", "Higher than last time");  /* +0.75 */
+  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_ALL_OR_NOTHING), 3.0, "3.0", "About the same as last time");  /* -0.5 */
+  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_WORTH_AND_ACHIEVEMENT), 3.0, "3.0", "Lower than last time");  /* -0.75 */
+  assert_score (enough_self_check_results_get_subscale_score (results, ENOUGH_SUBSCALE_TROUBLE_RESTING), 3.0, "3.0", "About the same as last time");  /* +0.5 */
+  assert_score (enough_self_check_results_get_dimension_score (results, ENOUGH_DIMENSION_STRIVINGS), 3.0, "3.0", "Higher than last time");
+  /* 3.10 → 3.00 is within the tolerance of 0.5. */
+  assert_score (enough_self_check_results_get_dimension_score (results, ENOUGH_DIMENSION_CONCERNS), 3.0, "3.0", "About the same as last time");
+  /* All five concerns tie at 3.00 (middle): none stands out, so no
+   * subscale is named and the gentle Letters invitation is shown. */
+  g_assert_cmpstr (enough_self_check_results_get_suggestion_text (results), ==,
+                   enough_item_bank_get_suggestion_text (ENOUGH_N_SUBSCALES));
+  g_assert_null (strstr (enough_self_check_results_get_suggestion_text (results), "stood out"));
+  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (suggestion)), NULL), ==, "letters");
   /* What a click does (gtk_widget_activate would wait for the press animation). */
   g_signal_emit_by_name (suggestion, "clicked");
   enough_test_drain_main_context ();
-  g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "critic");
+  g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "letters");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test->window), "win.show-page", "s", "self-check"));
 
   g_assert_true (enough_store_flush (store, &error));
@@ -295,7 +328,7 @@ take_two_checks (EnoughTestApp *test)
     }
   g_assert_nonnull (strstr (enough_self_check_chart_get_summary (chart), "2 completed checks"));
   g_assert_nonnull (strstr (enough_self_check_chart_get_summary (chart),
-                            "Worth tied to achievement: 3.75 in the first check, 3.00 in the latest."));
+                            "Worth tied to achievement: 3.7 in the first check, 3.0 in the latest."));
 
   /* The chart view; a point opens that check's results. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "self-check.show-history", NULL));
@@ -405,7 +438,7 @@ resume_and_finish (EnoughTestApp *test)
   g_assert_cmpstr (enough_self_check_page_get_view (page), ==, "results");
   g_assert_true (enough_self_check_results_get_check (results) == in_progress);
   g_assert_cmpstr (enough_self_check_get_answers_string (in_progress), ==, first_answers);
-  assert_score (enough_self_check_results_get_dimension_score (results, ENOUGH_DIMENSION_CONCERNS), 3.1, "3.10", NULL);
+  assert_score (enough_self_check_results_get_dimension_score (results, ENOUGH_DIMENSION_CONCERNS), 3.1, "3.1", NULL);
   still_open = enough_store_dup_self_check_in_progress (store);
   g_assert_null (still_open);
 }

@@ -15,7 +15,7 @@ static const EnoughPatternInfo patterns[] = {
   { ENOUGH_PATTERN_SHOULD_STATEMENTS, N_("“Should” statements"),
     N_("Rigid rules about how you must be, which turn into guilt when you bend them.") },
   { ENOUGH_PATTERN_MIND_READING, N_("Mind reading"),
-    N_("Being sure you know what others think of you, without asking.") },
+    N_("Being sure others think badly of you, without asking.") },
   { ENOUGH_PATTERN_DISCOUNTING_POSITIVE, N_("Discounting the positive"),
     N_("Brushing off what went well, as if it did not count.") },
   { ENOUGH_PATTERN_LABELLING, N_("Labelling"),
@@ -24,7 +24,17 @@ static const EnoughPatternInfo patterns[] = {
     N_("Turning one event into “always” or “never”.") },
   { ENOUGH_PATTERN_FORTUNE_TELLING, N_("Fortune telling"),
     N_("Predicting that things will go badly, and treating it as a fact.") },
+  /* Translators: a thinking pattern a critic turn can be marked with. */
+  { ENOUGH_PATTERN_EMOTIONAL_REASONING, N_("Emotional reasoning"),
+    /* Translators: the one-line explanation of "Emotional reasoning". */
+    N_("Taking a feeling as proof: “I feel useless, so I must be.”") },
+  /* Translators: a thinking pattern a critic turn can be marked with. */
+  { ENOUGH_PATTERN_MENTAL_FILTER, N_("Mental filter"),
+    /* Translators: the one-line explanation of "Mental filter". */
+    N_("Noticing only what went wrong, as if nothing else happened.") },
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (patterns) == ENOUGH_CRITIC_N_PATTERNS);
 
 const EnoughPatternInfo *
 enough_critic_patterns_get (guint *n_patterns)
@@ -37,7 +47,11 @@ enough_critic_patterns_get (guint *n_patterns)
 
 static const char *prompts[ENOUGH_CRITIC_N_PROMPTS] = {
   N_("What is the critic saying right now? Write it in its own words."),
-  N_("Ask it: what are you afraid would happen if I were not perfect?"),
+  /* Translators: the question is open on purpose (as in Internal Family
+   * Systems): it does not suggest what the critic fears. "It" is the
+   * critic, "you" in the question is the critic too, "me" is the person
+   * writing. */
+  N_("Ask it: what are you afraid would happen if you stopped criticising me?"),
   N_("Ask it: what are you trying to protect me from?"),
   N_("What does it need to feel safe enough to step back a little?"),
   N_("Answer it the way you would answer a good friend who said this about themselves."),
@@ -51,6 +65,22 @@ enough_critic_prompt_get_text (guint step)
     return NULL;
 
   return _(prompts[step]);
+}
+
+/* The Internal Family Systems check before the person answers the critic
+ * (step 5): answering from curiosity or calm works; answering from anger
+ * at the critic is one part fighting another. It belongs to step 5 rather
+ * than being a step of its own, so dialogues saved with a step number
+ * keep meaning the same step. */
+const char *
+enough_critic_prompt_get_check (guint step)
+{
+  if (step != ENOUGH_CRITIC_ANSWER_STEP)
+    return NULL;
+
+  /* Translators: shown above the prompt "Answer it the way you would answer
+   * a good friend…". "Toward the critic" means about the critic part. */
+  return _("Before you answer, notice: how do you feel toward the critic right now? If it is mostly anger or fear, ask those feelings for a little room first.");
 }
 
 /* Steps 1–4 are about the critic: you may ask as yourself first, and the

@@ -9,8 +9,9 @@
 
 G_BEGIN_DECLS
 
-/* The eight thinking patterns of shared/PRODUCT.md, in the order they are
- * shown, with a translated name and a one-line plain explanation (the tooltip). */
+/* The thinking patterns (shared/PRODUCT.md's eight, then emotional reasoning and
+ * mental filter, kept short on purpose), in the order they are shown,
+ * with a translated name and a one-line plain explanation (the tooltip). */
 typedef struct
 {
   EnoughPatterns  flag;
@@ -18,11 +19,16 @@ typedef struct
   const char     *explanation;  /* untranslated; use _() */
 } EnoughPatternInfo;
 
+#define ENOUGH_CRITIC_N_PATTERNS 10
 const EnoughPatternInfo *enough_critic_patterns_get (guint *n_patterns);
 
 /* The steps of the prompt card (shared/PRODUCT.md), 0-based; NULL past the last. */
 #define ENOUGH_CRITIC_N_PROMPTS 6
 const char *enough_critic_prompt_get_text    (guint step);
+/* The step whose prompt asks the person to answer the critic. */
+#define ENOUGH_CRITIC_ANSWER_STEP 4
+/* A short check shown with @step's prompt, before it; NULL for most steps. */
+const char *enough_critic_prompt_get_check   (guint step);
 /* Whose turn completes @step (the card then moves to the next one). */
 EnoughSpeaker enough_critic_prompt_get_answerer (guint step);
 

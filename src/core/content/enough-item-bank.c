@@ -13,7 +13,9 @@
  * in a block, and the reverse-keyed ones are spread over rounds 2–4.
  *
  * Never edit a statement of a released version in a way that changes its
- * meaning: add a new version instead (see banks[] below). */
+ * meaning: add a new version instead (see banks[] below).
+ *
+ * Version 1, kept for the checks answered with it. */
 static const EnoughItem items_v1[] = {
   /* Translators: a Self-Check statement; the person rates how much it is
    * like them, from "Not at all like me" to "Very much like me". Translate
@@ -105,7 +107,106 @@ static const EnoughItem items_v1[] = {
   { "tr4", ENOUGH_SUBSCALE_TROUBLE_RESTING, FALSE, N_("I put things off because I’m afraid they won’t turn out well.") },
 };
 
+/* Version 2 rewrites five statements of version 1 (new ids; the rest are
+ * unchanged and keep theirs):
+ * - ic4 and an1 read too close to published scales; ic5 and an5 say it in
+ *   the app's own words, and an5 no longer overlaps procrastination;
+ * - tr3 and tr4 asked two things at once (tr5, tr6 ask one);
+ * - hs4 only covered everyday tasks (hs5 covers most things). */
+static const EnoughItem items_v2[] = {
+  /* Translators: a Self-Check statement; the person rates how much it is
+   * like them, from "Not at all like me" to "Very much like me". Translate
+   * the meaning naturally, the way people say it about themselves, not
+   * word for word. Keep it short and warm. */
+  { "hs1", ENOUGH_SUBSCALE_HIGH_STANDARDS, FALSE, N_("I put a lot of care into the things I do, even the small ones.") },
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word. */
+  { "fm1", ENOUGH_SUBSCALE_FEAR_OF_MISTAKES, FALSE, N_("Before I send a message, I check it again and again for mistakes.") },
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word. */
+  { "ic1", ENOUGH_SUBSCALE_INNER_CRITIC, FALSE, N_("When I fall short, the voice in my head gets harsh.") },
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word.
+   * It means: one small thing going wrong makes the whole plan feel spoilt. */
+  { "an5", ENOUGH_SUBSCALE_ALL_OR_NOTHING, FALSE, N_("If one part of my plan goes wrong, the whole plan feels ruined.") },
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word. */
+  { "wa1", ENOUGH_SUBSCALE_WORTH_AND_ACHIEVEMENT, FALSE, N_("On days when I get a lot done, I like myself more.") },
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word. */
+  { "tr1", ENOUGH_SUBSCALE_TROUBLE_RESTING, FALSE, N_("I feel guilty taking a break before everything is done.") },
+
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word. */
+  { "hs2", ENOUGH_SUBSCALE_HIGH_STANDARDS, FALSE, N_("I like to set myself goals that stretch me.") },
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word.
+   * Agreeing with this one means *less* fear of mistakes. */
+  { "fm2", ENOUGH_SUBSCALE_FEAR_OF_MISTAKES, TRUE, N_("When I get something wrong, I can usually shrug and move on.") },
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word. */
+  { "ic2", ENOUGH_SUBSCALE_INNER_CRITIC, FALSE, N_("I say things to myself that I would never say to a friend.") },
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word.
+   * "A new habit" is something like a daily walk or journaling. */
+  { "an2", ENOUGH_SUBSCALE_ALL_OR_NOTHING, FALSE, N_("If I miss one day of a new habit, I tend to give up on it.") },
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word.
+   * Agreeing with this one means worth is *less* tied to achievement. */
+  { "wa2", ENOUGH_SUBSCALE_WORTH_AND_ACHIEVEMENT, TRUE, N_("I feel just as worthwhile on a day when I get nothing done.") },
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word. */
+  { "tr2", ENOUGH_SUBSCALE_TROUBLE_RESTING, FALSE, N_("I find it hard to stop working, even when I’m tired.") },
+
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word.
+   * "So-so" means only average, neither good nor bad. */
+  { "hs3", ENOUGH_SUBSCALE_HIGH_STANDARDS, FALSE, N_("I would rather take longer than hand in something so-so.") },
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word. */
+  { "fm3", ENOUGH_SUBSCALE_FEAR_OF_MISTAKES, FALSE, N_("I worry that one slip could make everything go wrong.") },
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word.
+   * "Be on my own side" means to support and stand by myself.
+   * Agreeing with this one means a *gentler* inner critic. */
+  { "ic3", ENOUGH_SUBSCALE_INNER_CRITIC, TRUE, N_("When things go badly, I can still be on my own side.") },
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word. */
+  { "an3", ENOUGH_SUBSCALE_ALL_OR_NOTHING, FALSE, N_("My work feels either great or useless, rarely somewhere in between.") },
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word. */
+  { "wa3", ENOUGH_SUBSCALE_WORTH_AND_ACHIEVEMENT, FALSE, N_("When my work is criticised, it feels like a judgement of me.") },
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word.
+   * Agreeing with this one means *less* trouble resting. */
+  { "tr5", ENOUGH_SUBSCALE_TROUBLE_RESTING, TRUE, N_("I can spend an evening doing nothing in particular.") },
+
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word.
+   * Agreeing with this one means *lower* standards; "good enough" is
+   * meant in a neutral, relaxed way. */
+  { "hs5", ENOUGH_SUBSCALE_HIGH_STANDARDS, TRUE, N_("In most things I do, “good enough” is what I aim for.") },
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word. */
+  { "fm4", ENOUGH_SUBSCALE_FEAR_OF_MISTAKES, FALSE, N_("A small mistake can stay on my mind for days.") },
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word.
+   * "Put myself down" means to belittle myself. */
+  { "ic5", ENOUGH_SUBSCALE_INNER_CRITIC, FALSE, N_("When I mess up, I’m quick to put myself down.") },
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word.
+   * Agreeing with this one means *less* all-or-nothing thinking. */
+  { "an4", ENOUGH_SUBSCALE_ALL_OR_NOTHING, TRUE, N_("I can see a half-finished job as real progress.") },
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word. */
+  { "wa4", ENOUGH_SUBSCALE_WORTH_AND_ACHIEVEMENT, FALSE, N_("I feel I have to earn my place by being useful.") },
+  /* Translators: a Self-Check statement, rated "like me" or not. Translate
+   * it naturally, the way people say it about themselves, not word for word. */
+  { "tr6", ENOUGH_SUBSCALE_TROUBLE_RESTING, FALSE, N_("I keep putting off the tasks that matter most to me.") },
+};
+
 G_STATIC_ASSERT (G_N_ELEMENTS (items_v1) == ENOUGH_ITEM_BANK_N_ITEMS);
+G_STATIC_ASSERT (G_N_ELEMENTS (items_v2) == ENOUGH_ITEM_BANK_N_ITEMS);
 G_STATIC_ASSERT (ENOUGH_ITEM_BANK_N_ITEMS
                  == ENOUGH_N_SUBSCALES * ENOUGH_ITEM_BANK_ITEMS_PER_SUBSCALE);
 
@@ -132,11 +233,13 @@ typedef struct
   const char * const *scale_labels;   /* ENOUGH_ANSWER_MAX + 1 entries */
 } EnoughItemBank;
 
-/* To add version 2: write items_v2 (reuse ids only for statements whose
+/* To add a version: write its items (reuse ids only for statements whose
  * meaning is unchanged, give reworded ones new ids), add a row here and
- * bump ENOUGH_ITEM_BANK_VERSION. Version 1 must stay as it is. */
+ * bump ENOUGH_ITEM_BANK_VERSION. Released versions must stay as they are.
+ * The answer labels did not change in version 2. */
 static const EnoughItemBank banks[] = {
   { 1, items_v1, G_N_ELEMENTS (items_v1), scale_labels_v1 },
+  { 2, items_v2, G_N_ELEMENTS (items_v2), scale_labels_v1 },
 };
 
 static const EnoughItemBank *

@@ -22,9 +22,9 @@ G_BEGIN_DECLS
  * values here and a rule for comparing across versions. */
 
 /* The version new checks are answered with. */
-#define ENOUGH_ITEM_BANK_VERSION 1
+#define ENOUGH_ITEM_BANK_VERSION 2
 
-/* Version 1 has 24 statements, 4 per subscale. */
+/* Every version so far has 24 statements, 4 per subscale. */
 #define ENOUGH_ITEM_BANK_N_ITEMS             24
 #define ENOUGH_ITEM_BANK_ITEMS_PER_SUBSCALE  4
 

@@ -11,8 +11,8 @@
 G_DEFINE_QUARK (enough-scoring-error-quark, enough_scoring_error)
 
 /* Differences of scores are computed in floating point (the concerns
- * mean is a fifth of a sum), so 3.3 - 3.05 may come out a hair above
- * 0.25. This slack absorbs that without changing any real decision:
+ * mean is a fifth of a sum), so 3.55 - 3.05 may come out a hair above
+ * 0.5. This slack absorbs that without changing any real decision:
  * real scores differ by multiples of 0.05. */
 #define COMPARE_EPSILON 1e-9
 
@@ -187,29 +187,41 @@ enough_scores_get_band (const EnoughScores *scores,
   return enough_scoring_band_for_mean (scores->subscale_means[subscale]);
 }
 
-/* Which page might help: the concern with the highest score decides (ties
- * go to the one listed first in EnoughSubscale). Fear of mistakes, the
+/* Which page might help. A concern stands out when it alone has the
+ * highest score and that score is in the high band. Fear of mistakes, the
  * inner critic and all-or-nothing thinking are thoughts to talk back to,
  * on the Inner Critic page; worth and rest are about kindness towards
  * oneself, on the Letters page. High standards alone suggest nothing.
- * When every concern is in the low band, *out_focus is ENOUGH_N_SUBSCALES
- * and the answer is Letters, as a gentle, open invitation. */
+ * When no concern stands out (a tie for the highest, or the highest is
+ * middle or low), *out_focus is ENOUGH_N_SUBSCALES and the answer is
+ * Letters, as a gentle, open invitation: naming the first of two equal
+ * scores, or a middling one, would single out something the answers do
+ * not. */
 EnoughExercise
 enough_scores_get_suggestion (const EnoughScores *scores,
                               EnoughSubscale     *out_focus)
 {
   EnoughSubscale focus = ENOUGH_SUBSCALE_FEAR_OF_MISTAKES;
+  gboolean tie = FALSE;
   EnoughExercise exercise;
 
   g_return_val_if_fail (scores != NULL, ENOUGH_EXERCISE_LETTERS);
 
-  for (guint s = ENOUGH_SUBSCALE_FEAR_OF_MISTAKES; s < ENOUGH_N_SUBSCALES; s++)
+  for (guint s = ENOUGH_SUBSCALE_FEAR_OF_MISTAKES + 1; s < ENOUGH_N_SUBSCALES; s++)
     {
+      /* Means are multiples of 0.25, so equality is exact. */
       if (scores->subscale_means[s] > scores->subscale_means[focus])
-        focus = (EnoughSubscale) s;
+        {
+          focus = (EnoughSubscale) s;
+          tie = FALSE;
+        }
+      else if (scores->subscale_means[s] == scores->subscale_means[focus])
+        {
+          tie = TRUE;
+        }
     }
 
-  if (enough_scoring_band_for_mean (scores->subscale_means[focus]) == ENOUGH_BAND_LOW)
+  if (tie || enough_scoring_band_for_mean (scores->subscale_means[focus]) != ENOUGH_BAND_HIGH)
     {
       focus = ENOUGH_N_SUBSCALES;
       exercise = ENOUGH_EXERCISE_LETTERS;
@@ -239,7 +251,17 @@ enough_scores_get_suggestion (const EnoughScores *scores,
   return exercise;
 }
 
-/* |current - previous| <= 0.25 is about the same. */
+/* A score as it is shown: one decimal, rounding halves down, so that a
+ * score below a band's threshold never shows as the threshold itself
+ * (a Concerns mean of 2.45 is in the low band and shows 2.4, not 2.5).
+ * Print the result with "%.1f". */
+double
+enough_scoring_round_for_display (double mean)
+{
+  return ceil (mean * 10.0 - 0.5 - COMPARE_EPSILON) / 10.0;
+}
+
+/* |current - previous| <= 0.5 is about the same. */
 EnoughComparison
 enough_scoring_compare_means (double previous,
                               double current)

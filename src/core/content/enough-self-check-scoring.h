@@ -21,13 +21,20 @@ G_BEGIN_DECLS
  *   from 3.5. On a 1–5 scale whose midpoint 3 is "Somewhat like me", a
  *   mean of 3.5 or more leans towards "like me" on most statements, and a
  *   mean below 2.5 leans towards "not like me".
- * - Comparing two scores: a change of at most 0.25 (one step on one of
- *   the four statements of a subscale) is "about the same"; more is
- *   "higher" or "lower". Never better or worse. */
+ * - Comparing two scores: a change of at most 0.5 is "about the same";
+ *   more is "higher" or "lower". Never better or worse. Four unvalidated
+ *   statements per subscale are noisy: answering one of them two steps
+ *   differently moves a subscale by 0.5 (and Concerns by 0.1), which is
+ *   no change worth naming.
+ * - Scores are shown with one decimal (enough_scoring_round_for_display()),
+ *   since the second one suggests a precision they do not have.
+ * - A subscale "stands out" (the suggestion names it) only when it is the
+ *   single highest concern and in the high band; on a tie, or when the
+ *   highest concern is in the middle or low band, none stands out. */
 
 #define ENOUGH_SCORING_BAND_MIDDLE_FROM  2.5
 #define ENOUGH_SCORING_BAND_HIGH_FROM    3.5
-#define ENOUGH_SCORING_SAME_TOLERANCE    0.25
+#define ENOUGH_SCORING_SAME_TOLERANCE    0.5
 
 #define ENOUGH_SCORING_ERROR (enough_scoring_error_quark ())
 
@@ -70,6 +77,7 @@ gboolean          enough_scores_compute                (guint          bank_vers
                                                         EnoughScores  *out_scores,
                                                         GError       **error);
 EnoughBand        enough_scoring_band_for_mean         (double mean);
+double            enough_scoring_round_for_display     (double mean);
 EnoughBand        enough_scores_get_band               (const EnoughScores *scores,
                                                         EnoughSubscale      subscale);
 EnoughExercise    enough_scores_get_suggestion         (const EnoughScores *scores,

@@ -86,8 +86,10 @@ md_flag_names (GString    *out,
 static const char *const pattern_names[] = {
   N_("all-or-nothing thinking"), N_("catastrophising"), N_("“should” statements"),
   N_("mind reading"), N_("discounting the positive"), N_("labelling"),
-  N_("overgeneralising"), N_("fortune telling"),
+  N_("overgeneralising"), N_("fortune telling"), N_("emotional reasoning"),
+  N_("mental filter"),
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (pattern_names) == 10);  /* one per EnoughPatterns flag */
 
 static const char *const feeling_names[] = {
   N_("ashamed"), N_("anxious"), N_("tired"), N_("sad"), N_("angry"), N_("lonely"),
@@ -230,12 +232,12 @@ _enough_export_markdown_entry (Export       *ex,
             g_string_append_printf (out, "| %s | %s | %s |\n|---|---:|---|\n",
                                     _("Part"), _("Score (1–5)"), _("Level"));
             for (guint s = 0; s < ENOUGH_N_SUBSCALES; s++)
-              g_string_append_printf (out, "| %s | %.2f | %s |\n", enough_subscale_get_name (s),
-                                      scores.subscale_means[s],
+              g_string_append_printf (out, "| %s | %.1f | %s |\n", enough_subscale_get_name (s),
+                                      enough_scoring_round_for_display (scores.subscale_means[s]),
                                       enough_band_get_name (enough_scores_get_band (&scores, s)));
             for (guint d = 0; d < ENOUGH_N_DIMENSIONS; d++)
-              g_string_append_printf (out, "| **%s** | %.2f | %s |\n", enough_dimension_get_name (d),
-                                      scores.dimensions[d],
+              g_string_append_printf (out, "| **%s** | %.1f | %s |\n", enough_dimension_get_name (d),
+                                      enough_scoring_round_for_display (scores.dimensions[d]),
                                       enough_band_get_name (enough_scoring_band_for_mean (scores.dimensions[d])));
             g_string_append (out, "\n");
           }
@@ -243,9 +245,11 @@ _enough_export_markdown_entry (Export       *ex,
           {
             guint answered = enough_scoring_count_answered (answers, n);
 
+            /* Translators: "12 of 24 statements answered"; the plural
+             * follows the first number, the statements answered. */
             g_string_append_printf (out, ngettext ("Not finished: %u of %u statements answered.",
                                                    "Not finished: %u of %u statements answered.",
-                                                   ENOUGH_SELF_CHECK_N_ITEMS),
+                                                   answered),
                                     answered, (guint) ENOUGH_SELF_CHECK_N_ITEMS);
             g_string_append (out, "\n\n");
           }

@@ -24,8 +24,11 @@ _enough_import_set_read_hook (EnoughImportReadHook hook,
 static void
 set_changed_error (GError **error)
 {
-  g_set_error_literal (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_INVALID,
-                       _("document: the file changed while it was being read; please try again when it is complete"));
+  g_set_error (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_INVALID,
+               /* Translators: %s is "document" (where the error is, as
+                * in the other import errors). */
+               _("%s: the file changed while it was being read; please try again when it is complete"),
+               _("document"));
 }
 
 gboolean

@@ -316,7 +316,9 @@ enough_import_parse_data (const char  *data,
   if ((gint64) length > ENOUGH_IMPORT_MAX_FILE_SIZE)
     {
       g_set_error (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_TOO_LARGE,
-                   _("document: the file is larger than %u MB"),
+                   /* Translators: %s is "document" (where the error is, as
+                    * in the other import errors), %u a size in megabytes. */
+                   _("%s: the file is larger than %u MB"), _("document"),
                    (guint) (ENOUGH_IMPORT_MAX_FILE_SIZE / (1024 * 1024)));
       return NULL;
     }
@@ -402,14 +404,18 @@ enough_import_parse_file (GFile         *file,
     return NULL;
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      g_set_error_literal (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_NOT_A_JOURNAL,
-                           _("document: this is not a regular file"));
+      g_set_error (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_NOT_A_JOURNAL,
+                   /* Translators: %s is "document" (where the error is, as
+                    * in the other import errors). */
+                   _("%s: this is not a regular file"), _("document"));
       return NULL;
     }
   if (g_file_info_get_size (info) > ENOUGH_IMPORT_MAX_FILE_SIZE)
     {
       g_set_error (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_TOO_LARGE,
-                   _("document: the file is larger than %u MB"),
+                   /* Translators: %s is "document" (where the error is, as
+                    * in the other import errors), %u a size in megabytes. */
+                   _("%s: the file is larger than %u MB"), _("document"),
                    (guint) (ENOUGH_IMPORT_MAX_FILE_SIZE / (1024 * 1024)));
       return NULL;
     }

@@ -62,6 +62,8 @@ enough_patterns_get_type (void)
         { ENOUGH_PATTERN_LABELLING, "ENOUGH_PATTERN_LABELLING", "labelling" },
         { ENOUGH_PATTERN_OVERGENERALISING, "ENOUGH_PATTERN_OVERGENERALISING", "overgeneralising" },
         { ENOUGH_PATTERN_FORTUNE_TELLING, "ENOUGH_PATTERN_FORTUNE_TELLING", "fortune-telling" },
+        { ENOUGH_PATTERN_EMOTIONAL_REASONING, "ENOUGH_PATTERN_EMOTIONAL_REASONING", "emotional-reasoning" },
+        { ENOUGH_PATTERN_MENTAL_FILTER, "ENOUGH_PATTERN_MENTAL_FILTER", "mental-filter" },
         { 0, NULL, NULL }
       };
       g_once_init_leave (&type_id, g_flags_register_static ("EnoughPatterns", values));

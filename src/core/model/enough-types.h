@@ -24,8 +24,9 @@ typedef enum
   ENOUGH_SPEAKER_ME     = 1,
 } EnoughSpeaker;
 
-/* The eight thinking patterns a critic turn can be marked with
- * (shared/PRODUCT.md). Stored as the bit mask; never renumber. */
+/* The thinking patterns a critic turn can be marked with (shared/PRODUCT.md's
+ * eight, then emotional reasoning and mental filter). Stored as the bit
+ * mask; never renumber. */
 typedef enum /*< flags >*/
 {
   ENOUGH_PATTERN_NONE                  = 0,
@@ -37,9 +38,11 @@ typedef enum /*< flags >*/
   ENOUGH_PATTERN_LABELLING             = 1 << 5,
   ENOUGH_PATTERN_OVERGENERALISING      = 1 << 6,
   ENOUGH_PATTERN_FORTUNE_TELLING       = 1 << 7,
+  ENOUGH_PATTERN_EMOTIONAL_REASONING   = 1 << 8,
+  ENOUGH_PATTERN_MENTAL_FILTER         = 1 << 9,
 } EnoughPatterns;
 
-#define ENOUGH_PATTERNS_ALL 0xffu
+#define ENOUGH_PATTERNS_ALL 0x3ffu
 
 /* Feeling words of letter step 1. Stored as the bit mask; never renumber. */
 typedef enum /*< flags >*/

@@ -365,8 +365,11 @@ enough_application_about_action (GSimpleAction *action,
                         "application-icon", APP_ID,
                         "developer-name", _("The Enough developers"),
                         "version", PACKAGE_VERSION,
+                        /* Translators: "in everyday moments, between the hard
+                         * ones" means in ordinary times, NOT during hard
+                         * moments: the app cannot help in an emergency. */
                         "comments", _("A gentle journal for recovering perfectionists.\n\n"
-                                      "Enough supports you between the hard moments; "
+                                      "Enough supports you in everyday moments, between the hard ones; "
                                       "it does not replace professional help. "
                                       "If you are struggling, please reach out to a doctor, "
                                       "a therapist or someone you trust."),

@@ -13,6 +13,7 @@ struct _EnoughPromptCard
   GtkWidget  parent_instance;
 
   GtkLabel  *step_label;
+  GtkLabel  *check_label;
   GtkLabel  *prompt_label;
 
   guint      step;
@@ -34,6 +35,7 @@ enough_prompt_card_update (EnoughPromptCard *self)
 {
   g_autofree char *step_text = NULL;
   gboolean open = self->step < ENOUGH_CRITIC_N_PROMPTS;
+  const char *check;
 
   gtk_widget_set_visible (GTK_WIDGET (self), open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prompt.previous", open && self->step > 0);
@@ -46,6 +48,9 @@ enough_prompt_card_update (EnoughPromptCard *self)
   step_text = g_strdup_printf (_("Step %u of %u"), self->step + 1, (guint) ENOUGH_CRITIC_N_PROMPTS);
   gtk_label_set_text (self->step_label, step_text);
   gtk_label_set_text (self->prompt_label, enough_critic_prompt_get_text (self->step));
+  check = enough_critic_prompt_get_check (self->step);
+  gtk_label_set_text (self->check_label, check != NULL ? check : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->check_label), check != NULL);
 }
 
 guint
@@ -187,6 +192,7 @@ enough_prompt_card_class_init (EnoughPromptCardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/critic/enough-prompt-card.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, EnoughPromptCard, step_label);
+  gtk_widget_class_bind_template_child (widget_class, EnoughPromptCard, check_label);
   gtk_widget_class_bind_template_child (widget_class, EnoughPromptCard, prompt_label);
 
   gtk_widget_class_install_action (widget_class, "prompt.skip", NULL, skip_action);

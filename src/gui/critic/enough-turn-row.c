@@ -26,7 +26,7 @@ struct _EnoughTurnRow
    * ~200 bound), and few ever have their menu opened or are edited. */
   GtkPopover    *popover;           /* the menu, NULL until it opens */
   GtkWidget     *patterns_section;
-  GtkCheckButton *checks[8];
+  GtkCheckButton *checks[ENOUGH_CRITIC_N_PATTERNS];
   GtkTextView   *edit_view;         /* NULL until the first edit */
 
   EnoughTurn    *turn;

@@ -31,6 +31,32 @@ enough_help_window_dispose (GObject *object)
   G_OBJECT_CLASS (enough_help_window_parent_class)->dispose (object);
 }
 
+/* The crisis text is selectable so an address can be copied. The first
+ * focus lands on the first selectable label, and GTK then selects all of
+ * it; keep the focus (for keyboard users) but clear that selection, once,
+ * after GTK made it. */
+static gboolean
+clear_first_selection (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  if (GTK_IS_LABEL (focus))
+    gtk_label_select_region (GTK_LABEL (focus), 0, 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_focus (EnoughHelpWindow *self)
+{
+  if (!GTK_IS_LABEL (gtk_root_get_focus (GTK_ROOT (self))))
+    return;
+
+  g_signal_handlers_disconnect_by_func (self, on_first_focus, NULL);
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, clear_first_selection,
+                   g_object_ref (self), g_object_unref);
+}
+
 static void
 enough_help_window_class_init (EnoughHelpWindowClass *klass)
 {
@@ -47,4 +73,5 @@ static void
 enough_help_window_init (EnoughHelpWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_first_focus), NULL);
 }

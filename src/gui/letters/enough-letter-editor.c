@@ -77,7 +77,9 @@ static const struct
   { ENOUGH_REREAD_EVENING, N_("This evening") },
   { ENOUGH_REREAD_TOMORROW, N_("Tomorrow morning") },
   { ENOUGH_REREAD_NEXT_WEEK, N_("Next week") },
-  { ENOUGH_REREAD_NEVER, N_("Not at all") },
+  /* Translators: the answer to "When would you like to read this again?":
+   * no reminder will come. */
+  { ENOUGH_REREAD_NEVER, N_("No reminder") },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (feelings) == 8);

@@ -433,14 +433,18 @@ update_summary (EnoughSelfCheckChart *self)
         {
           g_string_append_c (text, ' ');
           if (n == 1)
-            /* Translators: one line of the chart summary: a subscale name and its score. */
-            g_string_append_printf (text, _("%s: %.2f."),
-                                    enough_subscale_get_name (s), last->values[s]);
+            /* Translators: one line of the chart summary: a subscale name and
+             * its score, with one decimal. */
+            g_string_append_printf (text, _("%s: %.1f."),
+                                    enough_subscale_get_name (s),
+                                    enough_scoring_round_for_display (last->values[s]));
           else
             /* Translators: one line of the chart summary: a subscale name, its
-             * score in the first check, and in the latest check. */
-            g_string_append_printf (text, _("%s: %.2f in the first check, %.2f in the latest."),
-                                    enough_subscale_get_name (s), first->values[s], last->values[s]);
+             * score in the first check, and in the latest check, with one decimal. */
+            g_string_append_printf (text, _("%s: %.1f in the first check, %.1f in the latest."),
+                                    enough_subscale_get_name (s),
+                                    enough_scoring_round_for_display (first->values[s]),
+                                    enough_scoring_round_for_display (last->values[s]));
         }
     }
 

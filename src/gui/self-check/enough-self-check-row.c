@@ -55,10 +55,11 @@ update (EnoughSelfCheckRow *self)
                              &scores, NULL))
     {
       /* Translators: a line under a Self-Check's date in the history list;
-       * the two overall dimensions, each from 1 to 5: "Striving 3.25 · Concerns 2.60". */
-      subtitle = g_strdup_printf (_("Striving %.2f · Concerns %.2f"),
-                                  scores.dimensions[ENOUGH_DIMENSION_STRIVINGS],
-                                  scores.dimensions[ENOUGH_DIMENSION_CONCERNS]);
+       * the two overall dimensions, each from 1 to 5, with one decimal:
+       * "Striving 3.2 · Concerns 2.6". */
+      subtitle = g_strdup_printf (_("Striving %.1f · Concerns %.1f"),
+                                  enough_scoring_round_for_display (scores.dimensions[ENOUGH_DIMENSION_STRIVINGS]),
+                                  enough_scoring_round_for_display (scores.dimensions[ENOUGH_DIMENSION_CONCERNS]));
     }
   gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : "");
 }

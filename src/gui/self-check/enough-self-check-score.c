@@ -40,8 +40,9 @@ enough_self_check_score_set (EnoughSelfCheckScore *self,
 
   self->value = value;
   g_free (self->value_text);
-  /* printf follows LC_NUMERIC, so the decimal mark is the user's. */
-  self->value_text = g_strdup_printf ("%.2f", value);
+  /* One decimal (see enough-self-check-scoring.h); printf follows
+   * LC_NUMERIC, so the decimal mark is the user's. */
+  self->value_text = g_strdup_printf ("%.1f", enough_scoring_round_for_display (value));
   g_clear_pointer (&self->comparison, g_free);
   if (has_comparison)
     self->comparison = g_strdup (enough_comparison_get_text (comparison));
@@ -55,7 +56,7 @@ enough_self_check_score_set (EnoughSelfCheckScore *self,
   gtk_widget_set_visible (GTK_WIDGET (self->comparison_label), self->comparison != NULL);
 
   /* Translators: accessible description of a Self-Check score bar:
-   * "3.25 on a scale from 1 to 5". */
+   * "3.2 on a scale from 1 to 5". */
   bar_text = g_strdup_printf (_("%s on a scale from 1 to 5"), self->value_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->level_bar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
