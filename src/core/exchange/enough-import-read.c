@@ -56,7 +56,9 @@ _enough_import_read_file (GFile         *file,
   if (expected < 0 || expected > max_bytes)
     {
       g_set_error (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_TOO_LARGE,
-                   _("document: the file is larger than %u MB"),
+                   /* Translators: %s is "document" (where the error is, as
+                    * in the other import errors), %u a size in megabytes. */
+                   _("%s: the file is larger than %u MB"), _("document"),
                    (guint) (max_bytes / (1024 * 1024)));
       return FALSE;
     }
