@@ -7,6 +7,7 @@ Run by hand from the source tree, never by the tests:
 
     bench/enough-bench-rednotebook.py [--build _build] [--runs 3] [--years 20]
         [--enough-env GSK_RENDERER=gl]   # an extra Enough variant, e.g. the old renderer
+        [--other-build DIR]              # also Enough from another build (before/after)
 
 It makes (once) the journal with bench/enough-many-matches, as Enough's
 journal.db and as RedNotebook month files (the same letters), installs the
@@ -151,12 +152,12 @@ def run_bare(args, env):
     return {"bare_ready_ms": ready, "bare_idle_rss_mb": rss}
 
 
-def run_enough(args, env, journal, prefix):
+def run_enough(args, env, journal, prefix, build=None):
     r = {}
     with tempfile.TemporaryDirectory(prefix="enough-bench-rn-") as data:
         shutil.copy(os.path.join(journal, "journal.db"), data)
         env = dict(env, ENOUGH_DATA_DIR=data)
-        proc, _, r[prefix + "ready_ms"] = launch([os.path.join(args.build, "src", "enough")], env)
+        proc, _, r[prefix + "ready_ms"] = launch([os.path.join(build or args.build, "src", "enough")], env)
         pid = proc.pid
         r[prefix + "idle_rss_mb"] = rss_mb(pid)
         xdo("key", "--clearmodifiers", "ctrl+f")
@@ -216,16 +217,18 @@ def inner(args):
     base = dict(os.environ, GSETTINGS_BACKEND="memory", GTK_A11Y="none", NO_AT_BRIDGE="1",
                 GSETTINGS_SCHEMA_DIR=os.path.join(args.build, "data"))
     base.pop("GSK_RENDERER", None)
-    variants = [("", {})]
+    variants = [("", {}, None)]
     for i, assignment in enumerate(args.enough_env):
         name, _, value = assignment.partition("=")
-        variants.append((f"env{i + 1}_", {name: value}))
+        variants.append((f"env{i + 1}_", {name: value}, None))
+    if args.other_build:
+        variants.append(("other_", {}, args.other_build))
     results = {}
     # One unmeasured run of each first: the first program to start in the
     # session also starts the portals, and disk caches fill.
     run_bare(args, base)
-    for _, variant in variants:
-        run_enough(args, dict(base, **variant), args.journal, "")
+    for _, variant, build in variants:
+        run_enough(args, dict(base, **variant), args.journal, "", build)
     run_rednotebook(args, base, os.path.join(args.journal, "rednotebook"))
     print("# warm-up done", flush=True)
     for run in range(args.runs):
@@ -236,15 +239,17 @@ def inner(args):
             if what == "bare":
                 r = run_bare(args, base)
             elif what == "enough":
-                r = run_enough(args, dict(base, **variant[1]), args.journal, variant[0])
+                r = run_enough(args, dict(base, **variant[1]), args.journal, variant[0], variant[2])
             else:
                 r = run_rednotebook(args, base, os.path.join(args.journal, "rednotebook"))
             for k, v in r.items():
                 results.setdefault(k, []).append(v)
-            print(f"# run {run + 1} {what} {variant[1] if variant else ''}: " +
+            print(f"# run {run + 1} {what} {variant[1:] if variant else ''}: " +
                   ", ".join(f"{k}={v:.1f}" for k, v in r.items()), flush=True)
     for i, assignment in enumerate(args.enough_env):
         print(f"# env{i + 1}_ = Enough with {assignment}")
+    if args.other_build:
+        print(f"# other_ = Enough from {args.other_build}")
     for k, v in results.items():
         unit = "pct" if k.endswith("_pct") else "mb" if k.endswith("_mb") else "ms"
         name = k.replace(" ", "_").replace("'", "")
@@ -260,6 +265,8 @@ def main():
     parser.add_argument("--journal", default=None, help="folder of the journal (made if missing)")
     parser.add_argument("--enough-env", action="append", default=[],
                         help="NAME=VALUE: also measure Enough with this variable (repeatable)")
+    parser.add_argument("--other-build", default=None,
+                        help="also measure the enough of this build folder (other_ figures)")
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.build = os.path.abspath(args.build)
@@ -280,6 +287,8 @@ def main():
             "--build", args.build, "--runs", str(args.runs), "--journal", args.journal]
     for e in args.enough_env:
         argv += ["--enough-env", e]
+    if args.other_build:
+        argv += ["--other-build", os.path.abspath(args.other_build)]
     sys.exit(subprocess.run(argv).returncode)
 
 
