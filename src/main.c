@@ -7,6 +7,16 @@
 #include <locale.h>
 
 #include "enough-application.h"
+#include "enough-renderer.h"
+
+/* After GTK opened the display (GtkApplication's startup), before the
+ * first window: the renderer has to be chosen before a surface exists. */
+static void
+on_startup (GApplication *app,
+            gpointer      user_data)
+{
+  enough_renderer_choose (gdk_display_get_default ());
+}
 
 int
 main (int   argc,
@@ -22,6 +32,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = enough_application_new (APP_ID, G_APPLICATION_DEFAULT_FLAGS);
+  g_signal_connect (app, "startup", G_CALLBACK (on_startup), NULL);
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

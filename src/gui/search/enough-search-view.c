@@ -148,14 +148,61 @@ format_date (gint64 usec)
   return g_date_time_format (date, _("%x"));
 }
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+/* A row's parts, found again when the row shows another result. */
+typedef struct
 {
-  EnoughSearchResult *result = item;
+  GtkLabel *snippet;
+  GtkLabel *field;
+  GtkLabel *date;
+  char     *markup;
+} RowParts;
+
+static void
+row_parts_free (gpointer data)
+{
+  RowParts *parts = data;
+
+  g_free (parts->markup);
+  g_free (parts);
+}
+
+/* Shows @result in @row, touching only what differs: a label whose text is
+ * the same keeps its layout, so a keystroke that changes a few results
+ * measures and draws only those. */
+static void
+update_row (GtkWidget          *row,
+            EnoughSearchResult *result)
+{
+  RowParts *parts = g_object_get_data (G_OBJECT (row), "enough-search-row");
   g_autofree char *markup = enough_search_result_dup_markup (result);
   g_autofree char *date = format_date (enough_search_result_get_created_at (result));
   const char *field = field_label (enough_search_result_get_field (result));
+
+  if (g_strcmp0 (parts->markup, markup) != 0)
+    {
+      gtk_label_set_markup (parts->snippet, markup);
+      g_free (parts->markup);
+      parts->markup = g_steal_pointer (&markup);
+    }
+  if (g_strcmp0 (gtk_label_get_label (parts->field), field) != 0)
+    gtk_label_set_label (parts->field, field);
+  if (g_strcmp0 (gtk_label_get_label (parts->date), date) != 0)
+    gtk_label_set_label (parts->date, date);
+
+  /* The snippet as plain text: a screen reader reads what is shown. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  enough_search_result_get_snippet (result),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, field,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (row), "enough-search-result",
+                          g_object_ref (result), g_object_unref);
+}
+
+static GtkWidget *
+create_row (EnoughSearchResult *result)
+{
+  RowParts *parts = g_new0 (RowParts, 1);
   GtkWidget *row, *box, *snippet, *details, *label;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
@@ -165,38 +212,34 @@ create_row (gpointer item,
   gtk_widget_set_margin_end (box, 12);
 
   snippet = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (snippet), markup);
   gtk_label_set_xalign (GTK_LABEL (snippet), 0);
   gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (GTK_LABEL (snippet), 2);
   gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), snippet);
+  parts->snippet = GTK_LABEL (snippet);
 
   details = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  label = gtk_label_new (field);
+  label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (details), label);
-  label = gtk_label_new (date);
+  parts->field = GTK_LABEL (label);
+  label = gtk_label_new (NULL);
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (details), label);
+  parts->date = GTK_LABEL (label);
   gtk_box_append (GTK_BOX (box), details);
 
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  /* The snippet as plain text: a screen reader reads what is shown. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  enough_search_result_get_snippet (result),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, field,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (row), "enough-search-result",
-                          g_object_ref (result), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "enough-search-row", parts, row_parts_free);
+  update_row (row, result);
 
   return row;
 }
@@ -213,20 +256,86 @@ on_row_activated (EnoughSearchView *self,
 
 /* ---- Searching ---------------------------------------------------------- */
 
+static gboolean
+same_result (EnoughSearchResult *a,
+             EnoughSearchResult *b)
+{
+  guint n = enough_search_result_get_n_matches (a);
+
+  if (a == b)
+    return TRUE;
+  if (enough_search_result_get_kind (a) != enough_search_result_get_kind (b) ||
+      enough_search_result_get_field (a) != enough_search_result_get_field (b) ||
+      enough_search_result_get_created_at (a) != enough_search_result_get_created_at (b) ||
+      g_strcmp0 (enough_search_result_get_entry_uuid (a), enough_search_result_get_entry_uuid (b)) != 0 ||
+      g_strcmp0 (enough_search_result_get_turn_uuid (a), enough_search_result_get_turn_uuid (b)) != 0 ||
+      g_strcmp0 (enough_search_result_get_snippet (a), enough_search_result_get_snippet (b)) != 0 ||
+      n != enough_search_result_get_n_matches (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      guint sa, ea, sb, eb;
+
+      enough_search_result_get_match (a, i, &sa, &ea);
+      enough_search_result_get_match (b, i, &sb, &eb);
+      if (sa != sb || ea != eb)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Shows @results (NULL: none) in the group's rows, which are kept: row i
+ * shows result i, changed only if that result changed, rows added or
+ * removed only at the end. Returns whether anything changed. */
+static gboolean
+show_group (EnoughSearchView *self,
+            guint             g,
+            GPtrArray        *results)
+{
+  GtkListBox *lists[3] = { self->list_dialogues, self->list_letters, self->list_checks };
+  GListStore *store = self->groups[g];
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (store));
+  gboolean changed = n_old != results->len;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      EnoughSearchResult *result = g_ptr_array_index (results, i);
+      g_autoptr(EnoughSearchResult) old = NULL;
+
+      if (i >= n_old)
+        {
+          gtk_list_box_append (lists[g], create_row (result));
+          continue;
+        }
+      old = g_list_model_get_item (G_LIST_MODEL (store), i);
+      if (same_result (old, result))
+        continue;
+      update_row (GTK_WIDGET (gtk_list_box_get_row_at_index (lists[g], (int) i)), result);
+      changed = TRUE;
+    }
+  for (guint i = n_old; i > results->len; i--)
+    gtk_list_box_remove (lists[g], GTK_WIDGET (gtk_list_box_get_row_at_index (lists[g], (int) i - 1)));
+
+  if (changed)
+    g_list_store_splice (store, 0, n_old, results->pdata, results->len);
+  return changed;
+}
+
 static void
 show_results (EnoughSearchView *self,
               GListModel       *results)
 {
   GtkWidget *group_boxes[3] = { self->group_dialogues, self->group_letters, self->group_checks };
+  GPtrArray *groups[3];
   guint n = results != NULL ? g_list_model_get_n_items (results) : 0;
+  gboolean changed = FALSE;
 
-  for (guint g = 0; g < G_N_ELEMENTS (self->groups); g++)
-    g_list_store_remove_all (self->groups[g]);
-  g_list_store_remove_all (self->results);
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    groups[g] = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(EnoughSearchResult) result = g_list_model_get_item (results, i);
+      EnoughSearchResult *result = g_list_model_get_item (results, i);
       int group;
 
       switch (enough_search_result_get_kind (result))
@@ -235,23 +344,29 @@ show_results (EnoughSearchView *self,
         case ENOUGH_RECORD_KIND_LETTER: group = 1; break;
         case ENOUGH_RECORD_KIND_SELF_CHECK: group = 2; break;
         case ENOUGH_RECORD_KIND_TURN:
-        default: continue;
+        default:
+          g_object_unref (result);
+          continue;
         }
-      g_list_store_append (self->groups[group], result);
+      g_ptr_array_add (groups[group], result);
+    }
+
+  /* A keystroke that leaves the results as they were (a trailing space,
+   * a longer query that still matches nothing) costs no layout at all. */
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      changed |= show_group (self, g, groups[g]);
+      gtk_widget_set_visible (group_boxes[g], groups[g]->len > 0);
     }
 
   /* Flattened in the order shown, so "the first result" is the top row. */
-  for (guint g = 0; g < G_N_ELEMENTS (self->groups); g++)
+  if (changed)
+    g_list_store_remove_all (self->results);
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     {
-      guint n_group = g_list_model_get_n_items (G_LIST_MODEL (self->groups[g]));
-
-      gtk_widget_set_visible (group_boxes[g], n_group > 0);
-      for (guint i = 0; i < n_group; i++)
-        {
-          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->groups[g]), i);
-
-          g_list_store_append (self->results, item);
-        }
+      for (guint i = 0; changed && i < groups[g]->len; i++)
+        g_list_store_append (self->results, g_ptr_array_index (groups[g], i));
+      g_ptr_array_unref (groups[g]);
     }
 }
 
@@ -548,19 +663,13 @@ enough_search_view_class_init (EnoughSearchViewClass *klass)
 static void
 enough_search_view_init (EnoughSearchView *self)
 {
-  GtkListBox *lists[3];
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  lists[0] = self->list_dialogues;
-  lists[1] = self->list_letters;
-  lists[2] = self->list_checks;
-
+  /* The lists' rows follow the groups by hand (show_group()), not through
+   * gtk_list_box_bind_model(), which would make every row anew each time
+   * the results are replaced. */
   self->results = g_list_store_new (ENOUGH_TYPE_SEARCH_RESULT);
   for (guint g = 0; g < G_N_ELEMENTS (self->groups); g++)
-    {
-      self->groups[g] = g_list_store_new (ENOUGH_TYPE_SEARCH_RESULT);
-      gtk_list_box_bind_model (lists[g], G_LIST_MODEL (self->groups[g]), create_row, NULL, NULL);
-    }
+    self->groups[g] = g_list_store_new (ENOUGH_TYPE_SEARCH_RESULT);
   show_results (self, NULL);
 }

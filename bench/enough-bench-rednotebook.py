@@ -1,0 +1,299 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Enough developers
+"""Enough and RedNotebook side by side on the "many matches" journal (issue #28).
+
+Run by hand from the source tree, never by the tests:
+
+    bench/enough-bench-rednotebook.py [--build _build] [--runs 3] [--years 20]
+        [--enough-env GSK_RENDERER=gl]   # an extra Enough variant, e.g. the old renderer
+        [--other-build DIR]              # also Enough from another build (before/after)
+
+It makes (once) the journal with bench/enough-many-matches, as Enough's
+journal.db and as RedNotebook month files (the same letters), installs the
+Debian package `rednotebook` if it is missing, starts one Xvfb (no window
+manager) and one D-Bus session, and runs, alternately, the bare GTK 4 window
+(bench/bare-window), Enough (and each --enough-env variant) and RedNotebook,
+each on a fresh copy of the journal. Keys go in through XTEST (xdotool), one
+every 0.4 s, as a person types. CPU is the whole process's, every thread,
+exited ones too (utime+stime of /proc/PID/stat, the sum of
+/proc/PID/task/*/stat plus the threads gone), counted from the first key
+until the process has not used a tick for 0.5 s, divided by the keys.
+
+Prints METRIC lines (medians over the runs) and the load average:
+  ready_ms, bare_ready_ms, rednotebook_ready_ms
+        spawn until the window is mapped and viewable (xdotool, same for all)
+  idle_rss_mb, rednotebook_idle_rss_mb
+        VmRSS once started and idle (>= 4 s after the spawn, then 0.5 s idle)
+  search_key_cpu_ms, rednotebook_search_key_cpu_ms
+        per key of the queries that match ("perfect", " kind"); Enough: Ctrl+F,
+        RedNotebook: its sidebar search entry; the no-match query "qqz" as
+        search_nomatch_key_cpu_ms
+  focused_idle_cpu_pct (search field; _letter_, _composer_ variants too),
+  rednotebook_focused_idle_cpu_pct
+        % of one core over 5 s with the field focused and nothing typed
+  letter_key_cpu_ms, rednotebook_letter_key_cpu_ms
+        per key typed into a new letter (RedNotebook: the day's text)
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+TICK_S = 1.0 / os.sysconf("SC_CLK_TCK")
+KEY_GAP_S = 0.4
+IDLE_S = 0.5
+QUERIES = ["qqz", "perfect", " kind"]
+MATCHING = ["perfect", " kind"]
+LETTER_TEXT = "a kind walk"
+SRC = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def cpu_ticks(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime, stime
+
+
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024.0
+    return 0.0
+
+
+def wait_idle(pid, cap_s=15.0):
+    """Until the process used no tick for IDLE_S (at most cap_s)."""
+    start = time.monotonic()
+    last = cpu_ticks(pid)
+    since = time.monotonic()
+    while time.monotonic() - start < cap_s:
+        time.sleep(0.05)
+        now = cpu_ticks(pid)
+        if now != last:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since >= IDLE_S:
+            return last
+    return last
+
+
+def xdo(*args):
+    return subprocess.run(["xdotool", *args], capture_output=True, text=True).stdout.strip()
+
+
+def key_name(ch):
+    return {" ": "space", "'": "apostrophe"}.get(ch, ch)
+
+
+def type_cpu_ms(pid, text):
+    """CPU per key: keys KEY_GAP_S apart, from the first until idle."""
+    start = cpu_ticks(pid)
+    for i, ch in enumerate(text):
+        if i > 0:
+            time.sleep(KEY_GAP_S)
+        xdo("key", "--clearmodifiers", key_name(ch))
+    end = wait_idle(pid)
+    return (end - start) * TICK_S * 1000.0 / len(text)
+
+
+def focused_idle_pct(pid, seconds=5.0):
+    # Not "until idle": a blinking cursor may keep the process busy for the
+    # whole blink timeout (10 s), which is what this measures.
+    time.sleep(1.0)
+    start = cpu_ticks(pid)
+    time.sleep(seconds)
+    return (cpu_ticks(pid) - start) * TICK_S * 100.0 / seconds
+
+
+def launch(argv, env, cwd=None):
+    t0 = time.monotonic()
+    proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    window = ""
+    while not window:
+        if proc.poll() is not None or time.monotonic() - t0 > 60:
+            raise RuntimeError(f"{argv[0]} did not show a window")
+        window = xdo("search", "--onlyvisible", "--pid", str(proc.pid)).split("\n")[0]
+        if not window:
+            time.sleep(0.01)
+    ready_ms = (time.monotonic() - t0) * 1000.0
+    # Past Enough's background integrity check (3 s after open), then idle.
+    time.sleep(max(0.0, 4.0 - (time.monotonic() - t0)))
+    wait_idle(proc.pid, cap_s=20)
+    xdo("windowfocus", "--sync", window)
+    return proc, window, ready_ms
+
+
+def stop(proc):
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def clear_field(pid):
+    xdo("key", "--clearmodifiers", "ctrl+a")
+    xdo("key", "--clearmodifiers", "BackSpace")
+    wait_idle(pid)
+
+
+def run_bare(args, env):
+    proc, _, ready = launch([os.path.join(args.build, "bench", "bare-window")], env)
+    rss = rss_mb(proc.pid)
+    stop(proc)
+    return {"bare_ready_ms": ready, "bare_idle_rss_mb": rss}
+
+
+def run_enough(args, env, journal, prefix, build=None):
+    r = {}
+    with tempfile.TemporaryDirectory(prefix="enough-bench-rn-") as data:
+        shutil.copy(os.path.join(journal, "journal.db"), data)
+        env = dict(env, ENOUGH_DATA_DIR=data)
+        proc, window, r[prefix + "ready_ms"] = launch([os.path.join(build or args.build, "src", "enough")], env)
+        pid = proc.pid
+        r[prefix + "idle_rss_mb"] = rss_mb(pid)
+        xdo("key", "--clearmodifiers", "ctrl+f")
+        r[prefix + "focused_idle_cpu_pct"] = focused_idle_pct(pid)
+        for q in QUERIES:
+            r[prefix + "query " + repr(q)] = type_cpu_ms(pid, q)
+            clear_field(pid)
+        r[prefix + "search_key_cpu_ms"] = statistics.mean(r[prefix + "query " + repr(q)] for q in MATCHING)
+        r[prefix + "search_nomatch_key_cpu_ms"] = r[prefix + "query 'qqz'"]
+        xdo("key", "--clearmodifiers", "Escape")
+        # Clicks on the view switcher's tabs (the default 1000x700 window):
+        # with the focus outside a page, its Ctrl+N does not reach it.
+        xdo("mousemove", "--window", window, "500", "27", "click", "1")
+        wait_idle(pid)
+        xdo("key", "--clearmodifiers", "ctrl+n")
+        r[prefix + "focused_idle_letter_cpu_pct"] = focused_idle_pct(pid)
+        r[prefix + "letter_key_cpu_ms"] = type_cpu_ms(pid, LETTER_TEXT)
+        xdo("mousemove", "--window", window, "365", "27", "click", "1")
+        wait_idle(pid)
+        # "New Dialogue" on the empty critic page.
+        xdo("mousemove", "--window", window, "500", "512", "click", "1")
+        r[prefix + "focused_idle_composer_cpu_pct"] = focused_idle_pct(pid)
+        stop(proc)
+    return r
+
+
+def run_rednotebook(args, env, journal):
+    r = {}
+    with tempfile.TemporaryDirectory(prefix="enough-bench-rn-") as home:
+        data = os.path.join(home, "journal")
+        shutil.copytree(journal, data)
+        env = dict(env, HOME=home)
+        proc, window, r["rednotebook_ready_ms"] = launch(["rednotebook", data], env)
+        pid = proc.pid
+        r["rednotebook_idle_rss_mb"] = rss_mb(pid)
+        # The sidebar's search entry, under the calendar (1024x700 window).
+        xdo("mousemove", "--window", window, "100", "260", "click", "1")
+        r["rednotebook_focused_idle_cpu_pct"] = focused_idle_pct(pid)
+        for q in QUERIES:
+            r["rednotebook_query " + repr(q)] = type_cpu_ms(pid, q)
+            clear_field(pid)
+        r["rednotebook_search_key_cpu_ms"] = statistics.mean(
+            r["rednotebook_query " + repr(q)] for q in MATCHING)
+        # The day's text, right of the sidebar.
+        xdo("mousemove", "--window", window, "600", "300", "click", "1")
+        wait_idle(pid)
+        r["rednotebook_letter_key_cpu_ms"] = type_cpu_ms(pid, LETTER_TEXT)
+        stop(proc)
+    return r
+
+
+def ensure_rednotebook():
+    if shutil.which("rednotebook"):
+        return
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    subprocess.run(sudo + ["apt-get", "install", "-y", "rednotebook"], check=True)
+
+
+def inner(args):
+    base = dict(os.environ, GSETTINGS_BACKEND="memory", GTK_A11Y="none", NO_AT_BRIDGE="1",
+                GSETTINGS_SCHEMA_DIR=os.path.join(args.build, "data"))
+    base.pop("GSK_RENDERER", None)
+    variants = [("", {}, None)]
+    for i, assignment in enumerate(args.enough_env):
+        name, _, value = assignment.partition("=")
+        variants.append((f"env{i + 1}_", {name: value}, None))
+    if args.other_build:
+        variants.append(("other_", {}, args.other_build))
+    results = {}
+    # One unmeasured run of each first: the first program to start in the
+    # session also starts the portals, and disk caches fill.
+    run_bare(args, base)
+    for _, variant, build in variants:
+        run_enough(args, dict(base, **variant), args.journal, "", build)
+    run_rednotebook(args, base, os.path.join(args.journal, "rednotebook"))
+    print("# warm-up done", flush=True)
+    for run in range(args.runs):
+        order = [("bare", None)] + [("enough", v) for v in variants] + [("rednotebook", None)]
+        # Alternating: each run starts one place further along.
+        order = order[run % len(order):] + order[:run % len(order)]
+        for what, variant in order:
+            if what == "bare":
+                r = run_bare(args, base)
+            elif what == "enough":
+                r = run_enough(args, dict(base, **variant[1]), args.journal, variant[0], variant[2])
+            else:
+                r = run_rednotebook(args, base, os.path.join(args.journal, "rednotebook"))
+            for k, v in r.items():
+                results.setdefault(k, []).append(v)
+            print(f"# run {run + 1} {what} {variant[1:] if variant else ''}: " +
+                  ", ".join(f"{k}={v:.1f}" for k, v in r.items()), flush=True)
+    for i, assignment in enumerate(args.enough_env):
+        print(f"# env{i + 1}_ = Enough with {assignment}")
+    if args.other_build:
+        print(f"# other_ = Enough from {args.other_build}")
+    for k, v in results.items():
+        unit = "pct" if k.endswith("_pct") else "mb" if k.endswith("_mb") else "ms"
+        name = k.replace(" ", "_").replace("'", "")
+        print(f"METRIC {name} {statistics.median(v):.1f} {unit}")
+    print("# load average: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--build", default=os.path.join(SRC, "_build"))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--years", type=int, default=20)
+    parser.add_argument("--journal", default=None, help="folder of the journal (made if missing)")
+    parser.add_argument("--enough-env", action="append", default=[],
+                        help="NAME=VALUE: also measure Enough with this variable (repeatable)")
+    parser.add_argument("--other-build", default=None,
+                        help="also measure the enough of this build folder (other_ figures)")
+    parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    args.build = os.path.abspath(args.build)
+    if args.journal is None:
+        args.journal = os.path.expanduser(f"~/.cache/enough-bench/many-matches-{args.years}")
+    if args.inner:
+        inner(args)
+        return
+    ensure_rednotebook()
+    if not os.path.exists(os.path.join(args.journal, "journal.db")):
+        subprocess.run([os.path.join(args.build, "bench", "enough-many-matches"),
+                        "--out", args.journal, "--years", str(args.years),
+                        "--rednotebook", os.path.join(args.journal, "rednotebook")], check=True)
+    print("# load average at start: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    # One Xvfb (no window manager) and one D-Bus session for all the runs.
+    argv = ["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24 -nolisten tcp",
+            "dbus-run-session", "--", sys.executable, os.path.abspath(__file__), "--inner",
+            "--build", args.build, "--runs", str(args.runs), "--journal", args.journal]
+    for e in args.enough_env:
+        argv += ["--enough-env", e]
+    if args.other_build:
+        argv += ["--other-build", os.path.abspath(args.other_build)]
+    sys.exit(subprocess.run(argv).returncode)
+
+
+if __name__ == "__main__":
+    main()
