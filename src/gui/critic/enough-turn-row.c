@@ -481,6 +481,37 @@ on_popover_closed (GtkPopover    *popover,
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self->menu_button));
 }
 
+/* The same bug when the row itself goes (it leaves the list, or the window
+ * closes) with its menu made: the popover would be unrealized but alive
+ * until the row is finalized, which can be a while later. The menu goes
+ * first, at once, with the focus out of it so that GtkWindow keeps no
+ * reference to it; it is made again if the row is shown and asked again. */
+static void
+drop_popover (EnoughTurnRow *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (self->popover == NULL)
+    return;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->popover)))
+    gtk_root_set_focus (root, NULL);
+  g_signal_handlers_disconnect_by_func (self->popover, on_popover_closed, self);
+  self->popover = NULL;
+  self->patterns_section = NULL;
+  memset (self->checks, 0, sizeof self->checks);
+  gtk_menu_button_set_popover (self->menu_button, NULL);
+}
+
+static void
+enough_turn_row_unrealize (GtkWidget *widget)
+{
+  drop_popover (ENOUGH_TURN_ROW (widget));
+
+  GTK_WIDGET_CLASS (enough_turn_row_parent_class)->unrealize (widget);
+}
+
 /* GtkMenuButton calls this each time before it pops up. */
 static void
 create_popup (GtkMenuButton *button,
@@ -598,6 +629,7 @@ enough_turn_row_class_init (EnoughTurnRowClass *klass)
   object_class->finalize = enough_turn_row_finalize;
   object_class->get_property = enough_turn_row_get_property;
   object_class->set_property = enough_turn_row_set_property;
+  widget_class->unrealize = enough_turn_row_unrealize;
 
   properties[PROP_TURN] =
     g_param_spec_object ("turn", NULL, NULL,
