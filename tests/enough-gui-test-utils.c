@@ -215,6 +215,20 @@ enough_test_find_descendant (GtkWidget  *root,
   return enough_test_find_first (root, has_type_and_label, &wanted);
 }
 
+GtkWidget *
+enough_test_hold_undo_toast (GtkWidget *root)
+{
+  GtkWidget *overlay = enough_test_find_descendant (root, ADW_TYPE_TOAST_OVERLAY, NULL);
+  GtkWidget *undo;
+
+  g_assert_nonnull (overlay);
+  undo = enough_test_find_descendant (overlay, GTK_TYPE_BUTTON, "_Undo");
+  g_assert_nonnull (undo);
+  /* AdwToastWidget stops its timeout while the focus is inside it. */
+  g_assert_true (gtk_widget_grab_focus (undo));
+  return undo;
+}
+
 typedef struct
 {
   EnoughSearchView *view;
@@ -236,7 +250,7 @@ enough_test_wait_for_search (EnoughSearchView *view,
 {
   SearchWait wait = { view, query };
 
-  enough_test_wait_until (search_settled, &wait, 10);
+  enough_test_wait_until (search_settled, &wait, 30);
   g_assert_cmpstr (enough_search_view_get_query (view), ==, query);
   g_assert_false (enough_search_view_is_busy (view));
 }

@@ -61,6 +61,11 @@ GtkWidget *enough_test_find_first          (GtkWidget         *root,
 GtkWidget *enough_test_find_descendant     (GtkWidget         *root,
                                             GType              type,
                                             const char        *accessible_label);
+/* Right after a delete, before the main loop runs: the toast's "_Undo"
+ * button under @root, with the keyboard focus, as a keyboard user would
+ * move there. A focused toast stays (libadwaita hides it after 5 s
+ * otherwise, which a loaded machine can spend in one frame). */
+GtkWidget *enough_test_hold_undo_toast     (GtkWidget         *root);
 /* After @query was typed: waits (bounded) for the search view's debounced
  * search of it, and the full answer if one is on its way. */
 void       enough_test_wait_for_search     (EnoughSearchView  *view,

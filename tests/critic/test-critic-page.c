@@ -470,14 +470,15 @@ write_a_dialogue (EnoughTestApp *test)
     g_object_ref (turn);
     row = find_turn_row (page, turn);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "turn.delete", NULL));
+    undo = enough_test_hold_undo_toast (GTK_WIDGET (test->window));
     enough_test_drain_main_context ();
     g_assert_cmpuint (g_list_model_get_n_items (enough_dialogue_get_turns (dialogue)), ==, 2);
     g_assert_true (enough_record_is_deleted (ENOUGH_RECORD (turn)));
     rows = (g_ptr_array_unref (rows), get_turn_rows (page));
     g_assert_cmpuint (rows->len, ==, 2);
 
-    undo = enough_test_find_descendant (GTK_WIDGET (test->window), GTK_TYPE_BUTTON, "_Undo");
-    g_assert_nonnull (undo);
+    /* Still there after the main loop ran, and it undoes the delete. */
+    g_assert_true (enough_test_find_descendant (GTK_WIDGET (test->window), GTK_TYPE_BUTTON, "_Undo") == undo);
     g_signal_emit_by_name (undo, "clicked");
     enough_test_drain_main_context ();
     g_assert_cmpuint (g_list_model_get_n_items (enough_dialogue_get_turns (dialogue)), ==, 3);
@@ -731,14 +732,14 @@ delete_and_restore_dialogue (EnoughTestApp *test)
   say (page, "Keep me.");
   doomed = g_object_ref (enough_critic_page_get_dialogue (page));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "critic.delete-dialogue", NULL));
+  undo = enough_test_hold_undo_toast (GTK_WIDGET (test->window));
   enough_test_drain_main_context ();
   g_assert_cmpuint (g_list_model_get_n_items (dialogues), ==, 0);
   g_assert_null (enough_critic_page_get_dialogue (page));
   /* Nothing left: the invitation again. */
   g_assert_true (gtk_widget_get_mapped (find_one (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE)));
 
-  undo = enough_test_find_descendant (GTK_WIDGET (test->window), GTK_TYPE_BUTTON, "_Undo");
-  g_assert_nonnull (undo);
+  g_assert_true (enough_test_find_descendant (GTK_WIDGET (test->window), GTK_TYPE_BUTTON, "_Undo") == undo);
   g_signal_emit_by_name (undo, "clicked");
   enough_test_drain_main_context ();
   g_assert_cmpuint (g_list_model_get_n_items (dialogues), ==, 1);

@@ -457,6 +457,61 @@ ensure_edit_view (EnoughTurnRow *self)
   return self->edit_view;
 }
 
+/* GTK 4.8 bug (gtktooltip.c, gtk_tooltip_show_tooltip()): the tooltip
+ * machinery remembers the popover as the native the pointer was last over
+ * and is only told to forget it when that popover is finalized
+ * (gtk_tooltip_unset_surface() is called for toplevels only, and newer
+ * GTKs also call it from gtk_popover_unmap()). A popover that is
+ * unrealized but still alive (its row leaves the list and GtkWindow keeps a
+ * reference to move the focus out "at the next frame", which a busy machine
+ * delays) then gets its pending tooltip timeout, which calls
+ * gdk_surface_get_device_position (NULL): a Gdk-CRITICAL. So when the menu
+ * closes, the focus leaves it now, not a frame later (nothing keeps the
+ * popover alive past its row), and the tooltips are pointed at whatever is
+ * under the pointer now (the window, not the hidden popover). */
+static void
+on_popover_closed (GtkPopover    *popover,
+                   EnoughTurnRow *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (popover)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->menu_button));
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self->menu_button));
+}
+
+/* The same bug when the row itself goes (it leaves the list, or the window
+ * closes) with its menu made: the popover would be unrealized but alive
+ * until the row is finalized, which can be a while later. The menu goes
+ * first, at once, with the focus out of it so that GtkWindow keeps no
+ * reference to it; it is made again if the row is shown and asked again. */
+static void
+drop_popover (EnoughTurnRow *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (self->popover == NULL)
+    return;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->popover)))
+    gtk_root_set_focus (root, NULL);
+  g_signal_handlers_disconnect_by_func (self->popover, on_popover_closed, self);
+  self->popover = NULL;
+  self->patterns_section = NULL;
+  memset (self->checks, 0, sizeof self->checks);
+  gtk_menu_button_set_popover (self->menu_button, NULL);
+}
+
+static void
+enough_turn_row_unrealize (GtkWidget *widget)
+{
+  drop_popover (ENOUGH_TURN_ROW (widget));
+
+  GTK_WIDGET_CLASS (enough_turn_row_parent_class)->unrealize (widget);
+}
+
 /* GtkMenuButton calls this each time before it pops up. */
 static void
 create_popup (GtkMenuButton *button,
@@ -489,6 +544,7 @@ create_popup (GtkMenuButton *button,
       self->checks[i] = GTK_CHECK_BUTTON (check);
     }
 
+  g_signal_connect_after (self->popover, "closed", G_CALLBACK (on_popover_closed), self);
   /* The button owns the popover from here on. */
   gtk_menu_button_set_popover (button, GTK_WIDGET (self->popover));
   enough_turn_row_update_tags (self);
@@ -573,6 +629,7 @@ enough_turn_row_class_init (EnoughTurnRowClass *klass)
   object_class->finalize = enough_turn_row_finalize;
   object_class->get_property = enough_turn_row_get_property;
   object_class->set_property = enough_turn_row_set_property;
+  widget_class->unrealize = enough_turn_row_unrealize;
 
   properties[PROP_TURN] =
     g_param_spec_object ("turn", NULL, NULL,
