@@ -71,7 +71,8 @@ run_suite "$top/_build" "debug build" || status=1
 # fail them; tests/valgrind.supp, the setup in tests/meson.build).
 echo "== tests: valgrind (store, import)"
 meson test -C "$top/_build" --setup valgrind --print-errorlogs --num-processes 2 \
-  store store-files store-write-errors import || status=1
+  store store-autosave store-search store-files store-write-errors import import-index \
+  || status=1
 vg_counts=$(python3 - "$top/_build/meson-logs/testlog-valgrind.json" <<'PY'
 import json, sys
 ok = bad = 0
