@@ -17,7 +17,7 @@
 
 /* The journal store benchmark: builds a synthetic journal of N entries in
  * a temporary folder and prints one "METRIC <name> <value> <unit>" line per
- * figure. Run by hand (see README), never by the tests:
+ * figure. Run by hand (see docs/performance.md), never by the tests:
  *
  *   _build/bench/enough-bench [--entries N] [--seed S]
  *   _build/bench/enough-bench --import FILE     # only import_json_s, 5 runs

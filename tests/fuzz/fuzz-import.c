@@ -7,7 +7,7 @@
 #include "enough-import.h"
 
 /* libFuzzer target for the importer's reading and checking (everything an
- * untrusted file reaches before the journal is touched). See the README. */
+ * untrusted file reaches before the journal is touched). See docs/reliability.md. */
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
