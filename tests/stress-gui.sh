@@ -14,7 +14,7 @@
 #
 # Headless like build-aux/test.sh (Xvfb, a private D-Bus session, in-memory
 # settings, throw-away XDG dirs); two tests at a time; while one CPU hog per
-# core runs (stress-ng when installed, else a shell busy loop). Exits 0 only
+# core runs (stress-ng, installed if missing, else a shell busy loop). Exits 0 only
 # when every run of every test passed.
 set -uo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
@@ -58,6 +58,13 @@ chmod 700 "$XDG_RUNTIME_DIR"
 # One hog per core, at the lowest priority of none: the tests compete for
 # every core with something that never sleeps.
 cores="$(nproc)"
+# stress-ng from Debian's packages if it can be had; a busy loop otherwise.
+if ! command -v stress-ng >/dev/null; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends stress-ng \
+    >/dev/null 2>&1 || true
+fi
 if command -v stress-ng >/dev/null; then
   stress-ng --cpu "$cores" --quiet &
   hogs+=($!)
