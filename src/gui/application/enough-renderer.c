@@ -111,12 +111,14 @@ enough_renderer_choose (GdkDisplay *display)
    * need no GL driver loaded (which is most of a probe's cost, in time and
    * in memory). */
   if (enough_renderer_no_gpu_device () || forced_software ())
-    gl_renderer = g_strdup ("llvmpipe (no GPU device, or LIBGL_ALWAYS_SOFTWARE)");
+    choice = "cairo";
   else
-    gl_renderer = enough_renderer_probe_gl (display);
-
-  choice = enough_renderer_decide (user_choice, gl_renderer);
-  g_debug ("OpenGL renderer: %s; asking GTK for %s", gl_renderer ? gl_renderer : "none",
+    {
+      gl_renderer = enough_renderer_probe_gl (display);
+      choice = enough_renderer_decide (NULL, gl_renderer);
+    }
+  g_debug ("OpenGL renderer: %s; asking GTK for %s",
+           gl_renderer ? gl_renderer : "not probed (no GPU device, or LIBGL_ALWAYS_SOFTWARE) or none",
            choice ? choice : "its default");
   if (choice != NULL)
     g_setenv ("GSK_RENDERER", choice, TRUE);
