@@ -9,17 +9,9 @@
 #include <unistd.h>
 
 #include "enough-dates.h"
-#include "enough-export.h"
-#include "enough-import.h"
 #include "enough-import-read.h"
-#include "enough-store-private.h"
 #include "enough-store-schema-check.h"
-#include "enough-store-test-hooks.h"
-#include "enough-store-test-utils.h"
-
-#define HEAD "{\"format\":\"enough-journal\",\"version\":1,\"entries\":["
-#define TAIL "]}"
-#define TS "\"2026-01-01T10:00:00Z\""
+#include "import-test-helpers.h"  /* HEAD, TAIL, TS: the journal's building blocks */
 
 /* @n letters with ids from @base, about 200 bytes each. */
 static char *
