@@ -33,4 +33,9 @@ void          _enough_store_wait_idle       (EnoughStore   *store);
 void          _enough_store_set_sync_check_limit (gint64 bytes);
 void          _enough_store_set_check_delay      (gint64 usec);
 
+/* Pages the UI thread's read connection fetched (from its cache or the
+ * file) since the last call: what a synchronous read cost, counted the
+ * same on a fast or a busy machine. */
+guint64       _enough_store_take_read_pages (EnoughStore   *store);
+
 G_END_DECLS
