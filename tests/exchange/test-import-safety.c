@@ -253,6 +253,75 @@ test_uuid_case (StoreFixture  *f,
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM letter"), ==, 1);
 }
 
+/* An entry deleted here while its Undo is still on offer, then found in
+ * an import: it was reported "already in your journal" and then purged
+ * at close, so the import lost it. It comes back, and stays. */
+static void
+test_deleted_undoable (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  g_autoptr(EnoughLetter) letter = enough_store_create_letter (f->store);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *text = NULL;
+  guint skipped = 0;
+
+  enough_letter_set_text (letter, "a letter I want after all");
+  json = export_json (f->store);
+  uuid = g_strdup (enough_record_get_uuid (ENOUGH_RECORD (letter)));
+  enough_store_delete (f->store, letter);  /* the Undo toast holds it */
+  flush (f->store);
+
+  g_assert_cmpuint (import_json (f, json, &skipped, &error), ==, 0);
+  g_assert_no_error (error);
+  /* back where it was: the journal has it, so "already there" is true */
+  g_assert_cmpuint (skipped, ==, 1);
+  g_assert_false (enough_record_is_deleted (ENOUGH_RECORD (letter)));
+  g_assert_cmpuint (g_list_model_get_n_items (enough_store_get_letters (f->store)), ==, 1);
+
+  g_clear_object (&letter);
+  fixture_reopen (f);  /* the close purges this session's deletions */
+  sql = g_strdup_printf ("SELECT text FROM letter WHERE uuid = '%s' AND deleted_at = 0", uuid);
+  text = query_text (f->path, sql);
+  g_assert_cmpstr (text, ==, "a letter I want after all");
+}
+
+/* The same when no live object is left (its Undo is gone, or another
+ * window deleted it): the row still waits for its purge, and the
+ * imported entry takes its place instead of being skipped. */
+static void
+test_deleted_waiting_for_purge (StoreFixture  *f,
+                                gconstpointer  data)
+{
+  g_autoptr(EnoughDialogue) dialogue = enough_store_create_dialogue (f->store);
+  g_autoptr(EnoughTurn) turn = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  guint skipped = 0;
+
+  enough_dialogue_set_title (dialogue, "the judge again");
+  turn = enough_store_add_turn (f->store, dialogue, -1, ENOUGH_SPEAKER_CRITIC, "not good enough");
+  json = export_json (f->store);
+  enough_store_delete (f->store, dialogue);
+  flush (f->store);
+  g_clear_object (&turn);
+  g_clear_object (&dialogue);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM dialogue WHERE deleted_at != 0"), ==, 1);
+
+  g_assert_cmpuint (import_json (f, json, &skipped, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpuint (skipped, ==, 0);
+
+  fixture_reopen (f);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM dialogue WHERE deleted_at = 0"
+                                       " AND title = 'the judge again'"), ==, 1);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM dialogue"), ==, 1);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM turn WHERE text = 'not good enough'"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (enough_store_get_dialogues (f->store)), ==, 1);
+}
+
 /* ---- dates ------------------------------------------------------------------ */
 
 /* The last day there is: its end is past GDateTime's range, which gave a
@@ -285,6 +354,8 @@ main (int   argc,
   ADD ("/import-safety/file/grows-while-read", test_grows_while_read);
   ADD ("/import-safety/schema/stored-trigger-sql-not-run", test_stored_trigger_sql_not_run);
   ADD ("/import-safety/ids/case", test_uuid_case);
+  ADD ("/import-safety/ids/deleted-undoable", test_deleted_undoable);
+  ADD ("/import-safety/ids/deleted-waiting-for-purge", test_deleted_waiting_for_purge);
   ADD ("/import-safety/dates/to-last-day", test_to_last_day);
 
   return g_test_run ();

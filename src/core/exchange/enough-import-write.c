@@ -60,6 +60,7 @@ _enough_import_write_rows (sqlite3   *db,
 {
   EnoughImport *import = user_data;
   sqlite3_stmt *insert[5] = { NULL };
+  sqlite3_stmt *drop_deleted[5] = { NULL };
   g_autoptr(EnoughBulkWrite) bulk = NULL;
   gint64 next[5];
   gboolean ok = FALSE;
@@ -87,6 +88,12 @@ _enough_import_write_rows (sqlite3   *db,
         goto sql_error;
       /* Nothing imported is deleted; bindings stay across resets. */
       sqlite3_bind_int64 (insert[k], P (ENOUGH_COL_DELETED_AT), 0);
+
+      g_clear_pointer (&sql, g_free);
+      sql = g_strdup_printf ("DELETE FROM %s WHERE uuid = ? AND deleted_at != 0",
+                             enough_table_for_kind (k)->name);
+      if (sqlite3_prepare_v2 (db, sql, -1, &drop_deleted[k], NULL) != SQLITE_OK)
+        goto sql_error;
     }
 
   for (guint i = 0; i < import->entries->len; i++)
@@ -94,6 +101,16 @@ _enough_import_write_rows (sqlite3   *db,
       ImportEntry *e = &g_array_index (import->entries, ImportEntry, i);
       sqlite3_stmt *s = insert[e->kind];
       gint64 id;
+
+      /* A row deleted and waiting for its purge (deleted in another
+       * session, or its Undo is gone) would make this entry look "already
+       * in the journal" and then be purged: the imported entry replaces
+       * it (its turns go with it, ON DELETE CASCADE). */
+      sqlite3_bind_text (drop_deleted[e->kind], 1, e->v[ENOUGH_COL_UUID].s, -1, SQLITE_STATIC);
+      rc = sqlite3_step (drop_deleted[e->kind]);
+      sqlite3_reset (drop_deleted[e->kind]);
+      if (rc != SQLITE_DONE)
+        goto sql_error;
 
       id = next[e->kind];
       bind_entry (s, enough_table_for_kind (e->kind), e, id);
@@ -173,14 +190,40 @@ rollback:
   import->n_skipped = 0;
 out:
   for (guint k = 0; k < G_N_ELEMENTS (insert); k++)
-    sqlite3_finalize (insert[k]);
+    {
+      sqlite3_finalize (insert[k]);
+      sqlite3_finalize (drop_deleted[k]);
+    }
   return ok;
+}
+
+static gboolean
+in_import (gpointer          data,
+           EnoughRecordKind  kind,
+           const char       *uuid)
+{
+  EnoughImport *import = data;
+
+  /* Linear, and only when this session deleted something that is still
+   * live (held by an Undo toast): a handful of records. */
+  for (guint i = 0; i < import->entries->len; i++)
+    {
+      ImportEntry *e = &g_array_index (import->entries, ImportEntry, i);
+
+      if (e->kind == kind && g_ascii_strcasecmp (e->v[ENOUGH_COL_UUID].s, uuid) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 void
 _enough_import_reserve_ids (EnoughStore  *store,
                             EnoughImport *import)
 {
+  /* Entries deleted here but still undoable are not "already in your
+   * journal": the import brings them back (their rows then count as
+   * there, and the close does not purge them). */
+  _enough_store_restore_deleted (store, in_import, import);
   for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_SELF_CHECK; k++)
     import->first_id[k] = _enough_store_reserve_ids (store, k, import->n_of_kind[k]);
 }

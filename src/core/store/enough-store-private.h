@@ -22,6 +22,13 @@ EnoughRecord *_enough_store_get_record      (EnoughStore      *store,
 EnoughRecord *_enough_store_peek_record     (EnoughStore      *store,
                                              EnoughRecordKind  kind,
                                              gint64            id);
+/* Puts back the live records deleted (Undo still possible) that
+ * @in_import says an import brings back; see enough-store-records.c. */
+guint         _enough_store_restore_deleted (EnoughStore      *store,
+                                             gboolean        (*in_import) (gpointer          data,
+                                                                           EnoughRecordKind  kind,
+                                                                           const char       *uuid),
+                                             gpointer          data);
 /* A statement on the UI thread's read connection, from its cache. */
 sqlite3_stmt *_enough_store_read_stmt       (EnoughStore   *store,
                                              const char    *sql);

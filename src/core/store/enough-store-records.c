@@ -295,6 +295,43 @@ enough_store_restore (EnoughStore *self,
   set_deleted (self, record, FALSE);
 }
 
+/* An import is bringing back entries deleted here with Undo still on
+ * offer: put the live ones back now, so that their rows are no longer
+ * marked deleted when the import (queued after this) finds them, and the
+ * close does not purge what the user has just imported. @in_import says
+ * whether a (kind, uuid) is in it. Returns how many came back. */
+guint
+_enough_store_restore_deleted (EnoughStore *self,
+                               gboolean   (*in_import) (gpointer          data,
+                                                        EnoughRecordKind  kind,
+                                                        const char       *uuid),
+                               gpointer     data)
+{
+  g_autoptr(GPtrArray) back = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (ENOUGH_IS_STORE (self), 0);
+  if (self->first_deleted_at == 0)
+    return 0;  /* nothing deleted in this session */
+
+  /* Collected first: putting back may load more records into the cache. */
+  back = g_ptr_array_new_with_free_func (g_object_unref);
+  g_hash_table_iter_init (&iter, self->cache);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      EnoughRecord *record = value;
+      EnoughRecordKind kind = enough_record_get_kind (record);
+
+      if (kind != ENOUGH_RECORD_KIND_TURN && enough_record_is_deleted (record) &&
+          in_import (data, kind, enough_record_get_uuid (record)))
+        g_ptr_array_add (back, g_object_ref (record));
+    }
+  for (guint i = 0; i < back->len; i++)
+    set_deleted (self, g_ptr_array_index (back, i), FALSE);
+  return back->len;
+}
+
 EnoughRecord *
 enough_store_lookup (EnoughStore      *self,
                      EnoughRecordKind  kind,

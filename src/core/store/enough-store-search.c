@@ -9,6 +9,7 @@
 
 #include "enough-store-private.h"
 #include "enough-store-schema.h"
+#include "enough-store-test-hooks.h"
 
 /* How a search works
  *
