@@ -8,6 +8,7 @@
 #include "enough-dates.h"
 #include "enough-export.h"
 #include "enough-import.h"
+#include "enough-record-private.h"
 #include "enough-store-test-utils.h"
 
 #define FIXED_NOW ((gint64) 1767225600 * G_USEC_PER_SEC)  /* 2026-01-01T00:00:00Z */
@@ -511,6 +512,53 @@ test_json_glib_identical (StoreFixture  *f,
   g_assert_cmpstr (lines[n + 1], ==, "]}");
 }
 
+/* Chosen entries: only those, and no other entry's words, in every format. */
+static void
+test_chosen_entries (StoreFixture  *f,
+                     gconstpointer  data)
+{
+  g_autoptr(EnoughDialogue) d1 = enough_store_create_dialogue (f->store);
+  g_autoptr(EnoughDialogue) d2 = enough_store_create_dialogue (f->store);
+  g_autoptr(EnoughLetter) l1 = enough_store_create_letter (f->store);
+  g_autoptr(EnoughLetter) l2 = enough_store_create_letter (f->store);
+  EnoughExportEntryRef chosen[2];
+  EnoughExportOptions options = { ENOUGH_EXPORT_MARKDOWN, 0, 0, 0, FIXED_NOW };
+  EnoughExportFormat formats[] = { ENOUGH_EXPORT_MARKDOWN, ENOUGH_EXPORT_JSON };
+
+  enough_dialogue_set_title (d1, "shared-dialogue-words");
+  enough_dialogue_set_title (d2, "private-dialogue-words");
+  enough_letter_set_text (l1, "private-letter-words");
+  enough_letter_set_text (l2, "shared-letter-words");
+  chosen[0] = (EnoughExportEntryRef) { ENOUGH_RECORD_KIND_DIALOGUE, _enough_record_get_id (ENOUGH_RECORD (d1)) };
+  chosen[1] = (EnoughExportEntryRef) { ENOUGH_RECORD_KIND_LETTER, _enough_record_get_id (ENOUGH_RECORD (l2)) };
+  options.chosen = chosen;
+  options.n_chosen = G_N_ELEMENTS (chosen);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *text = NULL;
+      guint n = 0;
+
+      options.format = formats[i];
+      text = export_string (f->store, &options, &n);
+      g_assert_cmpuint (n, ==, 2);
+      g_assert_nonnull (strstr (text, "shared-dialogue-words"));
+      g_assert_nonnull (strstr (text, "shared-letter-words"));
+      g_assert_null (strstr (text, "private-"));
+    }
+
+  /* The kinds still apply: letters only leaves the chosen letter. */
+  {
+    g_autofree char *text = NULL;
+    guint n = 0;
+
+    options.kinds = ENOUGH_EXPORT_LETTERS;
+    text = export_string (f->store, &options, &n);
+    g_assert_cmpuint (n, ==, 1);
+    g_assert_null (strstr (text, "shared-dialogue-words"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +574,7 @@ main (int   argc,
   g_test_add ("/export/round-trip", StoreFixture, NULL, fixture_setup, test_round_trip, fixture_teardown);
   g_test_add ("/export/async", StoreFixture, NULL, fixture_setup, test_async_with_results, fixture_teardown);
   g_test_add ("/export/date-range", StoreFixture, NULL, fixture_setup, test_date_range, fixture_teardown);
+  g_test_add ("/export/chosen-entries", StoreFixture, NULL, fixture_setup, test_chosen_entries, fixture_teardown);
   g_test_add ("/export/markdown-golden", StoreFixture, NULL, fixture_setup, test_markdown_golden, fixture_teardown);
 
   return g_test_run ();

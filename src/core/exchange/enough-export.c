@@ -76,11 +76,22 @@ export_open (Export      *ex,
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
+      g_autoptr(GString) ids = g_string_new (NULL);
+
       if (!(kinds & parts[i].flag))
+        continue;
+      /* Chosen entries: ids are integers, written into the SQL as such. */
+      for (guint c = 0; ex->options.chosen != NULL && c < ex->options.n_chosen; c++)
+        if (ex->options.chosen[c].kind == parts[i].kind)
+          g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 0 ? "," : "",
+                                  ex->options.chosen[c].id);
+      if (ex->options.chosen != NULL && ids->len == 0)
         continue;
       g_string_append_printf (sql, "%sSELECT %d AS kind, id, created FROM %s"
                               " WHERE deleted_at = 0 AND created >= ?1 AND created < ?2",
                               sep, parts[i].kind, enough_table_for_kind (parts[i].kind)->name);
+      if (ids->len > 0)
+        g_string_append_printf (sql, " AND id IN (%s)", ids->str);
       sep = " UNION ALL ";
     }
   if (*sep == '\0')

@@ -50,6 +50,13 @@ typedef enum /*< flags >*/
   ENOUGH_EXPORT_ALL         = 0x7,
 } EnoughExportKinds;
 
+/* One chosen entry: its kind (EnoughRecordKind) and id. */
+typedef struct
+{
+  int    kind;
+  gint64 id;
+} EnoughExportEntryRef;
+
 typedef struct
 {
   EnoughExportFormat format;
@@ -57,6 +64,9 @@ typedef struct
   gint64             from_usec;  /* entries created at or after; 0 = no bound */
   gint64             to_usec;    /* entries created before; 0 = no bound */
   gint64             now_usec;   /* "exported_at"; 0 = the real time (tests fix it) */
+  /* Chosen entries only (within the kinds and dates above); NULL = all. */
+  const EnoughExportEntryRef *chosen;
+  guint                       n_chosen;
 } EnoughExportOptions;
 
 /* ".json" → JSON, ".md"/".markdown" → Markdown (case-insensitive); FALSE
