@@ -308,4 +308,6 @@ _enough_export_markdown_head (Export *ex,
   /* Translators: under the title of a Markdown export; %s is its date and time */
   g_string_append_printf (ex->buf, _("*Exported %s*"), when->str);
   g_string_append (ex->buf, "\n\n");
+  g_string_append_printf (ex->buf, "*%s*\n\n",
+                          _("Written in Enough — a private journal; it supports and does not replace professional help"));
 }

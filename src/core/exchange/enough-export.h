@@ -40,6 +40,7 @@ typedef enum
 {
   ENOUGH_EXPORT_JSON,
   ENOUGH_EXPORT_MARKDOWN,
+  ENOUGH_EXPORT_PDF,       /* the Markdown's content laid out for reading */
 } EnoughExportFormat;
 
 typedef enum /*< flags >*/
@@ -69,7 +70,7 @@ typedef struct
   guint                       n_chosen;
 } EnoughExportOptions;
 
-/* ".json" → JSON, ".md"/".markdown" → Markdown (case-insensitive); FALSE
+/* ".json" → JSON, ".md"/".markdown" → Markdown, ".pdf" → PDF (case-insensitive); FALSE
  * for anything else. */
 gboolean enough_export_format_for_path (const char          *path,
                                         EnoughExportFormat  *out_format);
