@@ -49,6 +49,15 @@ block_markup (const char *block)
 
   for (const char *p = block; *p != '\0'; p++)
     {
+      /* a table's "|---|---:|" rule says nothing to a reader */
+      if ((p == block || p[-1] == '\n') && g_str_has_prefix (p, "|---"))
+        {
+          const char *nl = strchr (p, '\n');
+          if (nl == NULL)
+            break;
+          p = nl;
+          continue;
+        }
       if (*p == '\\' && p[1] != '\0')
         {
           char c[2] = { *++p, '\0' };
