@@ -57,7 +57,7 @@ mode=$(stat -c %a all.json)
 [ "$mode" = "600" ] && ok "export is private (0600)" || not_ok "export mode is $mode"
 
 check "export Markdown" 0 --export all.md
-has "Markdown has the dialogue as a script" all.md "**Critic:** You should have started earlier."
+has "Markdown has the dialogue as a script, the critic by its name" all.md "**the Taskmaster:** You should have started earlier."
 has "Markdown has the letter" all.md "Dear me, it is okay."
 
 check "export a date range" 0 --export range.json --from 2025-04-01 --to 2025-04-10

@@ -8,6 +8,7 @@
 #include "enough-dates.h"
 #include "enough-export.h"
 #include "enough-import.h"
+#include "enough-record-private.h"
 #include "enough-store-test-utils.h"
 
 #define FIXED_NOW ((gint64) 1767225600 * G_USEC_PER_SEC)  /* 2026-01-01T00:00:00Z */
@@ -511,6 +512,107 @@ test_json_glib_identical (StoreFixture  *f,
   g_assert_cmpstr (lines[n + 1], ==, "]}");
 }
 
+/* Chosen entries: only those, and no other entry's words, in every format. */
+static void
+test_chosen_entries (StoreFixture  *f,
+                     gconstpointer  data)
+{
+  g_autoptr(EnoughDialogue) d1 = enough_store_create_dialogue (f->store);
+  g_autoptr(EnoughDialogue) d2 = enough_store_create_dialogue (f->store);
+  g_autoptr(EnoughLetter) l1 = enough_store_create_letter (f->store);
+  g_autoptr(EnoughLetter) l2 = enough_store_create_letter (f->store);
+  EnoughExportEntryRef chosen[2];
+  EnoughExportOptions options = { ENOUGH_EXPORT_MARKDOWN, 0, 0, 0, FIXED_NOW };
+  EnoughExportFormat formats[] = { ENOUGH_EXPORT_MARKDOWN, ENOUGH_EXPORT_JSON };
+
+  enough_dialogue_set_title (d1, "shared-dialogue-words");
+  enough_dialogue_set_title (d2, "private-dialogue-words");
+  enough_letter_set_text (l1, "private-letter-words");
+  enough_letter_set_text (l2, "shared-letter-words");
+  chosen[0] = (EnoughExportEntryRef) { ENOUGH_RECORD_KIND_DIALOGUE, _enough_record_get_id (ENOUGH_RECORD (d1)) };
+  chosen[1] = (EnoughExportEntryRef) { ENOUGH_RECORD_KIND_LETTER, _enough_record_get_id (ENOUGH_RECORD (l2)) };
+  options.chosen = chosen;
+  options.n_chosen = G_N_ELEMENTS (chosen);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *text = NULL;
+      guint n = 0;
+
+      options.format = formats[i];
+      text = export_string (f->store, &options, &n);
+      g_assert_cmpuint (n, ==, 2);
+      g_assert_nonnull (strstr (text, "shared-dialogue-words"));
+      g_assert_nonnull (strstr (text, "shared-letter-words"));
+      g_assert_null (strstr (text, "private-"));
+    }
+
+  /* The kinds still apply: letters only leaves the chosen letter. */
+  {
+    g_autofree char *text = NULL;
+    guint n = 0;
+
+    options.kinds = ENOUGH_EXPORT_LETTERS;
+    text = export_string (f->store, &options, &n);
+    g_assert_cmpuint (n, ==, 1);
+    g_assert_null (strstr (text, "shared-dialogue-words"));
+  }
+}
+
+/* PDF: chosen entries only, CJK in the text layer (read back with
+ * pdftotext when it is installed). */
+static void
+test_pdf (StoreFixture  *f,
+          gconstpointer  data)
+{
+  g_autoptr(EnoughDialogue) d = enough_store_create_dialogue (f->store);
+  g_autoptr(EnoughLetter) l = enough_store_create_letter (f->store);
+  g_autoptr(EnoughLetter) other = enough_store_create_letter (f->store);
+  g_autoptr(EnoughTurn) t = NULL;
+  EnoughExportEntryRef chosen[2];
+  EnoughExportOptions options = { ENOUGH_EXPORT_PDF, 0, 0, 0, FIXED_NOW };
+  g_autofree char *pdf_path = g_build_filename (f->dir, "out.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *contents = NULL;
+  const char *argv[] = { NULL, pdf_path, "-", NULL };
+  int status = -1;
+  guint n = 0;
+
+  enough_dialogue_set_critic_name (d, "The Judge");
+  t = enough_store_add_turn (f->store, d, -1, ENOUGH_SPEAKER_CRITIC, "十分ではない");
+  enough_letter_set_text (l, "괜찮아요 충분해요");
+  enough_letter_set_text (other, "secret-words");
+  chosen[0] = (EnoughExportEntryRef) { ENOUGH_RECORD_KIND_DIALOGUE, _enough_record_get_id (ENOUGH_RECORD (d)) };
+  chosen[1] = (EnoughExportEntryRef) { ENOUGH_RECORD_KIND_LETTER, _enough_record_get_id (ENOUGH_RECORD (l)) };
+  options.chosen = chosen;
+  options.n_chosen = 2;
+  g_assert_true (enough_store_flush (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (enough_export_to_file (enough_store_get_path (f->store), &options, file, &n, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_true (g_file_get_contents (pdf_path, &contents, NULL, &error));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed (build-aux/setup.sh installs it)");
+      return;
+    }
+  argv[0] = pdftotext;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (text, "The Judge:"));
+  g_assert_nonnull (strstr (text, "十分ではない"));
+  g_assert_nonnull (strstr (text, "괜찮아요 충분해요"));
+  g_assert_nonnull (strstr (text, "Written in Enough"));
+  g_assert_null (strstr (text, "secret-words"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +628,8 @@ main (int   argc,
   g_test_add ("/export/round-trip", StoreFixture, NULL, fixture_setup, test_round_trip, fixture_teardown);
   g_test_add ("/export/async", StoreFixture, NULL, fixture_setup, test_async_with_results, fixture_teardown);
   g_test_add ("/export/date-range", StoreFixture, NULL, fixture_setup, test_date_range, fixture_teardown);
+  g_test_add ("/export/chosen-entries", StoreFixture, NULL, fixture_setup, test_chosen_entries, fixture_teardown);
+  g_test_add ("/export/pdf", StoreFixture, NULL, fixture_setup, test_pdf, fixture_teardown);
   g_test_add ("/export/markdown-golden", StoreFixture, NULL, fixture_setup, test_markdown_golden, fixture_teardown);
 
   return g_test_run ();

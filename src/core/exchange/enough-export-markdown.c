@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "enough-export-private.h"
+#include "enough-item-bank.h"
 #include "enough-self-check-scoring.h"
 
 /* The Markdown export: for reading, printing or handing to a therapist;
@@ -129,14 +130,21 @@ _enough_export_markdown_entry (Export       *ex,
             md_text (out, critic);
             g_string_append (out, "\n\n");
           }
-        if (start >= 0)
-          g_string_append_printf (out, _("How strong the critic felt at the start: %d of 10"), start);
         if (start >= 0 && end >= 0)
-          g_string_append (out, "  \n");
-        if (end >= 0)
-          g_string_append_printf (out, _("How strong it felt at the end: %d of 10"), end);
-        if (start >= 0 || end >= 0)
-          g_string_append (out, "\n\n");
+          {
+            /* Translators: a dialogue's intensity before and after, out of 10 */
+            g_string_append_printf (out, _("How strong the critic felt: %d → %d of 10"), start, end);
+            g_string_append (out, "\n\n");
+          }
+        else
+          {
+            if (start >= 0)
+              g_string_append_printf (out, _("How strong the critic felt at the start: %d of 10"), start);
+            if (end >= 0)
+              g_string_append_printf (out, _("How strong it felt at the end: %d of 10"), end);
+            if (start >= 0 || end >= 0)
+              g_string_append (out, "\n\n");
+          }
 
         sqlite3_bind_int64 (ex->turns, 1, sqlite3_column_int64 (row, ENOUGH_COL_ID));
         while ((rc = sqlite3_step (ex->turns)) == SQLITE_ROW)
@@ -145,7 +153,17 @@ _enough_export_markdown_entry (Export       *ex,
             gboolean critic_turn = sqlite3_column_int (ex->turns, ENOUGH_TURN_COL_SPEAKER) == ENOUGH_SPEAKER_CRITIC;
 
             g_string_append (out, "**");
-            g_string_append (out, critic_turn ? _("Critic:") : _("Me:"));
+            if (critic_turn && *critic != '\0')
+              {
+                g_autoptr(GString) name = g_string_new (NULL);
+
+                /* The critic speaks under the name the user gave it. */
+                md_text (name, critic);
+                /* Translators: a critic turn's speaker in an export; %s is the critic's name */
+                g_string_append_printf (out, _("%s:"), name->str);
+              }
+            else
+              g_string_append (out, critic_turn ? _("Critic:") : _("Me:"));
             g_string_append (out, "** ");
             md_text (out, _enough_export_col_text (ex->turns, ENOUGH_TURN_COL_TEXT));
             g_string_append (out, "\n\n");
@@ -240,6 +258,14 @@ _enough_export_markdown_entry (Export       *ex,
                                       enough_scoring_round_for_display (scores.dimensions[d]),
                                       enough_band_get_name (enough_scoring_band_for_mean (scores.dimensions[d])));
             g_string_append (out, "\n");
+            /* A plain sentence for each part, as the results page says it. */
+            for (guint s = 0; s < ENOUGH_N_SUBSCALES; s++)
+              {
+                g_string_append_printf (out, "- **%s:** ", enough_subscale_get_name (s));
+                md_text (out, enough_subscale_get_band_text (s, enough_scores_get_band (&scores, s)));
+                g_string_append (out, "\n");
+              }
+            g_string_append (out, "\n");
           }
         else
           {
@@ -259,6 +285,9 @@ _enough_export_markdown_entry (Export       *ex,
             md_text (out, note);
             g_string_append (out, "\n\n");
           }
+        g_string_append (out, "*");
+        md_text (out, enough_item_bank_get_disclaimer ());
+        g_string_append (out, "*\n\n");
       }
       break;
 
@@ -279,4 +308,6 @@ _enough_export_markdown_head (Export *ex,
   /* Translators: under the title of a Markdown export; %s is its date and time */
   g_string_append_printf (ex->buf, _("*Exported %s*"), when->str);
   g_string_append (ex->buf, "\n\n");
+  g_string_append_printf (ex->buf, "*%s*\n\n",
+                          _("Written in Enough — a private journal; it supports and does not replace professional help"));
 }

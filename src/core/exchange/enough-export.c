@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "enough-dates.h"
+#include "enough-export-pdf.h"
 #include "enough-export-private.h"
 #include "enough-store-private.h"
 
@@ -24,6 +25,8 @@ enough_export_format_for_path (const char         *path,
     *out_format = ENOUGH_EXPORT_JSON;
   else if (g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".markdown"))
     *out_format = ENOUGH_EXPORT_MARKDOWN;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    *out_format = ENOUGH_EXPORT_PDF;
   else
     return FALSE;
   return TRUE;
@@ -76,11 +79,22 @@ export_open (Export      *ex,
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
+      g_autoptr(GString) ids = g_string_new (NULL);
+
       if (!(kinds & parts[i].flag))
+        continue;
+      /* Chosen entries: ids are integers, written into the SQL as such. */
+      for (guint c = 0; ex->options.chosen != NULL && c < ex->options.n_chosen; c++)
+        if (ex->options.chosen[c].kind == parts[i].kind)
+          g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 0 ? "," : "",
+                                  ex->options.chosen[c].id);
+      if (ex->options.chosen != NULL && ids->len == 0)
         continue;
       g_string_append_printf (sql, "%sSELECT %d AS kind, id, created FROM %s"
                               " WHERE deleted_at = 0 AND created >= ?1 AND created < ?2",
                               sep, parts[i].kind, enough_table_for_kind (parts[i].kind)->name);
+      if (ids->len > 0)
+        g_string_append_printf (sql, " AND id IN (%s)", ids->str);
       sep = " UNION ALL ";
     }
   if (*sep == '\0')
@@ -446,6 +460,7 @@ enough_export_to_stream (const char                *db_path,
                          GError                   **error)
 {
   Export ex = { 0 };
+  g_autoptr(GOutputStream) md_stream = NULL;
   gboolean ok = FALSE;
   gboolean json;
   int rc;
@@ -455,7 +470,10 @@ enough_export_to_stream (const char                *db_path,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
   ex.options = *options;
-  ex.stream = stream;
+  /* A PDF is the Markdown's content laid out: written to memory first. */
+  if (options->format == ENOUGH_EXPORT_PDF)
+    md_stream = g_memory_output_stream_new_resizable ();
+  ex.stream = md_stream != NULL ? md_stream : stream;
   ex.cancellable = cancellable;
   ex.buf = g_string_sized_new (64 * 1024);
   json = options->format == ENOUGH_EXPORT_JSON;
@@ -508,6 +526,14 @@ enough_export_to_stream (const char                *db_path,
     g_string_append (ex.buf, ex.n_entries > 0 ? "\n]}\n" : "]}\n");
   if (!write_buf (&ex, error))
     goto out;
+  if (md_stream != NULL)
+    {
+      GMemoryOutputStream *mem = G_MEMORY_OUTPUT_STREAM (md_stream);
+
+      if (!g_output_stream_write_all (md_stream, "", 1, NULL, cancellable, error) ||
+          !_enough_export_pdf_render (g_memory_output_stream_get_data (mem), stream, cancellable, error))
+        goto out;
+    }
 
   if (n_entries != NULL)
     *n_entries = ex.n_entries;

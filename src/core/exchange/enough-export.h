@@ -40,6 +40,7 @@ typedef enum
 {
   ENOUGH_EXPORT_JSON,
   ENOUGH_EXPORT_MARKDOWN,
+  ENOUGH_EXPORT_PDF,       /* the Markdown's content laid out for reading */
 } EnoughExportFormat;
 
 typedef enum /*< flags >*/
@@ -50,6 +51,13 @@ typedef enum /*< flags >*/
   ENOUGH_EXPORT_ALL         = 0x7,
 } EnoughExportKinds;
 
+/* One chosen entry: its kind (EnoughRecordKind) and id. */
+typedef struct
+{
+  int    kind;
+  gint64 id;
+} EnoughExportEntryRef;
+
 typedef struct
 {
   EnoughExportFormat format;
@@ -57,9 +65,12 @@ typedef struct
   gint64             from_usec;  /* entries created at or after; 0 = no bound */
   gint64             to_usec;    /* entries created before; 0 = no bound */
   gint64             now_usec;   /* "exported_at"; 0 = the real time (tests fix it) */
+  /* Chosen entries only (within the kinds and dates above); NULL = all. */
+  const EnoughExportEntryRef *chosen;
+  guint                       n_chosen;
 } EnoughExportOptions;
 
-/* ".json" → JSON, ".md"/".markdown" → Markdown (case-insensitive); FALSE
+/* ".json" → JSON, ".md"/".markdown" → Markdown, ".pdf" → PDF (case-insensitive); FALSE
  * for anything else. */
 gboolean enough_export_format_for_path (const char          *path,
                                         EnoughExportFormat  *out_format);
