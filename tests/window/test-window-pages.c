@@ -8,6 +8,7 @@
 #include "enough-gui-test-utils.h"
 #include "enough-self-check-page.h"
 #include "enough-test-utils.h"
+#include "enough-text-limit.h"
 
 /* The window hands the journal to a page when it is first shown or asked
  * for (a hidden page's lists would cost the first frame ~200 rows each). */
@@ -196,6 +197,52 @@ test_search_view_made_on_search (Fixture       *fixture,
   enough_test_run_app (check_search_view_made_on_search, NULL);
 }
 
+/* Every field on the pages where words are typed keeps to the import's
+ * limits (one rule for both, issue #26), so every export imports again. */
+static guint
+count_limited (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_TEXT_VIEW (widget) || GTK_IS_ENTRY (widget))
+    {
+      gsize limit = enough_text_limit_get (widget);
+
+      if (limit == 0)
+        g_error ("%s %s has no text limit", G_OBJECT_TYPE_NAME (widget),
+                 gtk_widget_get_name (widget));
+      g_assert_cmpuint (limit, <=, ENOUGH_TEXT_MAX_BYTES);
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_limited (child);
+  return n;
+}
+
+static void
+check_text_fields_limited (EnoughTestApp *test)
+{
+  static const char *const pages[] = { "critic", "letters", "self-check" };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      enough_window_show_page (test->window, pages[i]);
+      n += count_limited (stack_page (test, pages[i]));
+    }
+  /* the critic's title and name, the composer; a letter's three parts
+   * and the reader's sentence to carry */
+  g_assert_cmpuint (n, >=, 7);
+}
+
+static void
+test_text_fields_limited (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  enough_test_run_app (check_text_fields_limited, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +259,9 @@ main (int   argc,
               enough_test_fixture_setup, test_hidden_critic_page_waits, enough_test_fixture_teardown);
   g_test_add ("/window-pages/search-view-made-on-search", Fixture, NULL,
               enough_test_fixture_setup, test_search_view_made_on_search, enough_test_fixture_teardown);
+
+  g_test_add ("/window-pages/text-fields-limited", Fixture, NULL,
+              enough_test_fixture_setup, test_text_fields_limited, enough_test_fixture_teardown);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "enough-store.h"
+#include "enough-limits.h"
 
 G_BEGIN_DECLS
 
@@ -50,8 +51,8 @@ GQuark enough_import_error_quark (void);
 /* Limits against hostile files (a 100,000-entry journal is about 60 MB). */
 #define ENOUGH_IMPORT_MAX_FILE_SIZE  (G_GINT64_CONSTANT (512) * 1024 * 1024)
 #define ENOUGH_IMPORT_MAX_DEPTH      16
-#define ENOUGH_IMPORT_MAX_STRING     (1024 * 1024)     /* bytes, any string */
-#define ENOUGH_IMPORT_MAX_SHORT      4096              /* bytes: titles, names */
+#define ENOUGH_IMPORT_MAX_STRING     ENOUGH_TEXT_MAX_BYTES        /* bytes, any string */
+#define ENOUGH_IMPORT_MAX_SHORT      ENOUGH_SHORT_TEXT_MAX_BYTES  /* bytes: titles, names */
 #define ENOUGH_IMPORT_MAX_MEMBERS    64                /* members of one object */
 #define ENOUGH_IMPORT_MAX_ENTRIES    2000000
 #define ENOUGH_IMPORT_MAX_TURNS      10000             /* turns of one dialogue */

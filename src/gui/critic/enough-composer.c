@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "enough-composer.h"
+#include "enough-text-limit.h"
 
 struct _EnoughComposer
 {
@@ -285,6 +286,7 @@ enough_composer_init (EnoughComposer *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  enough_text_limit_view (self->text_view, ENOUGH_TEXT_MAX_BYTES);
 
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
 

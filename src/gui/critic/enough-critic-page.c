@@ -7,6 +7,7 @@
 
 #include "enough-critic-page-private.h"
 #include "enough-critic-patterns.h"
+#include "enough-text-limit.h"
 
 static void enough_critic_page_page_init (EnoughPageInterface *iface);
 
@@ -626,6 +627,8 @@ enough_critic_page_build (EnoughPage *page)
   EnoughCriticPage *self = ENOUGH_CRITIC_PAGE (page);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  enough_text_limit_editable (GTK_EDITABLE (self->title_entry), ENOUGH_SHORT_TEXT_MAX_BYTES);
+  enough_text_limit_editable (GTK_EDITABLE (self->critic_entry), ENOUGH_SHORT_TEXT_MAX_BYTES);
 
   enough_critic_dialogues_build (self);
   enough_critic_turns_build (self);

@@ -8,6 +8,7 @@
 #include "enough-letter-editor.h"
 #include "enough-reminders.h"
 #include "enough-search-reveal.h"
+#include "enough-text-limit.h"
 
 struct _EnoughLetterEditor
 {
@@ -647,6 +648,9 @@ enough_letter_editor_init (EnoughLetterEditor *self)
   build_feeling_chips (self);
   build_reread_rows (self);
   build_step_dots (self);
+  enough_text_limit_view (self->not_good_enough_view, ENOUGH_TEXT_MAX_BYTES);
+  enough_text_limit_view (self->letter_view, ENOUGH_TEXT_MAX_BYTES);
+  enough_text_limit_editable (GTK_EDITABLE (self->takeaway_entry), ENOUGH_TEXT_MAX_BYTES);
 
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->not_good_enough_view), "changed",
                             G_CALLBACK (on_not_good_enough_changed), self);

@@ -9,6 +9,7 @@
 #include "enough-letter-reader.h"
 #include "enough-reminders.h"
 #include "enough-search-reveal.h"
+#include "enough-text-limit.h"
 
 struct _EnoughLetterReader
 {
@@ -301,6 +302,7 @@ static void
 enough_letter_reader_init (EnoughLetterReader *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  enough_text_limit_editable (GTK_EDITABLE (self->takeaway_entry), ENOUGH_TEXT_MAX_BYTES);
 
   g_signal_connect_swapped (self->takeaway_entry, "changed",
                             G_CALLBACK (on_takeaway_changed), self);
