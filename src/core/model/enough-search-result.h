@@ -51,6 +51,11 @@ void               enough_search_result_get_match       (EnoughSearchResult *sel
                                                          guint              *start,
                                                          guint              *end);
 gint64             enough_search_result_get_created_at  (EnoughSearchResult *self);
+/* What names the entry in a list of thousands: a dialogue's title, a
+ * letter's first words (as the Letters list shows them), on one line and
+ * cut near 60 characters; NULL when it has none (a self-check, an
+ * untitled dialogue, an empty letter). */
+const char        *enough_search_result_get_entry_title (EnoughSearchResult *self);
 
 /* internal, for the store */
 EnoughSearchResult *_enough_search_result_new (EnoughRecordKind   kind,
@@ -62,5 +67,8 @@ EnoughSearchResult *_enough_search_result_new (EnoughRecordKind   kind,
                                                guint              n_matches,
                                                double             rank,
                                                gint64             created_at);
+/* @text: the entry's naming text as stored (any length, any whitespace). */
+void                _enough_search_result_set_entry_title (EnoughSearchResult *self,
+                                                           const char         *text);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "enough-dates.h"
 #include "enough-search-view.h"
 
 /* Long enough to skip the searches of a fast typist's middle letters,
@@ -110,42 +111,50 @@ enough_search_result_dup_markup (EnoughSearchResult *result)
 
 /* ---- Rows --------------------------------------------------------------- */
 
-static const char *
-field_label (EnoughSearchField field)
+/* Where the match is, naming the entry: with thousands of entries, "in the
+ * dialogue" does not say which one (the date beside it helps too). */
+char *
+enough_search_result_dup_place (EnoughSearchResult *result)
 {
-  switch (field)
+  const char *title;
+
+  g_return_val_if_fail (ENOUGH_IS_SEARCH_RESULT (result), NULL);
+
+  title = enough_search_result_get_entry_title (result);
+  if (title == NULL && enough_search_result_get_kind (result) == ENOUGH_RECORD_KIND_LETTER)
+    title = _("A letter to yourself");
+  else if (title == NULL)
+    title = _("Untitled Dialogue");
+
+  switch (enough_search_result_get_field (result))
     {
     case ENOUGH_SEARCH_FIELD_TITLE:
-      return _("Dialogue title");
+      /* The snippet is the title itself. */
+      return g_strdup (_("Dialogue title"));
     case ENOUGH_SEARCH_FIELD_CRITIC_NAME:
-      return _("Name of the critic");
+      /* Translators: where a search result was found; %s is the
+       * dialogue's title */
+      return g_strdup_printf (_("Name of the critic in “%s”"), title);
     case ENOUGH_SEARCH_FIELD_TURN:
-      return _("In the dialogue");
+      /* Translators: where a search result was found: in a dialogue's
+       * words; %s is the dialogue's title */
+      return g_strdup_printf (_("In “%s”"), title);
     case ENOUGH_SEARCH_FIELD_NOT_GOOD_ENOUGH:
-      return _("What felt not good enough");
+      /* The snippet is (the start of) the name already. */
+      return g_strdup (_("What felt not good enough"));
     case ENOUGH_SEARCH_FIELD_LETTER:
-      return _("Letter");
+      /* Translators: where a search result was found; %s is the letter's
+       * first words, as the Letters list names it */
+      return g_strdup_printf (_("In the letter “%s”"), title);
     case ENOUGH_SEARCH_FIELD_TAKEAWAY:
-      return _("Takeaway");
+      /* Translators: where a search result was found; %s is the letter's
+       * first words, as the Letters list names it */
+      return g_strdup_printf (_("Takeaway of “%s”"), title);
     case ENOUGH_SEARCH_FIELD_NOTE:
-      return _("Note");
+      return g_strdup (_("Note"));
     default:
-      return "";
+      return g_strdup ("");
     }
-}
-
-static char *
-format_date (gint64 usec)
-{
-  g_autoptr(GDateTime) date = NULL;
-
-  if (usec <= 0)
-    return g_strdup ("");
-  date = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
-  if (date == NULL)
-    return g_strdup ("");
-  /* Translators: the date of a search result, see g_date_time_format() */
-  return g_date_time_format (date, _("%x"));
 }
 
 /* A row's parts, found again when the row shows another result. */
@@ -175,8 +184,9 @@ update_row (GtkWidget          *row,
 {
   RowParts *parts = g_object_get_data (G_OBJECT (row), "enough-search-row");
   g_autofree char *markup = enough_search_result_dup_markup (result);
-  g_autofree char *date = format_date (enough_search_result_get_created_at (result));
-  const char *field = field_label (enough_search_result_get_field (result));
+  g_autofree char *date = enough_dates_format_date (enough_search_result_get_created_at (result));
+  g_autofree char *field = enough_search_result_dup_place (result);
+  g_autofree char *description = NULL;
 
   if (g_strcmp0 (parts->markup, markup) != 0)
     {
@@ -190,10 +200,13 @@ update_row (GtkWidget          *row,
     gtk_label_set_label (parts->date, date);
 
   /* The snippet as plain text: a screen reader reads what is shown. */
+  /* Translators: how a screen reader describes a search result: where it
+   * was found, then the entry's date */
+  description = g_strdup_printf (C_("search result", "%s, %s"), field, date);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   enough_search_result_get_snippet (result),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, field,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
   g_object_set_data_full (G_OBJECT (row), "enough-search-result",
                           g_object_ref (result), g_object_unref);
@@ -267,6 +280,7 @@ same_result (EnoughSearchResult *a,
   if (enough_search_result_get_kind (a) != enough_search_result_get_kind (b) ||
       enough_search_result_get_field (a) != enough_search_result_get_field (b) ||
       enough_search_result_get_created_at (a) != enough_search_result_get_created_at (b) ||
+      g_strcmp0 (enough_search_result_get_entry_title (a), enough_search_result_get_entry_title (b)) != 0 ||
       g_strcmp0 (enough_search_result_get_entry_uuid (a), enough_search_result_get_entry_uuid (b)) != 0 ||
       g_strcmp0 (enough_search_result_get_turn_uuid (a), enough_search_result_get_turn_uuid (b)) != 0 ||
       g_strcmp0 (enough_search_result_get_snippet (a), enough_search_result_get_snippet (b)) != 0 ||
