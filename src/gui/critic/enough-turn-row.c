@@ -9,6 +9,7 @@
 
 #include "enough-critic-patterns.h"
 #include "enough-turn-row.h"
+#include "enough-word-wrap.h"
 #include "enough-wrap-layout.h"
 
 struct _EnoughTurnRow
@@ -117,7 +118,14 @@ apply_mark (EnoughTurnRow *self,
 
   if (self->mark_start < 0 || self->mark_end <= self->mark_start || self->mark_start >= length)
     {
-      gtk_label_set_attributes (self->text_label, NULL);
+      PangoAttrList *old = gtk_label_get_attributes (self->text_label);
+      g_autoptr(PangoAttrList) none = pango_attr_list_new ();
+
+      attributes = pango_attr_list_new ();
+      enough_word_wrap_add_attributes (attributes, shown);
+      /* Most turns: nothing was set, nothing to set, no new layout. */
+      if (!pango_attr_list_equal (old != NULL ? old : none, attributes))
+        gtk_label_set_attributes (self->text_label, attributes);
       return;
     }
 
@@ -142,6 +150,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   pango_attr_list_insert (attributes, background);
   pango_attr_list_insert (attributes, alpha);
   pango_attr_list_insert (attributes, underline);
+  enough_word_wrap_add_attributes (attributes, shown);
   gtk_label_set_attributes (self->text_label, attributes);
 }
 

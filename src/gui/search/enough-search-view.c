@@ -7,6 +7,7 @@
 
 #include "enough-dates.h"
 #include "enough-search-view.h"
+#include "enough-word-wrap.h"
 
 /* Long enough to skip the searches of a fast typist's middle letters,
  * short enough to feel instant. */
@@ -231,6 +232,7 @@ create_row (EnoughSearchResult *result)
   gtk_label_set_lines (GTK_LABEL (snippet), 2);
   gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), snippet);
+  enough_word_wrap_label (GTK_LABEL (snippet));
   parts->snippet = GTK_LABEL (snippet);
 
   details = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -678,6 +680,7 @@ static void
 enough_search_view_init (EnoughSearchView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  enough_word_wrap_descendants (GTK_WIDGET (self));
 
   /* The lists' rows follow the groups by hand (show_group()), not through
    * gtk_list_box_bind_model(), which would make every row anew each time
