@@ -214,8 +214,10 @@ gboolean     enough_store_flush_finish      (EnoughStore          *self,
  * @limit_per_kind: at most this many results per kind (0 = 20)
  *
  * Returns: (transfer full): a #GListModel of #EnoughSearchResult grouped by
- * kind (dialogues, letters, self-checks), best first inside a group (among
- * the newest 256 matching texts). Entries deleted this session are left
+ * kind (dialogues, letters, self-checks), inside a group most relevant
+ * first (titles, then more hits, in whole steps), then newest first (among
+ * the newest 256 matching texts); each names its entry
+ * (enough_search_result_get_entry_title()). Entries deleted this session are left
  * out at once; text is found once saved (pending edits are not seen: call
  * enough_store_flush_async() first if that matters).
  */
