@@ -281,6 +281,12 @@ check_grouped_results (EnoughTestApp *test)
       }
   }
 
+  /* The critic's name, in its dialogue. */
+  view = type_query (test, "judge");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  g_assert_nonnull (enough_test_find_descendant (enough_search_view_get_row (view, 0), GTK_TYPE_LABEL,
+                                                 "Name of the critic in “The presentation”"));
+
   /* One kind only: the other headings go. */
   view = type_query (test, "sister");
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
