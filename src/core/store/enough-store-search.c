@@ -26,7 +26,8 @@
  * a few steps), grouped by kind and cut to the limit, most relevant and
  * newest first. Only the winners are resolved to entries and get a
  * snippet and their entry's name; each group is then shown by relevance,
- * then date (newest first), so the turns of one dialogue stay together. */
+ * then date (newest first), the equally relevant turns of one dialogue
+ * together. */
 
 #define CANDIDATES 256
 #define SYNC_BUDGET_USEC (8 * 1000)
@@ -399,8 +400,8 @@ typedef struct
   gint64              rowid;
 } Hit;
 
-/* Relevance, then date (newest first); one entry's hits together, in
- * their order in it. */
+/* Relevance, then date (newest first); as relevant, one entry's hits
+ * together, in their order in it. */
 static gint
 hit_order (gconstpointer a,
            gconstpointer b)
