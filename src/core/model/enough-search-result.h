@@ -23,6 +23,15 @@ typedef enum
   ENOUGH_SEARCH_FIELD_LETTER          = 5,  /* letter step 2 */
   ENOUGH_SEARCH_FIELD_TAKEAWAY        = 6,  /* letter takeaway */
   ENOUGH_SEARCH_FIELD_NOTE            = 7,  /* self-check note */
+  /* Experiment fields. The index rowid keeps a field in 3 bits
+   * (ENOUGH_SEARCH_SLOT in enough-tables.h), unique within its kind. */
+  ENOUGH_SEARCH_FIELD_BELIEF          = 8,
+  ENOUGH_SEARCH_FIELD_PREDICTION      = 9,
+  ENOUGH_SEARCH_FIELD_ACTION          = 10,
+  ENOUGH_SEARCH_FIELD_OBSTACLES       = 11,
+  ENOUGH_SEARCH_FIELD_ALTERNATIVE     = 12,
+  ENOUGH_SEARCH_FIELD_OUTCOME         = 13,
+  ENOUGH_SEARCH_FIELD_LEARNED         = 14,
 } EnoughSearchField;
 
 /**

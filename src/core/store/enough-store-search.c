@@ -10,6 +10,7 @@
 #include "enough-store-private.h"
 #include "enough-store-schema.h"
 #include "enough-store-test-hooks.h"
+#include "enough-tables.h"
 
 /* How a search works
  *
@@ -269,7 +270,8 @@ score_candidate (Query      *q,
       hits++;
       pos = end;
     }
-  return -(field_weight ((guint) (c->rowid & 7)) * (1.0 + hits)) / (1.0 + log10 (1.0 + len / 80.0));
+  return -(field_weight (enough_table_search_field ((guint) ((c->rowid >> 3) & 7), (guint) (c->rowid & 7)))
+           * (1.0 + hits)) / (1.0 + log10 (1.0 + len / 80.0));
 }
 
 static void
@@ -497,18 +499,19 @@ resolve (sqlite3    *db,
 {
   gint64 id = c->rowid >> 6;
   guint kind = (guint) ((c->rowid >> 3) & 7);
-  guint field = (guint) (c->rowid & 7);
-  static const char *const sql[5] = {
+  guint field = enough_table_search_field (kind, (guint) (c->rowid & 7));
+  static const char *const sql[ENOUGH_RECORD_N_KINDS] = {
     [ENOUGH_RECORD_KIND_DIALOGUE] = "SELECT id, uuid, created, deleted_at, NULL FROM dialogue WHERE id = ?",
     [ENOUGH_RECORD_KIND_TURN] = "SELECT d.id, d.uuid, d.created, d.deleted_at + t.deleted_at, t.uuid"
                                 " FROM turn t JOIN dialogue d ON d.id = t.dialogue_id WHERE t.id = ?",
     [ENOUGH_RECORD_KIND_LETTER] = "SELECT id, uuid, created, deleted_at, NULL FROM letter WHERE id = ?",
     [ENOUGH_RECORD_KIND_SELF_CHECK] = "SELECT id, uuid, created, deleted_at, NULL FROM self_check WHERE id = ?",
+    [ENOUGH_RECORD_KIND_EXPERIMENT] = "SELECT id, uuid, created, deleted_at, NULL FROM experiment WHERE id = ?",
   };
   sqlite3_stmt *stmt;
   Hit *hit = NULL;
 
-  if (kind < ENOUGH_RECORD_KIND_DIALOGUE || kind > ENOUGH_RECORD_KIND_SELF_CHECK)
+  if (kind < ENOUGH_RECORD_KIND_DIALOGUE || kind > ENOUGH_RECORD_KIND_LAST)
     return NULL;
   stmt = prepare_cached (db, cache, sql[kind], error);
   if (stmt == NULL)
@@ -555,7 +558,7 @@ search_run (sqlite3       *db,
   g_autoptr(GString) cjk = g_string_new (NULL);
   g_autoptr(GPtrArray) likes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
-  GPtrArray *groups[5] = { NULL };
+  GPtrArray *groups[ENOUGH_RECORD_N_KINDS] = { NULL };
   GPtrArray *hits = g_ptr_array_new_with_free_func ((GDestroyNotify) hit_free);
   Budget budget = { deadline, cancellable, FALSE };
   sqlite3_blob *blob = NULL;
@@ -700,7 +703,7 @@ search_run (sqlite3       *db,
     }
   g_ptr_array_sort (candidates, candidate_order);
 
-  for (guint kind = 1; kind < 5; kind++)
+  for (guint kind = 1; kind < ENOUGH_RECORD_N_KINDS; kind++)
     groups[kind] = g_ptr_array_new ();
   for (guint i = 0; i < candidates->len; i++)
     {
@@ -709,7 +712,7 @@ search_run (sqlite3       *db,
       guint group = kind == ENOUGH_RECORD_KIND_TURN ? ENOUGH_RECORD_KIND_DIALOGUE : kind;
       Hit *hit;
 
-      if (group < 1 || group > 4 || groups[group]->len >= limit)
+      if (group < 1 || group > ENOUGH_RECORD_KIND_LAST || groups[group]->len >= limit)
         continue;
       hit = resolve (db, cache, &q, c, NULL);
       if (hit == NULL)
@@ -724,13 +727,13 @@ search_run (sqlite3       *db,
 
   {
     static const guint order[] = { ENOUGH_RECORD_KIND_DIALOGUE, ENOUGH_RECORD_KIND_LETTER,
-                                   ENOUGH_RECORD_KIND_SELF_CHECK };
+                                   ENOUGH_RECORD_KIND_SELF_CHECK, ENOUGH_RECORD_KIND_EXPERIMENT };
 
     for (guint i = 0; i < G_N_ELEMENTS (order); i++)
       for (guint j = 0; j < groups[order[i]]->len; j++)
         g_ptr_array_add (hits, g_ptr_array_index (groups[order[i]], j));
   }
-  for (guint kind = 1; kind < 5; kind++)
+  for (guint kind = 1; kind < ENOUGH_RECORD_N_KINDS; kind++)
     g_ptr_array_unref (groups[kind]);
   query_clear (&q);
 
