@@ -15,6 +15,7 @@ struct _EnoughExperimentRow
 {
   GtkWidget         parent_instance;
 
+  GtkWidget        *layout;
   GtkLabel         *title_label;
   GtkLabel         *status_label;
   GtkImage         *due_image;
@@ -251,6 +252,7 @@ enough_experiment_row_class_init (EnoughExperimentRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/experiments/enough-experiment-row.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "experimentrow");
+  gtk_widget_class_bind_template_child (widget_class, EnoughExperimentRow, layout);
   gtk_widget_class_bind_template_child (widget_class, EnoughExperimentRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, EnoughExperimentRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, EnoughExperimentRow, due_image);
