@@ -502,6 +502,16 @@ on_time_changed (EnoughExperimentEditor *self)
   set_due_from_widgets (self, day);
 }
 
+/* "09:05", not "9:5". */
+static gboolean
+on_spin_output (GtkSpinButton *spin)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
 /* One choice per kind: its name, and under it what it means and an example. */
 static void
 build_kinds (EnoughExperimentEditor *self)
@@ -634,6 +644,8 @@ enough_experiment_editor_init (EnoughExperimentEditor *self)
       gtk_scale_set_format_value_func (scale, format_scale_value, self, NULL);
       g_signal_connect (scale, "value-changed", G_CALLBACK (on_scale_changed), self);
     }
+  g_signal_connect (self->hour_spin, "output", G_CALLBACK (on_spin_output), NULL);
+  g_signal_connect (self->minute_spin, "output", G_CALLBACK (on_spin_output), NULL);
   g_signal_connect (self->came_true_yes, "toggled", G_CALLBACK (on_came_true_toggled), self);
   g_signal_connect (self->came_true_partly, "toggled", G_CALLBACK (on_came_true_toggled), self);
   g_signal_connect (self->came_true_no, "toggled", G_CALLBACK (on_came_true_toggled), self);

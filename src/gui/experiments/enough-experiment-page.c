@@ -275,6 +275,9 @@ enough_experiment_page_open_experiment (EnoughExperimentPage *self,
     return FALSE;
   open_and_select (self, ENOUGH_EXPERIMENT (record));
   show_content (self);
+  /* Its day came (the reminder): straight to the After half. */
+  if (enough_experiment_get_state (ENOUGH_EXPERIMENT (record), page_now (self)) == ENOUGH_EXPERIMENT_DUE)
+    enough_experiment_editor_focus_next (self->editor);
   return TRUE;
 }
 
