@@ -14,6 +14,8 @@
 #include "enough-experiment-page.h"
 #include "enough-experiment-row.h"
 #include "enough-gui-test-utils.h"
+#include "enough-item-bank.h"
+#include "enough-self-check-results.h"
 #include "enough-reminders.h"
 #include "enough-test-utils.h"
 #include "enough-turn-row.h"
@@ -617,6 +619,62 @@ test_critic_link (Fixture       *fixture,
   enough_test_run_app (critic_link, fixture);
 }
 
+/* Self-Check results offer an experiment where fear of mistakes stands
+ * out, and only there. Fear of mistakes (items 1 7 13 19, 7 reversed) all
+ * 5s; every other part has one reversed item, so 2.0 at most. */
+static void
+set_answers (EnoughSelfCheck *check,
+             const char      *answers)
+{
+  for (guint i = 0; answers[i] != '\0'; i++)
+    enough_self_check_set_answer (check, i, (guint) (answers[i] - '0'));
+}
+
+static void
+self_check_link (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  EnoughStore *store = use_fake_clock (test, fixture);
+  g_autoptr(EnoughSelfCheck) fearful = enough_store_create_self_check (store, ENOUGH_ITEM_BANK_VERSION);
+  g_autoptr(EnoughSelfCheck) worth = enough_store_create_self_check (store, ENOUGH_ITEM_BANK_VERSION);
+  EnoughSelfCheckPage *page;
+  EnoughSelfCheckResults *results;
+  GtkWidget *button;
+  EnoughExperimentPage *experiments;
+
+  set_answers (fearful, "151111111111151111151111");
+  enough_self_check_set_completed_at (fearful, fixture->now);
+  /* Worth stands out here (tests/self-check's first check). */
+  set_answers (worth, "123451234512345123451234");
+  enough_self_check_set_completed_at (worth, fixture->now);
+
+  enough_window_show_page (test->window, "self-check");
+  enough_test_drain_main_context ();
+  page = ENOUGH_SELF_CHECK_PAGE (enough_window_get_page (test->window, "self-check"));
+  results = enough_self_check_page_get_results (page);
+  button = must_find (GTK_WIDGET (results), "experiment_button");
+
+  enough_self_check_results_set_check (results, worth, NULL);
+  g_assert_false (gtk_widget_get_visible (button));
+  enough_self_check_results_set_check (results, fearful, NULL);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "app.new-experiment");
+  g_signal_emit_by_name (button, "clicked");
+  enough_test_drain_main_context ();
+
+  g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "experiments");
+  experiments = ENOUGH_EXPERIMENT_PAGE (enough_window_get_page (test->window, "experiments"));
+  g_assert_nonnull (enough_experiment_page_get_experiment (experiments));
+  g_assert_cmpstr (enough_experiment_get_belief (enough_experiment_page_get_experiment (experiments)), ==, "");
+}
+
+static void
+test_self_check_link (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  enough_test_run_app (self_check_link, fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -638,6 +696,7 @@ main (int   argc,
   ADD ("/experiment-page/write-restart", test_write_restart);
   ADD ("/experiment-page/remind", test_remind);
   ADD ("/experiment-page/critic-link-and-search", test_critic_link);
+  ADD ("/experiment-page/self-check-link", test_self_check_link);
 
 #undef ADD
 

@@ -473,9 +473,10 @@ on_day_selected (EnoughExperimentEditor *self)
 
   if (self->syncing || self->experiment == NULL)
     return;
+  /* The popover stays open: arrow keys select day after day, and Escape
+   * or a click outside closes it. */
   day = gtk_calendar_get_date (self->calendar);
   set_due_from_widgets (self, day);
-  gtk_popover_popdown (self->date_popover);
 }
 
 static void
