@@ -478,6 +478,21 @@ remind (EnoughTestApp *test)
   use_fake_clock (test, fixture);
   experiment = enough_experiment_page_new_experiment (page, "Resting means I am lazy.");
   fixture->uuid = g_strdup (enough_record_get_uuid (ENOUGH_RECORD (experiment)));
+  /* Unrated and 0 % are told apart, for the eye and the screen reader. */
+  {
+    GtkWidget *scale = GTK_WIDGET (enough_experiment_editor_get_scale (editor, 0));
+    GtkWidget *value = enough_test_find_descendant (scale, GTK_TYPE_LABEL, NULL);
+
+    g_assert_nonnull (value);
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (value)), ==, "Not rated");
+    enough_experiment_set_belief_rating (experiment, 0);
+    enough_test_drain_main_context ();
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (value)), ==, "0 %");
+    enough_experiment_set_belief_rating (experiment, ENOUGH_RATING_UNSET);
+    enough_test_drain_main_context ();
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (value)), ==, "Not rated");
+  }
+
   /* Tomorrow, without a time: 09:00. */
   gtk_calendar_select_day (GTK_CALENDAR (must_find (GTK_WIDGET (editor), "calendar")), tomorrow);
   g_signal_emit_by_name (must_find (GTK_WIDGET (editor), "calendar"), "day-selected");

@@ -252,9 +252,9 @@ sync_all (EnoughExperimentEditor *self)
       int rating = e != NULL ? scales[i].get (e) : ENOUGH_RATING_UNSET;
 
       gtk_range_set_value (range, MAX (rating, 0));
-      /* The value label shows "Not rated" for 0 of an unrated scale. */
-      gtk_widget_queue_draw (GTK_WIDGET (range));
-      gtk_widget_queue_resize (GTK_WIDGET (range));
+      /* Setting the function again rewrites the value label: "Not rated"
+       * and 0 % are the same value of the scale. */
+      gtk_scale_set_format_value_func (GTK_SCALE (range), format_scale_value, self, NULL);
       update_scale_accessible (self, range);
     }
   for (guint k = 1; k <= ENOUGH_EXPERIMENT_KIND_LAST; k++)
