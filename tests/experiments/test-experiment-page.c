@@ -520,6 +520,25 @@ remind (EnoughTestApp *test)
   /* Once per run. */
   g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
 
+  /* Another day: the old reminder is withdrawn, and the new day reminds
+   * again (the reminders forgot it was announced). */
+  {
+    g_autoptr(GDateTime) later = g_date_time_new_local (2026, 3, 12, 0, 0, 0);
+
+    gtk_calendar_select_day (GTK_CALENDAR (must_find (GTK_WIDGET (editor), "calendar")), later);
+    g_signal_emit_by_name (must_find (GTK_WIDGET (editor), "calendar"), "day-selected");
+  }
+  enough_test_drain_main_context ();
+  enough_experiment_page_refresh (page);
+  g_assert_true (g_str_has_prefix (row_status (row), "Planned for "));
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
+  fixture->now += G_TIME_SPAN_DAY;
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 1);
+  wait_for_notes (n_before + 2);
+  note = notes->pdata[n_before + 1];
+  enough_test_drain_main_context ();
+  g_assert_cmpstr (row_status (row), ==, "Ready to look back");
+
   /* The notification opens it, from another page. */
   enough_window_show_page (test->window, "letters");
   enough_test_drain_main_context ();
