@@ -249,6 +249,45 @@ buffer_text (GtkWidget *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* Returns whether the key did something (FALSE: unbound, or its action
+ * is disabled right now). */
+static gboolean
+try_key (GtkWidget       *widget,
+         guint            keyval,
+         GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint c = 0; c < g_list_model_get_n_items (controllers) && !handled; c++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            {
+              handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                      GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                      widget,
+                                                      gtk_shortcut_get_arguments (shortcut));
+              break;
+            }
+        }
+    }
+
+  enough_test_drain_main_context ();
+  return handled;
+}
+
 static EnoughExperimentPage *
 show_experiments (EnoughTestApp *test)
 {
@@ -348,19 +387,21 @@ static void
 write_experiment (EnoughTestApp *test)
 {
   Fixture *fixture = test->user_data;
-  EnoughExperimentPage *page = show_experiments (test);
-  EnoughExperimentEditor *editor = enough_experiment_page_get_editor (page);
+  EnoughExperimentPage *page = ENOUGH_EXPERIMENT_PAGE (enough_window_get_page (test->window, "experiments"));
+  EnoughExperimentEditor *editor;
   EnoughStore *store = use_fake_clock (test, fixture);
   EnoughExperiment *experiment;
   GtkWidget *kind;
   g_autoptr(GDateTime) day = g_date_time_new_local (2026, 3, 12, 0, 0, 0);
   g_autoptr(GError) error = NULL;
 
-  /* Nothing yet: the page invites to plan one. */
+  /* Alt+4 shows the page; nothing yet: it invites to plan one; Ctrl+N does. */
+  g_assert_true (try_key (GTK_WIDGET (test->window), GDK_KEY_4, GDK_ALT_MASK));
+  g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "experiments");
+  editor = enough_experiment_page_get_editor (page);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (must_find (GTK_WIDGET (page), "main_stack"))),
                    ==, "empty");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "experiments.new", NULL));
-  enough_test_drain_main_context ();
+  g_assert_true (try_key (GTK_WIDGET (page), GDK_KEY_n, GDK_CONTROL_MASK));
   experiment = enough_experiment_page_get_experiment (page);
   g_assert_nonnull (experiment);
   fixture->uuid = g_strdup (enough_record_get_uuid (ENOUGH_RECORD (experiment)));

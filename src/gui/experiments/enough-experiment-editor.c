@@ -32,7 +32,6 @@ struct _EnoughExperimentEditor
   GtkScale          *alternative_after_scale;
   GtkBox            *kind_box;
   GtkMenuButton     *date_button;
-  GtkPopover        *date_popover;
   GtkCalendar       *calendar;
   GtkWidget         *clear_date_button;
   GtkCheckButton    *time_check;
@@ -609,7 +608,6 @@ enough_experiment_editor_class_init (EnoughExperimentEditorClass *klass)
   BIND (alternative_after_scale);
   BIND (kind_box);
   BIND (date_button);
-  BIND (date_popover);
   BIND (calendar);
   BIND (clear_date_button);
   BIND (time_check);
