@@ -41,7 +41,7 @@ typedef enum
  * before using Pango markup); the matched ranges inside it are given as
  * byte offsets, see enough_search_result_get_match().
  *
- * kind is the entry kind (DIALOGUE, LETTER or SELF_CHECK); entry-uuid opens
+ * kind is the entry kind (DIALOGUE, LETTER, SELF_CHECK or EXPERIMENT); entry-uuid opens
  * it with enough_store_lookup(); for a turn hit, turn-uuid names the turn
  * (scroll to it), otherwise it is NULL.
  */

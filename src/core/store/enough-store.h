@@ -159,7 +159,7 @@ EnoughTurn      *enough_store_add_turn          (EnoughStore    *self,
 void             enough_store_move_turn         (EnoughStore    *self,
                                                  EnoughTurn     *turn,
                                                  guint           new_index);
-/* Any record (dialogue, letter, self-check or turn): removed from its list
+/* Any record (dialogue, letter, self-check, experiment or turn): removed from its list
  * model now; enough_store_restore() puts it back where it was. Keep the
  * object (a reference) for the Undo toast. */
 void             enough_store_delete            (EnoughStore    *self,
@@ -223,7 +223,7 @@ gboolean     enough_store_flush_finish      (EnoughStore          *self,
  * @limit_per_kind: at most this many results per kind (0 = 20)
  *
  * Returns: (transfer full): a #GListModel of #EnoughSearchResult grouped by
- * kind (dialogues, letters, self-checks), best first inside a group (among
+ * kind (dialogues, letters, self-checks, experiments), best first inside a group (among
  * the newest 256 matching texts). Entries deleted this session are left
  * out at once; text is found once saved (pending edits are not seen: call
  * enough_store_flush_async() first if that matters).
