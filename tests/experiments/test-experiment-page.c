@@ -9,12 +9,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "enough-experiment-editor.h"
 #include "enough-experiment-page.h"
 #include "enough-experiment-row.h"
 #include "enough-gui-test-utils.h"
 #include "enough-item-bank.h"
+#include "enough-limits.h"
 #include "enough-self-check-results.h"
 #include "enough-reminders.h"
 #include "enough-test-utils.h"
@@ -643,6 +645,24 @@ critic_link (EnoughTestApp *test)
       enough_experiment_page_get_editor (experiments), ENOUGH_SEARCH_FIELD_BELIEF));
 
     g_assert_cmpstr (shown, ==, "Everyone will see you cannot cope.");
+  }
+
+  /* From another process too, kept within the typed text's limit. */
+  {
+    GString *huge = g_string_new (NULL);
+    EnoughExperiment *big;
+
+    while (huge->len <= ENOUGH_TEXT_MAX_BYTES)
+      g_string_append (huge, "é");
+    g_action_group_activate_action (G_ACTION_GROUP (test->app), "new-experiment",
+                                    g_variant_new_take_string (g_string_free (huge, FALSE)));
+    enough_test_drain_main_context ();
+    big = enough_experiment_page_get_experiment (experiments);
+    g_assert_true (big != experiment);
+    g_assert_cmpuint (strlen (enough_experiment_get_belief (big)), ==, ENOUGH_TEXT_MAX_BYTES);
+    g_assert_true (g_utf8_validate (enough_experiment_get_belief (big), -1, NULL));
+    enough_store_delete (store, big);
+    enough_experiment_page_open_experiment (experiments, enough_record_get_uuid (ENOUGH_RECORD (experiment)));
   }
 
   /* Only the critic's turns offer it. */

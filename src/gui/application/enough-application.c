@@ -10,6 +10,7 @@
 #include "enough-help-window.h"
 #include "enough-experiment-page.h"
 #include "enough-letter-page.h"
+#include "enough-limits.h"
 #include "enough-window.h"
 
 struct _EnoughApplication
@@ -499,10 +500,18 @@ enough_application_new_experiment_action (GSimpleAction *action,
                                           gpointer       user_data)
 {
   EnoughExperimentPage *page = show_experiments (user_data);
-  const char *belief = g_variant_get_string (parameter, NULL);
+  gsize length = 0;
+  const char *text = g_variant_get_string (parameter, &length);
+  g_autofree char *belief = NULL;
 
-  if (page != NULL)
-    enough_experiment_page_new_experiment (page, *belief != '\0' ? belief : NULL);
+  if (page == NULL)
+    return;
+  /* Any local process can send one: within the typed text's limit, cut
+   * between characters (GVariant strings are valid UTF-8). */
+  if (length > ENOUGH_TEXT_MAX_BYTES)
+    length = (gsize) (g_utf8_find_prev_char (text, text + ENOUGH_TEXT_MAX_BYTES + 1) - text);
+  belief = g_strndup (text, length);
+  enough_experiment_page_new_experiment (page, *belief != '\0' ? belief : NULL);
 }
 
 /* app.restore-backup ((path, date); the path as bytes), from the Preferences once they are
