@@ -99,6 +99,7 @@ static const Case cases[] = {
     ENOUGH_IMPORT_ERROR_INVALID, "entries[0].completed_at: " },
   { "index-out-of-range", ONE (CHECK (ANSWERS_OK ",\"current_index\":24")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].current_index: " },
   /* experiments */
+  { "experiment-in-version-1", ONE (EXPERIMENT (",\"belief\":\"ok\"")), ENOUGH_IMPORT_ERROR_INVALID, "version: a version 1 file cannot hold experiments" },
   { "belief-rating-high", ONE (EXPERIMENT (",\"belief_rating\":101")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].belief_rating: 101 is out of range (0 to 100)" },
   { "belief-rating-negative", ONE (EXPERIMENT (",\"belief_rating\":-1")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].belief_rating: -1 is out of range" },
   { "likelihood-string", ONE (EXPERIMENT (",\"prediction_likelihood\":\"80%\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].prediction_likelihood: expected a whole number from 0 to 100 or null" },
@@ -287,6 +288,11 @@ test_accepted (ImportFixture *fx,
     ONE (LETTER (",\"text\":\"\\ud83c\\udf31 \\\"quoted\\\" \\/ \\n\"")),
     ONE (DIALOGUE (",\"intensity_start\":null,\"turns\":[]")),
     ONE ("{" COMMON ("self-check", UUID3) ",\"bank_version\":1" ANSWERS_OK ",\"completed_at\":\"2026-01-02T03:04:05.5+02:00\"}"),
+    /* version 2: experiments, every rating at its bounds or null */
+    "{\"format\":\"enough-journal\",\"version\":2,\"entries\":["
+    EXPERIMENT (",\"belief_rating\":0,\"prediction_likelihood\":100,\"alternative_rating\":null,"
+                "\"belief_after\":null,\"experiment_kind\":\"my-own\",\"came_true\":\"unset\","
+                "\"due_at\":null,\"due_has_time\":0,\"learned\":\"\\u4e86\"") TAIL,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (ok); i++)
