@@ -531,11 +531,14 @@ build_kinds (EnoughExperimentEditor *self)
       gtk_label_set_xalign (GTK_LABEL (name), 0);
       gtk_label_set_wrap (GTK_LABEL (name), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+      /* Lines as long as the row allows, not a narrow column. */
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (name), GTK_NATURAL_WRAP_NONE);
       gtk_widget_add_css_class (name, "experiment-kind-name");
       gtk_box_append (GTK_BOX (box), name);
       gtk_label_set_xalign (GTK_LABEL (explanation), 0);
       gtk_label_set_wrap (GTK_LABEL (explanation), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (explanation), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (explanation), GTK_NATURAL_WRAP_NONE);
       gtk_widget_add_css_class (explanation, "dim-label");
       gtk_box_append (GTK_BOX (box), explanation);
       if (kinds[i].example != NULL)
@@ -545,6 +548,7 @@ build_kinds (EnoughExperimentEditor *self)
           gtk_label_set_xalign (GTK_LABEL (example), 0);
           gtk_label_set_wrap (GTK_LABEL (example), TRUE);
           gtk_label_set_wrap_mode (GTK_LABEL (example), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_natural_wrap_mode (GTK_LABEL (example), GTK_NATURAL_WRAP_NONE);
           gtk_widget_add_css_class (example, "dim-label");
           gtk_widget_add_css_class (example, "caption");
           gtk_box_append (GTK_BOX (box), example);
