@@ -23,6 +23,15 @@ typedef enum
   ENOUGH_SEARCH_FIELD_LETTER          = 5,  /* letter step 2 */
   ENOUGH_SEARCH_FIELD_TAKEAWAY        = 6,  /* letter takeaway */
   ENOUGH_SEARCH_FIELD_NOTE            = 7,  /* self-check note */
+  /* Experiment fields. The index rowid keeps a field in 3 bits
+   * (ENOUGH_SEARCH_SLOT in enough-tables.h), unique within its kind. */
+  ENOUGH_SEARCH_FIELD_BELIEF          = 8,
+  ENOUGH_SEARCH_FIELD_PREDICTION      = 9,
+  ENOUGH_SEARCH_FIELD_ACTION          = 10,
+  ENOUGH_SEARCH_FIELD_OBSTACLES       = 11,
+  ENOUGH_SEARCH_FIELD_ALTERNATIVE     = 12,
+  ENOUGH_SEARCH_FIELD_OUTCOME         = 13,
+  ENOUGH_SEARCH_FIELD_LEARNED         = 14,
 } EnoughSearchField;
 
 /**
@@ -32,7 +41,7 @@ typedef enum
  * before using Pango markup); the matched ranges inside it are given as
  * byte offsets, see enough_search_result_get_match().
  *
- * kind is the entry kind (DIALOGUE, LETTER or SELF_CHECK); entry-uuid opens
+ * kind is the entry kind (DIALOGUE, LETTER, SELF_CHECK or EXPERIMENT); entry-uuid opens
  * it with enough_store_lookup(); for a turn hit, turn-uuid names the turn
  * (scroll to it), otherwise it is NULL.
  */

@@ -9,6 +9,7 @@
 #include "enough-store-private.h"
 #include "enough-store-schema.h"
 #include "enough-store-test-hooks.h"
+#include "enough-tables.h"
 
 /* How a search works
  *
@@ -273,7 +274,8 @@ score_candidate (Query      *q,
       hits++;
       pos = end;
     }
-  return -(field_weight ((guint) (c->rowid & 7)) * (1.0 + hits));
+  return -(field_weight (enough_table_search_field ((guint) ((c->rowid >> 3) & 7), (guint) (c->rowid & 7)))
+           * (1.0 + hits));
 }
 
 static void
@@ -568,18 +570,19 @@ resolve (sqlite3    *db,
 {
   gint64 id = c->rowid >> 6;
   guint kind = (guint) ((c->rowid >> 3) & 7);
-  guint field = (guint) (c->rowid & 7);
-  static const char *const sql[5] = {
+  guint field = enough_table_search_field (kind, (guint) (c->rowid & 7));
+  static const char *const sql[ENOUGH_RECORD_N_KINDS] = {
     [ENOUGH_RECORD_KIND_DIALOGUE] = "SELECT id, uuid, created, deleted_at, NULL, title FROM dialogue WHERE id = ?",
     [ENOUGH_RECORD_KIND_TURN] = "SELECT d.id, d.uuid, d.created, d.deleted_at + t.deleted_at, t.uuid, d.title"
                                 " FROM turn t JOIN dialogue d ON d.id = t.dialogue_id WHERE t.id = ?",
     [ENOUGH_RECORD_KIND_LETTER] = "SELECT id, uuid, created, deleted_at, NULL, NULL FROM letter WHERE id = ?",
     [ENOUGH_RECORD_KIND_SELF_CHECK] = "SELECT id, uuid, created, deleted_at, NULL, NULL FROM self_check WHERE id = ?",
+    [ENOUGH_RECORD_KIND_EXPERIMENT] = "SELECT id, uuid, created, deleted_at, NULL, NULL FROM experiment WHERE id = ?",
   };
   sqlite3_stmt *stmt;
   Hit *hit = NULL;
 
-  if (kind < ENOUGH_RECORD_KIND_DIALOGUE || kind > ENOUGH_RECORD_KIND_SELF_CHECK)
+  if (kind < ENOUGH_RECORD_KIND_DIALOGUE || kind > ENOUGH_RECORD_KIND_LAST)
     return NULL;
   stmt = prepare_cached (db, cache, sql[kind], error);
   if (stmt == NULL)
@@ -602,9 +605,11 @@ resolve (sqlite3    *db,
                                                sqlite3_column_int64 (stmt, 2));
       hit->rowid = c->rowid;
       /* The entry's name, in the search job: the rows ask nothing more. */
-      if (kind == ENOUGH_RECORD_KIND_LETTER)
+      if (kind == ENOUGH_RECORD_KIND_LETTER || kind == ENOUGH_RECORD_KIND_EXPERIMENT)
         {
-          g_autofree char *title = dup_letter_title (db, id);
+          g_autofree char *title = kind == ENOUGH_RECORD_KIND_LETTER
+                                   ? dup_letter_title (db, id)
+                                   : read_text_head (db, "experiment", "belief", id);
 
           _enough_search_result_set_entry_title (hit->result, title);
         }
@@ -636,7 +641,7 @@ search_run (sqlite3       *db,
   g_autoptr(GString) cjk = g_string_new (NULL);
   g_autoptr(GPtrArray) likes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
-  GPtrArray *groups[5] = { NULL };
+  GPtrArray *groups[ENOUGH_RECORD_N_KINDS] = { NULL };
   GPtrArray *hits = g_ptr_array_new_with_free_func ((GDestroyNotify) hit_free);
   Budget budget = { deadline, cancellable, FALSE };
   sqlite3_blob *blob = NULL;
@@ -781,7 +786,7 @@ search_run (sqlite3       *db,
     }
   g_ptr_array_sort (candidates, candidate_order);
 
-  for (guint kind = 1; kind < 5; kind++)
+  for (guint kind = 1; kind < ENOUGH_RECORD_N_KINDS; kind++)
     groups[kind] = g_ptr_array_new ();
   for (guint i = 0; i < candidates->len; i++)
     {
@@ -790,7 +795,7 @@ search_run (sqlite3       *db,
       guint group = kind == ENOUGH_RECORD_KIND_TURN ? ENOUGH_RECORD_KIND_DIALOGUE : kind;
       Hit *hit;
 
-      if (group < 1 || group > 4 || groups[group]->len >= limit)
+      if (group < 1 || group > ENOUGH_RECORD_KIND_LAST || groups[group]->len >= limit)
         continue;
       hit = resolve (db, cache, &q, c, NULL);
       if (hit == NULL)
@@ -805,7 +810,7 @@ search_run (sqlite3       *db,
 
   {
     static const guint order[] = { ENOUGH_RECORD_KIND_DIALOGUE, ENOUGH_RECORD_KIND_LETTER,
-                                   ENOUGH_RECORD_KIND_SELF_CHECK };
+                                   ENOUGH_RECORD_KIND_SELF_CHECK, ENOUGH_RECORD_KIND_EXPERIMENT };
 
     for (guint i = 0; i < G_N_ELEMENTS (order); i++)
       g_ptr_array_sort (groups[order[i]], hit_order);
@@ -813,7 +818,7 @@ search_run (sqlite3       *db,
       for (guint j = 0; j < groups[order[i]]->len; j++)
         g_ptr_array_add (hits, g_ptr_array_index (groups[order[i]], j));
   }
-  for (guint kind = 1; kind < 5; kind++)
+  for (guint kind = 1; kind < ENOUGH_RECORD_N_KINDS; kind++)
     g_ptr_array_unref (groups[kind]);
   query_clear (&q);
 

@@ -196,16 +196,20 @@ worker_purge (EnoughStore  *self,
     return TRUE;
 
   /* The partial indexes make this cheap when nothing was deleted. Turns go
-   * with their dialogue (ON DELETE CASCADE). */
-#define PURGE_WHERE " WHERE deleted_at != 0 AND (deleted_at < %1$" G_GINT64_FORMAT \
-                    " OR deleted_at >= %2$" G_GINT64_FORMAT ");"
-  sql = g_strdup_printf ("DELETE FROM turn" PURGE_WHERE
-                         "DELETE FROM dialogue" PURGE_WHERE
-                         "DELETE FROM letter" PURGE_WHERE
-                         "DELETE FROM self_check" PURGE_WHERE
-                         "COMMIT",
-                         job->purge_before, job->purge_since);
-#undef PURGE_WHERE
+   * with their dialogue (ON DELETE CASCADE); deleted turns of kept
+   * dialogues first. */
+  {
+    GString *s = g_string_new (NULL);
+
+    for (guint k = ENOUGH_RECORD_KIND_TURN; k <= ENOUGH_RECORD_KIND_LAST; k++)
+      g_string_append_printf (s, "DELETE FROM %s WHERE deleted_at != 0 AND (deleted_at < %"
+                              G_GINT64_FORMAT " OR deleted_at >= %" G_GINT64_FORMAT ");",
+                              enough_table_for_kind (k)->name, job->purge_before, job->purge_since);
+    g_string_append_printf (s, "DELETE FROM dialogue WHERE deleted_at != 0 AND (deleted_at < %"
+                            G_GINT64_FORMAT " OR deleted_at >= %" G_GINT64_FORMAT ");COMMIT",
+                            job->purge_before, job->purge_since);
+    sql = g_string_free (s, FALSE);
+  }
 
   if (!_enough_store_exec (self->wdb, "BEGIN IMMEDIATE", error))
     return FALSE;

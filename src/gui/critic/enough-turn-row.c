@@ -385,6 +385,22 @@ delete_action (GtkWidget  *widget,
   g_signal_emit (self, signals[SIGNAL_DELETE_REQUESTED], 0, self->turn);
 }
 
+/* A new experiment on the Experiments page, the critic's words as the
+ * belief to test (app.new-experiment: the page is not ours to call). */
+static void
+test_experiment_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  EnoughTurnRow *self = ENOUGH_TURN_ROW (widget);
+
+  if (self->popover != NULL)
+    gtk_popover_popdown (self->popover);
+  if (self->turn == NULL)
+    return;
+  gtk_widget_activate_action (widget, "app.new-experiment", "s", enough_turn_get_text (self->turn));
+}
+
 static void
 menu_action (GtkWidget  *widget,
              const char *action_name,
@@ -713,6 +729,7 @@ enough_turn_row_class_init (EnoughTurnRowClass *klass)
   gtk_widget_class_install_action (widget_class, "turn.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "turn.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "turn.menu", NULL, menu_action);
+  gtk_widget_class_install_action (widget_class, "turn.test-experiment", NULL, test_experiment_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "turn.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "turn.menu", NULL);

@@ -23,9 +23,11 @@ struct _EnoughSearchView
   GtkWidget    *group_dialogues;
   GtkWidget    *group_letters;
   GtkWidget    *group_checks;
+  GtkWidget    *group_experiments;
   GtkListBox   *list_dialogues;
   GtkListBox   *list_letters;
   GtkListBox   *list_checks;
+  GtkListBox   *list_experiments;
 
   EnoughStore  *store;
   char         *query;          /* shown */
@@ -33,7 +35,7 @@ struct _EnoughSearchView
   guint         timeout_id;
   GCancellable *cancellable;    /* of the full answer in flight */
   GListStore   *results;        /* all shown, grouped by kind */
-  GListStore   *groups[3];      /* dialogues, letters, self-checks */
+  GListStore   *groups[4];      /* dialogues, letters, self-checks, experiments */
 };
 
 G_DEFINE_FINAL_TYPE (EnoughSearchView, enough_search_view, GTK_TYPE_WIDGET)
@@ -153,6 +155,20 @@ enough_search_result_dup_place (EnoughSearchResult *result)
       return g_strdup_printf (_("Takeaway of “%s”"), title);
     case ENOUGH_SEARCH_FIELD_NOTE:
       return g_strdup (_("Note"));
+    case ENOUGH_SEARCH_FIELD_BELIEF:
+      return g_strdup (_("The belief to test"));
+    case ENOUGH_SEARCH_FIELD_PREDICTION:
+      return g_strdup (_("What I fear will happen"));
+    case ENOUGH_SEARCH_FIELD_ACTION:
+      return g_strdup (_("What exactly I will do"));
+    case ENOUGH_SEARCH_FIELD_OBSTACLES:
+      return g_strdup (_("What might get in the way"));
+    case ENOUGH_SEARCH_FIELD_ALTERNATIVE:
+      return g_strdup (_("A kinder belief"));
+    case ENOUGH_SEARCH_FIELD_OUTCOME:
+      return g_strdup (_("What actually happened"));
+    case ENOUGH_SEARCH_FIELD_LEARNED:
+      return g_strdup (_("What I learned"));
     default:
       return g_strdup ("");
     }
@@ -308,7 +324,8 @@ show_group (EnoughSearchView *self,
             guint             g,
             GPtrArray        *results)
 {
-  GtkListBox *lists[3] = { self->list_dialogues, self->list_letters, self->list_checks };
+  GtkListBox *lists[4] = { self->list_dialogues, self->list_letters, self->list_checks,
+                           self->list_experiments };
   GListStore *store = self->groups[g];
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (store));
   gboolean changed = n_old != results->len;
@@ -341,8 +358,9 @@ static void
 show_results (EnoughSearchView *self,
               GListModel       *results)
 {
-  GtkWidget *group_boxes[3] = { self->group_dialogues, self->group_letters, self->group_checks };
-  GPtrArray *groups[3];
+  GtkWidget *group_boxes[4] = { self->group_dialogues, self->group_letters, self->group_checks,
+                               self->group_experiments };
+  GPtrArray *groups[4];
   guint n = results != NULL ? g_list_model_get_n_items (results) : 0;
   gboolean changed = FALSE;
 
@@ -359,6 +377,7 @@ show_results (EnoughSearchView *self,
         case ENOUGH_RECORD_KIND_DIALOGUE: group = 0; break;
         case ENOUGH_RECORD_KIND_LETTER: group = 1; break;
         case ENOUGH_RECORD_KIND_SELF_CHECK: group = 2; break;
+        case ENOUGH_RECORD_KIND_EXPERIMENT: group = 3; break;
         case ENOUGH_RECORD_KIND_TURN:
         default:
           g_object_unref (result);
@@ -570,7 +589,8 @@ GtkWidget *
 enough_search_view_get_row (EnoughSearchView *self,
                             guint             index)
 {
-  GtkListBox *lists[3] = { self->list_dialogues, self->list_letters, self->list_checks };
+  GtkListBox *lists[4] = { self->list_dialogues, self->list_letters, self->list_checks,
+                           self->list_experiments };
 
   g_return_val_if_fail (ENOUGH_IS_SEARCH_VIEW (self), NULL);
 
@@ -667,9 +687,11 @@ enough_search_view_class_init (EnoughSearchViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, group_dialogues);
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, group_letters);
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, group_checks);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, group_experiments);
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, list_dialogues);
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, list_letters);
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, list_checks);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, list_experiments);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
