@@ -99,40 +99,69 @@ block_markup (const char *block)
   return g_string_free (out, FALSE);
 }
 
-typedef struct
+struct _EnoughPdfLayout
 {
-  cairo_t *cr;
-  double   y;
-  guint    page;
-} Pager;
+  cairo_t  *cr;
+  double    width;
+  double    height;
+  guint     only_page;  /* 0: every page, shown as it fills; N: page N only */
+  double    y;
+  guint     page;
+  gboolean  in_letter;
+  char     *me_prefix;
+  char     *letter_heading;
+};
+
+static gboolean
+drawing (EnoughPdfLayout *pg)
+{
+  return pg->only_page == 0 || pg->page == pg->only_page;
+}
 
 static void
-pager_finish_page (Pager *pg)
+pager_finish_page (EnoughPdfLayout *pg)
 {
-  PangoLayout *layout = pango_cairo_create_layout (pg->cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans 9");
-  g_autofree char *num = g_strdup_printf ("%u", pg->page);
-  int w, h;
+  if (drawing (pg))
+    {
+      PangoLayout *layout = pango_cairo_create_layout (pg->cr);
+      PangoFontDescription *font = pango_font_description_from_string ("Sans 9");
+      g_autofree char *num = g_strdup_printf ("%u", pg->page);
+      int w, h;
 
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, num, -1);
-  pango_layout_get_size (layout, &w, &h);
-  cairo_set_source_rgb (pg->cr, 0.4, 0.4, 0.4);
-  cairo_move_to (pg->cr, (PAGE_W - (double) w / PANGO_SCALE) / 2, PAGE_H - MARGIN / 2 - (double) h / PANGO_SCALE);
-  pango_cairo_show_layout (pg->cr, layout);
-  pango_font_description_free (font);
-  g_object_unref (layout);
-  cairo_show_page (pg->cr);
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_text (layout, num, -1);
+      pango_layout_get_size (layout, &w, &h);
+      cairo_set_source_rgb (pg->cr, 0.4, 0.4, 0.4);
+      cairo_move_to (pg->cr, (pg->width - (double) w / PANGO_SCALE) / 2,
+                     pg->height - MARGIN / 2 - (double) h / PANGO_SCALE);
+      pango_cairo_show_layout (pg->cr, layout);
+      pango_font_description_free (font);
+      g_object_unref (layout);
+    }
+  /* A print operation shows its pages itself. */
+  if (pg->only_page == 0)
+    cairo_show_page (pg->cr);
   pg->page++;
   pg->y = MARGIN;
 }
 
+static void
+pager_bar (EnoughPdfLayout *pg,
+           double           top)
+{
+  if (!drawing (pg))
+    return;
+  cairo_rectangle (pg->cr, MARGIN, top, 2.5, pg->y - top);
+  cairo_set_source_rgb (pg->cr, 0.75, 0.35, 0.3);
+  cairo_fill (pg->cr);
+}
+
 /* Lays @layout out line by line at @indent, turning the page between lines. */
 static void
-pager_show (Pager       *pg,
-            PangoLayout *layout,
-            double       indent,
-            gboolean     bar)
+pager_show (EnoughPdfLayout *pg,
+            PangoLayout     *layout,
+            double           indent,
+            gboolean         bar)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
   double top = pg->y;
@@ -145,22 +174,21 @@ pager_show (Pager       *pg,
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       height = (double) logical.height / PANGO_SCALE;
-      if (pg->y + height > PAGE_H - MARGIN)
+      if (pg->y + height > pg->height - MARGIN)
         {
           if (bar)
-            {
-              cairo_rectangle (pg->cr, MARGIN, top, 2.5, pg->y - top);
-              cairo_set_source_rgb (pg->cr, 0.75, 0.35, 0.3);
-              cairo_fill (pg->cr);
-            }
+            pager_bar (pg, top);
           pager_finish_page (pg);
           top = pg->y;
         }
       baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE -
                  (double) logical.y / PANGO_SCALE;
-      cairo_set_source_rgb (pg->cr, 0.1, 0.1, 0.1);
-      cairo_move_to (pg->cr, MARGIN + indent + (double) logical.x / PANGO_SCALE, pg->y + baseline);
-      pango_cairo_show_layout_line (pg->cr, line);
+      if (drawing (pg))
+        {
+          cairo_set_source_rgb (pg->cr, 0.1, 0.1, 0.1);
+          cairo_move_to (pg->cr, MARGIN + indent + (double) logical.x / PANGO_SCALE, pg->y + baseline);
+          pango_cairo_show_layout_line (pg->cr, line);
+        }
       pg->y += height;
     }
   while (pango_layout_iter_next_line (iter));
@@ -168,33 +196,123 @@ pager_show (Pager       *pg,
 
   /* The critic's voice: a coloured bar beside it. */
   if (bar)
-    {
-      cairo_rectangle (pg->cr, MARGIN, top, 2.5, pg->y - top);
-      cairo_set_source_rgb (pg->cr, 0.75, 0.35, 0.3);
-      cairo_fill (pg->cr);
-    }
+    pager_bar (pg, top);
 }
 
-gboolean
-_enough_export_pdf_render (const char     *markdown,
-                           GOutputStream  *stream,
-                           GCancellable   *cancellable,
-                           GError        **error)
+static PangoLayout *
+new_layout (EnoughPdfLayout *pg,
+            const char      *font_name,
+            double           indent)
 {
-  PdfWrite w = { stream, cancellable, NULL };
-  cairo_surface_t *surface;
-  g_auto(GStrv) blocks = NULL;
-  g_autofree char *me_prefix = g_strdup_printf ("**%s**", _("Me:"));
-  const char *letter_heading = _("Letter");
-  gboolean in_letter = FALSE;
-  Pager pg = { NULL, MARGIN, 1 };
-  cairo_status_t status;
+  PangoLayout *layout = pango_cairo_create_layout (pg->cr);
+  PangoFontDescription *font = pango_font_description_from_string (font_name);
 
-  surface = cairo_pdf_surface_create_for_stream (pdf_write_cb, &w, PAGE_W, PAGE_H);
-  pg.cr = cairo_create (surface);
-  blocks = g_strsplit (markdown, "\n\n", -1);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) ((pg->width - 2 * MARGIN - indent) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_font_description_free (font);
+  return layout;
+}
 
-  for (guint i = 0; blocks[i] != NULL && w.error == NULL; i++)
+/* A Markdown table ("| a | b |" rows, a "|---|" rule) as a real table: its
+ * columns aligned on tab stops after the widest cell of each; the header
+ * row in bold. */
+static void
+pager_table (EnoughPdfLayout *pg,
+             const char      *block)
+{
+  g_auto(GStrv) lines = g_strsplit (block, "\n", -1);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  double col_w[8] = { 0 };
+  guint n_cols = 0;
+  g_autoptr(GString) text = g_string_new (NULL);
+  PangoLayout *layout;
+  PangoTabArray *tabs;
+  double x = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *inner = NULL;
+      char **cells;
+      gsize len = strlen (lines[i]);
+
+      if (!g_str_has_prefix (lines[i], "|") || g_str_has_prefix (lines[i], "|---"))
+        continue;
+      inner = g_strndup (lines[i] + 1, len > 1 && lines[i][len - 1] == '|' ? len - 2 : len - 1);
+      cells = g_strsplit (inner, " | ", G_N_ELEMENTS (col_w));
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          g_autofree char *markup = block_markup (g_strstrip (cells[c]));
+          g_free (cells[c]);
+          cells[c] = rows->len == 0 ? g_strdup_printf ("<b>%s</b>", markup) : g_steal_pointer (&markup);
+        }
+      g_ptr_array_add (rows, cells);
+    }
+
+  /* Measure each column. */
+  layout = new_layout (pg, "Sans 10", 0);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          int w;
+
+          pango_layout_set_markup (layout, cells[c], -1);
+          pango_layout_get_size (layout, &w, NULL);
+          col_w[c] = MAX (col_w[c], (double) w / PANGO_SCALE);
+          n_cols = MAX (n_cols, c + 1);
+        }
+      if (r > 0)
+        g_string_append_c (text, '\n');
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          if (c > 0)
+            g_string_append_c (text, '\t');
+          g_string_append (text, cells[c]);
+        }
+    }
+
+  tabs = pango_tab_array_new (MAX (n_cols, 1) - 1, TRUE);
+  for (guint c = 0; c + 1 < n_cols; c++)
+    {
+      x += col_w[c] + 24;
+      pango_tab_array_set_tab (tabs, (int) c, PANGO_TAB_LEFT, (int) x);
+    }
+  pango_layout_set_tabs (layout, tabs);
+  pango_tab_array_free (tabs);
+  pango_layout_set_markup (layout, text->str, -1);
+  pager_show (pg, layout, 12, FALSE);
+  g_object_unref (layout);
+}
+
+EnoughPdfLayout *
+_enough_pdf_layout_new (cairo_t *cr,
+                        double   width,
+                        double   height,
+                        guint    only_page)
+{
+  EnoughPdfLayout *pg = g_new0 (EnoughPdfLayout, 1);
+
+  pg->cr = cairo_reference (cr);
+  pg->width = width;
+  pg->height = height;
+  pg->only_page = only_page;
+  pg->y = MARGIN;
+  pg->page = 1;
+  pg->me_prefix = g_strdup_printf ("**%s**", _("Me:"));
+  pg->letter_heading = g_strdup (_("Letter"));
+  return pg;
+}
+
+void
+_enough_pdf_layout_add (EnoughPdfLayout *pg,
+                        const char      *markdown)
+{
+  g_auto(GStrv) blocks = g_strsplit (markdown, "\n\n", -1);
+
+  for (guint i = 0; blocks[i] != NULL; i++)
     {
       const char *b = blocks[i];
       g_autofree char *markup = NULL;
@@ -202,56 +320,120 @@ _enough_export_pdf_render (const char     *markdown,
       double indent = 0, space_before = 4, space_after = 6;
       gboolean bar = FALSE;
       PangoLayout *layout;
-      PangoFontDescription *font;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, &w.error))
-        break;
       if (*b == '\0' || g_str_has_prefix (b, "\n"))
         continue;
 
+      if (g_str_has_prefix (b, "|"))
+        {
+          pg->y += space_before;
+          pager_table (pg, b);
+          pg->y += space_after;
+          continue;
+        }
       if (g_str_has_prefix (b, "# "))
         font_name = "Sans Bold 20", b += 2, space_after = 10;
       else if (g_str_has_prefix (b, "## "))
         {
           b += 3;
-          in_letter = strcmp (b, letter_heading) == 0;
+          pg->in_letter = strcmp (b, pg->letter_heading) == 0;
           font_name = "Sans Bold 14";
           space_before = 18;
         }
       else if (g_str_has_prefix (b, "### "))
-        font_name = in_letter ? "Serif Bold 12" : "Sans Bold 11", b += 4, space_before = 8;
+        font_name = pg->in_letter ? "Serif Bold 12" : "Sans Bold 11", b += 4, space_before = 8;
       else if (g_str_has_prefix (b, "- "))
         font_name = "Sans 10", indent = 12;
-      else if (in_letter)
+      else if (pg->in_letter)
         font_name = "Serif 12";
-      else if (g_str_has_prefix (b, "**") && !g_str_has_prefix (b, me_prefix) && strstr (b, ":**") != NULL)
+      else if (g_str_has_prefix (b, "**") && !g_str_has_prefix (b, pg->me_prefix) && strstr (b, ":**") != NULL)
         bar = TRUE, indent = 10, font_name = "Serif Italic 11";  /* the critic's voice */
-      else if (g_str_has_prefix (b, me_prefix))
+      else if (g_str_has_prefix (b, pg->me_prefix))
         indent = 10;
 
-      pg.y += space_before;
+      pg->y += space_before;
       markup = block_markup (b);
-      layout = pango_cairo_create_layout (pg.cr);
-      font = pango_font_description_from_string (font_name);
-      pango_layout_set_font_description (layout, font);
-      pango_layout_set_width (layout, (int) ((PAGE_W - 2 * MARGIN - indent) * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      layout = new_layout (pg, font_name, indent);
       pango_layout_set_markup (layout, markup, -1);
-      pager_show (&pg, layout, indent, bar);
-      pg.y += space_after;
-      pango_font_description_free (font);
+      pager_show (pg, layout, indent, bar);
+      pg->y += space_after;
       g_object_unref (layout);
     }
+}
 
-  if (w.error == NULL)
-    pager_finish_page (&pg);
-  cairo_destroy (pg.cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (w.error != NULL)
+guint
+_enough_pdf_layout_finish (EnoughPdfLayout *pg)
+{
+  guint n = pg->page;
+
+  pager_finish_page (pg);
+  return n;
+}
+
+void
+_enough_pdf_layout_free (EnoughPdfLayout *pg)
+{
+  if (pg == NULL)
+    return;
+  cairo_destroy (pg->cr);
+  g_free (pg->me_prefix);
+  g_free (pg->letter_heading);
+  g_free (pg);
+}
+
+/* ------------------------------------------------------------------------ */
+
+struct _EnoughPdfWriter
+{
+  PdfWrite          w;
+  cairo_surface_t  *surface;
+  EnoughPdfLayout  *layout;
+};
+
+EnoughPdfWriter *
+_enough_pdf_writer_new (GOutputStream *stream,
+                        GCancellable  *cancellable)
+{
+  EnoughPdfWriter *self = g_new0 (EnoughPdfWriter, 1);
+  cairo_t *cr;
+
+  self->w.stream = stream;
+  self->w.cancellable = cancellable;
+  self->surface = cairo_pdf_surface_create_for_stream (pdf_write_cb, &self->w, PAGE_W, PAGE_H);
+  cr = cairo_create (self->surface);
+  self->layout = _enough_pdf_layout_new (cr, PAGE_W, PAGE_H, 0);
+  cairo_destroy (cr);
+  return self;
+}
+
+gboolean
+_enough_pdf_writer_add (EnoughPdfWriter  *self,
+                        const char       *markdown,
+                        GError          **error)
+{
+  if (self->w.error == NULL)
+    _enough_pdf_layout_add (self->layout, markdown);
+  if (self->w.error != NULL)
     {
-      g_propagate_error (error, w.error);
+      g_propagate_error (error, g_steal_pointer (&self->w.error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_enough_pdf_writer_finish (EnoughPdfWriter  *self,
+                           GError          **error)
+{
+  cairo_status_t status;
+
+  _enough_pdf_layout_finish (self->layout);
+  g_clear_pointer (&self->layout, _enough_pdf_layout_free);
+  cairo_surface_finish (self->surface);
+  status = cairo_surface_status (self->surface);
+  if (self->w.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->w.error));
       return FALSE;
     }
   if (status != CAIRO_STATUS_SUCCESS)
@@ -262,4 +444,18 @@ _enough_export_pdf_render (const char     *markdown,
       return FALSE;
     }
   return TRUE;
+}
+
+void
+_enough_pdf_writer_free (EnoughPdfWriter *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->layout, _enough_pdf_layout_free);
+  /* A writer given up half-way writes nothing more. */
+  if (self->w.error == NULL)
+    self->w.error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "");
+  cairo_surface_destroy (self->surface);
+  g_clear_error (&self->w.error);
+  g_free (self);
 }

@@ -51,6 +51,12 @@ typedef enum /*< flags >*/
   ENOUGH_EXPORT_ALL         = 0x7,
 } EnoughExportKinds;
 
+/* Called on the exporting thread as entries are written: @done of @total
+ * (at the start with 0, then every few entries, and at the end). */
+typedef void (*EnoughExportProgressFunc) (guint    done,
+                                          guint    total,
+                                          gpointer user_data);
+
 /* One chosen entry: its kind (EnoughRecordKind) and id. */
 typedef struct
 {
@@ -68,6 +74,8 @@ typedef struct
   /* Chosen entries only (within the kinds and dates above); NULL = all. */
   const EnoughExportEntryRef *chosen;
   guint                       n_chosen;
+  EnoughExportProgressFunc    progress;       /* optional */
+  gpointer                    progress_data;
 } EnoughExportOptions;
 
 /* ".json" → JSON, ".md"/".markdown" → Markdown, ".pdf" → PDF (case-insensitive); FALSE
@@ -83,7 +91,10 @@ gboolean enough_export_to_stream       (const char                *db_path,
                                         guint                     *n_entries,
                                         GCancellable              *cancellable,
                                         GError                   **error);
-/* The same into @file, replaced atomically, private (0600). */
+/* The same into @file: written to a hidden temporary file in its folder
+ * and renamed over it at the end, private (0600); on an error or when
+ * @cancellable is cancelled, the temporary file is removed and @file is
+ * left as it was (absent, or an earlier export). */
 gboolean enough_export_to_file         (const char                *db_path,
                                         const EnoughExportOptions *options,
                                         GFile                     *file,
