@@ -10,6 +10,7 @@
 #include "enough-dates.h"
 #include "enough-export-pdf.h"
 #include "enough-export-private.h"
+#include "enough-record-private.h"
 #include "enough-store-private.h"
 
 gboolean
@@ -30,6 +31,14 @@ enough_export_format_for_path (const char         *path,
   else
     return FALSE;
   return TRUE;
+}
+
+EnoughExportEntryRef
+enough_export_entry_ref (EnoughRecord *record)
+{
+  g_return_val_if_fail (ENOUGH_IS_RECORD (record), (EnoughExportEntryRef) { 0 });
+
+  return (EnoughExportEntryRef) { enough_record_get_kind (record), _enough_record_get_id (record) };
 }
 
 /* ------------------------------------------------------------------------ */
@@ -648,6 +657,7 @@ typedef struct
   EnoughExportOptions  options;
   GFile               *file;
   guint                n_entries;
+  EnoughExportEntryRef *chosen;  /* options.chosen's copy */
 } ExportTask;
 
 static void
@@ -655,6 +665,7 @@ export_task_free (ExportTask *data)
 {
   g_free (data->db_path);
   g_clear_object (&data->file);
+  g_free (data->chosen);
   g_free (data);
 }
 
@@ -710,6 +721,8 @@ enough_export_async (EnoughStore               *store,
   data = g_new0 (ExportTask, 1);
   data->db_path = g_strdup (enough_store_get_path (store));
   data->options = *options;
+  if (options->chosen != NULL)
+    data->options.chosen = data->chosen = g_memdup2 (options->chosen, MAX (options->n_chosen, 1) * sizeof *options->chosen);
   data->file = g_object_ref (file);
   g_task_set_task_data (task, data, (GDestroyNotify) export_task_free);
 

@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "enough-record.h"
 #include "enough-store.h"
 
 G_BEGIN_DECLS
@@ -64,6 +65,9 @@ typedef struct
   gint64 id;
 } EnoughExportEntryRef;
 
+/* @record (a dialogue, letter or self-check) as a chosen entry. */
+EnoughExportEntryRef enough_export_entry_ref (EnoughRecord *record);
+
 typedef struct
 {
   EnoughExportFormat format;
@@ -103,7 +107,8 @@ gboolean enough_export_to_file         (const char                *db_path,
                                         GError                   **error);
 
 /* From the app: saves what is pending in @store, then exports its file on
- * a worker thread. */
+ * a worker thread (the chosen entries are copied; the progress callback
+ * is called on that thread). */
 void     enough_export_async           (EnoughStore               *store,
                                         const EnoughExportOptions *options,
                                         GFile                     *file,
