@@ -14,6 +14,7 @@
 #include "enough-export-dialog.h"
 #include "enough-gui-test-utils.h"
 #include "enough-import.h"
+#include "enough-print.h"
 #include "enough-test-utils.h"
 
 typedef EnoughTestFixture Fixture;
@@ -513,6 +514,112 @@ test_last_folder (Fixture       *fixture,
   enough_test_run_app (folder_body, NULL);
 }
 
+/* ---- Share… and Print… from the letters page ------------------------------ */
+
+static EnoughLetterPage *
+show_letter (EnoughTestApp *test,
+             EnoughLetter  *letter)
+{
+  AdwViewStack *stack = enough_window_get_stack (test->window);
+  EnoughLetterPage *page = ENOUGH_LETTER_PAGE (adw_view_stack_get_child_by_name (stack, "letters"));
+
+  adw_view_stack_set_visible_child_name (stack, "letters");
+  enough_test_drain_main_context ();
+  g_assert_true (enough_letter_page_open_letter (page, enough_record_get_uuid (ENOUGH_RECORD (letter)), TRUE));
+  enough_test_drain_main_context ();
+  return page;
+}
+
+static void
+page_share_body (EnoughTestApp *test)
+{
+  EnoughStore *store = enough_window_get_store (test->window);
+  GListModel *letters;
+  g_autoptr(EnoughRecord) letter = NULL;
+  EnoughLetterPage *page;
+  EnoughExportDialog *dialog;
+  EnoughExportOptions options;
+  EnoughExportEntryRef ref;
+
+  add_entries (store);
+  letters = enough_store_get_letters (store);
+  letter = g_list_model_get_item (letters, 1);
+  page = show_letter (test, ENOUGH_LETTER (letter));
+
+  /* The page's entry menu: Share… */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.share", NULL));
+  dialog = ENOUGH_EXPORT_DIALOG (enough_test_find_window_of_type (ENOUGH_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  _enough_export_dialog_get_options (dialog, &options);
+  ref = enough_export_entry_ref (letter);
+  g_assert_cmpuint (options.n_chosen, ==, 1);
+  g_assert_cmpint (options.chosen[0].kind, ==, ref.kind);
+  g_assert_cmpint (options.chosen[0].id, ==, ref.id);
+  /* "Everything" is still a choice away. */
+  choose (dialog, "Everything");
+  _enough_export_dialog_get_options (dialog, &options);
+  g_assert_null (options.chosen);
+  close_dialog (dialog);
+}
+
+static void
+test_share_from_page (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  enough_test_run_app (page_share_body, NULL);
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static void
+print_body (EnoughTestApp *test)
+{
+  EnoughStore *store = enough_window_get_store (test->window);
+  g_autofree char *dir = make_out_dir ();
+  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  g_auto(GStrv) actions = NULL;
+  g_autofree char *text = NULL;
+  GListModel *letters;
+  g_autoptr(EnoughRecord) letter = NULL;
+
+  add_entries (store);
+  letters = enough_store_get_letters (store);
+  letter = g_list_model_get_item (letters, 1);
+  show_letter (test, ENOUGH_LETTER (letter));
+
+  /* Ctrl+P is the window's Print… */
+  actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (test->app), "<Control>p");
+  g_assert_nonnull (actions);
+  g_assert_cmpstr (actions[0], ==, "win.print");
+  _enough_print_set_export_filename (path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test->window), actions[0], NULL));
+  g_assert_true (enough_test_wait_until (file_exists, path, 60));
+  _enough_print_set_export_filename (NULL);
+
+  text = pdf_text (dir, "printed.pdf");
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext is not installed (build-aux/setup.sh installs it)");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "letter-words-one"));
+  g_assert_nonnull (strstr (text, "大丈夫"));
+  g_assert_nonnull (strstr (text, "Written in Enough"));
+  g_assert_null (strstr (text, "critic-words-zero"));
+  g_assert_null (strstr (text, "letter-words-three"));
+}
+
+static void
+test_print_ctrl_p (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  enough_test_run_app (print_body, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -531,6 +638,8 @@ main (int   argc,
   ADD ("/export-dialog/corrected-name-taken", test_corrected_name_taken);
   ADD ("/export-dialog/cancel", test_cancel_leaves_nothing);
   ADD ("/export-dialog/last-folder", test_last_folder);
+  ADD ("/export-dialog/share-from-page", test_share_from_page);
+  ADD ("/export-dialog/print-ctrl-p", test_print_ctrl_p);
 
 #undef ADD
 
