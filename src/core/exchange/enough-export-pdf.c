@@ -109,6 +109,7 @@ struct _EnoughPdfLayout
   guint     page;
   gboolean  in_letter;
   char     *me_prefix;
+  char     *patterns_prefix;
   char     *letter_heading;
 };
 
@@ -280,10 +281,32 @@ pager_table (EnoughPdfLayout *pg,
       x += col_w[c] + 24;
       pango_tab_array_set_tab (tabs, (int) c, PANGO_TAB_LEFT, (int) x);
     }
-  pango_layout_set_tabs (layout, tabs);
+  x += n_cols > 0 ? col_w[n_cols - 1] : 0;
+
+  /* The header row, a rule under it, then the rows. */
+  for (guint part = 0; part < 2; part++)
+    {
+      const char *nl = strchr (text->str, '\n');
+      g_autofree char *rows_text = part == 0 ? g_strndup (text->str, nl != NULL ? (gsize) (nl - text->str) : text->len)
+                                             : g_strdup (nl != NULL ? nl + 1 : "");
+
+      if (*rows_text == '\0')
+        continue;
+      pango_layout_set_tabs (layout, tabs);
+      pango_layout_set_spacing (layout, 3 * PANGO_SCALE);
+      pango_layout_set_markup (layout, rows_text, -1);
+      pager_show (pg, layout, 12, FALSE);
+      if (part == 0 && drawing (pg))
+        {
+          cairo_set_source_rgb (pg->cr, 0.6, 0.6, 0.6);
+          cairo_set_line_width (pg->cr, 0.6);
+          cairo_move_to (pg->cr, MARGIN + 12, pg->y + 2);
+          cairo_line_to (pg->cr, MARGIN + 12 + x, pg->y + 2);
+          cairo_stroke (pg->cr);
+        }
+      pg->y += part == 0 ? 5 : 0;
+    }
   pango_tab_array_free (tabs);
-  pango_layout_set_markup (layout, text->str, -1);
-  pager_show (pg, layout, 12, FALSE);
   g_object_unref (layout);
 }
 
@@ -302,6 +325,7 @@ _enough_pdf_layout_new (cairo_t *cr,
   pg->y = MARGIN;
   pg->page = 1;
   pg->me_prefix = g_strdup_printf ("**%s**", _("Me:"));
+  pg->patterns_prefix = g_strdup_printf ("*%s", _("Thinking patterns: "));
   pg->letter_heading = g_strdup (_("Letter"));
   return pg;
 }
@@ -318,7 +342,7 @@ _enough_pdf_layout_add (EnoughPdfLayout *pg,
       g_autofree char *markup = NULL;
       const char *font_name = "Sans 10.5";
       double indent = 0, space_before = 4, space_after = 6;
-      gboolean bar = FALSE;
+      gboolean bar = FALSE, list = FALSE;
       PangoLayout *layout;
 
       if (*b == '\0' || g_str_has_prefix (b, "\n"))
@@ -343,7 +367,9 @@ _enough_pdf_layout_add (EnoughPdfLayout *pg,
       else if (g_str_has_prefix (b, "### "))
         font_name = pg->in_letter ? "Serif Bold 12" : "Sans Bold 11", b += 4, space_before = 8;
       else if (g_str_has_prefix (b, "- "))
-        font_name = "Sans 10", indent = 12;
+        font_name = "Sans 10", indent = 12, list = TRUE;
+      else if (g_str_has_prefix (b, pg->patterns_prefix))
+        font_name = "Sans Italic 9.5", indent = 10, space_before = 0;  /* under its critic turn */
       else if (pg->in_letter)
         font_name = "Serif 12";
       else if (g_str_has_prefix (b, "**") && !g_str_has_prefix (b, pg->me_prefix) && strstr (b, ":**") != NULL)
@@ -354,6 +380,26 @@ _enough_pdf_layout_add (EnoughPdfLayout *pg,
       pg->y += space_before;
       markup = block_markup (b);
       layout = new_layout (pg, font_name, indent);
+      if (list)
+        {
+          /* "- " items as bullets with a hanging indent, a little apart */
+          g_autoptr(GString) items = g_string_new (NULL);
+
+          for (const char *p = markup; *p != '\0'; p++)
+            if ((p == markup || p[-1] == '\n') && g_str_has_prefix (p, "- "))
+              g_string_append (items, "•\t"), p++;
+            else
+              g_string_append_c (items, *p);
+          g_free (markup);
+          markup = g_string_free (g_steal_pointer (&items), FALSE);
+          pango_layout_set_indent (layout, -12 * PANGO_SCALE);
+          {
+            PangoTabArray *tab = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 12);
+            pango_layout_set_tabs (layout, tab);
+            pango_tab_array_free (tab);
+          }
+          pango_layout_set_spacing (layout, 3 * PANGO_SCALE);
+        }
       pango_layout_set_markup (layout, markup, -1);
       pager_show (pg, layout, indent, bar);
       pg->y += space_after;
@@ -377,6 +423,7 @@ _enough_pdf_layout_free (EnoughPdfLayout *pg)
     return;
   cairo_destroy (pg->cr);
   g_free (pg->me_prefix);
+  g_free (pg->patterns_prefix);
   g_free (pg->letter_heading);
   g_free (pg);
 }
