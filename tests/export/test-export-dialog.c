@@ -322,6 +322,7 @@ range_body (EnoughTestApp *test)
    * 23:59:59 of day 2), not the dialogue of the evening before nor the
    * letter at midnight after. */
   md = read_file (dir, "range.md");
+  g_assert_nonnull (strstr (md, "*Entries from 2026-01-03 to 2026-01-04*"));
   g_assert_null (strstr (md, "critic-words-zero"));
   g_assert_nonnull (strstr (md, "letter-words-one"));
   g_assert_nonnull (strstr (md, "self-check-note-two"));

@@ -24,6 +24,16 @@ md_date (GString *out,
   g_string_append (out, text != NULL ? text : "?");
 }
 
+/* The local day of @usec, "2026-03-01". */
+static char *
+md_day (gint64 usec)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+  return local != NULL ? g_date_time_format (local, "%Y-%m-%d") : g_strdup ("?");
+}
+
 /* User text as Markdown that reads the same: characters Markdown would
  * take as formatting are escaped, line breaks kept. */
 static void
@@ -308,6 +318,29 @@ _enough_export_markdown_head (Export *ex,
   /* Translators: under the title of a Markdown export; %s is its date and time */
   g_string_append_printf (ex->buf, _("*Exported %s*"), when->str);
   g_string_append (ex->buf, "\n\n");
+  /* The dates chosen, both days included (to_usec is the start of the
+   * day after the last). */
+  if (ex->options.from_usec > 0 || ex->options.to_usec > 0)
+    {
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+
+      if (ex->options.from_usec > 0)
+        from = md_day (ex->options.from_usec);
+      if (ex->options.to_usec > 0)
+        to = md_day (ex->options.to_usec - 1);
+      g_string_append_c (ex->buf, '*');
+      if (from != NULL && to != NULL)
+        /* Translators: under the title of an export; the first and last day included */
+        g_string_append_printf (ex->buf, _("Entries from %s to %s"), from, to);
+      else if (from != NULL)
+        /* Translators: under the title of an export; the first day included */
+        g_string_append_printf (ex->buf, _("Entries from %s on"), from);
+      else
+        /* Translators: under the title of an export; the last day included */
+        g_string_append_printf (ex->buf, _("Entries up to %s"), to);
+      g_string_append (ex->buf, "*\n\n");
+    }
   g_string_append_printf (ex->buf, "*%s*\n\n",
                           _("Written in Enough — a private journal; it supports and does not replace professional help"));
 }
