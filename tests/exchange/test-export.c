@@ -8,6 +8,7 @@
 #include "enough-dates.h"
 #include "enough-export.h"
 #include "enough-import.h"
+#include "enough-item-bank.h"
 #include "enough-record-private.h"
 #include "enough-store-test-utils.h"
 
@@ -715,6 +716,32 @@ test_progress_and_cancel (StoreFixture  *f,
     }
 }
 
+/* Markdown (and so the PDF): a self-check's statements with their answers
+ * only when asked for. */
+static void
+test_self_check_answers (StoreFixture  *f,
+                         gconstpointer  data)
+{
+  EnoughExportOptions options = { ENOUGH_EXPORT_MARKDOWN, 0, 0, 0, FIXED_NOW };
+  const EnoughItem *first = enough_item_bank_get_item (1, 0);
+  g_autofree char *plain = NULL;
+  g_autofree char *with = NULL;
+  g_autofree char *expected = NULL;
+
+  add_full_entries (f->store);
+  plain = export_string (f->store, &options, NULL);
+  options.with_answers = TRUE;
+  with = export_string (f->store, &options, NULL);
+
+  g_assert_null (strstr (plain, "### Your answers"));
+  g_assert_nonnull (strstr (with, "### Your answers"));
+  /* The first statement, answered 1 (1 + 0 * 7 % 5). */
+  expected = g_strdup_printf ("- %s — **%s**", enough_item_get_text (first),
+                              enough_item_bank_get_scale_label (1, 1));
+  g_assert_nonnull (strstr (with, expected));
+  g_assert_null (strstr (plain, enough_item_get_text (first)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -732,6 +759,7 @@ main (int   argc,
   g_test_add ("/export/date-range", StoreFixture, NULL, fixture_setup, test_date_range, fixture_teardown);
   g_test_add ("/export/chosen-entries", StoreFixture, NULL, fixture_setup, test_chosen_entries, fixture_teardown);
   g_test_add ("/export/progress-and-cancel", StoreFixture, NULL, fixture_setup, test_progress_and_cancel, fixture_teardown);
+  g_test_add ("/export/self-check-answers", StoreFixture, NULL, fixture_setup, test_self_check_answers, fixture_teardown);
   g_test_add ("/export/pdf", StoreFixture, NULL, fixture_setup, test_pdf, fixture_teardown);
   g_test_add ("/export/markdown-golden", StoreFixture, NULL, fixture_setup, test_markdown_golden, fixture_teardown);
 

@@ -220,6 +220,19 @@ choices_body (EnoughTestApp *test)
   g_assert_cmpint (options.format, ==, ENOUGH_EXPORT_MARKDOWN);
   g_assert_cmpint (options.kinds, ==, ENOUGH_EXPORT_DIALOGUES | ENOUGH_EXPORT_SELF_CHECKS);
 
+  /* The answers: off by default, only with the self-checks. */
+  g_assert_false (options.with_answers);
+  choose (dialog, "Self-check answers");
+  _enough_export_dialog_get_options (dialog, &options);
+  g_assert_true (options.with_answers);
+  choose (dialog, "Self-checks");
+  _enough_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.kinds, ==, ENOUGH_EXPORT_DIALOGUES);
+  g_assert_false (options.with_answers);
+  g_assert_false (gtk_widget_is_sensitive (enough_test_find_first (GTK_WIDGET (dialog), row_has_title,
+                                                                   "Self-check answers")));
+  choose (dialog, "Self-checks");
+
   /* A backup is everything: the kinds cannot be chosen, and do not count. */
   choose (dialog, "Backup");
   json_name = _enough_export_dialog_get_suggested_name (dialog);

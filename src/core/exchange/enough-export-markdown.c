@@ -289,6 +289,26 @@ _enough_export_markdown_entry (Export       *ex,
                                     answered, (guint) ENOUGH_SELF_CHECK_N_ITEMS);
             g_string_append (out, "\n\n");
           }
+        /* The statements and the answers given, when asked for. */
+        if (ex->options.with_answers && enough_item_bank_has_version (version) &&
+            enough_scoring_count_answered (answers, n) > 0)
+          {
+            g_string_append_printf (out, "### %s\n\n", _("Your answers"));
+            for (guint i = 0; i < MIN (n, enough_item_bank_get_n_items (version)); i++)
+              {
+                const EnoughItem *item = enough_item_bank_get_item (version, i);
+                const char *label = enough_item_bank_get_scale_label (version, answers[i]);
+
+                if (item == NULL || label == NULL)
+                  continue;  /* not answered */
+                g_string_append (out, "- ");
+                md_text (out, enough_item_get_text (item));
+                g_string_append (out, " — **");
+                md_text (out, label);
+                g_string_append (out, "**\n");
+              }
+            g_string_append (out, "\n");
+          }
         if (*note != '\0')
           {
             g_string_append (out, _("Note: "));

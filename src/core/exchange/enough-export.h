@@ -78,6 +78,8 @@ typedef struct
   /* Chosen entries only (within the kinds and dates above); NULL = all. */
   const EnoughExportEntryRef *chosen;
   guint                       n_chosen;
+  /* Markdown and PDF: each self-check's statements with the answer given. */
+  gboolean                    with_answers;
   EnoughExportProgressFunc    progress;       /* optional */
   gpointer                    progress_data;
 } EnoughExportOptions;

@@ -35,6 +35,8 @@ struct _EnoughExportDialog
   GtkCheckButton       *dialogues_check;
   GtkCheckButton       *letters_check;
   GtkCheckButton       *self_checks_check;
+  AdwActionRow         *answers_row;
+  GtkCheckButton       *answers_check;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
 
@@ -118,6 +120,8 @@ _enough_export_dialog_get_options (EnoughExportDialog  *self,
   for (guint i = 0; i < G_N_ELEMENTS (kind_rows); i++)
     if (gtk_check_button_get_active (KIND_CHECK (self, i)))
       options->kinds |= kind_rows[i].flag;
+  options->with_answers = (options->kinds & ENOUGH_EXPORT_SELF_CHECKS) &&
+                          gtk_check_button_get_active (self->answers_check);
   if (gtk_check_button_get_active (self->range_check))
     {
       /* Both days are included. */
@@ -155,6 +159,8 @@ update_sensitivity (EnoughExportDialog *self)
   adw_preferences_group_set_description (self->include_group,
                                          backup ? _("A backup always holds your whole journal, so that all of it can be imported again.")
                                                 : NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->answers_row),
+                            gtk_check_button_get_active (self->self_checks_check));
   gtk_widget_set_sensitive (GTK_WIDGET (self->from_row), range);
   gtk_widget_set_sensitive (GTK_WIDGET (self->to_row), range);
 
@@ -582,6 +588,7 @@ enough_export_dialog_choose_entry (EnoughExportDialog *self,
     case ENOUGH_RECORD_KIND_SELF_CHECK:
       kind = _("Self-Check");
       break;
+    case ENOUGH_RECORD_KIND_TURN:
     default:
       g_return_if_reached ();
     }
@@ -732,6 +739,8 @@ enough_export_dialog_class_init (EnoughExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnoughExportDialog, dialogues_check);
   gtk_widget_class_bind_template_child (widget_class, EnoughExportDialog, letters_check);
   gtk_widget_class_bind_template_child (widget_class, EnoughExportDialog, self_checks_check);
+  gtk_widget_class_bind_template_child (widget_class, EnoughExportDialog, answers_row);
+  gtk_widget_class_bind_template_child (widget_class, EnoughExportDialog, answers_check);
   gtk_widget_class_bind_template_child (widget_class, EnoughExportDialog, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, EnoughExportDialog, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_choice_changed);
