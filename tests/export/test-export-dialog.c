@@ -478,7 +478,13 @@ cancel_body (EnoughTestApp *test)
   /* Stopped, nothing written, the dialog still open for another try. */
   g_assert_cmpuint (count_files (dir), ==, 0);
   g_assert_true (enough_test_find_window_of_type (ENOUGH_TYPE_EXPORT_DIALOG) == GTK_WINDOW (dialog));
-  close_dialog (dialog);
+
+  /* Closing the window (Escape) during an export stops it, then closes. */
+  _enough_export_dialog_accept_file (dialog, file);
+  g_assert_true (_enough_export_dialog_is_busy (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (enough_test_wait_until (dialog_gone, NULL, 60));
+  g_assert_cmpuint (count_files (dir), ==, 0);
 }
 
 static void

@@ -47,6 +47,7 @@ struct _EnoughExportDialog
   gboolean              has_chosen;
   GCancellable         *cancellable; /* while an export is under way */
   GFile                *target;      /* …the file it writes */
+  gboolean              close_when_stopped;
 };
 
 G_DEFINE_FINAL_TYPE (EnoughExportDialog, enough_export_dialog, ADW_TYPE_WINDOW)
@@ -374,9 +375,12 @@ exported_cb (GObject      *source,
   if (!enough_export_finish (ENOUGH_STORE (source), result, &n, &error))
     {
       set_busy (self, FALSE);
-      /* Cancel: back to the choices, nothing written. */
+      /* Cancel: back to the choices, nothing written; or closed, if the
+       * window was closed meanwhile. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, error);
+      else if (self->close_when_stopped)
+        gtk_window_close (GTK_WINDOW (self));
       return;
     }
 
@@ -555,9 +559,11 @@ enough_export_dialog_close_request (GtkWindow *window)
 {
   EnoughExportDialog *self = ENOUGH_EXPORT_DIALOG (window);
 
-  /* Closed during an export: the export stops first. */
+  /* Closed during an export: the export stops first, then the window
+   * closes. */
   if (self->cancellable != NULL)
     {
+      self->close_when_stopped = TRUE;
       g_cancellable_cancel (self->cancellable);
       return TRUE;
     }
