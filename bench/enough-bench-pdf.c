@@ -82,6 +82,8 @@ export_once (const char         *db_path,
     die ("export", error);
   printf ("METRIC export_%s_s %.2f s\n", name, bench_ms_since (start) / 1000.0);
   getrusage (RUSAGE_SELF, &usage);
+  printf ("METRIC export_%s_cpu_s %.2f s\n", name,
+          usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6);
   printf ("METRIC export_%s_rss_before_mb %.1f MB\n", name, before);
   printf ("METRIC export_%s_peak_rss_mb %.1f MB\n", name, usage.ru_maxrss / 1024.0);
   printf ("METRIC export_%s_file_mb %.1f MB\n", name, file_mb (out_path));

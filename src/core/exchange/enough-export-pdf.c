@@ -101,7 +101,8 @@ block_markup (const char *block)
 
 struct _EnoughPdfLayout
 {
-  cairo_t  *cr;
+  cairo_t      *cr;
+  PangoContext *context;
   double    width;
   double    height;
   guint     only_page;  /* 0: every page, shown as it fills; N: page N only */
@@ -124,7 +125,7 @@ pager_finish_page (EnoughPdfLayout *pg)
 {
   if (drawing (pg))
     {
-      PangoLayout *layout = pango_cairo_create_layout (pg->cr);
+      PangoLayout *layout = pango_layout_new (pg->context);
       PangoFontDescription *font = pango_font_description_from_string ("Sans 9");
       g_autofree char *num = g_strdup_printf ("%u", pg->page);
       int w, h;
@@ -205,7 +206,9 @@ new_layout (EnoughPdfLayout *pg,
             const char      *font_name,
             double           indent)
 {
-  PangoLayout *layout = pango_cairo_create_layout (pg->cr);
+  /* One Pango context for the whole export: making one per block (as
+   * pango_cairo_create_layout() does) cost more than the layout. */
+  PangoLayout *layout = pango_layout_new (pg->context);
   PangoFontDescription *font = pango_font_description_from_string (font_name);
 
   pango_layout_set_font_description (layout, font);
@@ -319,6 +322,7 @@ _enough_pdf_layout_new (cairo_t *cr,
   EnoughPdfLayout *pg = g_new0 (EnoughPdfLayout, 1);
 
   pg->cr = cairo_reference (cr);
+  pg->context = pango_cairo_create_context (cr);
   pg->width = width;
   pg->height = height;
   pg->only_page = only_page;
@@ -421,6 +425,7 @@ _enough_pdf_layout_free (EnoughPdfLayout *pg)
 {
   if (pg == NULL)
     return;
+  g_clear_object (&pg->context);
   cairo_destroy (pg->cr);
   g_free (pg->me_prefix);
   g_free (pg->patterns_prefix);
