@@ -243,6 +243,18 @@ choices_body (EnoughTestApp *test)
   kinds_row = enough_test_find_first (GTK_WIDGET (dialog), row_has_title, "Letters");
   g_assert_false (gtk_widget_is_sensitive (kinds_row));
 
+  /* The encrypted journal's hook: the dialog says an export is plain text. */
+  {
+    GtkWidget *plaintext = enough_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+                                                        "Your journal is encrypted, but an export is not: "
+                                                        "anyone who has the file can read it.");
+
+    g_assert_nonnull (plaintext);
+    g_assert_false (gtk_widget_get_visible (plaintext));
+    enough_export_dialog_set_journal_encrypted (dialog, TRUE);
+    g_assert_true (gtk_widget_get_visible (plaintext));
+  }
+
   close_dialog (dialog);
 }
 
