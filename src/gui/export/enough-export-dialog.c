@@ -304,9 +304,10 @@ progress_idle (gpointer data)
   if (self == NULL || self->cancellable == NULL)
     return G_SOURCE_REMOVE;
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0);
-  /* Translators: the export's progress, "1,234 of 100,000 entries"; the
-   * plural follows the second number */
-  text = g_strdup_printf (ngettext ("%u of %u entry", "%u of %u entries", total), done, total);
+  /* Translators: the export's progress, "1,234 of 100,000 entries"
+   * (%'u: the number with the locale's thousands separators); the plural
+   * follows the second number */
+  text = g_strdup_printf (ngettext ("%'u of %'u entry", "%'u of %'u entries", total), done, total);
   gtk_progress_bar_set_text (self->progress_bar, text);
   return G_SOURCE_REMOVE;
 }
