@@ -621,6 +621,16 @@ print_body (EnoughTestApp *test)
   add_entries (store);
   letters = enough_store_get_letters (store);
   letter = g_list_model_get_item (letters, 1);
+
+  /* Nothing open (the Inner Critic page, no dialogue): nothing printed. */
+  _enough_print_set_export_filename (path);
+  adw_view_stack_set_visible_child_name (enough_window_get_stack (test->window), "critic");
+  enough_test_drain_main_context ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test->window), "win.print", NULL));
+  enough_test_drain_main_context ();
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  _enough_print_set_export_filename (NULL);
+
   show_letter (test, ENOUGH_LETTER (letter));
 
   /* Ctrl+P is the window's Print… */

@@ -11,8 +11,8 @@ open_entry_quark (void)
   return g_quark_from_static_string ("enough-open-entry-func");
 }
 
-static EnoughRecord *
-open_entry (GtkWidget *page)
+EnoughRecord *
+enough_entry_actions_get_open_entry (GtkWidget *page)
 {
   EnoughOpenEntryFunc func = g_type_get_qdata (G_OBJECT_TYPE (page), open_entry_quark ());
 
@@ -24,7 +24,7 @@ entry_action (GtkWidget  *page,
               const char *action_name,
               GVariant   *parameter)
 {
-  EnoughRecord *record = open_entry (page);
+  EnoughRecord *record = enough_entry_actions_get_open_entry (page);
   gboolean print = g_str_equal (action_name, "page.print");
 
   if (record == NULL)
@@ -45,7 +45,7 @@ enough_entry_actions_install (GtkWidgetClass      *widget_class,
 void
 enough_entry_actions_update (GtkWidget *page)
 {
-  gboolean open = open_entry (page) != NULL;
+  gboolean open = enough_entry_actions_get_open_entry (page) != NULL;
 
   gtk_widget_action_set_enabled (page, "page.share", open);
   gtk_widget_action_set_enabled (page, "page.print", open);

@@ -18,6 +18,9 @@ typedef EnoughRecord *(*EnoughOpenEntryFunc) (GtkWidget *page);  /* transfer non
 /* In a page's class_init: @open_entry says which entry is open. */
 void enough_entry_actions_install (GtkWidgetClass      *widget_class,
                                    EnoughOpenEntryFunc  open_entry);
+/* The entry @page has open (transfer none), or NULL (none, or not a page
+ * with these actions). */
+EnoughRecord *enough_entry_actions_get_open_entry (GtkWidget *page);
 /* When the open entry changes: the actions are enabled with one. */
 void enough_entry_actions_update  (GtkWidget           *page);
 

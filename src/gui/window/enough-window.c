@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "enough-critic-page.h"
+#include "enough-entry-actions.h"
 #include "enough-io-actions.h"
 #include "enough-letter-page.h"
 #include "enough-page.h"
@@ -392,8 +393,10 @@ enough_window_print_action (GtkWidget  *widget,
   EnoughWindow *self = ENOUGH_WINDOW (widget);
   GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
 
-  if (page != NULL)
+  if (page != NULL && enough_entry_actions_get_open_entry (page) != NULL)
     gtk_widget_activate_action (page, "page.print", NULL);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Open an entry to print it")));
 }
 
 static void
