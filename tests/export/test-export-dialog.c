@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "enough-entry-actions.h"
 #include "enough-export-dialog.h"
 #include "enough-gui-test-utils.h"
 #include "enough-import.h"
@@ -182,6 +183,9 @@ add_entries (EnoughStore *store)
   enough_letter_set_text (l, "letter-words-one 大丈夫");
   clock_now = DAY1 + 3 * DAY_USEC - G_USEC_PER_SEC;
   c = enough_store_create_self_check (store, 1);
+  for (guint i = 0; i < ENOUGH_SELF_CHECK_N_ITEMS; i++)
+    enough_self_check_set_answer (c, i, 1 + i % 5);
+  enough_self_check_set_completed_at (c, clock_now);
   enough_self_check_set_note (c, "self-check-note-two");
   clock_now = DAY1 + 3 * DAY_USEC;
   late = enough_store_create_letter (store);
@@ -662,6 +666,64 @@ test_print_ctrl_p (Fixture       *fixture,
   enough_test_run_app (print_body, NULL);
 }
 
+/* Share… from the Inner Critic and Self-Check pages: the entry each has
+ * open is the one chosen. */
+static void
+share_chosen_is (EnoughTestApp *test,
+                 GtkWidget     *page,
+                 EnoughRecord  *record)
+{
+  EnoughExportDialog *dialog;
+  EnoughExportOptions options;
+  EnoughExportEntryRef ref = enough_export_entry_ref (record);
+
+  g_assert_true (enough_entry_actions_get_open_entry (page) == record);
+  g_assert_true (gtk_widget_activate_action (page, "page.share", NULL));
+  dialog = ENOUGH_EXPORT_DIALOG (enough_test_find_window_of_type (ENOUGH_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  _enough_export_dialog_get_options (dialog, &options);
+  g_assert_cmpuint (options.n_chosen, ==, 1);
+  g_assert_cmpint (options.chosen[0].kind, ==, ref.kind);
+  g_assert_cmpint (options.chosen[0].id, ==, ref.id);
+  close_dialog (dialog);
+}
+
+static void
+pages_share_body (EnoughTestApp *test)
+{
+  EnoughStore *store = enough_window_get_store (test->window);
+  AdwViewStack *stack = enough_window_get_stack (test->window);
+  GtkWidget *critic = adw_view_stack_get_child_by_name (stack, "critic");
+  GtkWidget *self_check = adw_view_stack_get_child_by_name (stack, "self-check");
+  g_autoptr(EnoughRecord) dialogue = NULL;
+  g_autoptr(EnoughRecord) check = NULL;
+
+  add_entries (store);
+  dialogue = g_list_model_get_item (enough_store_get_dialogues (store), 0);
+  check = g_list_model_get_item (enough_store_get_completed_self_checks (store), 0);
+  g_assert_nonnull (check);
+
+  adw_view_stack_set_visible_child_name (stack, "critic");
+  enough_test_drain_main_context ();
+  enough_critic_page_open_dialogue (ENOUGH_CRITIC_PAGE (critic), ENOUGH_DIALOGUE (dialogue));
+  enough_test_drain_main_context ();
+  share_chosen_is (test, critic, dialogue);
+
+  /* The Self-Check page shares the check whose results are shown. */
+  adw_view_stack_set_visible_child_name (stack, "self-check");
+  enough_test_drain_main_context ();
+  enough_self_check_page_show_check (ENOUGH_SELF_CHECK_PAGE (self_check), ENOUGH_SELF_CHECK (check));
+  enough_test_drain_main_context ();
+  share_chosen_is (test, self_check, check);
+}
+
+static void
+test_share_from_pages (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  enough_test_run_app (pages_share_body, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -682,6 +744,7 @@ main (int   argc,
   ADD ("/export-dialog/last-folder", test_last_folder);
   ADD ("/export-dialog/share-from-page", test_share_from_page);
   ADD ("/export-dialog/print-ctrl-p", test_print_ctrl_p);
+  ADD ("/export-dialog/share-from-pages", test_share_from_pages);
 
 #undef ADD
 
