@@ -736,7 +736,7 @@ test_self_check_answers (StoreFixture  *f,
   g_assert_null (strstr (plain, "### Your answers"));
   g_assert_nonnull (strstr (with, "### Your answers"));
   /* The first statement, answered 1 (1 + 0 * 7 % 5). */
-  expected = g_strdup_printf ("- %s — **%s**", enough_item_get_text (first),
+  expected = g_strdup_printf ("| %s | %s |", enough_item_get_text (first),
                               enough_item_bank_get_scale_label (1, 1));
   g_assert_nonnull (strstr (with, expected));
   g_assert_null (strstr (plain, enough_item_get_text (first)));

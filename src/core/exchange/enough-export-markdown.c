@@ -294,6 +294,7 @@ _enough_export_markdown_entry (Export       *ex,
             enough_scoring_count_answered (answers, n) > 0)
           {
             g_string_append_printf (out, "### %s\n\n", _("Your answers"));
+            g_string_append_printf (out, "| %s | %s |\n|---|---|\n", _("Statement"), _("Your answer"));
             for (guint i = 0; i < MIN (n, enough_item_bank_get_n_items (version)); i++)
               {
                 const EnoughItem *item = enough_item_bank_get_item (version, i);
@@ -301,11 +302,11 @@ _enough_export_markdown_entry (Export       *ex,
 
                 if (item == NULL || label == NULL)
                   continue;  /* not answered */
-                g_string_append (out, "- ");
+                g_string_append (out, "| ");
                 md_text (out, enough_item_get_text (item));
-                g_string_append (out, " — **");
+                g_string_append (out, " | ");
                 md_text (out, label);
-                g_string_append (out, "**\n");
+                g_string_append (out, " |\n");
               }
             g_string_append (out, "\n");
           }

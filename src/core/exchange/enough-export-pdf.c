@@ -218,21 +218,25 @@ new_layout (EnoughPdfLayout *pg,
   return layout;
 }
 
-/* A Markdown table ("| a | b |" rows, a "|---|" rule) as a real table: its
- * columns aligned on tab stops after the widest cell of each; the header
- * row in bold. */
+/* A Markdown table ("| a | b |" rows, a "|---|" rule) as a real table:
+ * each column as wide as its widest cell, the widest column wrapped when
+ * they do not all fit; the header row in bold with a rule under it; a row
+ * is never split between pages. */
+#define TABLE_INDENT 12.0
+#define TABLE_GAP    18.0
+#define TABLE_MAX_COLS 8
+
 static void
 pager_table (EnoughPdfLayout *pg,
              const char      *block)
 {
   g_auto(GStrv) lines = g_strsplit (block, "\n", -1);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  double col_w[8] = { 0 };
-  guint n_cols = 0;
-  g_autoptr(GString) text = g_string_new (NULL);
-  PangoLayout *layout;
-  PangoTabArray *tabs;
-  double x = 0;
+  double col_w[TABLE_MAX_COLS] = { 0 };
+  double avail = pg->width - 2 * MARGIN - TABLE_INDENT;
+  double total = 0, rule_w;
+  guint n_cols = 0, widest = 0;
+  PangoLayout *measure;
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -243,7 +247,7 @@ pager_table (EnoughPdfLayout *pg,
       if (!g_str_has_prefix (lines[i], "|") || g_str_has_prefix (lines[i], "|---"))
         continue;
       inner = g_strndup (lines[i] + 1, len > 1 && lines[i][len - 1] == '|' ? len - 2 : len - 1);
-      cells = g_strsplit (inner, " | ", G_N_ELEMENTS (col_w));
+      cells = g_strsplit (inner, " | ", TABLE_MAX_COLS);
       for (guint c = 0; cells[c] != NULL; c++)
         {
           g_autofree char *markup = block_markup (g_strstrip (cells[c]));
@@ -253,8 +257,9 @@ pager_table (EnoughPdfLayout *pg,
       g_ptr_array_add (rows, cells);
     }
 
-  /* Measure each column. */
-  layout = new_layout (pg, "Sans 10", 0);
+  /* Each column's natural width. */
+  measure = new_layout (pg, "Sans 10", 0);
+  pango_layout_set_width (measure, -1);
   for (guint r = 0; r < rows->len; r++)
     {
       char **cells = g_ptr_array_index (rows, r);
@@ -263,54 +268,68 @@ pager_table (EnoughPdfLayout *pg,
         {
           int w;
 
-          pango_layout_set_markup (layout, cells[c], -1);
-          pango_layout_get_size (layout, &w, NULL);
+          pango_layout_set_markup (measure, cells[c], -1);
+          pango_layout_get_size (measure, &w, NULL);
           col_w[c] = MAX (col_w[c], (double) w / PANGO_SCALE);
           n_cols = MAX (n_cols, c + 1);
         }
-      if (r > 0)
-        g_string_append_c (text, '\n');
+    }
+  g_object_unref (measure);
+  for (guint c = 0; c < n_cols; c++)
+    {
+      total += col_w[c] + (c > 0 ? TABLE_GAP : 0);
+      if (col_w[c] > col_w[widest])
+        widest = c;
+    }
+  /* Too wide: the widest column wraps. */
+  if (total > avail && n_cols > 0)
+    {
+      col_w[widest] = MAX (avail - (total - col_w[widest]), avail * 0.3);
+      total = avail;
+    }
+  rule_w = MIN (total, avail);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+      PangoLayout *cell_layouts[TABLE_MAX_COLS] = { NULL };
+      double height = 0, x = MARGIN + TABLE_INDENT;
+
       for (guint c = 0; cells[c] != NULL; c++)
         {
-          if (c > 0)
-            g_string_append_c (text, '\t');
-          g_string_append (text, cells[c]);
+          int h;
+
+          cell_layouts[c] = new_layout (pg, "Sans 10", 0);
+          pango_layout_set_width (cell_layouts[c], (int) (col_w[c] * PANGO_SCALE) + 1);
+          pango_layout_set_markup (cell_layouts[c], cells[c], -1);
+          pango_layout_get_size (cell_layouts[c], NULL, &h);
+          height = MAX (height, (double) h / PANGO_SCALE);
         }
-    }
-
-  tabs = pango_tab_array_new (MAX (n_cols, 1) - 1, TRUE);
-  for (guint c = 0; c + 1 < n_cols; c++)
-    {
-      x += col_w[c] + 24;
-      pango_tab_array_set_tab (tabs, (int) c, PANGO_TAB_LEFT, (int) x);
-    }
-  x += n_cols > 0 ? col_w[n_cols - 1] : 0;
-
-  /* The header row, a rule under it, then the rows. */
-  for (guint part = 0; part < 2; part++)
-    {
-      const char *nl = strchr (text->str, '\n');
-      g_autofree char *rows_text = part == 0 ? g_strndup (text->str, nl != NULL ? (gsize) (nl - text->str) : text->len)
-                                             : g_strdup (nl != NULL ? nl + 1 : "");
-
-      if (*rows_text == '\0')
-        continue;
-      pango_layout_set_tabs (layout, tabs);
-      pango_layout_set_spacing (layout, 3 * PANGO_SCALE);
-      pango_layout_set_markup (layout, rows_text, -1);
-      pager_show (pg, layout, 12, FALSE);
-      if (part == 0 && drawing (pg))
+      if (pg->y + height > pg->height - MARGIN)
+        pager_finish_page (pg);
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          if (drawing (pg))
+            {
+              cairo_set_source_rgb (pg->cr, 0.1, 0.1, 0.1);
+              cairo_move_to (pg->cr, x, pg->y);
+              pango_cairo_show_layout (pg->cr, cell_layouts[c]);
+            }
+          x += col_w[c] + TABLE_GAP;
+          g_object_unref (cell_layouts[c]);
+        }
+      pg->y += height + 2;
+      if (r == 0 && drawing (pg))
         {
           cairo_set_source_rgb (pg->cr, 0.6, 0.6, 0.6);
           cairo_set_line_width (pg->cr, 0.6);
-          cairo_move_to (pg->cr, MARGIN + 12, pg->y + 2);
-          cairo_line_to (pg->cr, MARGIN + 12 + x, pg->y + 2);
+          cairo_move_to (pg->cr, MARGIN + TABLE_INDENT, pg->y + 1);
+          cairo_line_to (pg->cr, MARGIN + TABLE_INDENT + rule_w, pg->y + 1);
           cairo_stroke (pg->cr);
         }
-      pg->y += part == 0 ? 5 : 0;
+      if (r == 0)
+        pg->y += 4;
     }
-  pango_tab_array_free (tabs);
-  g_object_unref (layout);
 }
 
 EnoughPdfLayout *
