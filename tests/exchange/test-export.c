@@ -8,6 +8,7 @@
 #include "enough-dates.h"
 #include "enough-export.h"
 #include "enough-import.h"
+#include "enough-item-bank.h"
 #include "enough-record-private.h"
 #include "enough-store-test-utils.h"
 
@@ -647,6 +648,134 @@ test_pdf (StoreFixture  *f,
   g_assert_null (strstr (text, "secret-words"));
 }
 
+typedef struct
+{
+  guint         calls;
+  guint         last_done;
+  guint         total;
+  GCancellable *cancel_at_64;
+} Progress;
+
+static void
+progress_cb (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  Progress *p = user_data;
+
+  g_assert_cmpuint (done, >=, p->last_done);
+  g_assert_cmpuint (done, <=, total);
+  p->calls++;
+  p->last_done = done;
+  p->total = total;
+  if (p->cancel_at_64 != NULL && done >= 64)
+    g_cancellable_cancel (p->cancel_at_64);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d != NULL && g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+/* Progress counts every entry of the export; Cancel half-way, in every
+ * format, leaves no file (and no temporary one) behind, and an earlier
+ * export as it was. */
+static void
+test_progress_and_cancel (StoreFixture  *f,
+                          gconstpointer  data)
+{
+  g_autofree char *out_dir = g_build_filename (f->dir, "exports", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autoptr(EnoughLetter) l = enough_store_create_letter (f->store);
+      g_autofree char *text = g_strdup_printf ("letter %u", i);
+
+      enough_letter_set_text (l, text);
+    }
+  g_assert_true (enough_store_flush (f->store, &error));
+  g_assert_no_error (error);
+
+  for (EnoughExportFormat format = ENOUGH_EXPORT_JSON; format <= ENOUGH_EXPORT_PDF; format++)
+    {
+      g_autofree char *path = g_build_filename (out_dir, "out", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      Progress p = { 0 };
+      EnoughExportOptions options = { format, 0, 0, 0, FIXED_NOW };
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      guint n = 0;
+
+      options.progress = progress_cb;
+      options.progress_data = &p;
+      g_assert_true (enough_export_to_file (enough_store_get_path (f->store), &options, file, &n, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n, ==, 150);
+      g_assert_cmpuint (p.total, ==, 150);
+      g_assert_cmpuint (p.last_done, ==, 150);
+      g_assert_cmpuint (p.calls, >=, 3);
+      g_assert_cmpuint (count_files (out_dir), ==, 1);
+
+      /* Cancelled half-way: the earlier export stays, nothing else. */
+      g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+      p = (Progress) { 0 };
+      p.cancel_at_64 = cancellable;
+      g_assert_false (enough_export_to_file (enough_store_get_path (f->store), &options, file, &n,
+                                             cancellable, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+      g_assert_cmpuint (count_files (out_dir), ==, 1);
+      g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+      g_assert_cmpstr (before, ==, after);
+
+      /* …and with no earlier export, no file at all. */
+      g_assert_cmpint (g_unlink (path), ==, 0);
+      g_cancellable_reset (cancellable);
+      p = (Progress) { 0 };
+      p.cancel_at_64 = cancellable;
+      g_assert_false (enough_export_to_file (enough_store_get_path (f->store), &options, file, &n,
+                                             cancellable, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+      g_assert_cmpuint (count_files (out_dir), ==, 0);
+    }
+}
+
+/* Markdown (and so the PDF): a self-check's statements with their answers
+ * only when asked for. */
+static void
+test_self_check_answers (StoreFixture  *f,
+                         gconstpointer  data)
+{
+  EnoughExportOptions options = { ENOUGH_EXPORT_MARKDOWN, 0, 0, 0, FIXED_NOW };
+  const EnoughItem *first = enough_item_bank_get_item (1, 0);
+  g_autofree char *plain = NULL;
+  g_autofree char *with = NULL;
+  g_autofree char *expected = NULL;
+
+  add_full_entries (f->store);
+  plain = export_string (f->store, &options, NULL);
+  options.with_answers = TRUE;
+  with = export_string (f->store, &options, NULL);
+
+  g_assert_null (strstr (plain, "### Your answers"));
+  g_assert_nonnull (strstr (with, "### Your answers"));
+  /* The first statement, answered 1 (1 + 0 * 7 % 5). */
+  expected = g_strdup_printf ("| %s | %s |", enough_item_get_text (first),
+                              enough_item_bank_get_scale_label (1, 1));
+  g_assert_nonnull (strstr (with, expected));
+  g_assert_null (strstr (plain, enough_item_get_text (first)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -663,6 +792,8 @@ main (int   argc,
   g_test_add ("/export/async", StoreFixture, NULL, fixture_setup, test_async_with_results, fixture_teardown);
   g_test_add ("/export/date-range", StoreFixture, NULL, fixture_setup, test_date_range, fixture_teardown);
   g_test_add ("/export/chosen-entries", StoreFixture, NULL, fixture_setup, test_chosen_entries, fixture_teardown);
+  g_test_add ("/export/progress-and-cancel", StoreFixture, NULL, fixture_setup, test_progress_and_cancel, fixture_teardown);
+  g_test_add ("/export/self-check-answers", StoreFixture, NULL, fixture_setup, test_self_check_answers, fixture_teardown);
   g_test_add ("/export/pdf", StoreFixture, NULL, fixture_setup, test_pdf, fixture_teardown);
   g_test_add ("/export/markdown-golden", StoreFixture, NULL, fixture_setup, test_markdown_golden, fixture_teardown);
 

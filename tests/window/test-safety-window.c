@@ -1,15 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 The Enough developers
  */
-/* Data safety in the window: the export writes exactly the file the
- * chooser confirmed; nothing shows a letter at another process's request
+/* Data safety in the window: the export's file name follows its format
+ * (the Export dialog asks before replacing a file the chooser did not ask
+ * about: tests/export); nothing shows a letter at another process's request
  * while the journal is locked. */
 #include "config.h"
 
 #include <adwaita.h>
 
 #include "enough-gui-test-utils.h"
-#include "enough-io-actions.h"
+#include "enough-export-dialog.h"
 #include "enough-test-utils.h"
 
 typedef EnoughTestFixture Fixture;
@@ -31,28 +32,17 @@ test_export_name_follows_format (Fixture       *fixture,
     { "notes.JSON", ENOUGH_EXPORT_JSON, "notes.json" },
     { "notes", ENOUGH_EXPORT_MARKDOWN, "notes.md" },
     { "notes.txt", ENOUGH_EXPORT_JSON, "notes.txt.json" },
+    { "notes.md", ENOUGH_EXPORT_PDF, "notes.pdf" },
+    { "notes.Pdf", ENOUGH_EXPORT_PDF, "notes.pdf" },
+    { "notes.markdown", ENOUGH_EXPORT_MARKDOWN, "notes.markdown" },
+    { "notes.pdf", ENOUGH_EXPORT_JSON, "notes.json" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *name = _enough_io_export_name_for_format (cases[i].name, cases[i].format);
+      g_autofree char *name = enough_export_dialog_name_for_format (cases[i].name, cases[i].format);
       g_assert_cmpstr (name, ==, cases[i].expected);
     }
-}
-
-/* The chooser asked about overwriting "notes" (and a portal granted just
- * that): the export goes there, not to a "notes.json" beside it, which
- * used to be replaced without asking. */
-static void
-test_export_writes_chosen_file (Fixture       *fixture,
-                                gconstpointer  data)
-{
-  g_autoptr(GFile) chosen = g_file_new_for_path ("/tmp/somewhere/notes");
-  g_autoptr(GFile) md = g_file_new_for_path ("/tmp/somewhere/notes.md");
-
-  g_assert_cmpint (_enough_io_export_format_for (chosen, FALSE), ==, ENOUGH_EXPORT_JSON);
-  g_assert_cmpint (_enough_io_export_format_for (chosen, TRUE), ==, ENOUGH_EXPORT_MARKDOWN);
-  g_assert_cmpint (_enough_io_export_format_for (md, FALSE), ==, ENOUGH_EXPORT_MARKDOWN);
 }
 
 /* ---- locked ----------------------------------------------------------------- */
@@ -111,7 +101,6 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, enough_test_fixture_setup, func, enough_test_fixture_teardown)
 
   ADD ("/safety-window/export/name-follows-format", test_export_name_follows_format);
-  ADD ("/safety-window/export/writes-chosen-file", test_export_writes_chosen_file);
   ADD ("/safety-window/locked/shows-nothing", test_locked_shows_nothing);
 
 #undef ADD

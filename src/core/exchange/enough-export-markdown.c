@@ -25,6 +25,16 @@ md_date (GString *out,
   g_string_append (out, text != NULL ? text : "?");
 }
 
+/* The local day of @usec, "2026-03-01". */
+static char *
+md_day (gint64 usec)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+  return local != NULL ? g_date_time_format (local, "%Y-%m-%d") : g_strdup ("?");
+}
+
 /* User text as Markdown that reads the same: characters Markdown would
  * take as formatting are escaped, line breaks kept. */
 static void
@@ -377,6 +387,27 @@ _enough_export_markdown_entry (Export       *ex,
                                     answered, (guint) ENOUGH_SELF_CHECK_N_ITEMS);
             g_string_append (out, "\n\n");
           }
+        /* The statements and the answers given, when asked for. */
+        if (ex->options.with_answers && enough_item_bank_has_version (version) &&
+            enough_scoring_count_answered (answers, n) > 0)
+          {
+            g_string_append_printf (out, "### %s\n\n", _("Your answers"));
+            g_string_append_printf (out, "| %s | %s |\n|---|---|\n", _("Statement"), _("Your answer"));
+            for (guint i = 0; i < MIN (n, enough_item_bank_get_n_items (version)); i++)
+              {
+                const EnoughItem *item = enough_item_bank_get_item (version, i);
+                const char *label = enough_item_bank_get_scale_label (version, answers[i]);
+
+                if (item == NULL || label == NULL)
+                  continue;  /* not answered */
+                g_string_append (out, "| ");
+                md_text (out, enough_item_get_text (item));
+                g_string_append (out, " | ");
+                md_text (out, label);
+                g_string_append (out, " |\n");
+              }
+            g_string_append (out, "\n");
+          }
         if (*note != '\0')
           {
             g_string_append (out, _("Note: "));
@@ -410,6 +441,29 @@ _enough_export_markdown_head (Export *ex,
   /* Translators: under the title of a Markdown export; %s is its date and time */
   g_string_append_printf (ex->buf, _("*Exported %s*"), when->str);
   g_string_append (ex->buf, "\n\n");
+  /* The dates chosen, both days included (to_usec is the start of the
+   * day after the last). */
+  if (ex->options.from_usec > 0 || ex->options.to_usec > 0)
+    {
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+
+      if (ex->options.from_usec > 0)
+        from = md_day (ex->options.from_usec);
+      if (ex->options.to_usec > 0)
+        to = md_day (ex->options.to_usec - 1);
+      g_string_append_c (ex->buf, '*');
+      if (from != NULL && to != NULL)
+        /* Translators: under the title of an export; the first and last day included */
+        g_string_append_printf (ex->buf, _("Entries from %s to %s"), from, to);
+      else if (from != NULL)
+        /* Translators: under the title of an export; the first day included */
+        g_string_append_printf (ex->buf, _("Entries from %s on"), from);
+      else
+        /* Translators: under the title of an export; the last day included */
+        g_string_append_printf (ex->buf, _("Entries up to %s"), to);
+      g_string_append (ex->buf, "*\n\n");
+    }
   g_string_append_printf (ex->buf, "*%s*\n\n",
                           _("Written in Enough — a private journal; it supports and does not replace professional help"));
 }

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "enough-export.h"
+#include "enough-export-pdf.h"
 #include "enough-tables.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,8 @@ typedef struct
   EnoughExportOptions  options;
   GString             *buf;
   guint                n_entries;
+  guint                total;      /* for the progress */
+  EnoughPdfWriter     *pdf;        /* a PDF export's pages */
 } Export;
 
 /* ENOUGH_STORE_ERROR_IO with SQLite's message */

@@ -10,6 +10,7 @@
 #include "enough-dates.h"
 #include "enough-export-pdf.h"
 #include "enough-export-private.h"
+#include "enough-record-private.h"
 #include "enough-store-private.h"
 
 gboolean
@@ -32,6 +33,14 @@ enough_export_format_for_path (const char         *path,
   return TRUE;
 }
 
+EnoughExportEntryRef
+enough_export_entry_ref (EnoughRecord *record)
+{
+  g_return_val_if_fail (ENOUGH_IS_RECORD (record), (EnoughExportEntryRef) { 0 });
+
+  return (EnoughExportEntryRef) { enough_record_get_kind (record), _enough_record_get_id (record) };
+}
+
 /* ------------------------------------------------------------------------ */
 /* Reading */
 
@@ -51,7 +60,7 @@ export_open (Export      *ex,
              const char  *db_path,
              GError     **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT kind, id FROM (");
+  g_autoptr(GString) sql = g_string_new (NULL);
   const char *sep = "";
   static const struct { EnoughExportKinds flag; int kind; } parts[] = {
     { ENOUGH_EXPORT_DIALOGUES, ENOUGH_RECORD_KIND_DIALOGUE },
@@ -60,6 +69,7 @@ export_open (Export      *ex,
     { ENOUGH_EXPORT_EXPERIMENTS, ENOUGH_RECORD_KIND_EXPERIMENT },
   };
   EnoughExportKinds kinds = ex->options.kinds != 0 ? ex->options.kinds : ENOUGH_EXPORT_ALL;
+  g_autofree char *list_sql = NULL;
   g_autofree char *turn_columns = enough_table_column_list (enough_table_for_kind (ENOUGH_RECORD_KIND_TURN), "");
   g_autofree char *turns_sql = g_strdup_printf ("SELECT %s FROM turn WHERE dialogue_id = ?"
                                                 " AND deleted_at = 0 ORDER BY position, id",
@@ -100,11 +110,11 @@ export_open (Export      *ex,
     }
   if (*sep == '\0')
     g_string_append (sql, "SELECT 0 AS kind, 0 AS id, 0 AS created WHERE 0");
-  g_string_append (sql, ") ORDER BY created, kind, id");
+  list_sql = g_strdup_printf ("SELECT kind, id FROM (%s) ORDER BY created, kind, id", sql->str);
 
   /* One read transaction: the whole export is one moment of the journal. */
   if (sqlite3_exec (ex->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (ex->db, sql->str, -1, &ex->list, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (ex->db, list_sql, -1, &ex->list, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (ex->db, turns_sql, -1, &ex->turns, NULL) != SQLITE_OK)
     {
       _enough_export_set_db_error (error, ex->db);
@@ -121,6 +131,24 @@ export_open (Export      *ex,
 
   sqlite3_bind_int64 (ex->list, 1, ex->options.from_usec);
   sqlite3_bind_int64 (ex->list, 2, ex->options.to_usec > 0 ? ex->options.to_usec : G_MAXINT64);
+
+  /* The total, for the progress, in the same snapshot. */
+  if (ex->options.progress != NULL)
+    {
+      g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM (%s)", sql->str);
+      sqlite3_stmt *count = NULL;
+
+      if (sqlite3_prepare_v2 (ex->db, count_sql, -1, &count, NULL) != SQLITE_OK)
+        {
+          _enough_export_set_db_error (error, ex->db);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (count, 1, ex->options.from_usec);
+      sqlite3_bind_int64 (count, 2, ex->options.to_usec > 0 ? ex->options.to_usec : G_MAXINT64);
+      if (sqlite3_step (count) == SQLITE_ROW)
+        ex->total = (guint) sqlite3_column_int64 (count, 0);
+      sqlite3_finalize (count);
+    }
   return TRUE;
 }
 
@@ -151,8 +179,14 @@ static gboolean
 write_buf (Export  *ex,
            GError **error)
 {
-  gboolean ok = g_output_stream_write_all (ex->stream, ex->buf->str, ex->buf->len,
-                                           NULL, ex->cancellable, error);
+  gboolean ok;
+
+  /* A PDF lays the Markdown out as it comes: each entry ends a block. */
+  if (ex->pdf != NULL)
+    ok = _enough_pdf_writer_add (ex->pdf, ex->buf->str, error);
+  else
+    ok = g_output_stream_write_all (ex->stream, ex->buf->str, ex->buf->len,
+                                    NULL, ex->cancellable, error);
   g_string_truncate (ex->buf, 0);
   return ok;
 }
@@ -461,7 +495,6 @@ enough_export_to_stream (const char                *db_path,
                          GError                   **error)
 {
   Export ex = { 0 };
-  g_autoptr(GOutputStream) md_stream = NULL;
   gboolean ok = FALSE;
   gboolean json;
   int rc;
@@ -471,16 +504,18 @@ enough_export_to_stream (const char                *db_path,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
   ex.options = *options;
-  /* A PDF is the Markdown's content laid out: written to memory first. */
+  ex.stream = stream;
+  /* A PDF is the Markdown's content laid out, one entry at a time. */
   if (options->format == ENOUGH_EXPORT_PDF)
-    md_stream = g_memory_output_stream_new_resizable ();
-  ex.stream = md_stream != NULL ? md_stream : stream;
+    ex.pdf = _enough_pdf_writer_new (stream, cancellable);
   ex.cancellable = cancellable;
   ex.buf = g_string_sized_new (64 * 1024);
   json = options->format == ENOUGH_EXPORT_JSON;
 
   if (!export_open (&ex, db_path, error))
     goto out;
+  if (options->progress != NULL)
+    options->progress (0, ex.total, options->progress_data);
 
   if (json)
     {
@@ -501,6 +536,8 @@ enough_export_to_stream (const char                *db_path,
       sqlite3_stmt *row = ex.load[kind];
       gboolean entry_ok;
 
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto out;
       sqlite3_bind_int64 (row, 1, sqlite3_column_int64 (ex.list, 1));
       if (sqlite3_step (row) != SQLITE_ROW)
         {
@@ -514,8 +551,10 @@ enough_export_to_stream (const char                *db_path,
         goto out;
       ex.n_entries++;
 
-      if (ex.buf->len >= 48 * 1024 && !write_buf (&ex, error))
+      if ((ex.pdf != NULL || ex.buf->len >= 48 * 1024) && !write_buf (&ex, error))
         goto out;
+      if (options->progress != NULL && (ex.n_entries % 64 == 0 || ex.n_entries == ex.total))
+        options->progress (ex.n_entries, MAX (ex.total, ex.n_entries), options->progress_data);
     }
   if (rc != SQLITE_DONE)
     {
@@ -527,22 +566,54 @@ enough_export_to_stream (const char                *db_path,
     g_string_append (ex.buf, ex.n_entries > 0 ? "\n]}\n" : "]}\n");
   if (!write_buf (&ex, error))
     goto out;
-  if (md_stream != NULL)
-    {
-      GMemoryOutputStream *mem = G_MEMORY_OUTPUT_STREAM (md_stream);
-
-      if (!g_output_stream_write_all (md_stream, "", 1, NULL, cancellable, error) ||
-          !_enough_export_pdf_render (g_memory_output_stream_get_data (mem), stream, cancellable, error))
-        goto out;
-    }
+  if (ex.pdf != NULL && !_enough_pdf_writer_finish (ex.pdf, error))
+    goto out;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto out;
 
   if (n_entries != NULL)
     *n_entries = ex.n_entries;
   ok = TRUE;
 
 out:
+  g_clear_pointer (&ex.pdf, _enough_pdf_writer_free);
   export_close (&ex);
   return ok;
+}
+
+/* A hidden file beside @file, made new and private (0600). */
+static GFileOutputStream *
+create_temp_beside (GFile   *file,
+                    GFile  **out_temp,
+                    GError **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *base = g_file_get_basename (file);
+
+  if (parent == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   _("“%s” is not a file name."), base != NULL ? base : "");
+      return NULL;
+    }
+  for (guint attempt = 0;; attempt++)
+    {
+      g_autofree char *name = g_strdup_printf (".%s.%08x.part", base, g_random_int ());
+      g_autoptr(GFile) temp = g_file_get_child (parent, name);
+      g_autoptr(GError) local_error = NULL;
+      GFileOutputStream *out = g_file_create (temp, G_FILE_CREATE_PRIVATE, NULL, &local_error);
+
+      if (out != NULL)
+        {
+          *out_temp = g_steal_pointer (&temp);
+          return out;
+        }
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS) || attempt >= 100)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
 }
 
 gboolean
@@ -555,33 +626,28 @@ enough_export_to_file (const char                *db_path,
 {
   g_autoptr(GFileOutputStream) out = NULL;
   g_autoptr(GOutputStream) buffered = NULL;
-  gboolean existed;
+  g_autoptr(GFile) temp = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  existed = g_file_query_exists (file, cancellable);
-
-  /* Private: an export holds the whole journal. Replaced atomically, so a
-   * failure leaves an earlier export as it was. */
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                        cancellable, error);
+  /* Written to a hidden file in the same folder, then renamed over
+   * @file: a failure or Cancel leaves no half-written file and an earlier
+   * export as it was. Private: an export holds the journal. */
+  out = create_temp_beside (file, &temp, error);
   if (out == NULL)
     return FALSE;
   buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (out), 256 * 1024);
 
-  if (!enough_export_to_stream (db_path, options, buffered, n_entries, cancellable, error))
+  if (!enough_export_to_stream (db_path, options, buffered, n_entries, cancellable, error) ||
+      !g_output_stream_close (buffered, cancellable, error) ||
+      !g_file_move (temp, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+                    NULL, NULL, NULL, error))
     {
-      g_autoptr(GCancellable) abort = g_cancellable_new ();
-
-      /* Closing a cancelled replace keeps the old file. */
-      g_cancellable_cancel (abort);
-      g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
-      /* A file that was not there before is made in place: remove it. */
-      if (!existed)
-        g_file_delete (file, NULL, NULL);
+      g_output_stream_close (G_OUTPUT_STREAM (out), NULL, NULL);
+      g_file_delete (temp, NULL, NULL);
       return FALSE;
     }
-  return g_output_stream_close (buffered, cancellable, error);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -592,6 +658,7 @@ typedef struct
   EnoughExportOptions  options;
   GFile               *file;
   guint                n_entries;
+  EnoughExportEntryRef *chosen;  /* options.chosen's copy */
 } ExportTask;
 
 static void
@@ -599,6 +666,7 @@ export_task_free (ExportTask *data)
 {
   g_free (data->db_path);
   g_clear_object (&data->file);
+  g_free (data->chosen);
   g_free (data);
 }
 
@@ -654,6 +722,8 @@ enough_export_async (EnoughStore               *store,
   data = g_new0 (ExportTask, 1);
   data->db_path = g_strdup (enough_store_get_path (store));
   data->options = *options;
+  if (options->chosen != NULL)
+    data->options.chosen = data->chosen = g_memdup2 (options->chosen, MAX (options->n_chosen, 1) * sizeof *options->chosen);
   data->file = g_object_ref (file);
   g_task_set_task_data (task, data, (GDestroyNotify) export_task_free);
 

@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "enough-record.h"
 #include "enough-store.h"
 
 G_BEGIN_DECLS
@@ -53,12 +54,21 @@ typedef enum /*< flags >*/
   ENOUGH_EXPORT_ALL         = 0xf,
 } EnoughExportKinds;
 
+/* Called on the exporting thread as entries are written: @done of @total
+ * (at the start with 0, then every few entries, and at the end). */
+typedef void (*EnoughExportProgressFunc) (guint    done,
+                                          guint    total,
+                                          gpointer user_data);
+
 /* One chosen entry: its kind (EnoughRecordKind) and id. */
 typedef struct
 {
   int    kind;
   gint64 id;
 } EnoughExportEntryRef;
+
+/* @record (a dialogue, letter or self-check) as a chosen entry. */
+EnoughExportEntryRef enough_export_entry_ref (EnoughRecord *record);
 
 typedef struct
 {
@@ -70,6 +80,10 @@ typedef struct
   /* Chosen entries only (within the kinds and dates above); NULL = all. */
   const EnoughExportEntryRef *chosen;
   guint                       n_chosen;
+  /* Markdown and PDF: each self-check's statements with the answer given. */
+  gboolean                    with_answers;
+  EnoughExportProgressFunc    progress;       /* optional */
+  gpointer                    progress_data;
 } EnoughExportOptions;
 
 /* ".json" → JSON, ".md"/".markdown" → Markdown, ".pdf" → PDF (case-insensitive); FALSE
@@ -85,7 +99,10 @@ gboolean enough_export_to_stream       (const char                *db_path,
                                         guint                     *n_entries,
                                         GCancellable              *cancellable,
                                         GError                   **error);
-/* The same into @file, replaced atomically, private (0600). */
+/* The same into @file: written to a hidden temporary file in its folder
+ * and renamed over it at the end, private (0600); on an error or when
+ * @cancellable is cancelled, the temporary file is removed and @file is
+ * left as it was (absent, or an earlier export). */
 gboolean enough_export_to_file         (const char                *db_path,
                                         const EnoughExportOptions *options,
                                         GFile                     *file,
@@ -94,7 +111,8 @@ gboolean enough_export_to_file         (const char                *db_path,
                                         GError                   **error);
 
 /* From the app: saves what is pending in @store, then exports its file on
- * a worker thread. */
+ * a worker thread (the chosen entries are copied; the progress callback
+ * is called on that thread). */
 void     enough_export_async           (EnoughStore               *store,
                                         const EnoughExportOptions *options,
                                         GFile                     *file,

@@ -8,17 +8,14 @@
 
 G_BEGIN_DECLS
 
-/* Export… and Import… of the primary menu (win.export, win.import): a
- * portal-friendly GtkFileChooserNative, the work off the UI thread, a toast
- * with the result or a dialog with the error. */
+/* Export… and Import… of the primary menu (win.export, win.import) and
+ * Share… of an entry (win.share-entry): Export and Share open the Export
+ * dialog (with @record chosen, if not NULL); Import a portal-friendly
+ * GtkFileChooserNative; the work off the UI thread, a toast with the
+ * result or a dialog with the error. */
 void enough_io_export (EnoughWindow *window);
+void enough_io_share  (EnoughWindow *window,
+                       EnoughRecord *record);
 void enough_io_import (EnoughWindow *window);
-
-/* Tests: @name with the ending of @format (replacing a known one); the
- * format a chosen @file is written in (its ending, else the filter). */
-char               *_enough_io_export_name_for_format (const char         *name,
-                                                       EnoughExportFormat  format);
-EnoughExportFormat  _enough_io_export_format_for      (GFile              *file,
-                                                       gboolean            markdown_filter);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "enough-critic-page-private.h"
 #include "enough-critic-patterns.h"
+#include "enough-entry-actions.h"
 #include "enough-text-limit.h"
 
 static void enough_critic_page_page_init (EnoughPageInterface *iface);
@@ -123,6 +124,13 @@ enough_critic_page_update_actions (EnoughCriticPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "critic.show-prompts",
                                  has_dialogue && !gtk_widget_get_visible (GTK_WIDGET (self->prompt_card)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "critic.set-speaker", has_dialogue);
+  enough_entry_actions_update (GTK_WIDGET (self));
+}
+
+static EnoughRecord *
+open_entry (GtkWidget *page)
+{
+  return (EnoughRecord *) ENOUGH_CRITIC_PAGE (page)->dialogue;
 }
 
 static void
@@ -608,6 +616,8 @@ enough_critic_page_class_init (EnoughCriticPageClass *klass)
   gtk_widget_class_install_action (widget_class, "critic.delete-dialogue", NULL, delete_dialogue_action);
   gtk_widget_class_install_action (widget_class, "critic.show-prompts", NULL, show_prompts_action);
   gtk_widget_class_install_action (widget_class, "critic.set-speaker", "s", set_speaker_action);
+  /* Share… and Print… of the open dialogue */
+  enough_entry_actions_install (widget_class, open_entry);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "critic.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
@@ -673,4 +683,5 @@ enough_critic_page_init (EnoughCriticPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "critic.delete-dialogue", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "critic.show-prompts", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "critic.set-speaker", FALSE);
+  enough_entry_actions_update (GTK_WIDGET (self));
 }

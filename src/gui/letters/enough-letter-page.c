@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "enough-entry-actions.h"
 #include "enough-letter-page.h"
 #include "enough-letter-row.h"
 #include "enough-list-utils.h"
@@ -161,6 +162,13 @@ update_header (EnoughLetterPage *self)
   gtk_widget_set_visible (self->edit_button, reading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.edit", reading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.delete", self->letter != NULL);
+  enough_entry_actions_update (GTK_WIDGET (self));
+}
+
+static EnoughRecord *
+open_entry (GtkWidget *page)
+{
+  return (EnoughRecord *) ENOUGH_LETTER_PAGE (page)->letter;
 }
 
 static void
@@ -682,6 +690,8 @@ enough_letter_page_class_init (EnoughLetterPageClass *klass)
   gtk_widget_class_install_action (widget_class, "letters.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "letters.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "letters.delete", NULL, delete_action);
+  /* Share… and Print… of the open letter */
+  enough_entry_actions_install (widget_class, open_entry);
 
   /* Works while the focus is anywhere in the page; the managed controller
    * added in init covers the rest of the window while the page is shown. */
@@ -732,6 +742,7 @@ enough_letter_page_init (EnoughLetterPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.new", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.edit", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.delete", FALSE);
+  enough_entry_actions_update (GTK_WIDGET (self));
 
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "enough-entry-actions.h"
 #include "enough-item-bank.h"
 #include "enough-list-utils.h"
 #include "enough-search-reveal.h"
@@ -42,12 +43,25 @@ enum {
   PROP_STORE,
 };
 
+/* The check whose results are shown: Share… and Print… are about it. */
+static EnoughRecord *
+open_entry (GtkWidget *page)
+{
+  EnoughSelfCheckPage *self = ENOUGH_SELF_CHECK_PAGE (page);
+
+  if (self->content_stack == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "results") != 0)
+    return NULL;
+  return (EnoughRecord *) enough_self_check_results_get_check (self->results);
+}
+
 static void
 show_content (EnoughSelfCheckPage *self,
               const char          *view)
 {
   gtk_stack_set_visible_child_name (self->content_stack, view);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+  enough_entry_actions_update (GTK_WIDGET (self));
 }
 
 static void
@@ -85,6 +99,7 @@ show_empty (EnoughSelfCheckPage *self)
 {
   enough_self_check_question_set_check (self->question, NULL);
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  enough_entry_actions_update (GTK_WIDGET (self));
   /* In one column, the invitation to start rather than an empty list. */
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
@@ -474,6 +489,8 @@ enough_self_check_page_class_init (EnoughSelfCheckPageClass *klass)
   gtk_widget_class_install_action (widget_class, "self-check.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "self-check.show-history", NULL, show_history_action);
   gtk_widget_class_install_action (widget_class, "self-check.show-list", NULL, show_list_action);
+  /* Share… and Print… of the check shown */
+  enough_entry_actions_install (widget_class, open_entry);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "self-check.new", NULL);

@@ -6,11 +6,13 @@
 #include <glib/gi18n.h>
 
 #include "enough-critic-page.h"
+#include "enough-entry-actions.h"
 #include "enough-io-actions.h"
 #include "enough-experiment-page.h"
 #include "enough-letter-page.h"
 #include "enough-page.h"
 #include "enough-preferences-window.h"
+#include "enough-print.h"
 #include "enough-save-banner.h"
 #include "enough-search-view.h"
 #include "enough-self-check-page.h"
@@ -341,6 +343,63 @@ enough_window_export_action (GtkWidget  *widget,
   enough_io_export (ENOUGH_WINDOW (widget));
 }
 
+/* win.share-entry ((is): the kind and uuid of an entry): the Export
+ * dialog with that entry chosen. Pages' entry menus use it. */
+static void
+enough_window_share_entry_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (widget);
+  g_autoptr(EnoughRecord) record = NULL;
+  const char *uuid;
+  int kind;
+
+  g_variant_get (parameter, "(i&s)", &kind, &uuid);
+  if (self->store == NULL || kind < ENOUGH_RECORD_KIND_DIALOGUE || kind > ENOUGH_RECORD_KIND_SELF_CHECK ||
+      kind == ENOUGH_RECORD_KIND_TURN)
+    return;
+  record = enough_store_lookup (self->store, kind, uuid);
+  if (record != NULL)
+    enough_io_share (self, record);
+}
+
+/* win.print-entry ((is)): Print… of that entry. */
+static void
+enough_window_print_entry_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (widget);
+  g_autoptr(EnoughRecord) record = NULL;
+  const char *uuid;
+  int kind;
+
+  g_variant_get (parameter, "(i&s)", &kind, &uuid);
+  if (self->store == NULL || kind < ENOUGH_RECORD_KIND_DIALOGUE || kind > ENOUGH_RECORD_KIND_SELF_CHECK ||
+      kind == ENOUGH_RECORD_KIND_TURN)
+    return;
+  record = enough_store_lookup (self->store, kind, uuid);
+  if (record != NULL)
+    enough_print_entry (GTK_WINDOW (self), self->store, record);
+}
+
+/* win.print (Ctrl+P): the visible page prints the entry it has open
+ * (page.print, see enough-entry-actions.h). */
+static void
+enough_window_print_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (widget);
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+
+  if (page != NULL && enough_entry_actions_get_open_entry (page) != NULL)
+    gtk_widget_activate_action (page, "page.print", NULL);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Open an entry to print it")));
+}
+
 static void
 enough_window_import_action (GtkWidget  *widget,
                              const char *action_name,
@@ -381,6 +440,9 @@ enough_window_constructed (GObject *object)
   /* Without a journal there is nothing to export or import into. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.share-entry", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-entry", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", self->store != NULL);
   /* …nor anything to search. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->store != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), self->store != NULL);
@@ -557,6 +619,12 @@ enough_window_class_init (EnoughWindowClass *klass)
                                    enough_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL,
                                    enough_window_import_action);
+  gtk_widget_class_install_action (widget_class, "win.share-entry", "(is)",
+                                   enough_window_share_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.print-entry", "(is)",
+                                   enough_window_print_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL,
+                                   enough_window_print_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL,
                                    enough_window_preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
@@ -582,6 +650,9 @@ enough_window_init (EnoughWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.share-entry", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-entry", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
 
   /* Escape in the entry ends the search; Down goes to the results. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
