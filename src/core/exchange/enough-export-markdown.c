@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "enough-export-private.h"
+#include "enough-dates.h"
 #include "enough-item-bank.h"
 #include "enough-self-check-scoring.h"
 
@@ -17,11 +18,10 @@ static void
 md_date (GString *out,
          gint64   usec)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-  g_autofree char *text = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : NULL;
+  /* As the lists show dates: "2 Dec 2026, 15:29" in the reader's language. */
+  g_autofree char *text = usec > 0 ? enough_dates_format_date_time (usec) : NULL;
 
-  g_string_append (out, text != NULL ? text : "?");
+  g_string_append (out, text != NULL && text[0] != '\0' ? text : "?");
 }
 
 /* User text as Markdown that reads the same: characters Markdown would

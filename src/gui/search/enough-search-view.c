@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "enough-search-view.h"
+#include "enough-dates.h"
 
 /* Long enough to skip the searches of a fast typist's middle letters,
  * short enough to feel instant. */
@@ -137,15 +138,7 @@ field_label (EnoughSearchField field)
 static char *
 format_date (gint64 usec)
 {
-  g_autoptr(GDateTime) date = NULL;
-
-  if (usec <= 0)
-    return g_strdup ("");
-  date = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
-  if (date == NULL)
-    return g_strdup ("");
-  /* Translators: the date of a search result, see g_date_time_format() */
-  return g_date_time_format (date, _("%x"));
+  return enough_dates_format_date (usec);
 }
 
 /* A row's parts, found again when the row shows another result. */
