@@ -166,7 +166,8 @@ _enough_store_quick_check (sqlite3  *db,
   return TRUE;
 }
 
-/* Another process (a second window, the command line) may share the
+/* Deleted entries wait ENOUGH_STORE_TRASH_DAYS in Recently Deleted. For
+ * deleted turns: another process (a second window, the command line) may share the
  * journal while this one still shows an Undo toast for a deletion, so a
  * purge never takes rows that could still be restored: only those deleted
  * long ago, and at close those deleted since this session's first deletion
@@ -180,6 +181,9 @@ _enough_store_purge_job_new (EnoughStore *self,
   Job *job = _enough_store_job_new (self, JOB_PURGE);
 
   job->purge_before = enough_store_now (self) - PURGE_GRACE_USEC;
+  /* At close only: by then a test's (or the app's) clock is in place; the
+   * purge at open runs before one can be set. */
+  job->purge_entries_before = at_close ? enough_store_now (self) - ENOUGH_STORE_TRASH_USEC : 0;
   job->purge_since = at_close && self->first_deleted_at != 0 ? self->first_deleted_at
                                                              : G_MAXINT64;
   return job;
@@ -199,12 +203,15 @@ worker_purge (EnoughStore  *self,
    * with their dialogue (ON DELETE CASCADE). */
 #define PURGE_WHERE " WHERE deleted_at != 0 AND (deleted_at < %1$" G_GINT64_FORMAT \
                     " OR deleted_at >= %2$" G_GINT64_FORMAT ");"
+  /* Entries stay in Recently Deleted for ENOUGH_STORE_TRASH_DAYS. */
+#define PURGE_ENTRY_WHERE " WHERE deleted_at != 0 AND deleted_at < %3$" G_GINT64_FORMAT ";"
   sql = g_strdup_printf ("DELETE FROM turn" PURGE_WHERE
-                         "DELETE FROM dialogue" PURGE_WHERE
-                         "DELETE FROM letter" PURGE_WHERE
-                         "DELETE FROM self_check" PURGE_WHERE
+                         "DELETE FROM dialogue" PURGE_ENTRY_WHERE
+                         "DELETE FROM letter" PURGE_ENTRY_WHERE
+                         "DELETE FROM self_check" PURGE_ENTRY_WHERE
                          "COMMIT",
-                         job->purge_before, job->purge_since);
+                         job->purge_before, job->purge_since, job->purge_entries_before);
+#undef PURGE_ENTRY_WHERE
 #undef PURGE_WHERE
 
   if (!_enough_store_exec (self->wdb, "BEGIN IMMEDIATE", error))
