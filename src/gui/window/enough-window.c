@@ -10,6 +10,7 @@
 #include "enough-letter-page.h"
 #include "enough-page.h"
 #include "enough-preferences-window.h"
+#include "enough-trash-window.h"
 #include "enough-save-banner.h"
 #include "enough-search-view.h"
 #include "enough-self-check-page.h"
@@ -310,6 +311,18 @@ enough_window_preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (enough_preferences_window_new (GTK_WINDOW (self), self->store)));
 }
 
+/* win.recently-deleted: the entries deleted in the last 30 days. */
+static void
+enough_window_trash_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (enough_trash_window_new (GTK_WINDOW (self), self->store)));
+}
+
 static void
 enough_window_show_page_action (GtkWidget  *widget,
                                 const char *action_name,
@@ -557,6 +570,8 @@ enough_window_class_init (EnoughWindowClass *klass)
                                    enough_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL,
                                    enough_window_preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.recently-deleted", NULL,
+                                   enough_window_trash_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    enough_window_shortcuts_action);
 
