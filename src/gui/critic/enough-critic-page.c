@@ -247,7 +247,13 @@ drop_if_never_written (EnoughCriticPage *self,
       g_hash_table_remove (self->drafts, uuid);
       self->drafts_dirty = TRUE;
     }
-  enough_store_delete (self->store, dialogue);
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* Not to Recently Deleted: there is nothing in it to bring back. */
+    if (!enough_store_delete_for_good (self->store, dialogue, &error))
+      g_warning ("Could not remove an empty entry: %s", error->message);
+  }
 }
 
 void

@@ -200,7 +200,13 @@ drop_if_never_written (EnoughLetterPage *self,
       enough_letter_get_reread (letter) != ENOUGH_REREAD_UNSET)
     return;
 
-  enough_store_delete (self->store, letter);
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* Not to Recently Deleted: there is nothing in it to bring back. */
+    if (!enough_store_delete_for_good (self->store, letter, &error))
+      g_warning ("Could not remove an empty entry: %s", error->message);
+  }
   select_letter (self, self->letter);
 }
 
