@@ -21,6 +21,10 @@ first_launch (EnoughTestApp *test)
   GtkWidget *start;
 
   g_assert_nonnull (welcome);
+  /* The app's icon is found uninstalled too (About, this welcome): it is
+   * in the resources' icon path, not only in an installed hicolor theme. */
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (welcome))),
+                                          "io.github.enoughjournal.Enough"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (welcome)));
   g_assert_true (gtk_window_get_transient_for (welcome) == GTK_WINDOW (test->window));
   g_assert_true (g_settings_get_boolean (settings, "welcome-shown"));
