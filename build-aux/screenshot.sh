@@ -4,7 +4,7 @@
 #
 # Renders the real app in a private Xvfb display and saves a PNG of its window.
 #
-#   build-aux/screenshot.sh [--size WxH] [--dark] [--page critic|letters|self-check]
+#   build-aux/screenshot.sh [--size WxH] [--dark] [--page critic|letters|self-check|experiments]
 #                           [--data-dir DIR] [--lang LANGUAGE] [--out FILE.png]
 #                           [--action NAME]... [--key KEYS] [--type TEXT] [--welcome]
 #
@@ -14,7 +14,8 @@
 #   NAME=STRING passes a string parameter (app.open-letter=UUID).
 # --key presses KEYS (xdotool syntax, e.g. ctrl+f: actions installed on a
 #   widget class are not on D-Bus, their shortcuts work), then --type types
-#   TEXT (ASCII), after the actions.
+#   TEXT (ASCII), after the actions; --then-key presses KEYS after that
+#   (Return opens the first search result).
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 build="${ENOUGH_BUILD_DIR:-$top/_build}"
@@ -28,6 +29,7 @@ out="$top/_screenshots/enough.png"
 actions=()
 type_text=""
 keys=""
+then_keys=""
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -41,6 +43,7 @@ while [ $# -gt 0 ]; do
     --action) actions+=("$2"); shift 2 ;;
     --type) type_text="$2"; shift 2 ;;
     --key) keys="$2"; shift 2 ;;
+    --then-key) then_keys="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -105,6 +108,10 @@ if [ -n "$TYPE_TEXT" ]; then
   sleep 0.5
   xdotool type --delay 30 "$TYPE_TEXT"
 fi
+if [ -n "$THEN_KEYS" ]; then
+  sleep 0.5
+  xdotool key $THEN_KEYS
+fi
 sleep "${ENOUGH_SCREENSHOT_WAIT:-3}"  # lets reveal animations finish
 import -window root "$OUT"
 gdbus call --session --dest io.github.enoughjournal.Enough --object-path /io/github/enoughjournal/Enough \
@@ -112,6 +119,6 @@ gdbus call --session --dest io.github.enoughjournal.Enough --object-path /io/git
 wait "$pid" || true
 SHOT
 
-ENOUGH_EXE="$build/src/enough" WORK="$work" OUT="$out" ACTIONS="${actions[*]:-}" TYPE_TEXT="$type_text" KEYS="$keys" \
+ENOUGH_EXE="$build/src/enough" WORK="$work" OUT="$out" ACTIONS="${actions[*]:-}" TYPE_TEXT="$type_text" KEYS="$keys" THEN_KEYS="$then_keys" \
   xvfb-run -a -s "-screen 0 ${width}x${height}x24" dbus-run-session -- bash "$work/shot.sh"
 echo "$out"

@@ -18,6 +18,7 @@ check_three_pages (EnoughTestApp *test)
     { "critic", "Inner Critic" },
     { "letters", "Letters" },
     { "self-check", "Self-Check" },
+    { "experiments", "Experiments" },
   };
   AdwViewStack *stack = enough_window_get_stack (test->window);
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
@@ -134,7 +135,7 @@ widget_class_has_action (GtkWidget  *widget,
 static void
 check_actions (EnoughTestApp *test)
 {
-  static const char *app_actions[] = { "about", "help", "quit" };
+  static const char *app_actions[] = { "about", "help", "quit", "open-experiment", "new-experiment" };
   static const char *window_actions[] = {
     "win.show-page", "win.search", "win.export", "win.import", "win.preferences",
     "win.show-help-overlay",

@@ -31,6 +31,7 @@
 #define DIALOGUE(extra) "{" COMMON ("dialogue", UUID1) extra "}"
 #define LETTER(extra) "{" COMMON ("letter", UUID2) extra "}"
 #define CHECK(extra) "{" COMMON ("self-check", UUID3) ",\"bank_version\":1" extra "}"
+#define EXPERIMENT(extra) "{" COMMON ("experiment", UUID4) extra "}"
 #define ANSWERS_OK ",\"answers\":[1,2,3,4,5,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5,1,2,3,4]"
 #define TURN(uuid, extra) "{\"id\":" uuid ",\"created\":" TS ",\"updated\":" TS extra "}"
 #define ONE(entry) HEAD entry TAIL

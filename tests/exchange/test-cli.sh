@@ -51,7 +51,7 @@ has "re-import counts what was there" out "(3 already in your journal)"
 
 check "export JSON" 0 --export all.json
 has "export summary" out "Exported 3 entries to"
-has "JSON export is versioned" all.json '{"format":"enough-journal","version":1,'
+has "JSON export is versioned" all.json '{"format":"enough-journal","version":2,'
 has "JSON export keeps the turns" all.json '"speaker":"me","text":"我已经尽力了。"'
 mode=$(stat -c %a all.json)
 [ "$mode" = "600" ] && ok "export is private (0600)" || not_ok "export mode is $mode"
@@ -76,7 +76,7 @@ sed 's/"exported_at":"[^"]*"//' all.json > a1
 sed 's/"exported_at":"[^"]*"//' after.json > a2
 cmp -s a1 a2 && ok "the refused import changed nothing" || not_ok "journal changed after a refused import"
 
-printf '{"format":"enough-journal","version":2,"entries":[]}' > newer.json
+printf '{"format":"enough-journal","version":3,"entries":[]}' > newer.json
 check "a newer file is refused" 1 --import newer.json
 has "… saying so" err "newer version of Enough"
 check "a missing file fails" 1 --import nowhere.json

@@ -48,6 +48,7 @@ add_full_entries (EnoughStore *store)
   g_autoptr(EnoughDialogue) d = enough_store_create_dialogue (store);
   g_autoptr(EnoughLetter) l = enough_store_create_letter (store);
   g_autoptr(EnoughSelfCheck) c = enough_store_create_self_check (store, 1);
+  g_autoptr(EnoughExperiment) e = enough_store_create_experiment (store);
   g_autoptr(EnoughTurn) t1 = NULL;
   g_autoptr(EnoughTurn) t2 = NULL;
   g_autoptr(EnoughTurn) t3 = NULL;
@@ -75,6 +76,22 @@ add_full_entries (EnoughStore *store)
   enough_self_check_set_current_index (c, 23);
   enough_self_check_set_completed_at (c, (gint64) 1700300000 * G_USEC_PER_SEC);
   enough_self_check_set_note (c, "Tired week.");
+
+  enough_experiment_set_belief (e, "If I send it before it is *perfect*, they will think I am incompetent.");
+  enough_experiment_set_belief_rating (e, 80);
+  enough_experiment_set_prediction (e, "She will point out the typo and sound disappointed.");
+  enough_experiment_set_prediction_likelihood (e, 70);
+  enough_experiment_set_experiment_kind (e, ENOUGH_EXPERIMENT_KIND_SMALL_MISTAKE);
+  enough_experiment_set_action (e, "Send the report with one typo left in.");
+  enough_experiment_set_due (e, (gint64) 1700400000 * G_USEC_PER_SEC, TRUE);
+  enough_experiment_set_obstacles (e, "Wanting to check it again.\nThen: close the file.");
+  enough_experiment_set_alternative (e, "People judge the whole work, not one typo.");
+  enough_experiment_set_alternative_rating (e, 0);
+  enough_experiment_set_outcome (e, "She said thanks. 谢谢");
+  enough_experiment_set_came_true (e, ENOUGH_CAME_TRUE_NO);
+  enough_experiment_set_learned (e, "Nobody noticed.");
+  enough_experiment_set_belief_after (e, 45);
+  enough_experiment_set_alternative_after (e, 100);
 }
 
 static void
@@ -95,39 +112,46 @@ test_round_trip (StoreFixture  *f,
   g_assert_no_error (error);
   add_full_entries (f->store);
   first = export_json (f->store, &n);
-  g_assert_cmpuint (n, ==, 403);
-  g_assert_true (g_str_has_prefix (first, "{\"format\":\"enough-journal\",\"version\":1,"
+  g_assert_cmpuint (n, ==, 404);
+  g_assert_true (g_str_has_prefix (first, "{\"format\":\"enough-journal\",\"version\":2,"
                                    "\"exported_at\":\"2026-01-01T00:00:00Z\",\"entries\":[\n"));
   g_assert_nonnull (strstr (first, "\"patterns\":[\"should-statements\",\"mind-reading\"]"));
   g_assert_nonnull (strstr (first, "\"reread_at\":\"2023-11-16T02:00:00.123456Z\""));
   g_assert_nonnull (strstr (first, "\"intensity_start\":8"));
+  g_assert_nonnull (strstr (first, "\"kind\":\"experiment\""));
+  g_assert_nonnull (strstr (first, "\"belief_rating\":80,"));
+  g_assert_nonnull (strstr (first, "\"alternative_rating\":0,"));
+  g_assert_nonnull (strstr (first, "\"experiment_kind\":\"small-mistake\""));
+  g_assert_nonnull (strstr (first, "\"came_true\":\"no\""));
+  g_assert_nonnull (strstr (first, "\"due_at\":\"2023-11-19T13:20:00Z\",\"due_has_time\":1"));
 
   /* into an empty journal */
   store2 = enough_store_open (path2, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
   g_assert_no_error (error);
   import = enough_import_parse_data (first, strlen (first), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (enough_import_get_n_entries (import), ==, 403);
+  g_assert_cmpuint (enough_import_get_n_entries (import), ==, 404);
   g_assert_true (enough_import_write (store2, import, &added, &skipped, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (added, ==, 403);
+  g_assert_cmpuint (added, ==, 404);
   g_assert_cmpuint (skipped, ==, 0);
 
   second = export_json (store2, &n2);
-  g_assert_cmpuint (n2, ==, 403);
+  g_assert_cmpuint (n2, ==, 404);
   g_assert_cmpstr (first, ==, second);
 
   /* the live lists show the new entries */
   enough_store_load_all (store2);
   g_assert_cmpuint (g_list_model_get_n_items (enough_store_get_dialogues (store2)) +
                     g_list_model_get_n_items (enough_store_get_letters (store2)) +
-                    g_list_model_get_n_items (enough_store_get_self_checks (store2)), ==, 403);
+                    g_list_model_get_n_items (enough_store_get_self_checks (store2)) +
+                    g_list_model_get_n_items (enough_store_get_experiments (store2)), ==, 404);
 
   /* idempotent: the same file again adds nothing */
   g_assert_true (enough_import_write (store2, import, &added, &skipped, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (added, ==, 0);
-  g_assert_cmpuint (skipped, ==, 403);
+  g_assert_cmpuint (skipped, ==, 404);
   third = export_json (store2, NULL);
   g_assert_cmpstr (first, ==, third);
   g_assert_cmpint (query_int (path2, "SELECT count(*) FROM dialogue"), ==,
@@ -142,7 +166,7 @@ test_round_trip (StoreFixture  *f,
 
     enough_dialogue_set_title (d, "After the import");
     fourth = export_json (store2, &n2);
-    g_assert_cmpuint (n2, ==, 404);
+    g_assert_cmpuint (n2, ==, 405);
     g_assert_nonnull (strstr (fourth, "After the import"));
     g_assert_cmpint (query_int (path2, "SELECT count(*) FROM dialogue WHERE title = 'After the import'"), ==, 1);
   }
@@ -152,6 +176,16 @@ test_round_trip (StoreFixture  *f,
     g_autoptr(GListModel) results = enough_store_search (store2, "Grumbleweed", 0, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  }
+  {
+    g_autoptr(GListModel) results = enough_store_search (store2, "typo left", 0, NULL, &error);
+    g_autoptr(EnoughSearchResult) r = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+    r = g_list_model_get_item (results, 0);
+    g_assert_cmpint (enough_search_result_get_kind (r), ==, ENOUGH_RECORD_KIND_EXPERIMENT);
+    g_assert_cmpint (enough_search_result_get_field (r), ==, ENOUGH_SEARCH_FIELD_ACTION);
   }
 
   enough_store_close (store2, &error);
@@ -209,7 +243,7 @@ test_async_with_results (StoreFixture  *f,
   r1 = wait_for (&w1);
   g_assert_true (enough_export_finish (f->store, r1, &n, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (n, ==, 4);
   g_assert_cmpint (g_stat (file_path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   first = export_json (f->store, NULL);
@@ -220,7 +254,7 @@ test_async_with_results (StoreFixture  *f,
   r2 = wait_for (&w2);
   g_assert_true (enough_import_file_finish (store2, r2, &added, &skipped, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (added, ==, 3);
+  g_assert_cmpuint (added, ==, 4);
   g_assert_cmpuint (skipped, ==, 0);
   /* the lists were reloaded */
   g_assert_cmpuint (g_list_model_get_n_items (enough_store_get_letters (store2)), ==, 1);
@@ -359,7 +393,7 @@ test_empty (StoreFixture  *f,
 
   json = export_json (f->store, &n);
   g_assert_cmpuint (n, ==, 0);
-  g_assert_cmpstr (json, ==, "{\"format\":\"enough-journal\",\"version\":1,"
+  g_assert_cmpstr (json, ==, "{\"format\":\"enough-journal\",\"version\":2,"
                    "\"exported_at\":\"2026-01-01T00:00:00Z\",\"entries\":[\n]}\n");
   import = enough_import_parse_data (json, strlen (json), &error);
   g_assert_no_error (error);
@@ -488,7 +522,7 @@ test_json_glib_identical (StoreFixture  *f,
   g_string_free (hostile, TRUE);
 
   json = export_json (f->store, &n);
-  g_assert_cmpuint (n, ==, 305);
+  g_assert_cmpuint (n, ==, 306);
   lines = g_strsplit (json, "\n", -1);
   n_lines = g_strv_length (lines);
   g_assert_cmpuint (n_lines, ==, n + 3);  /* head, entries, "]}", "" */

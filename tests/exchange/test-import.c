@@ -35,7 +35,7 @@ static const Case cases[] = {
   { "format-number", "{\"format\":1,\"version\":1,\"entries\":[]}", ENOUGH_IMPORT_ERROR_NOT_A_JOURNAL, "format: " },
   { "no-format", "{\"version\":1,\"entries\":[]}", ENOUGH_IMPORT_ERROR_NOT_A_JOURNAL, "format: missing" },
   { "no-version", "{\"format\":\"enough-journal\",\"entries\":[]}", ENOUGH_IMPORT_ERROR_INVALID, "version: missing" },
-  { "newer-version", "{\"format\":\"enough-journal\",\"version\":2,\"entries\":[]}", ENOUGH_IMPORT_ERROR_NEWER_VERSION, "version: this file was made by a newer version" },
+  { "newer-version", "{\"format\":\"enough-journal\",\"version\":3,\"entries\":[]}", ENOUGH_IMPORT_ERROR_NEWER_VERSION, "version: this file was made by a newer version" },
   { "newer-version-last", "{\"format\":\"enough-journal\",\"entries\":[{\"kind\":\"poem\"}],\"version\":3}", ENOUGH_IMPORT_ERROR_NEWER_VERSION, "version: " },
   { "version-zero", "{\"format\":\"enough-journal\",\"version\":0,\"entries\":[]}", ENOUGH_IMPORT_ERROR_INVALID, "version: " },
   { "version-string", "{\"format\":\"enough-journal\",\"version\":\"1\",\"entries\":[]}", ENOUGH_IMPORT_ERROR_INVALID, "version: " },
@@ -52,7 +52,7 @@ static const Case cases[] = {
   /* entries */
   { "entry-number", ONE ("1"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0]: expected an object" },
   { "no-kind", ONE ("{\"id\":" UUID1 "}"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].kind: missing" },
-  { "bad-kind", ONE ("{\"kind\":\"poem\"}"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].kind: expected “dialogue”, “letter” or “self-check”" },
+  { "bad-kind", ONE ("{\"kind\":\"poem\"}"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].kind: expected “dialogue”, “letter”, “self-check” or “experiment”" },
   { "no-id", ONE ("{\"kind\":\"letter\",\"created\":" TS ",\"updated\":" TS "}"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].id: missing" },
   { "bad-uuid", ONE ("{\"kind\":\"letter\",\"id\":\"1234\",\"created\":" TS ",\"updated\":" TS "}"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].id: expected a UUID" },
   { "duplicated-uuid", HEAD LETTER ("") "," LETTER ("") TAIL, ENOUGH_IMPORT_ERROR_INVALID, "entries[1].id: this id appears twice" },
@@ -98,6 +98,26 @@ static const Case cases[] = {
   { "completed-unanswered", ONE (CHECK (",\"answers\":[0,2,3,4,5,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5,1,2,3,4],\"completed_at\":" TS)),
     ENOUGH_IMPORT_ERROR_INVALID, "entries[0].completed_at: " },
   { "index-out-of-range", ONE (CHECK (ANSWERS_OK ",\"current_index\":24")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].current_index: " },
+  /* experiments */
+  { "experiment-in-version-1", ONE (EXPERIMENT (",\"belief\":\"ok\"")), ENOUGH_IMPORT_ERROR_INVALID, "version: a version 1 file cannot hold experiments" },
+  { "belief-rating-high", ONE (EXPERIMENT (",\"belief_rating\":101")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].belief_rating: 101 is out of range (0 to 100)" },
+  { "belief-rating-negative", ONE (EXPERIMENT (",\"belief_rating\":-1")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].belief_rating: -1 is out of range" },
+  { "likelihood-string", ONE (EXPERIMENT (",\"prediction_likelihood\":\"80%\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].prediction_likelihood: expected a whole number from 0 to 100 or null" },
+  { "alternative-fraction", ONE (EXPERIMENT (",\"alternative_rating\":40.5")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].alternative_rating: " },
+  { "belief-after-huge", ONE (EXPERIMENT (",\"belief_after\":99999999999")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].belief_after: " },
+  { "alternative-after-high", ONE (EXPERIMENT (",\"alternative_after\":200")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].alternative_after: 200 is out of range" },
+  { "bad-experiment-kind", ONE (EXPERIMENT (",\"experiment_kind\":\"skydiving\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].experiment_kind: expected one of “unset”" },
+  { "experiment-kind-number", ONE (EXPERIMENT (",\"experiment_kind\":3")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].experiment_kind: expected a string" },
+  { "bad-came-true", ONE (EXPERIMENT (",\"came_true\":\"maybe\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].came_true: expected one of “unset”, “yes”, “partly”, “no”" },
+  { "came-true-bool", ONE (EXPERIMENT (",\"came_true\":true")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].came_true: expected a string" },
+  { "due-at-bad", ONE (EXPERIMENT (",\"due_at\":\"next Tuesday\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].due_at: expected a date and time" },
+  { "due-at-month", ONE (EXPERIMENT (",\"due_at\":\"2026-02-30T10:00:00Z\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].due_at: " },
+  { "due-has-time-two", ONE (EXPERIMENT (",\"due_at\":" TS ",\"due_has_time\":2")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].due_has_time: 2 is out of range" },
+  { "time-without-date", ONE (EXPERIMENT (",\"due_has_time\":1")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].due_has_time: a time needs a date" },
+  { "belief-number", ONE (EXPERIMENT (",\"belief\":7")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].belief: expected a string" },
+  { "learned-invalid-utf8", ONE (EXPERIMENT (",\"learned\":\"caf\xc3\x28\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].learned: text that is not valid UTF-8" },
+  { "experiment-unknown-member", ONE (EXPERIMENT (",\"score\":10")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].score: unknown member" },
+  { "experiment-turns", ONE (EXPERIMENT (",\"turns\":[]")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].turns: unknown member" },
   /* hostile text */
   { "invalid-utf8", ONE (LETTER (",\"text\":\"caf\xc3\x28 \xff\xfe\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].text: text that is not valid UTF-8" },
   { "overlong-utf8", ONE (LETTER (",\"text\":\"\xc0\xaf\"")), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].text: text that is not valid UTF-8" },
@@ -268,6 +288,11 @@ test_accepted (ImportFixture *fx,
     ONE (LETTER (",\"text\":\"\\ud83c\\udf31 \\\"quoted\\\" \\/ \\n\"")),
     ONE (DIALOGUE (",\"intensity_start\":null,\"turns\":[]")),
     ONE ("{" COMMON ("self-check", UUID3) ",\"bank_version\":1" ANSWERS_OK ",\"completed_at\":\"2026-01-02T03:04:05.5+02:00\"}"),
+    /* version 2: experiments, every rating at its bounds or null */
+    "{\"format\":\"enough-journal\",\"version\":2,\"entries\":["
+    EXPERIMENT (",\"belief_rating\":0,\"prediction_likelihood\":100,\"alternative_rating\":null,"
+                "\"belief_after\":null,\"experiment_kind\":\"my-own\",\"came_true\":\"unset\","
+                "\"due_at\":null,\"due_has_time\":0,\"learned\":\"\\u4e86\"") TAIL,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (ok); i++)

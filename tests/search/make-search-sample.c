@@ -9,6 +9,15 @@
 #include "enough-self-check.h"
 #include "enough-store.h"
 
+/* A few days back, so the rows show different dates. */
+static gint64 days_back;
+
+static gint64
+sample_clock (gpointer user_data)
+{
+  return g_get_real_time () - days_back * 24 * 3600 * G_USEC_PER_SEC;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -34,6 +43,18 @@ main (int   argc,
       return 1;
     }
 
+  enough_store_set_clock (store, sample_clock, NULL);
+  days_back = 12;
+  {
+    g_autoptr(EnoughDialogue) dialogue = enough_store_create_dialogue (store);
+
+    enough_dialogue_set_title (dialogue, "Monday’s meeting");
+    g_object_unref (enough_store_add_turn (store, dialogue, -1, ENOUGH_SPEAKER_CRITIC,
+                                           "You talked too much. Not enough listening."));
+    g_object_unref (enough_store_add_turn (store, dialogue, -1, ENOUGH_SPEAKER_ME,
+                                           "I listened enough to hear what Sam needed."));
+  }
+  days_back = 5;
   for (guint c = 0; c < 2; c++)
     {
       g_autoptr(EnoughSelfCheck) check = enough_store_create_self_check (store, 1);
@@ -54,6 +75,7 @@ main (int   argc,
       enough_letter_set_text (letter, letters[l]);
     }
 
+  days_back = 0;
   {
     g_autoptr(EnoughDialogue) dialogue = enough_store_create_dialogue (store);
 

@@ -372,8 +372,13 @@ assert_only_marked (GtkWidget  *root,
        child = gtk_widget_get_next_sibling (child))
     {
       if (ENOUGH_IS_TURN_ROW (child))
-        g_assert_true (gtk_widget_has_css_class (child, "search-match") ==
-                       (enough_turn_row_get_turn (ENOUGH_TURN_ROW (child)) == turn));
+        {
+          gboolean is_match = enough_turn_row_get_turn (ENOUGH_TURN_ROW (child)) == turn;
+          int start, end;
+
+          g_assert_true (gtk_widget_has_css_class (child, "search-match") == is_match);
+          g_assert_true (enough_turn_row_get_mark (ENOUGH_TURN_ROW (child), &start, &end) == is_match);
+        }
       else
         assert_only_marked (child, turn);
     }
@@ -440,6 +445,22 @@ assert_turn_revealed (EnoughTestApp *test)
   /* Only that turn is marked. */
   assert_only_marked (GTK_WIDGET (page), wait.turn);
 
+  /* The words themselves are marked, inside the bubble's text: its label
+   * draws the mark on exactly "marmalade". */
+  {
+    GtkWidget *label = enough_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_LABEL,
+                                                    "And then the marmalade jar fell, and I laughed.");
+    int start = -1, end = -1;
+    int at = char_offset_of (gtk_label_get_text (GTK_LABEL (label)), "marmalade");
+
+    g_assert_nonnull (label);
+    g_assert_true (gtk_widget_has_css_class (label, "bubble-text"));
+    g_assert_true (gtk_widget_is_drawable (label));
+    g_assert_true (enough_turn_row_get_mark (row, &start, &end));
+    g_assert_cmpint (start, ==, at);
+    g_assert_cmpint (end, ==, at + (int) strlen ("marmalade"));
+  }
+
   return row;
 }
 
@@ -485,6 +506,11 @@ check_open_turn (EnoughTestApp *test)
   press_key_in (page, GTK_WIDGET (row));
   g_assert_null (enough_critic_page_get_match_turn (page));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "search-match"));
+  {
+    int start, end;
+
+    g_assert_false (enough_turn_row_get_mark (row, &start, &end));
+  }
 
   /* …or leaves it. */
   search_and_open (test, "marmalade", ENOUGH_RECORD_KIND_DIALOGUE);

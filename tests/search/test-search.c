@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "enough-dates.h"
 #include "enough-gui-test-utils.h"
 #include "enough-search-view.h"
 #include "enough-self-check-page.h"
@@ -246,6 +247,25 @@ check_grouped_results (EnoughTestApp *test)
       assert_markup (view, i);
       g_assert_cmpstr (bold, ==, "finished");
     }
+  /* Each row names its entry and its date: thousands of dialogues are
+   * told apart. */
+  {
+    static const char *places[] = { "In “The presentation”",
+                                    "In the letter “The dinner for my sister”",
+                                    "Note" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+      {
+        GtkWidget *row = enough_search_view_get_row (view, i);
+        g_autofree char *date = enough_dates_format_date (enough_search_result_get_created_at (result_at (view, i)));
+        GtkWidget *place = enough_test_find_descendant (row, GTK_TYPE_LABEL, places[i]);
+
+        g_assert_cmpstr (date, !=, "");
+        g_assert_nonnull (place);
+        g_assert_true (gtk_widget_is_visible (place));
+        g_assert_true (gtk_widget_is_visible (enough_test_find_descendant (row, GTK_TYPE_LABEL, date)));
+      }
+  }
   {
     static const char *headings[] = { "Dialogues", "Letters", "Self-Checks" };
 
@@ -260,6 +280,12 @@ check_grouped_results (EnoughTestApp *test)
                        gtk_widget_get_parent (enough_search_view_get_row (view, i)));
       }
   }
+
+  /* The critic's name, in its dialogue. */
+  view = type_query (test, "judge");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  g_assert_nonnull (enough_test_find_descendant (enough_search_view_get_row (view, 0), GTK_TYPE_LABEL,
+                                                 "Name of the critic in “The presentation”"));
 
   /* One kind only: the other headings go. */
   view = type_query (test, "sister");

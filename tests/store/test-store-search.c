@@ -312,6 +312,111 @@ test_search_async (StoreFixture  *f,
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     assert_match (item (results, i), "deadlines");
 }
+
+static gint64
+fixed_clock (gpointer user_data)
+{
+  return *(gint64 *) user_data;
+}
+
+#define DAY_USEC ((gint64) 24 * 3600 * G_USEC_PER_SEC)
+
+/* Each result names its entry (read in the search, not by the rows), and
+ * a group is shown by relevance, then date, newest first, whatever order
+ * the entries were written in; one dialogue's turns stay together. */
+static void
+test_search_names_and_order (StoreFixture  *f,
+                             gconstpointer  data)
+{
+  gint64 now = (gint64) 1780000000 * G_USEC_PER_SEC;
+  g_autoptr(EnoughDialogue) old = NULL;
+  g_autoptr(EnoughDialogue) recent = NULL;
+  g_autoptr(EnoughDialogue) middle = NULL;
+  g_autoptr(EnoughDialogue) untitled = NULL;
+  g_autoptr(EnoughLetter) named = NULL;
+  g_autoptr(EnoughLetter) unnamed = NULL;
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GString) long_start = g_string_new (NULL);
+  const char *uuids[6];
+  EnoughSearchResult *r;
+
+  enough_store_set_clock (f->store, fixed_clock, &now);
+
+  /* Written newest first, then an older one, then one in between. */
+  now -= 1 * DAY_USEC;
+  recent = enough_store_create_dialogue (f->store);
+  enough_dialogue_set_title (recent, "Tuesday\nat   work");
+  g_object_unref (enough_store_add_turn (f->store, recent, -1, ENOUGH_SPEAKER_CRITIC, "The meeting went badly."));
+  g_object_unref (enough_store_add_turn (f->store, recent, -1, ENOUGH_SPEAKER_ME, "One meeting is one meeting."));
+  now -= 9 * DAY_USEC;
+  old = enough_store_create_dialogue (f->store);
+  enough_dialogue_set_title (old, "The old meeting");
+  g_object_unref (enough_store_add_turn (f->store, old, -1, ENOUGH_SPEAKER_CRITIC, "That meeting again."));
+  now += 5 * DAY_USEC;
+  middle = enough_store_create_dialogue (f->store);
+  enough_dialogue_set_title (middle, "Monday’s dialogue");
+  g_object_unref (enough_store_add_turn (f->store, middle, -1, ENOUGH_SPEAKER_CRITIC, "The meeting, the meeting."));
+  untitled = enough_store_create_dialogue (f->store);
+  g_object_unref (enough_store_add_turn (f->store, untitled, -1, ENOUGH_SPEAKER_ME, "A meeting."));
+
+  named = enough_store_create_letter (f->store);
+  enough_letter_set_not_good_enough (named, "\n  The report I sent late  ");
+  enough_letter_set_text (named, "Dear me, the meeting was fine.");
+  unnamed = enough_store_create_letter (f->store);
+  while (long_start->len < 200 * 1024)
+    g_string_append (long_start, "meeting notes again and again ");
+  enough_letter_set_text (unnamed, long_start->str);
+  flush (f->store);
+
+  results = search (f->store, "meeting", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 8);
+
+  /* The title hit first (a title weighs more), then by hits: "One
+   * meeting is one meeting." and "The meeting, the meeting." (two hits
+   * each: the newer first), then one hit each, newest first. */
+  uuids[0] = enough_record_get_uuid (ENOUGH_RECORD (old));
+  uuids[1] = enough_record_get_uuid (ENOUGH_RECORD (recent));
+  uuids[2] = enough_record_get_uuid (ENOUGH_RECORD (middle));
+  uuids[3] = enough_record_get_uuid (ENOUGH_RECORD (recent));
+  uuids[4] = enough_record_get_uuid (ENOUGH_RECORD (untitled));
+  uuids[5] = enough_record_get_uuid (ENOUGH_RECORD (old));
+  for (guint i = 0; i < G_N_ELEMENTS (uuids); i++)
+    {
+      r = item (results, i);
+      g_test_message ("%u: %s “%s”", i, enough_search_result_get_snippet (r),
+                      enough_search_result_get_entry_title (r));
+      g_assert_cmpint (enough_search_result_get_kind (r), ==, ENOUGH_RECORD_KIND_DIALOGUE);
+      g_assert_cmpstr (enough_search_result_get_entry_uuid (r), ==, uuids[i]);
+      if (i > 0)
+        g_assert_cmpfloat (enough_search_result_get_rank (item (results, i - 1)), <=,
+                           enough_search_result_get_rank (r));
+    }
+  g_assert_cmpint (enough_search_result_get_field (item (results, 0)), ==, ENOUGH_SEARCH_FIELD_TITLE);
+  /* Same relevance, newest first. */
+  g_assert_cmpint (enough_search_result_get_created_at (item (results, 1)), >,
+                   enough_search_result_get_created_at (item (results, 2)));
+  g_assert_cmpint (enough_search_result_get_created_at (item (results, 4)), >,
+                   enough_search_result_get_created_at (item (results, 5)));
+
+  /* Names: one line, as the lists show them; none when untitled. */
+  g_assert_cmpstr (enough_search_result_get_entry_title (item (results, 0)), ==, "The old meeting");
+  g_assert_cmpstr (enough_search_result_get_entry_title (item (results, 1)), ==, "Tuesday at work");
+  g_assert_cmpstr (enough_search_result_get_entry_title (item (results, 2)), ==, "Monday’s dialogue");
+  g_assert_null (enough_search_result_get_entry_title (item (results, 4)));
+
+  /* Letters: what felt not good enough, or else the letter's first words,
+   * cut near 60 characters at a word. The long letter has more hits. */
+  r = item (results, 6);
+  g_assert_cmpint (enough_search_result_get_kind (r), ==, ENOUGH_RECORD_KIND_LETTER);
+  g_assert_cmpstr (enough_search_result_get_entry_uuid (r), ==, enough_record_get_uuid (ENOUGH_RECORD (unnamed)));
+  g_assert_cmpstr (enough_search_result_get_entry_title (r), ==,
+                   "meeting notes again and again meeting notes again and again…");
+  r = item (results, 7);
+  g_assert_cmpstr (enough_search_result_get_entry_uuid (r), ==, enough_record_get_uuid (ENOUGH_RECORD (named)));
+  g_assert_cmpstr (enough_search_result_get_entry_title (r), ==, "The report I sent late");
+  g_clear_object (&results);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +430,7 @@ main (int   argc,
   ADD ("/store/search/cjk", test_search_cjk);
   ADD ("/store/search/snippet", test_search_snippet);
   ADD ("/store/search/async", test_search_async);
+  ADD ("/store/search/names-and-order", test_search_names_and_order);
 
   return g_test_run ();
 }

@@ -112,6 +112,19 @@ test_delete_for_good (StoreFixture  *f,
   g_assert_true (trash->pdata[0] == (gpointer) check);
   g_clear_pointer (&trash, g_ptr_array_unref);
 
+  /* Experiments are entries too. */
+  {
+    g_autoptr(EnoughExperiment) experiment = enough_store_create_experiment (f->store);
+
+    flush (f->store);
+    enough_store_delete (f->store, experiment);
+    trash = enough_store_list_trash (f->store);
+    g_assert_cmpuint (trash->len, ==, 2);
+    g_assert_true (trash->pdata[0] == (gpointer) experiment);
+    g_clear_pointer (&trash, g_ptr_array_unref);
+    enough_store_restore (f->store, experiment);
+  }
+
   /* An entry not yet deleted (an empty draft left behind): quietly gone. */
   {
     g_autoptr(EnoughLetter) draft = enough_store_create_letter (f->store);

@@ -639,7 +639,7 @@ test_tables_match_schema (StoreFixture  *f,
 {
   sqlite3 *db = _enough_store_get_read_db (f->store);
 
-  for (guint kind = ENOUGH_RECORD_KIND_DIALOGUE; kind <= ENOUGH_RECORD_KIND_SELF_CHECK; kind++)
+  for (guint kind = ENOUGH_RECORD_KIND_DIALOGUE; kind <= ENOUGH_RECORD_KIND_LAST; kind++)
     {
       const EnoughTable *table = enough_table_for_kind (kind);
       g_autofree char *sql = g_strdup_printf ("PRAGMA table_info (%s)", table->name);
@@ -661,7 +661,7 @@ test_tables_match_schema (StoreFixture  *f,
       g_assert_cmpuint (n, ==, table->n_columns);
     }
   g_assert_null (enough_table_for_kind (0));
-  g_assert_null (enough_table_for_kind (ENOUGH_RECORD_KIND_SELF_CHECK + 1));
+  g_assert_null (enough_table_for_kind (ENOUGH_RECORD_KIND_LAST + 1));
 }
 
 int

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "enough-experiment-kinds.h"
 #include "enough-export-private.h"
 #include "enough-dates.h"
 #include "enough-item-bank.h"
@@ -96,6 +97,101 @@ static const char *const feeling_names[] = {
   N_("ashamed"), N_("anxious"), N_("tired"), N_("sad"), N_("angry"), N_("lonely"),
   N_("numb"), N_("other"),
 };
+
+/* "**Heading** (80 %)" then the text, when there is any. */
+static void
+md_field (GString    *out,
+          const char *heading,
+          const char *text,
+          int         rating)
+{
+  if (*text == '\0' && rating < 0)
+    return;
+  g_string_append_printf (out, "**%s**", heading);
+  if (rating >= 0)
+    /* Translators: a 0–100 rating after a heading in the Markdown export; keep the %% */
+    g_string_append_printf (out, _(" (%d %%)"), rating);
+  g_string_append (out, "\n\n");
+  if (*text != '\0')
+    {
+      md_text (out, text);
+      g_string_append (out, "\n\n");
+    }
+}
+
+/* "from 80 % to 45 %", or the one rating there is. */
+static void
+md_rerating (GString    *out,
+             const char *heading,
+             int         before,
+             int         after)
+{
+  if (after < 0)
+    return;
+  g_string_append_printf (out, "**%s** ", heading);
+  if (before >= 0)
+    /* Translators: a belief re-rated after an experiment; keep the %% signs */
+    g_string_append_printf (out, _("from %d %% to %d %%"), before, after);
+  else
+    g_string_append_printf (out, _("%d %%"), after);
+  g_string_append (out, "\n\n");
+}
+
+static void
+md_experiment (GString      *out,
+               sqlite3_stmt *row)
+{
+#define TEXT(col) _enough_export_col_text (row, ENOUGH_EXPERIMENT_COL_##col)
+#define INT(col) sqlite3_column_int (row, ENOUGH_EXPERIMENT_COL_##col)
+  const EnoughExperimentKindInfo *info = enough_experiment_kind_info (INT (EXPERIMENT_KIND));
+  const char *came_true = enough_came_true_get_name (INT (CAME_TRUE));
+  gint64 due_at = sqlite3_column_int64 (row, ENOUGH_EXPERIMENT_COL_DUE_AT);
+
+  g_string_append (out, "## ");
+  g_string_append (out, _("Experiment"));
+  g_string_append (out, "\n\n*");
+  md_date (out, sqlite3_column_int64 (row, ENOUGH_COL_CREATED));
+  g_string_append (out, "*\n\n");
+
+  g_string_append_printf (out, "### %s\n\n", _("Before"));
+  md_field (out, _("The belief to test"), TEXT (BELIEF), INT (BELIEF_RATING));
+  md_field (out, _("What I fear will happen"), TEXT (PREDICTION), INT (PREDICTION_LIKELIHOOD));
+  if (info != NULL || *TEXT (ACTION) != '\0')
+    {
+      g_string_append_printf (out, "**%s**\n\n", _("The experiment"));
+      if (info != NULL)
+        g_string_append_printf (out, "*%s*\n\n", _(info->name));
+      if (*TEXT (ACTION) != '\0')
+        {
+          md_text (out, TEXT (ACTION));
+          g_string_append (out, "\n\n");
+        }
+    }
+  if (due_at > 0)
+    {
+      /* As the other dates: "2 Dec 2026" (", 15:29" with a time). */
+      g_autofree char *when = INT (DUE_HAS_TIME) ? enough_dates_format_date_time (due_at)
+                                                 : enough_dates_format_date (due_at);
+
+      g_string_append_printf (out, "**%s** %s\n\n", _("When:"), when != NULL ? when : "?");
+    }
+  md_field (out, _("What might get in the way, and what I will do then"), TEXT (OBSTACLES), -1);
+  md_field (out, _("A kinder belief"), TEXT (ALTERNATIVE), INT (ALTERNATIVE_RATING));
+
+  if (*TEXT (OUTCOME) != '\0' || came_true != NULL || *TEXT (LEARNED) != '\0' ||
+      INT (BELIEF_AFTER) >= 0 || INT (ALTERNATIVE_AFTER) >= 0)
+    {
+      g_string_append_printf (out, "### %s\n\n", _("After"));
+      md_field (out, _("What actually happened"), TEXT (OUTCOME), -1);
+      if (came_true != NULL)
+        g_string_append_printf (out, "**%s** %s\n\n", _("Did the prediction come true?"), came_true);
+      md_field (out, _("What I learned"), TEXT (LEARNED), -1);
+      md_rerating (out, _("The belief now:"), INT (BELIEF_RATING), INT (BELIEF_AFTER));
+      md_rerating (out, _("The kinder belief now:"), INT (ALTERNATIVE_RATING), INT (ALTERNATIVE_AFTER));
+    }
+#undef TEXT
+#undef INT
+}
 
 gboolean
 _enough_export_markdown_entry (Export       *ex,
@@ -289,6 +385,10 @@ _enough_export_markdown_entry (Export       *ex,
         md_text (out, enough_item_bank_get_disclaimer ());
         g_string_append (out, "*\n\n");
       }
+      break;
+
+    case ENOUGH_RECORD_KIND_EXPERIMENT:
+      md_experiment (out, row);
       break;
 
     default:

@@ -16,7 +16,7 @@ typedef struct
 {
   sqlite3             *db;
   sqlite3_stmt        *list;
-  sqlite3_stmt        *load[5];
+  sqlite3_stmt        *load[ENOUGH_RECORD_N_KINDS];
   sqlite3_stmt        *turns;
   GOutputStream       *stream;
   GCancellable        *cancellable;

@@ -57,6 +57,7 @@ export_open (Export      *ex,
     { ENOUGH_EXPORT_DIALOGUES, ENOUGH_RECORD_KIND_DIALOGUE },
     { ENOUGH_EXPORT_LETTERS, ENOUGH_RECORD_KIND_LETTER },
     { ENOUGH_EXPORT_SELF_CHECKS, ENOUGH_RECORD_KIND_SELF_CHECK },
+    { ENOUGH_EXPORT_EXPERIMENTS, ENOUGH_RECORD_KIND_EXPERIMENT },
   };
   EnoughExportKinds kinds = ex->options.kinds != 0 ? ex->options.kinds : ENOUGH_EXPORT_ALL;
   g_autofree char *turn_columns = enough_table_column_list (enough_table_for_kind (ENOUGH_RECORD_KIND_TURN), "");
@@ -109,7 +110,7 @@ export_open (Export      *ex,
       _enough_export_set_db_error (error, ex->db);
       return FALSE;
     }
-  for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_SELF_CHECK; k++)
+  for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_LAST; k++)
     if (k != ENOUGH_RECORD_KIND_TURN &&
         sqlite3_prepare_v2 (ex->db, enough_table_select_sql (enough_table_for_kind (k)), -1,
                             &ex->load[k], NULL) != SQLITE_OK)

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  *
  * - JSON: one versioned document, lossless, for backup and for
  *   enough_import_*():
- *     {"format": "enough-journal", "version": 1, "exported_at": "…Z",
+ *     {"format": "enough-journal", "version": 2, "exported_at": "…Z",
  *      "entries": [ {"kind": "dialogue", "id": "<uuid>", …}, … ]}
  *   oldest entry first; every field of every entry (turns nested in their
  *   dialogue, in order); timestamps ISO 8601 UTC with microseconds when
@@ -34,7 +34,8 @@ G_BEGIN_DECLS
  */
 
 #define ENOUGH_EXPORT_FORMAT_NAME "enough-journal"
-#define ENOUGH_EXPORT_VERSION     1
+/* 2 added experiments; version 1 files are still read. */
+#define ENOUGH_EXPORT_VERSION     2
 
 typedef enum
 {
@@ -48,7 +49,8 @@ typedef enum /*< flags >*/
   ENOUGH_EXPORT_DIALOGUES   = 1 << 0,
   ENOUGH_EXPORT_LETTERS     = 1 << 1,
   ENOUGH_EXPORT_SELF_CHECKS = 1 << 2,
-  ENOUGH_EXPORT_ALL         = 0x7,
+  ENOUGH_EXPORT_EXPERIMENTS = 1 << 3,
+  ENOUGH_EXPORT_ALL         = 0xf,
 } EnoughExportKinds;
 
 /* One chosen entry: its kind (EnoughRecordKind) and id. */

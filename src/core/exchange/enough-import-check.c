@@ -247,6 +247,84 @@ get_flags (Check                 *c,
   return result;
 }
 
+/* An enum nick of @type, if present (otherwise 0, unset). */
+static gboolean
+get_enum (Check                 *c,
+          const EnoughJsonValue *object,
+          const char            *name,
+          GType                  type,
+          gint64                *out)
+{
+  const EnoughJsonValue *node = lookup (c, object, name);
+  GEnumClass *klass;
+  GEnumValue *v = NULL;
+  g_autoptr(GString) names = NULL;
+
+  *out = 0;
+  if (node == NULL)
+    return TRUE;
+  if (node->type != ENOUGH_JSON_VALUE_STRING)
+    return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, name, _("expected a string"));
+  if (node->v.s.len > 32)
+    return check_fail (c, ENOUGH_IMPORT_ERROR_TOO_LARGE, name, _("longer than %u bytes"), 32);
+  klass = g_type_class_ref (type);
+  v = g_enum_get_value_by_nick (klass, VAL_STR (c, node));
+  if (v != NULL)
+    {
+      *out = v->value;
+      g_type_class_unref (klass);
+      return TRUE;
+    }
+  names = g_string_new (NULL);
+  for (guint n = 0; n < klass->n_values; n++)
+    g_string_append_printf (names, "%s“%s”", names->len > 0 ? ", " : "", klass->values[n].value_nick);
+  g_type_class_unref (klass);
+  return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, name, _("expected one of %s"), names->str);
+}
+
+/* Every member of an experiment: texts, ratings 0–100 or null, the two
+ * enums, the date. */
+static gboolean
+check_experiment (Check                 *c,
+                  const EnoughJsonValue *object,
+                  ImportValue           *v)
+{
+  static const struct { const char *name; int col; } texts[] = {
+    { "belief", ENOUGH_EXPERIMENT_COL_BELIEF },
+    { "prediction", ENOUGH_EXPERIMENT_COL_PREDICTION },
+    { "action", ENOUGH_EXPERIMENT_COL_ACTION },
+    { "obstacles", ENOUGH_EXPERIMENT_COL_OBSTACLES },
+    { "alternative", ENOUGH_EXPERIMENT_COL_ALTERNATIVE },
+    { "outcome", ENOUGH_EXPERIMENT_COL_OUTCOME },
+    { "learned", ENOUGH_EXPERIMENT_COL_LEARNED },
+  };
+  static const struct { const char *name; int col; } ratings[] = {
+    { "belief_rating", ENOUGH_EXPERIMENT_COL_BELIEF_RATING },
+    { "prediction_likelihood", ENOUGH_EXPERIMENT_COL_PREDICTION_LIKELIHOOD },
+    { "alternative_rating", ENOUGH_EXPERIMENT_COL_ALTERNATIVE_RATING },
+    { "belief_after", ENOUGH_EXPERIMENT_COL_BELIEF_AFTER },
+    { "alternative_after", ENOUGH_EXPERIMENT_COL_ALTERNATIVE_AFTER },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (!get_string (c, object, texts[i].name, FALSE, ENOUGH_IMPORT_MAX_STRING, &v[texts[i].col].s))
+      return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (ratings); i++)
+    if (!get_int (c, object, ratings[i].name, FALSE, 0, 100, -1, -1, &v[ratings[i].col].i))
+      return FALSE;
+  if (!get_enum (c, object, "experiment_kind", ENOUGH_TYPE_EXPERIMENT_KIND,
+                 &v[ENOUGH_EXPERIMENT_COL_EXPERIMENT_KIND].i) ||
+      !get_enum (c, object, "came_true", ENOUGH_TYPE_CAME_TRUE, &v[ENOUGH_EXPERIMENT_COL_CAME_TRUE].i) ||
+      !get_timestamp (c, object, "due_at", FALSE, TRUE, &v[ENOUGH_EXPERIMENT_COL_DUE_AT].i) ||
+      !get_int (c, object, "due_has_time", FALSE, 0, 1, G_MININT64, 0,
+                &v[ENOUGH_EXPERIMENT_COL_DUE_HAS_TIME].i))
+    return FALSE;
+  if (v[ENOUGH_EXPERIMENT_COL_DUE_HAS_TIME].i != 0 && v[ENOUGH_EXPERIMENT_COL_DUE_AT].i == 0)
+    return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, "due_has_time",
+                       _("a time needs a date: due_at is missing"));
+  return TRUE;
+}
+
 /* Is @name a JSON member of @table's rows? */
 static gboolean
 is_member_of (const EnoughTable *table,
@@ -329,9 +407,11 @@ check_entry (Check                 *c,
     e->kind = ENOUGH_RECORD_KIND_LETTER;
   else if (g_str_equal (VAL_STR (c, kind), "self-check"))
     e->kind = ENOUGH_RECORD_KIND_SELF_CHECK;
+  else if (g_str_equal (VAL_STR (c, kind), "experiment"))
+    e->kind = ENOUGH_RECORD_KIND_EXPERIMENT;
   else
     return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, "kind",
-                       _("expected “dialogue”, “letter” or “self-check”"));
+                       _("expected “dialogue”, “letter”, “self-check” or “experiment”"));
 
   if (!only_members (c, object, enough_table_for_kind (e->kind),
                      e->kind == ENOUGH_RECORD_KIND_DIALOGUE ? dialogue_extra : entry_extra) ||
@@ -480,6 +560,11 @@ check_entry (Check                 *c,
           return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, "completed_at",
                              _("a finished Self-Check must have every statement answered"));
       }
+      break;
+
+    case ENOUGH_RECORD_KIND_EXPERIMENT:
+      if (!check_experiment (c, object, v))
+        return FALSE;
       break;
 
     case ENOUGH_RECORD_KIND_TURN:

@@ -51,11 +51,11 @@ struct _EnoughImport
   GArray       *turns;     /* ImportTurn, each dialogue's in a row */
   GHashTable   *entry_ids; /* uuid (in strings) → itself */
   GHashTable   *turn_ids;
-  guint         n_of_kind[5];
+  guint         n_of_kind[ENOUGH_RECORD_N_KINDS];
   EnoughImport *tail;      /* the strings of the second half, if read apart */
 
   /* writing */
-  gint64        first_id[5];
+  gint64        first_id[ENOUGH_RECORD_N_KINDS];
   guint         n_added;
   guint         n_skipped;
 };

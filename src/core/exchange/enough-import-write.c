@@ -59,10 +59,10 @@ _enough_import_write_rows (sqlite3   *db,
                            GError   **error)
 {
   EnoughImport *import = user_data;
-  sqlite3_stmt *insert[5] = { NULL };
-  sqlite3_stmt *drop_deleted[5] = { NULL };
+  sqlite3_stmt *insert[ENOUGH_RECORD_N_KINDS] = { NULL };
+  sqlite3_stmt *drop_deleted[ENOUGH_RECORD_N_KINDS] = { NULL };
   g_autoptr(EnoughBulkWrite) bulk = NULL;
-  gint64 next[5];
+  gint64 next[ENOUGH_RECORD_N_KINDS];
   gboolean ok = FALSE;
   int wal_autocheckpoint;
   int rc = SQLITE_OK;
@@ -80,7 +80,7 @@ _enough_import_write_rows (sqlite3   *db,
   bulk = enough_store_bulk_begin (db, error);
   if (bulk == NULL)
     goto rollback;
-  for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_SELF_CHECK; k++)
+  for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_LAST; k++)
     {
       g_autofree char *sql = enough_table_insert_sql (enough_table_for_kind (k), insert_suffix);
 
@@ -161,7 +161,7 @@ _enough_import_write_rows (sqlite3   *db,
    * exactly first_id..next - 1 of each kind. They are indexed after the
    * import, on the worker (see "Deferred indexing" in
    * enough-store-schema.c); until then the search scans them. */
-  for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_SELF_CHECK; k++)
+  for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_LAST; k++)
     if (!enough_store_pending_add (db, k, import->first_id[k], next[k] - 1, error))
       goto rollback;
   if (!enough_store_bulk_end (db, bulk, error))
@@ -224,7 +224,7 @@ _enough_import_reserve_ids (EnoughStore  *store,
    * journal": the import brings them back (their rows then count as
    * there, and the close does not purge them). */
   _enough_store_restore_deleted (store, in_import, import);
-  for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_SELF_CHECK; k++)
+  for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_LAST; k++)
     import->first_id[k] = _enough_store_reserve_ids (store, k, import->n_of_kind[k]);
 }
 

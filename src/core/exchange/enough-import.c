@@ -379,6 +379,10 @@ enough_import_parse_data (const char  *data,
     g_set_error (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_INVALID, _("entries: missing"));
   else if (doc.entry_error != NULL)
     g_propagate_error (error, g_steal_pointer (&doc.entry_error));
+  else if (doc.version < 2 && import->n_of_kind[ENOUGH_RECORD_KIND_EXPERIMENT] > 0)
+    /* Experiments came with version 2: such a file was not written by Enough. */
+    g_set_error (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_INVALID,
+                 _("version: a version 1 file cannot hold experiments (they came with version 2)"));
   else
     return g_steal_pointer (&import);
 

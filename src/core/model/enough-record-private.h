@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "enough-store.h"
+#include "enough-experiment.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +20,7 @@ G_BEGIN_DECLS
 /* A copy of one record's column values, made on the UI thread and written
  * by the worker; the worker never touches GObjects. Column order is the
  * table's (enough-tables.c): id, uuid, created, updated, deleted_at, … */
-#define ENOUGH_SNAPSHOT_MAX 16
+#define ENOUGH_SNAPSHOT_MAX 24
 
 typedef struct
 {
@@ -108,6 +109,12 @@ void             _enough_self_check_snapshot (EnoughSelfCheck *self,
                                               EnoughSnapshot  *snap);
 void             _enough_self_check_set_bank_version (EnoughSelfCheck *self,
                                                       guint            version);
+
+EnoughExperiment *_enough_experiment_new     (void);
+void              _enough_experiment_load    (EnoughExperiment *self,
+                                              sqlite3_stmt     *stmt);
+void              _enough_experiment_snapshot (EnoughExperiment *self,
+                                               EnoughSnapshot   *snap);
 
 /* What the store does for records (enough-store-autosave.c,
  * enough-store-records.c, enough-store-lists.c) */

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "enough-record-private.h"
+#include "enough-experiment.h"
 #include "enough-tables.h"
 
 typedef struct
@@ -73,6 +74,8 @@ kind_of (EnoughRecord *self)
     return ENOUGH_RECORD_KIND_TURN;
   if (ENOUGH_IS_LETTER (self))
     return ENOUGH_RECORD_KIND_LETTER;
+  if (ENOUGH_IS_EXPERIMENT (self))
+    return ENOUGH_RECORD_KIND_EXPERIMENT;
   return ENOUGH_RECORD_KIND_SELF_CHECK;
 }
 

@@ -18,7 +18,11 @@ struct _EnoughSearchResult
   guint              n_matches;
   double             rank;
   gint64             created_at;
+  char              *entry_title;
 };
+
+/* As the Letters list cuts a letter's first words. */
+#define ENTRY_TITLE_MAX_CHARS 60
 
 G_DEFINE_FINAL_TYPE (EnoughSearchResult, enough_search_result, G_TYPE_OBJECT)
 
@@ -29,6 +33,7 @@ enum {
   PROP_TURN_UUID,
   PROP_SNIPPET,
   PROP_CREATED_AT,
+  PROP_ENTRY_TITLE,
   N_PROPS
 };
 
@@ -43,6 +48,7 @@ enough_search_result_finalize (GObject *object)
   g_free (self->turn_uuid);
   g_free (self->snippet);
   g_free (self->matches);
+  g_free (self->entry_title);
 
   G_OBJECT_CLASS (enough_search_result_parent_class)->finalize (object);
 }
@@ -72,6 +78,9 @@ enough_search_result_get_property (GObject    *object,
     case PROP_CREATED_AT:
       g_value_set_int64 (value, self->created_at);
       break;
+    case PROP_ENTRY_TITLE:
+      g_value_set_string (value, self->entry_title);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -93,6 +102,7 @@ enough_search_result_class_init (EnoughSearchResultClass *klass)
   properties[PROP_SNIPPET] = g_param_spec_string ("snippet", NULL, NULL, NULL, ro);
   properties[PROP_CREATED_AT] = g_param_spec_int64 ("created-at", NULL, NULL,
                                                     0, G_MAXINT64, 0, ro);
+  properties[PROP_ENTRY_TITLE] = g_param_spec_string ("entry-title", NULL, NULL, NULL, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -196,4 +206,72 @@ enough_search_result_get_created_at (EnoughSearchResult *self)
 {
   g_return_val_if_fail (ENOUGH_IS_SEARCH_RESULT (self), 0);
   return self->created_at;
+}
+
+const char *
+enough_search_result_get_entry_title (EnoughSearchResult *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_SEARCH_RESULT (self), NULL);
+  return self->entry_title;
+}
+
+/* The start of @text with its whitespace (newlines too) collapsed, cut at
+ * a word boundary near @max_chars; NULL if there is nothing but
+ * whitespace. */
+static char *
+dup_first_words (const char *text,
+                 guint       max_chars)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean space = FALSE;
+  guint n_chars = 0;
+  gsize last_break = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && out->len > 0)
+        {
+          last_break = out->len;
+          g_string_append_c (out, ' ');
+          n_chars++;
+        }
+      space = FALSE;
+
+      if (n_chars >= max_chars)
+        {
+          /* Cut at the last space when there is one (not for CJK text). */
+          if (last_break > 0)
+            g_string_truncate (out, last_break);
+          g_string_append (out, "…");
+          break;
+        }
+      g_string_append_unichar (out, c);
+      n_chars++;
+    }
+
+  if (out->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+void
+_enough_search_result_set_entry_title (EnoughSearchResult *self,
+                                       const char         *text)
+{
+  g_autofree char *valid = NULL;
+
+  g_return_if_fail (ENOUGH_IS_SEARCH_RESULT (self));
+
+  g_clear_pointer (&self->entry_title, g_free);
+  if (text == NULL)
+    return;
+  valid = g_utf8_make_valid (text, -1);
+  self->entry_title = dup_first_words (valid, ENTRY_TITLE_MAX_CHARS);
 }

@@ -23,6 +23,15 @@ typedef enum
   ENOUGH_SEARCH_FIELD_LETTER          = 5,  /* letter step 2 */
   ENOUGH_SEARCH_FIELD_TAKEAWAY        = 6,  /* letter takeaway */
   ENOUGH_SEARCH_FIELD_NOTE            = 7,  /* self-check note */
+  /* Experiment fields. The index rowid keeps a field in 3 bits
+   * (ENOUGH_SEARCH_SLOT in enough-tables.h), unique within its kind. */
+  ENOUGH_SEARCH_FIELD_BELIEF          = 8,
+  ENOUGH_SEARCH_FIELD_PREDICTION      = 9,
+  ENOUGH_SEARCH_FIELD_ACTION          = 10,
+  ENOUGH_SEARCH_FIELD_OBSTACLES       = 11,
+  ENOUGH_SEARCH_FIELD_ALTERNATIVE     = 12,
+  ENOUGH_SEARCH_FIELD_OUTCOME         = 13,
+  ENOUGH_SEARCH_FIELD_LEARNED         = 14,
 } EnoughSearchField;
 
 /**
@@ -32,7 +41,7 @@ typedef enum
  * before using Pango markup); the matched ranges inside it are given as
  * byte offsets, see enough_search_result_get_match().
  *
- * kind is the entry kind (DIALOGUE, LETTER or SELF_CHECK); entry-uuid opens
+ * kind is the entry kind (DIALOGUE, LETTER, SELF_CHECK or EXPERIMENT); entry-uuid opens
  * it with enough_store_lookup(); for a turn hit, turn-uuid names the turn
  * (scroll to it), otherwise it is NULL.
  */
@@ -51,6 +60,11 @@ void               enough_search_result_get_match       (EnoughSearchResult *sel
                                                          guint              *start,
                                                          guint              *end);
 gint64             enough_search_result_get_created_at  (EnoughSearchResult *self);
+/* What names the entry in a list of thousands: a dialogue's title, a
+ * letter's first words (as the Letters list shows them), on one line and
+ * cut near 60 characters; NULL when it has none (a self-check, an
+ * untitled dialogue, an empty letter). */
+const char        *enough_search_result_get_entry_title (EnoughSearchResult *self);
 
 /* internal, for the store */
 EnoughSearchResult *_enough_search_result_new (EnoughRecordKind   kind,
@@ -62,5 +76,8 @@ EnoughSearchResult *_enough_search_result_new (EnoughRecordKind   kind,
                                                guint              n_matches,
                                                double             rank,
                                                gint64             created_at);
+/* @text: the entry's naming text as stored (any length, any whitespace). */
+void                _enough_search_result_set_entry_title (EnoughSearchResult *self,
+                                                           const char         *text);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ enough_record_kind_get_type (void)
         { ENOUGH_RECORD_KIND_TURN, "ENOUGH_RECORD_KIND_TURN", "turn" },
         { ENOUGH_RECORD_KIND_LETTER, "ENOUGH_RECORD_KIND_LETTER", "letter" },
         { ENOUGH_RECORD_KIND_SELF_CHECK, "ENOUGH_RECORD_KIND_SELF_CHECK", "self-check" },
+        { ENOUGH_RECORD_KIND_EXPERIMENT, "ENOUGH_RECORD_KIND_EXPERIMENT", "experiment" },
         { 0, NULL, NULL }
       };
       g_once_init_leave (&type_id, g_enum_register_static ("EnoughRecordKind", values));
@@ -113,6 +114,51 @@ enough_reread_get_type (void)
         { 0, NULL, NULL }
       };
       g_once_init_leave (&type_id, g_enum_register_static ("EnoughReread", values));
+    }
+
+  return type_id;
+}
+
+GType
+enough_experiment_kind_get_type (void)
+{
+  static gsize type_id = 0;
+
+  if (g_once_init_enter (&type_id))
+    {
+      static const GEnumValue values[] = {
+        { ENOUGH_EXPERIMENT_KIND_UNSET, "ENOUGH_EXPERIMENT_KIND_UNSET", "unset" },
+        { ENOUGH_EXPERIMENT_KIND_IMPERFECT, "ENOUGH_EXPERIMENT_KIND_IMPERFECT", "imperfect-on-purpose" },
+        { ENOUGH_EXPERIMENT_KIND_TIME_LIMIT, "ENOUGH_EXPERIMENT_KIND_TIME_LIMIT", "time-limit" },
+        { ENOUGH_EXPERIMENT_KIND_BEFORE_READY, "ENOUGH_EXPERIMENT_KIND_BEFORE_READY", "before-ready" },
+        { ENOUGH_EXPERIMENT_KIND_REST, "ENOUGH_EXPERIMENT_KIND_REST", "rest" },
+        { ENOUGH_EXPERIMENT_KIND_SAY_NO, "ENOUGH_EXPERIMENT_KIND_SAY_NO", "say-no" },
+        { ENOUGH_EXPERIMENT_KIND_ASK_HELP, "ENOUGH_EXPERIMENT_KIND_ASK_HELP", "ask-for-help" },
+        { ENOUGH_EXPERIMENT_KIND_SMALL_MISTAKE, "ENOUGH_EXPERIMENT_KIND_SMALL_MISTAKE", "small-mistake" },
+        { ENOUGH_EXPERIMENT_KIND_OWN, "ENOUGH_EXPERIMENT_KIND_OWN", "my-own" },
+        { 0, NULL, NULL }
+      };
+      g_once_init_leave (&type_id, g_enum_register_static ("EnoughExperimentKind", values));
+    }
+
+  return type_id;
+}
+
+GType
+enough_came_true_get_type (void)
+{
+  static gsize type_id = 0;
+
+  if (g_once_init_enter (&type_id))
+    {
+      static const GEnumValue values[] = {
+        { ENOUGH_CAME_TRUE_UNSET, "ENOUGH_CAME_TRUE_UNSET", "unset" },
+        { ENOUGH_CAME_TRUE_YES, "ENOUGH_CAME_TRUE_YES", "yes" },
+        { ENOUGH_CAME_TRUE_PARTLY, "ENOUGH_CAME_TRUE_PARTLY", "partly" },
+        { ENOUGH_CAME_TRUE_NO, "ENOUGH_CAME_TRUE_NO", "no" },
+        { 0, NULL, NULL }
+      };
+      g_once_init_leave (&type_id, g_enum_register_static ("EnoughCameTrue", values));
     }
 
   return type_id;

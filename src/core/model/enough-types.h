@@ -15,7 +15,15 @@ typedef enum
   ENOUGH_RECORD_KIND_TURN       = 2,
   ENOUGH_RECORD_KIND_LETTER     = 3,
   ENOUGH_RECORD_KIND_SELF_CHECK = 4,
+  ENOUGH_RECORD_KIND_EXPERIMENT = 5,
 } EnoughRecordKind;
+
+/* The last kind: every loop over kinds and every per-kind array uses these,
+ * so a new kind is one line here (and its table). The search index keeps
+ * the kind in 3 bits of its rowids (enough-store-schema.c): kinds up to 7. */
+#define ENOUGH_RECORD_KIND_LAST ENOUGH_RECORD_KIND_EXPERIMENT
+/* Size of an array indexed by kind (index 0 unused). */
+#define ENOUGH_RECORD_N_KINDS (ENOUGH_RECORD_KIND_LAST + 1)
 
 /* Who speaks a turn of an Inner Critic dialogue. Stored as 0/1. */
 typedef enum
@@ -72,17 +80,47 @@ typedef enum
   ENOUGH_REREAD_NEVER      = 5,
 } EnoughReread;
 
+/* What kind of behavioural experiment (the Experiments page). Stored as
+ * these numbers; never renumber. */
+typedef enum
+{
+  ENOUGH_EXPERIMENT_KIND_UNSET         = 0,
+  ENOUGH_EXPERIMENT_KIND_IMPERFECT     = 1,  /* do it imperfectly on purpose */
+  ENOUGH_EXPERIMENT_KIND_TIME_LIMIT    = 2,  /* stop at a time limit */
+  ENOUGH_EXPERIMENT_KIND_BEFORE_READY  = 3,  /* hand it in before it feels ready */
+  ENOUGH_EXPERIMENT_KIND_REST          = 4,  /* rest without earning it */
+  ENOUGH_EXPERIMENT_KIND_SAY_NO        = 5,  /* say no, or set a boundary */
+  ENOUGH_EXPERIMENT_KIND_ASK_HELP      = 6,  /* ask for help, let others do it their way */
+  ENOUGH_EXPERIMENT_KIND_SMALL_MISTAKE = 7,  /* leave a small mistake in */
+  ENOUGH_EXPERIMENT_KIND_OWN           = 8,  /* my own */
+} EnoughExperimentKind;
+
+#define ENOUGH_EXPERIMENT_KIND_LAST ENOUGH_EXPERIMENT_KIND_OWN
+
+/* Did the feared prediction come true? UNSET = not answered yet. */
+typedef enum
+{
+  ENOUGH_CAME_TRUE_UNSET  = 0,
+  ENOUGH_CAME_TRUE_YES    = 1,
+  ENOUGH_CAME_TRUE_PARTLY = 2,
+  ENOUGH_CAME_TRUE_NO     = 3,
+} EnoughCameTrue;
+
 #define ENOUGH_TYPE_RECORD_KIND (enough_record_kind_get_type ())
 #define ENOUGH_TYPE_SPEAKER     (enough_speaker_get_type ())
 #define ENOUGH_TYPE_PATTERNS    (enough_patterns_get_type ())
 #define ENOUGH_TYPE_FEELINGS    (enough_feelings_get_type ())
 #define ENOUGH_TYPE_REREAD      (enough_reread_get_type ())
+#define ENOUGH_TYPE_EXPERIMENT_KIND (enough_experiment_kind_get_type ())
+#define ENOUGH_TYPE_CAME_TRUE   (enough_came_true_get_type ())
 
 GType enough_record_kind_get_type (void) G_GNUC_CONST;
 GType enough_speaker_get_type     (void) G_GNUC_CONST;
 GType enough_patterns_get_type    (void) G_GNUC_CONST;
 GType enough_feelings_get_type    (void) G_GNUC_CONST;
 GType enough_reread_get_type      (void) G_GNUC_CONST;
+GType enough_experiment_kind_get_type (void) G_GNUC_CONST;
+GType enough_came_true_get_type   (void) G_GNUC_CONST;
 
 /* Stable machine names ("critic", "me", "all-or-nothing", ...), the same
  * as the GEnumValue/GFlagsValue nicks; handy for export/import. */

@@ -137,27 +137,37 @@ enough_reminders_compute_reread_at (EnoughReread  reread,
     }
 }
 
+static char *
+dup_notification_id (EnoughRecord *record)
+{
+  if (ENOUGH_IS_LETTER (record))
+    return enough_reminders_dup_notification_id (ENOUGH_LETTER (record));
+  return g_strdup_printf ("experiment-%s", enough_record_get_uuid (record));
+}
+
 static void
 send_reminder (EnoughReminders *self,
-               EnoughLetter    *letter)
+               EnoughRecord    *record)
 {
-  const char *uuid = enough_record_get_uuid (ENOUGH_RECORD (letter));
+  const char *uuid = enough_record_get_uuid (record);
   g_autoptr(GNotification) notification = NULL;
   g_autoptr(GIcon) icon = g_themed_icon_new (APP_ID);
-  g_autofree char *id = enough_reminders_dup_notification_id (letter);
+  g_autofree char *id = dup_notification_id (record);
 
   /* Neutral words only: a notification can show on a locked screen, and
    * even "a letter you wrote" says more than the user chose to share. */
   notification = g_notification_new (_("A Gentle Reminder"));
   g_notification_set_body (notification, _("Enough has something for you, whenever you are ready."));
   g_notification_set_icon (notification, icon);
-  g_notification_set_default_action_and_target (notification, ENOUGH_REMINDERS_OPEN_ACTION,
+  g_notification_set_default_action_and_target (notification,
+                                                ENOUGH_IS_LETTER (record) ? ENOUGH_REMINDERS_OPEN_ACTION
+                                                                          : ENOUGH_REMINDERS_OPEN_EXPERIMENT_ACTION,
                                                 "s", uuid);
 
   g_application_send_notification (self->application, id, notification);
   g_hash_table_add (self->notified, g_strdup (uuid));
 
-  g_signal_emit (self, signals[SIGNAL_NOTIFICATION_SENT], 0, letter, notification);
+  g_signal_emit (self, signals[SIGNAL_NOTIFICATION_SENT], 0, record, notification);
 }
 
 guint
@@ -175,14 +185,23 @@ enough_reminders_check_now (EnoughReminders *self)
   due = enough_store_list_due_rereads (self->store, enough_store_now (self->store),
                                        MAX_PER_CHECK + g_hash_table_size (self->notified));
 
+  /* Experiments after letters, within the same bound per check. */
+  if (due != NULL)
+    {
+      g_autoptr(GPtrArray) experiments =
+        enough_store_list_due_experiments (self->store, enough_store_now (self->store),
+                                           MAX_PER_CHECK + g_hash_table_size (self->notified));
+
+      g_ptr_array_extend_and_steal (due, g_steal_pointer (&experiments));
+    }
   for (guint i = 0; due != NULL && i < due->len && sent < MAX_PER_CHECK; i++)
     {
-      EnoughLetter *letter = g_ptr_array_index (due, i);
+      EnoughRecord *record = g_ptr_array_index (due, i);
 
-      if (g_hash_table_contains (self->notified, enough_record_get_uuid (ENOUGH_RECORD (letter))))
+      if (g_hash_table_contains (self->notified, enough_record_get_uuid (record)))
         continue;
 
-      send_reminder (self, letter);
+      send_reminder (self, record);
       sent++;
     }
 
@@ -207,6 +226,23 @@ enough_reminders_withdraw (EnoughReminders *self,
     return;
 
   id = enough_reminders_dup_notification_id (letter);
+  g_application_withdraw_notification (self->application, id);
+}
+
+void
+enough_reminders_withdraw_experiment (EnoughReminders  *self,
+                                      EnoughExperiment *experiment)
+{
+  g_autofree char *id = NULL;
+
+  g_return_if_fail (ENOUGH_IS_REMINDERS (self));
+  g_return_if_fail (ENOUGH_IS_EXPERIMENT (experiment));
+
+  /* Forgetting it lets a new day remind again. */
+  g_hash_table_remove (self->notified, enough_record_get_uuid (ENOUGH_RECORD (experiment)));
+  if (self->application == NULL || !g_application_get_is_registered (self->application))
+    return;
+  id = dup_notification_id (ENOUGH_RECORD (experiment));
   g_application_withdraw_notification (self->application, id);
 }
 
@@ -291,7 +327,7 @@ enough_reminders_class_init (EnoughRemindersClass *klass)
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, ENOUGH_TYPE_LETTER, G_TYPE_NOTIFICATION);
+                  G_TYPE_NONE, 2, ENOUGH_TYPE_RECORD, G_TYPE_NOTIFICATION);
 
   signals[SIGNAL_CHECKED] =
     g_signal_new ("checked",

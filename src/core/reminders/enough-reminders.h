@@ -18,11 +18,15 @@ G_DECLARE_FINAL_TYPE (EnoughReminders, enough_reminders, ENOUGH, REMINDERS, GObj
 
 /* The action a reread notification activates; its target is the letter's uuid. */
 #define ENOUGH_REMINDERS_OPEN_ACTION "app.open-letter"
+/* The action an experiment's notification activates; its target is the
+ * experiment's uuid. */
+#define ENOUGH_REMINDERS_OPEN_EXPERIMENT_ACTION "app.open-experiment"
 
 /**
  * EnoughReminders:
  *
- * Sends a desktop notification when a letter's reread is due. There is no
+ * Sends a desktop notification when a letter's reread is due, or an
+ * experiment's day has come (enough_store_list_due_experiments()). There is no
  * background service: the app checks once right after it starts (for
  * rereads that fell due while it was closed) and then every
  * %ENOUGH_REMINDERS_INTERVAL_SECONDS while it runs. The time comes from the
@@ -32,7 +36,8 @@ G_DECLARE_FINAL_TYPE (EnoughReminders, enough_reminders, ENOUGH, REMINDERS, GObj
  * Each due letter is notified once per run of the app; if it is still not
  * reread, the next start reminds once more.
  *
- * Signals: ::notification-sent (EnoughLetter *letter, GNotification *n),
+ * Signals: ::notification-sent (EnoughRecord *letter or experiment,
+ * GNotification *n),
  * emitted right after g_application_send_notification(); ::checked, after
  * every check (the letter list refreshes its "reread due" marks).
  */
@@ -46,6 +51,11 @@ guint            enough_reminders_check_now         (EnoughReminders *self);
 /* Withdraws the letter's notification (after it was reread). */
 void             enough_reminders_withdraw          (EnoughReminders *self,
                                                      EnoughLetter    *letter);
+
+/* Withdraws the experiment's notification (after it was looked back at,
+ * or given another day). */
+void             enough_reminders_withdraw_experiment (EnoughReminders  *self,
+                                                       EnoughExperiment *experiment);
 
 /* "reread-<uuid>": the GNotification id of a letter's reminder. */
 char            *enough_reminders_dup_notification_id (EnoughLetter  *letter);

@@ -149,7 +149,7 @@ first_words (const char *text)
  * rows it adds get ids above @max_id (see enough-store-schema.c). */
 static EnoughBulkWrite *
 slice_begin (sqlite3  *db,
-             gint64    max_id[5],
+             gint64    max_id[ENOUGH_RECORD_N_KINDS],
              GError  **error)
 {
   g_autoptr(EnoughBulkWrite) bulk = NULL;
@@ -160,7 +160,7 @@ slice_begin (sqlite3  *db,
       _enough_store_set_sqlite_error (error, db, rc, "generate");
       return NULL;
     }
-  for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_SELF_CHECK; k++)
+  for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_LAST; k++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (id), 0) FROM %s",
                                               enough_table_for_kind (k)->name);
@@ -190,12 +190,12 @@ slice_begin (sqlite3  *db,
 static gboolean
 slice_end (sqlite3          *db,
            EnoughBulkWrite  *bulk,
-           const gint64      max_id[5],
+           const gint64      max_id[ENOUGH_RECORD_N_KINDS],
            GError          **error)
 {
   int rc;
 
-  for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_SELF_CHECK; k++)
+  for (int k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_LAST; k++)
     if (!enough_store_bulk_index (db, k, max_id[k] + 1, G_MAXINT64, error))
       return FALSE;
   if (!enough_store_bulk_end (db, bulk, error))
@@ -239,7 +239,7 @@ _enough_generate_journal (sqlite3  *db,
   };
   sqlite3_stmt *stmts[G_N_ELEMENTS (kinds)] = { NULL };
   EnoughBulkWrite *bulk = NULL;
-  gint64 max_id[5] = { 0 };
+  gint64 max_id[ENOUGH_RECORD_N_KINDS] = { 0 };
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   Voice v = { rand, english, G_N_ELEMENTS (english) };
   const gint64 span = (gint64) 5 * 365 * 24 * 3600 * G_USEC_PER_SEC;

@@ -50,12 +50,12 @@ static gint
 snapshot_order (gconstpointer a,
                 gconstpointer b)
 {
-  /* Parents before children: dialogues before their turns. */
-  static const int rank[5] = { 9, 0, 3, 1, 2 };
+  /* Parents before children: dialogues before their turns; turns are the
+   * only children, so every other kind is simply first. */
   const EnoughSnapshot *sa = *(EnoughSnapshot * const *) a;
   const EnoughSnapshot *sb = *(EnoughSnapshot * const *) b;
 
-  return rank[sa->kind] - rank[sb->kind];
+  return (sa->kind == ENOUGH_RECORD_KIND_TURN) - (sb->kind == ENOUGH_RECORD_KIND_TURN);
 }
 
 static EnoughSnapshot *
@@ -69,6 +69,8 @@ snapshot_record (EnoughRecord *record)
     _enough_turn_snapshot (ENOUGH_TURN (record), snap);
   else if (ENOUGH_IS_LETTER (record))
     _enough_letter_snapshot (ENOUGH_LETTER (record), snap);
+  else if (ENOUGH_IS_EXPERIMENT (record))
+    _enough_experiment_snapshot (ENOUGH_EXPERIMENT (record), snap);
   else
     _enough_self_check_snapshot (ENOUGH_SELF_CHECK (record), snap);
 
@@ -290,7 +292,7 @@ _enough_store_reserve_ids (EnoughStore      *self,
   gint64 first;
 
   g_return_val_if_fail (ENOUGH_IS_STORE (self), 0);
-  g_return_val_if_fail (kind >= ENOUGH_RECORD_KIND_DIALOGUE && kind <= ENOUGH_RECORD_KIND_SELF_CHECK, 0);
+  g_return_val_if_fail (kind >= ENOUGH_RECORD_KIND_DIALOGUE && kind <= ENOUGH_RECORD_KIND_LAST, 0);
   g_return_val_if_fail (n >= 0, 0);
 
   first = self->next_id[kind] + 1;

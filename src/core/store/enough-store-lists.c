@@ -19,26 +19,31 @@
 #define FIRST_PAGE 128
 #define TAIL_CHUNK 8192
 
-static const char *const first_sql[3] = {
+static const char *const first_sql[] = {
   "SELECT id, created FROM dialogue WHERE deleted_at = 0 ORDER BY created DESC, id DESC LIMIT ?",
   "SELECT id, created FROM letter WHERE deleted_at = 0 ORDER BY created DESC, id DESC LIMIT ?",
   "SELECT id, created FROM self_check WHERE deleted_at = 0 ORDER BY created DESC, id DESC LIMIT ?",
+  "SELECT id, created FROM experiment WHERE deleted_at = 0 ORDER BY created DESC, id DESC LIMIT ?",
 };
 
-static const char *const tail_sql[3] = {
+static const char *const tail_sql[G_N_ELEMENTS (first_sql)] = {
   "SELECT id, created FROM dialogue WHERE deleted_at = 0 AND (created, id) < (?, ?)"
   " ORDER BY created DESC, id DESC LIMIT ?",
   "SELECT id, created FROM letter WHERE deleted_at = 0 AND (created, id) < (?, ?)"
   " ORDER BY created DESC, id DESC LIMIT ?",
   "SELECT id, created FROM self_check WHERE deleted_at = 0 AND (created, id) < (?, ?)"
   " ORDER BY created DESC, id DESC LIMIT ?",
+  "SELECT id, created FROM experiment WHERE deleted_at = 0 AND (created, id) < (?, ?)"
+  " ORDER BY created DESC, id DESC LIMIT ?",
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (first_sql) == G_N_ELEMENTS (((EnoughStore *) 0)->tail_pending));
 
 static EnoughEntryList *
 list_at (EnoughStore *self,
          guint        i)
 {
-  EnoughEntryList *lists[] = { self->dialogues, self->letters, self->self_checks };
+  EnoughEntryList *lists[] = { self->dialogues, self->letters, self->self_checks, self->experiments };
   return lists[i];
 }
 
@@ -104,7 +109,10 @@ load_tail_chunk (EnoughStore *self,
 static gboolean
 is_loading (EnoughStore *self)
 {
-  return self->tail_pending[0] || self->tail_pending[1] || self->tail_pending[2];
+  for (guint i = 0; i < G_N_ELEMENTS (first_sql); i++)
+    if (self->tail_pending[i])
+      return TRUE;
+  return FALSE;
 }
 
 /* Every id is in: the lists' index pages came through the read
@@ -122,7 +130,7 @@ load_tail_cb (gpointer data)
 {
   EnoughStore *self = data;
 
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (first_sql); i++)
     if (self->tail_pending[i])
       {
         load_tail_chunk (self, i, TAIL_CHUNK);
@@ -158,7 +166,7 @@ _enough_store_load_lists (EnoughStore *self,
   gboolean was_loading = is_loading (self);
 
   _enough_store_cancel_tail_load (self);
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (first_sql); i++)
     {
       g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -173,7 +181,7 @@ _enough_store_load_lists (EnoughStore *self,
       enough_entry_list_set_ids (list_at (self, i), ids, keys);
     }
 
-  for (guint kind = ENOUGH_RECORD_KIND_DIALOGUE; kind <= ENOUGH_RECORD_KIND_SELF_CHECK; kind++)
+  for (guint kind = ENOUGH_RECORD_KIND_DIALOGUE; kind <= ENOUGH_RECORD_KIND_LAST; kind++)
     {
       g_autofree char *max_sql = g_strdup_printf ("SELECT max(id) FROM %s", enough_table_for_kind (kind)->name);
       sqlite3_stmt *stmt = _enough_store_read_stmt (self, max_sql);
@@ -232,6 +240,13 @@ enough_store_get_letters (EnoughStore *self)
 {
   g_return_val_if_fail (ENOUGH_IS_STORE (self), NULL);
   return G_LIST_MODEL (self->letters);
+}
+
+GListModel *
+enough_store_get_experiments (EnoughStore *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->experiments);
 }
 
 GListModel *

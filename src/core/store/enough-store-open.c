@@ -375,7 +375,7 @@ enough_store_open (const char            *path,
    * So each open starts at a random multiple of 2^16 above the newest id:
    * two stores never hand out the same ids unless one makes 65,536 entries
    * in a session. Ids are never shown; order comes from created times. */
-  for (guint kind = ENOUGH_RECORD_KIND_DIALOGUE; kind <= ENOUGH_RECORD_KIND_SELF_CHECK; kind++)
+  for (guint kind = ENOUGH_RECORD_KIND_DIALOGUE; kind <= ENOUGH_RECORD_KIND_LAST; kind++)
     self->next_id[kind] += (gint64) g_random_int_range (1, 1 << 20) << 16;
 
   {

@@ -191,9 +191,10 @@ struct _EnoughStore
   EnoughEntryList      *dialogues;
   EnoughEntryList      *letters;
   EnoughEntryList      *self_checks;
+  EnoughEntryList      *experiments;
   EnoughEntryList      *completed_checks;  /* made on first use */
-  gint64                next_id[5];
-  gboolean              tail_pending[3];  /* dialogues, letters, self-checks */
+  gint64                next_id[ENOUGH_RECORD_N_KINDS];
+  gboolean              tail_pending[4];  /* dialogues, letters, self-checks, experiments */
   guint                 tail_id;          /* idle loading the tails */
 
   guint                 n_inflight;

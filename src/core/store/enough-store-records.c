@@ -59,6 +59,8 @@ new_record (EnoughRecordKind kind)
       return ENOUGH_RECORD (_enough_letter_new ());
     case ENOUGH_RECORD_KIND_SELF_CHECK:
       return ENOUGH_RECORD (_enough_self_check_new ());
+    case ENOUGH_RECORD_KIND_EXPERIMENT:
+      return ENOUGH_RECORD (_enough_experiment_new ());
     default:
       g_assert_not_reached ();
     }
@@ -94,6 +96,9 @@ load_record (EnoughStore      *self,
           break;
         case ENOUGH_RECORD_KIND_SELF_CHECK:
           _enough_self_check_load (ENOUGH_SELF_CHECK (record), stmt);
+          break;
+        case ENOUGH_RECORD_KIND_EXPERIMENT:
+          _enough_experiment_load (ENOUGH_EXPERIMENT (record), stmt);
           break;
         default:
           g_assert_not_reached ();
@@ -158,6 +163,8 @@ _enough_store_list_for_kind (EnoughStore      *self,
       return self->letters;
     case ENOUGH_RECORD_KIND_SELF_CHECK:
       return self->self_checks;
+    case ENOUGH_RECORD_KIND_EXPERIMENT:
+      return self->experiments;
     case ENOUGH_RECORD_KIND_TURN:
     default:
       return NULL;
@@ -207,6 +214,13 @@ enough_store_create_letter (EnoughStore *self)
 {
   g_return_val_if_fail (ENOUGH_IS_STORE (self), NULL);
   return ENOUGH_LETTER (create_entry (self, ENOUGH_RECORD_KIND_LETTER, 0));
+}
+
+EnoughExperiment *
+enough_store_create_experiment (EnoughStore *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_STORE (self), NULL);
+  return ENOUGH_EXPERIMENT (create_entry (self, ENOUGH_RECORD_KIND_EXPERIMENT, 0));
 }
 
 EnoughSelfCheck *
@@ -344,7 +358,7 @@ enough_store_lookup (EnoughStore      *self,
   EnoughRecord *record = NULL;
 
   g_return_val_if_fail (ENOUGH_IS_STORE (self), NULL);
-  g_return_val_if_fail (kind >= ENOUGH_RECORD_KIND_DIALOGUE && kind <= ENOUGH_RECORD_KIND_SELF_CHECK, NULL);
+  g_return_val_if_fail (kind >= ENOUGH_RECORD_KIND_DIALOGUE && kind <= ENOUGH_RECORD_KIND_LAST, NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
   if (!_enough_store_check_open (self))
     return NULL;
@@ -487,3 +501,64 @@ enough_store_list_due_rereads (EnoughStore *self,
   return due;
 }
 
+
+GPtrArray *
+enough_store_list_due_experiments (EnoughStore *self,
+                                   gint64       now_usec,
+                                   guint        limit)
+{
+  GPtrArray *due = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer value;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ENOUGH_IS_STORE (self), due);
+  if (!_enough_store_check_open (self))
+    return due;
+
+  /* Not looked back at yet: nothing written after (the state's rule). */
+  stmt = _enough_store_read_stmt (self,
+                                  "SELECT id FROM experiment WHERE due_at > 0 AND due_at <= ?"
+                                  " AND came_true = 0 AND outcome = '' AND deleted_at = 0"
+                                  " ORDER BY due_at LIMIT ?");
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, now_usec);
+      sqlite3_bind_int64 (stmt, 2, limit ? limit : G_MAXINT);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, id);
+        }
+      sqlite3_reset (stmt);
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      EnoughRecord *record = _enough_store_get_record (self, ENOUGH_RECORD_KIND_EXPERIMENT,
+                                                       g_array_index (ids, gint64, i));
+
+      if (record == NULL)
+        continue;
+      /* The live object wins over the saved row. */
+      if (!enough_record_is_deleted (record) &&
+          enough_experiment_get_state (ENOUGH_EXPERIMENT (record), now_usec) == ENOUGH_EXPERIMENT_DUE)
+        g_ptr_array_add (due, record);
+      else
+        g_object_unref (record);
+    }
+
+  /* Unsaved live experiments that are due. */
+  g_hash_table_iter_init (&iter, self->cache);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (ENOUGH_IS_EXPERIMENT (value) && _enough_record_get_dirty (value) &&
+        !enough_record_is_deleted (value) &&
+        enough_experiment_get_state (value, now_usec) == ENOUGH_EXPERIMENT_DUE &&
+        !g_ptr_array_find (due, value, NULL))
+      g_ptr_array_add (due, g_object_ref (value));
+
+  if (limit > 0 && due->len > limit)
+    g_ptr_array_set_size (due, limit);
+  return due;
+}

@@ -72,7 +72,8 @@ static const char schema_v1[] =
 /* Version 2: self-check notes, and the full-text index over every piece of
  * user text. The index rowid encodes where the text lives:
  *   rowid = record id * 64 + kind * 8 + field
- * (kind and field as in EnoughRecordKind / EnoughSearchField), so triggers
+ * (kind as in EnoughRecordKind, field its EnoughSearchField's slot,
+ * ENOUGH_SEARCH_SLOT: kinds up to 7, 8 fields a kind), so triggers
  * find their row by rowid and a hit needs no extra column. Trigram makes
  * any substring of 3+ characters findable in any script, CJK included. */
 static const char schema_v2[] =
@@ -207,11 +208,93 @@ static const char schema_v4[] =
   "CREATE TABLE search_pending (kind INTEGER PRIMARY KEY,"
   "  first_id INTEGER NOT NULL, last_id INTEGER NOT NULL);";
 
+/* Version 5: behavioural experiments (kind 5, index slots 40..46: the
+ * fields' ENOUGH_SEARCH_SLOT). Ratings are 0–100, -1 = not given; due_at
+ * is usec UTC, 0 = no date. */
+#define EXPERIMENT_AU(name, column, rowid) \
+  "CREATE TRIGGER " name " AFTER UPDATE OF " column " ON experiment" \
+  " WHEN old." column " IS NOT new." column " BEGIN" \
+  "  DELETE FROM search WHERE rowid = old.id * 64 + " rowid ";" \
+  "  INSERT INTO search (rowid, text) SELECT new.id * 64 + " rowid ", new." column \
+  " WHERE new." column " != '';" \
+  "END;"
+#define EXPERIMENT_AI(column, rowid) \
+  "  INSERT INTO search (rowid, text) SELECT new.id * 64 + " rowid ", new." column \
+  " WHERE new." column " != '';"
+#define EXPERIMENT_ROWIDS(prefix) \
+  prefix "40, " prefix "41, " prefix "42, " prefix "43, " prefix "44, " prefix "45, " prefix "46"
+
+static const char schema_v5[] =
+  "CREATE TABLE experiment ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  created INTEGER NOT NULL,"
+  "  updated INTEGER NOT NULL,"
+  "  deleted_at INTEGER NOT NULL DEFAULT 0,"
+  "  belief TEXT NOT NULL DEFAULT '',"
+  "  belief_rating INTEGER NOT NULL DEFAULT -1,"
+  "  prediction TEXT NOT NULL DEFAULT '',"
+  "  prediction_likelihood INTEGER NOT NULL DEFAULT -1,"
+  "  experiment_kind INTEGER NOT NULL DEFAULT 0,"
+  "  action TEXT NOT NULL DEFAULT '',"
+  "  due_at INTEGER NOT NULL DEFAULT 0,"
+  "  due_has_time INTEGER NOT NULL DEFAULT 0,"
+  "  obstacles TEXT NOT NULL DEFAULT '',"
+  "  alternative TEXT NOT NULL DEFAULT '',"
+  "  alternative_rating INTEGER NOT NULL DEFAULT -1,"
+  "  outcome TEXT NOT NULL DEFAULT '',"
+  "  came_true INTEGER NOT NULL DEFAULT 0,"
+  "  learned TEXT NOT NULL DEFAULT '',"
+  "  belief_after INTEGER NOT NULL DEFAULT -1,"
+  "  alternative_after INTEGER NOT NULL DEFAULT -1);"
+  "CREATE INDEX experiment_list ON experiment (created, id) WHERE deleted_at = 0;"
+  "CREATE INDEX experiment_deleted ON experiment (deleted_at) WHERE deleted_at != 0;"
+  "CREATE INDEX experiment_due ON experiment (due_at) WHERE due_at > 0 AND deleted_at = 0;"
+  "CREATE TRIGGER experiment_ai AFTER INSERT ON experiment BEGIN"
+  EXPERIMENT_AI ("belief", "40")
+  EXPERIMENT_AI ("prediction", "41")
+  EXPERIMENT_AI ("action", "42")
+  EXPERIMENT_AI ("obstacles", "43")
+  EXPERIMENT_AI ("alternative", "44")
+  EXPERIMENT_AI ("outcome", "45")
+  EXPERIMENT_AI ("learned", "46")
+  "END;"
+  EXPERIMENT_AU ("experiment_au_belief", "belief", "40")
+  EXPERIMENT_AU ("experiment_au_prediction", "prediction", "41")
+  EXPERIMENT_AU ("experiment_au_action", "action", "42")
+  EXPERIMENT_AU ("experiment_au_obstacles", "obstacles", "43")
+  EXPERIMENT_AU ("experiment_au_alternative", "alternative", "44")
+  EXPERIMENT_AU ("experiment_au_outcome", "outcome", "45")
+  EXPERIMENT_AU ("experiment_au_learned", "learned", "46")
+  "CREATE TRIGGER experiment_ad AFTER DELETE ON experiment BEGIN"
+  "  DELETE FROM search WHERE rowid IN (" EXPERIMENT_ROWIDS ("old.id * 64 + ") ");"
+  "END;"
+  "CREATE TRIGGER experiment_cjk_ai AFTER INSERT ON experiment BEGIN"
+  CJK_INSERT ("new.id * 64 + 40", "new.belief")
+  CJK_INSERT ("new.id * 64 + 41", "new.prediction")
+  CJK_INSERT ("new.id * 64 + 42", "new.action")
+  CJK_INSERT ("new.id * 64 + 43", "new.obstacles")
+  CJK_INSERT ("new.id * 64 + 44", "new.alternative")
+  CJK_INSERT ("new.id * 64 + 45", "new.outcome")
+  CJK_INSERT ("new.id * 64 + 46", "new.learned")
+  "END;"
+  CJK_UPDATE ("experiment_cjk_au_belief", "experiment", "belief", "40")
+  CJK_UPDATE ("experiment_cjk_au_prediction", "experiment", "prediction", "41")
+  CJK_UPDATE ("experiment_cjk_au_action", "experiment", "action", "42")
+  CJK_UPDATE ("experiment_cjk_au_obstacles", "experiment", "obstacles", "43")
+  CJK_UPDATE ("experiment_cjk_au_alternative", "experiment", "alternative", "44")
+  CJK_UPDATE ("experiment_cjk_au_outcome", "experiment", "outcome", "45")
+  CJK_UPDATE ("experiment_cjk_au_learned", "experiment", "learned", "46")
+  "CREATE TRIGGER experiment_cjk_ad AFTER DELETE ON experiment BEGIN"
+  "  DELETE FROM search_cjk WHERE rowid IN (" EXPERIMENT_ROWIDS ("old.id * 64 + ") ");"
+  "END;";
+
 static const char *const steps[] = {
   schema_v1,
   schema_v2,
   schema_v3,
   schema_v4,
+  schema_v5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == ENOUGH_STORE_SCHEMA_VERSION);
@@ -314,6 +397,7 @@ enough_store_schema_register (sqlite3 *db)
 static const char *const insert_triggers[] = {
   "dialogue_ai", "dialogue_cjk_ai", "turn_ai", "turn_cjk_ai",
   "letter_ai", "letter_cjk_ai", "self_check_ai", "self_check_cjk_ai",
+  "experiment_ai", "experiment_cjk_ai",
 };
 
 typedef struct
@@ -325,7 +409,7 @@ typedef struct
 } IndexedField;
 
 /* The searchable columns of enough-tables.c, table by table. */
-static IndexedField indexed_fields[16];
+static IndexedField indexed_fields[8 * ENOUGH_RECORD_N_KINDS];
 static guint n_indexed_fields;
 
 static guint
@@ -335,7 +419,7 @@ get_n_indexed_fields (void)
 
   if (g_once_init_enter (&done))
     {
-      for (guint k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_SELF_CHECK; k++)
+      for (guint k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_LAST; k++)
         {
           const EnoughTable *table = enough_table_for_kind (k);
 
@@ -344,7 +428,7 @@ get_n_indexed_fields (void)
               {
                 g_assert (n_indexed_fields < G_N_ELEMENTS (indexed_fields));
                 indexed_fields[n_indexed_fields++] = (IndexedField) {
-                  k, table->name, table->columns[c].name, k * 8 + table->columns[c].search_field
+                  k, table->name, table->columns[c].name, k * 8 + ENOUGH_SEARCH_SLOT (table->columns[c].search_field)
                 };
               }
         }

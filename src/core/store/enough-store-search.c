@@ -4,12 +4,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
 #include "enough-store-private.h"
 #include "enough-store-schema.h"
 #include "enough-store-test-hooks.h"
+#include "enough-tables.h"
 
 /* How a search works
  *
@@ -23,14 +23,18 @@
  * words alone are a scan, bounded by a time budget on the UI thread.
  *
  * The newest CANDIDATES matches are read (rowid order, so the index can
- * stop early), scored in C (occurrences, field weight, length), grouped by
- * kind and cut to the limit. Only the winners are resolved to entries and
- * get a snippet. */
+ * stop early), given a relevance in C (field weight times occurrences, in
+ * a few steps), grouped by kind and cut to the limit, most relevant and
+ * newest first. Only the winners are resolved to entries and get a
+ * snippet and their entry's name; each group is then shown by relevance,
+ * then date (newest first), the equally relevant turns of one dialogue
+ * together. */
 
 #define CANDIDATES 256
 #define SYNC_BUDGET_USEC (8 * 1000)
 #define SNIPPET_BEFORE 24  /* characters of context before the match */
 #define SNIPPET_LENGTH 120 /* characters in a snippet */
+#define TITLE_HEAD_BYTES 512 /* of a letter's text, to name it */
 
 typedef struct
 {
@@ -49,8 +53,7 @@ typedef struct
 
 /* Scoring and snippets read the first TEXT_MAX_BYTES of a text: a letter
  * of a megabyte costs no more than a few pages (20 of them took 277 ms,
- * far past the UI thread's 8 ms), and the length penalty still uses the
- * whole length. */
+ * far past the UI thread's 8 ms). */
 #define TEXT_MAX_BYTES (16 * 1024)
 
 typedef struct
@@ -254,22 +257,25 @@ field_weight (guint field)
     }
 }
 
-/* Lower is better, like bm25: more hits in less text, titles first. */
+/* Lower is better, like bm25: titles first, then more hits. In whole
+ * steps (one, two, three or more hits), so that results as relevant as
+ * each other show newest first, which a list of thousands needs more
+ * than a finer score nobody can see. */
 static double
 score_candidate (Query      *q,
                  Candidate  *c)
 {
-  gsize len = c->length;
   gsize pos = 0, end = 0;
   guint hits = 0;
   gssize at;
 
-  while (hits < 20 && (at = find_match (q, c->text, pos, &end)) >= 0)
+  while (hits < 3 && (at = find_match (q, c->text, pos, &end)) >= 0)
     {
       hits++;
       pos = end;
     }
-  return -(field_weight ((guint) (c->rowid & 7)) * (1.0 + hits)) / (1.0 + log10 (1.0 + len / 80.0));
+  return -(field_weight (enough_table_search_field ((guint) ((c->rowid >> 3) & 7), (guint) (c->rowid & 7)))
+           * (1.0 + hits));
 }
 
 static void
@@ -393,7 +399,74 @@ typedef struct
   EnoughSearchResult *result;
   EnoughRecordKind    kind;
   gint64              entry_id;
+  gint64              rowid;
 } Hit;
+
+/* Relevance, then date (newest first); as relevant, one entry's hits
+ * together, in their order in it. */
+static gint
+hit_order (gconstpointer a,
+           gconstpointer b)
+{
+  const Hit *ha = *(Hit * const *) a;
+  const Hit *hb = *(Hit * const *) b;
+  double ra = enough_search_result_get_rank (ha->result);
+  double rb = enough_search_result_get_rank (hb->result);
+  gint64 ca = enough_search_result_get_created_at (ha->result);
+  gint64 cb = enough_search_result_get_created_at (hb->result);
+
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+  if (ca != cb)
+    return ca > cb ? -1 : 1;
+  if (ha->entry_id != hb->entry_id)
+    return ha->entry_id > hb->entry_id ? -1 : 1;
+  return ha->rowid < hb->rowid ? -1 : (ha->rowid > hb->rowid ? 1 : 0);
+}
+
+/* The first TITLE_HEAD_BYTES of a letter's @column, as valid UTF-8, read
+ * as a blob so that a letter of a megabyte costs a page or two, not all
+ * of its overflow pages. NULL if it cannot be read. */
+static char *
+read_text_head (sqlite3    *db,
+                const char *table,
+                const char *column,
+                gint64      id)
+{
+  sqlite3_blob *blob = NULL;
+  g_autofree char *head = NULL;
+  const char *valid_end = NULL;
+  int n;
+
+  if (sqlite3_blob_open (db, "main", table, column, id, 0, &blob) != SQLITE_OK)
+    {
+      sqlite3_blob_close (blob);
+      return NULL;
+    }
+  n = MIN (sqlite3_blob_bytes (blob), TITLE_HEAD_BYTES);
+  head = g_malloc (n + 1);
+  if (sqlite3_blob_read (blob, head, n, 0) != SQLITE_OK)
+    n = 0;
+  head[n] = '\0';
+  sqlite3_blob_close (blob);
+  /* Cut inside a character: drop it; other bad bytes are made valid. */
+  if (!g_utf8_validate_len (head, n, &valid_end) && n - (valid_end - head) < 4)
+    n = valid_end - head;
+  return g_utf8_make_valid (head, n);
+}
+
+/* What names a letter in the Letters list: what felt not good enough,
+ * or else the letter. */
+static char *
+dup_letter_title (sqlite3 *db,
+                  gint64   id)
+{
+  g_autofree char *title = read_text_head (db, "letter", "not_good_enough", id);
+
+  if (title != NULL && *g_strstrip (title) != '\0')
+    return g_steal_pointer (&title);
+  return read_text_head (db, "letter", "text", id);
+}
 
 static void
 hit_free (Hit *hit)
@@ -497,18 +570,19 @@ resolve (sqlite3    *db,
 {
   gint64 id = c->rowid >> 6;
   guint kind = (guint) ((c->rowid >> 3) & 7);
-  guint field = (guint) (c->rowid & 7);
-  static const char *const sql[5] = {
-    [ENOUGH_RECORD_KIND_DIALOGUE] = "SELECT id, uuid, created, deleted_at, NULL FROM dialogue WHERE id = ?",
-    [ENOUGH_RECORD_KIND_TURN] = "SELECT d.id, d.uuid, d.created, d.deleted_at + t.deleted_at, t.uuid"
+  guint field = enough_table_search_field (kind, (guint) (c->rowid & 7));
+  static const char *const sql[ENOUGH_RECORD_N_KINDS] = {
+    [ENOUGH_RECORD_KIND_DIALOGUE] = "SELECT id, uuid, created, deleted_at, NULL, title FROM dialogue WHERE id = ?",
+    [ENOUGH_RECORD_KIND_TURN] = "SELECT d.id, d.uuid, d.created, d.deleted_at + t.deleted_at, t.uuid, d.title"
                                 " FROM turn t JOIN dialogue d ON d.id = t.dialogue_id WHERE t.id = ?",
-    [ENOUGH_RECORD_KIND_LETTER] = "SELECT id, uuid, created, deleted_at, NULL FROM letter WHERE id = ?",
-    [ENOUGH_RECORD_KIND_SELF_CHECK] = "SELECT id, uuid, created, deleted_at, NULL FROM self_check WHERE id = ?",
+    [ENOUGH_RECORD_KIND_LETTER] = "SELECT id, uuid, created, deleted_at, NULL, NULL FROM letter WHERE id = ?",
+    [ENOUGH_RECORD_KIND_SELF_CHECK] = "SELECT id, uuid, created, deleted_at, NULL, NULL FROM self_check WHERE id = ?",
+    [ENOUGH_RECORD_KIND_EXPERIMENT] = "SELECT id, uuid, created, deleted_at, NULL, NULL FROM experiment WHERE id = ?",
   };
   sqlite3_stmt *stmt;
   Hit *hit = NULL;
 
-  if (kind < ENOUGH_RECORD_KIND_DIALOGUE || kind > ENOUGH_RECORD_KIND_SELF_CHECK)
+  if (kind < ENOUGH_RECORD_KIND_DIALOGUE || kind > ENOUGH_RECORD_KIND_LAST)
     return NULL;
   stmt = prepare_cached (db, cache, sql[kind], error);
   if (stmt == NULL)
@@ -529,6 +603,18 @@ resolve (sqlite3    *db,
                                                snippet, (const guint *) matches->data,
                                                matches->len / 2, c->score,
                                                sqlite3_column_int64 (stmt, 2));
+      hit->rowid = c->rowid;
+      /* The entry's name, in the search job: the rows ask nothing more. */
+      if (kind == ENOUGH_RECORD_KIND_LETTER || kind == ENOUGH_RECORD_KIND_EXPERIMENT)
+        {
+          g_autofree char *title = kind == ENOUGH_RECORD_KIND_LETTER
+                                   ? dup_letter_title (db, id)
+                                   : read_text_head (db, "experiment", "belief", id);
+
+          _enough_search_result_set_entry_title (hit->result, title);
+        }
+      else
+        _enough_search_result_set_entry_title (hit->result, (const char *) sqlite3_column_text (stmt, 5));
     }
   release_stmt (cache, stmt);
   return hit;
@@ -555,7 +641,7 @@ search_run (sqlite3       *db,
   g_autoptr(GString) cjk = g_string_new (NULL);
   g_autoptr(GPtrArray) likes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
-  GPtrArray *groups[5] = { NULL };
+  GPtrArray *groups[ENOUGH_RECORD_N_KINDS] = { NULL };
   GPtrArray *hits = g_ptr_array_new_with_free_func ((GDestroyNotify) hit_free);
   Budget budget = { deadline, cancellable, FALSE };
   sqlite3_blob *blob = NULL;
@@ -700,7 +786,7 @@ search_run (sqlite3       *db,
     }
   g_ptr_array_sort (candidates, candidate_order);
 
-  for (guint kind = 1; kind < 5; kind++)
+  for (guint kind = 1; kind < ENOUGH_RECORD_N_KINDS; kind++)
     groups[kind] = g_ptr_array_new ();
   for (guint i = 0; i < candidates->len; i++)
     {
@@ -709,7 +795,7 @@ search_run (sqlite3       *db,
       guint group = kind == ENOUGH_RECORD_KIND_TURN ? ENOUGH_RECORD_KIND_DIALOGUE : kind;
       Hit *hit;
 
-      if (group < 1 || group > 4 || groups[group]->len >= limit)
+      if (group < 1 || group > ENOUGH_RECORD_KIND_LAST || groups[group]->len >= limit)
         continue;
       hit = resolve (db, cache, &q, c, NULL);
       if (hit == NULL)
@@ -724,13 +810,15 @@ search_run (sqlite3       *db,
 
   {
     static const guint order[] = { ENOUGH_RECORD_KIND_DIALOGUE, ENOUGH_RECORD_KIND_LETTER,
-                                   ENOUGH_RECORD_KIND_SELF_CHECK };
+                                   ENOUGH_RECORD_KIND_SELF_CHECK, ENOUGH_RECORD_KIND_EXPERIMENT };
 
+    for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+      g_ptr_array_sort (groups[order[i]], hit_order);
     for (guint i = 0; i < G_N_ELEMENTS (order); i++)
       for (guint j = 0; j < groups[order[i]]->len; j++)
         g_ptr_array_add (hits, g_ptr_array_index (groups[order[i]], j));
   }
-  for (guint kind = 1; kind < 5; kind++)
+  for (guint kind = 1; kind < ENOUGH_RECORD_N_KINDS; kind++)
     g_ptr_array_unref (groups[kind]);
   query_clear (&q);
 

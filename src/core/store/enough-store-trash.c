@@ -63,7 +63,7 @@ enough_store_list_trash (EnoughStore *self)
     }
 
   /* The rows: cheap through the partial indexes on deleted_at. */
-  for (EnoughRecordKind kind = ENOUGH_RECORD_KIND_DIALOGUE; kind <= ENOUGH_RECORD_KIND_SELF_CHECK; kind++)
+  for (EnoughRecordKind kind = ENOUGH_RECORD_KIND_DIALOGUE; kind <= ENOUGH_RECORD_KIND_LAST; kind++)
     {
       g_autofree char *sql = NULL;
       sqlite3_stmt *stmt;

@@ -200,19 +200,25 @@ worker_purge (EnoughStore  *self,
     return TRUE;
 
   /* The partial indexes make this cheap when nothing was deleted. Turns go
-   * with their dialogue (ON DELETE CASCADE). */
-#define PURGE_WHERE " WHERE deleted_at != 0 AND (deleted_at < %1$" G_GINT64_FORMAT \
-                    " OR deleted_at >= %2$" G_GINT64_FORMAT ");"
-  /* Entries stay in Recently Deleted for ENOUGH_STORE_TRASH_DAYS. */
-#define PURGE_ENTRY_WHERE " WHERE deleted_at != 0 AND deleted_at < %3$" G_GINT64_FORMAT ";"
-  sql = g_strdup_printf ("DELETE FROM turn" PURGE_WHERE
-                         "DELETE FROM dialogue" PURGE_ENTRY_WHERE
-                         "DELETE FROM letter" PURGE_ENTRY_WHERE
-                         "DELETE FROM self_check" PURGE_ENTRY_WHERE
-                         "COMMIT",
-                         job->purge_before, job->purge_since, job->purge_entries_before);
-#undef PURGE_ENTRY_WHERE
-#undef PURGE_WHERE
+   * with their dialogue (ON DELETE CASCADE); deleted turns of kept
+   * dialogues first: they go with the session (their Undo is over).
+   * Entries stay in Recently Deleted for ENOUGH_STORE_TRASH_DAYS. */
+  {
+    GString *s = g_string_new (NULL);
+
+    g_string_append_printf (s, "DELETE FROM turn WHERE deleted_at != 0 AND (deleted_at < %"
+                            G_GINT64_FORMAT " OR deleted_at >= %" G_GINT64_FORMAT ");",
+                            job->purge_before, job->purge_since);
+    for (guint k = ENOUGH_RECORD_KIND_TURN + 1; k <= ENOUGH_RECORD_KIND_LAST; k++)
+      g_string_append_printf (s, "DELETE FROM %s WHERE deleted_at != 0 AND deleted_at < %"
+                              G_GINT64_FORMAT ";",
+                              enough_table_for_kind (k)->name, job->purge_entries_before);
+    g_string_append_printf (s, "DELETE FROM dialogue WHERE deleted_at != 0 AND deleted_at < %"
+                            G_GINT64_FORMAT ";COMMIT",
+                            job->purge_entries_before);
+    sql = g_strdup (s->str);
+    g_string_free (s, TRUE);
+  }
 
   if (!_enough_store_exec (self->wdb, "BEGIN IMMEDIATE", error))
     return FALSE;

@@ -11,6 +11,7 @@
 #include "enough-turn.h"
 #include "enough-letter.h"
 #include "enough-self-check.h"
+#include "enough-experiment.h"
 #include "enough-search-result.h"
 
 G_BEGIN_DECLS
@@ -76,7 +77,7 @@ typedef enum
 GQuark enough_store_error_quark (void);
 
 /* The current schema version (PRAGMA user_version). */
-#define ENOUGH_STORE_SCHEMA_VERSION 4
+#define ENOUGH_STORE_SCHEMA_VERSION 5
 #define ENOUGH_STORE_AUTOSAVE_DELAY_MS 1000
 #define ENOUGH_STORE_N_BACKUPS 7
 
@@ -135,6 +136,7 @@ void         enough_store_load_all         (EnoughStore           *self);
 GListModel  *enough_store_get_dialogues    (EnoughStore           *self);  /* EnoughDialogue */
 GListModel  *enough_store_get_letters      (EnoughStore           *self);  /* EnoughLetter */
 GListModel  *enough_store_get_self_checks  (EnoughStore           *self);  /* EnoughSelfCheck */
+GListModel  *enough_store_get_experiments  (EnoughStore           *self);  /* EnoughExperiment */
 /* Only the completed ones, newest first; kept up to date when a check is
  * completed, deleted or restored. */
 GListModel  *enough_store_get_completed_self_checks (EnoughStore *self);  /* EnoughSelfCheck */
@@ -145,6 +147,7 @@ GListModel  *enough_store_get_completed_self_checks (EnoughStore *self);  /* Eno
  * 0,0,1) and saved by the next autosave. Return a new reference. */
 EnoughDialogue  *enough_store_create_dialogue   (EnoughStore    *self);
 EnoughLetter    *enough_store_create_letter     (EnoughStore    *self);
+EnoughExperiment *enough_store_create_experiment (EnoughStore   *self);
 EnoughSelfCheck *enough_store_create_self_check (EnoughStore    *self,
                                                  guint           bank_version);
 /* Adds a turn at @index (-1 = at the end) of the dialogue's turns. */
@@ -157,7 +160,7 @@ EnoughTurn      *enough_store_add_turn          (EnoughStore    *self,
 void             enough_store_move_turn         (EnoughStore    *self,
                                                  EnoughTurn     *turn,
                                                  guint           new_index);
-/* Any record (dialogue, letter, self-check or turn): removed from its list
+/* Any record (dialogue, letter, self-check, experiment or turn): removed from its list
  * model now; enough_store_restore() puts it back where it was. Keep the
  * object (a reference) for the Undo toast. */
 void             enough_store_delete            (EnoughStore    *self,
@@ -195,6 +198,12 @@ EnoughSelfCheck *enough_store_dup_self_check_in_progress (EnoughStore *self);
 GPtrArray       *enough_store_list_due_rereads  (EnoughStore    *self,
                                                  gint64          now_usec,
                                                  guint           limit);
+/* Experiments whose date came and nothing is written after yet (state
+ * ENOUGH_EXPERIMENT_DUE at @now_usec), oldest due first; at most @limit
+ * (0 = all). Transfer full. */
+GPtrArray       *enough_store_list_due_experiments (EnoughStore *self,
+                                                    gint64       now_usec,
+                                                    guint        limit);
 
 /* ---- Autosave ---------------------------------------------------------- */
 guint        enough_store_get_n_pending     (EnoughStore  *self);
@@ -234,8 +243,10 @@ gboolean     enough_store_flush_finish      (EnoughStore          *self,
  * @limit_per_kind: at most this many results per kind (0 = 20)
  *
  * Returns: (transfer full): a #GListModel of #EnoughSearchResult grouped by
- * kind (dialogues, letters, self-checks), best first inside a group (among
- * the newest 256 matching texts). Entries deleted this session are left
+ * kind (dialogues, letters, self-checks, experiments), inside a group most relevant
+ * first (titles, then more hits, in whole steps), then newest first (among
+ * the newest 256 matching texts); each names its entry
+ * (enough_search_result_get_entry_title()). Entries deleted this session are left
  * out at once; text is found once saved (pending edits are not seen: call
  * enough_store_flush_async() first if that matters).
  */

@@ -51,10 +51,32 @@ static const EnoughColumn self_check_columns[] = {
   { "note", ENOUGH_COLUMN_TEXT, "note", ENOUGH_JSON_STRING, NULL, ENOUGH_SEARCH_FIELD_NOTE },
 };
 
+/* Ratings are 0–100 or null (-1). */
+static const EnoughColumn experiment_columns[] = {
+  COMMON_COLUMNS,
+  { "belief", ENOUGH_COLUMN_TEXT, "belief", ENOUGH_JSON_STRING, NULL, ENOUGH_SEARCH_FIELD_BELIEF },
+  { "belief_rating", 0, "belief_rating", ENOUGH_JSON_INT_OR_NULL, NULL, 0 },
+  { "prediction", ENOUGH_COLUMN_TEXT, "prediction", ENOUGH_JSON_STRING, NULL, ENOUGH_SEARCH_FIELD_PREDICTION },
+  { "prediction_likelihood", 0, "prediction_likelihood", ENOUGH_JSON_INT_OR_NULL, NULL, 0 },
+  { "experiment_kind", 0, "experiment_kind", ENOUGH_JSON_ENUM, enough_experiment_kind_get_type, 0 },
+  { "action", ENOUGH_COLUMN_TEXT, "action", ENOUGH_JSON_STRING, NULL, ENOUGH_SEARCH_FIELD_ACTION },
+  { "due_at", 0, "due_at", ENOUGH_JSON_TIME_OR_NULL, NULL, 0 },
+  { "due_has_time", 0, "due_has_time", ENOUGH_JSON_INT, NULL, 0 },
+  { "obstacles", ENOUGH_COLUMN_TEXT, "obstacles", ENOUGH_JSON_STRING, NULL, ENOUGH_SEARCH_FIELD_OBSTACLES },
+  { "alternative", ENOUGH_COLUMN_TEXT, "alternative", ENOUGH_JSON_STRING, NULL, ENOUGH_SEARCH_FIELD_ALTERNATIVE },
+  { "alternative_rating", 0, "alternative_rating", ENOUGH_JSON_INT_OR_NULL, NULL, 0 },
+  { "outcome", ENOUGH_COLUMN_TEXT, "outcome", ENOUGH_JSON_STRING, NULL, ENOUGH_SEARCH_FIELD_OUTCOME },
+  { "came_true", 0, "came_true", ENOUGH_JSON_ENUM, enough_came_true_get_type, 0 },
+  { "learned", ENOUGH_COLUMN_TEXT, "learned", ENOUGH_JSON_STRING, NULL, ENOUGH_SEARCH_FIELD_LEARNED },
+  { "belief_after", 0, "belief_after", ENOUGH_JSON_INT_OR_NULL, NULL, 0 },
+  { "alternative_after", 0, "alternative_after", ENOUGH_JSON_INT_OR_NULL, NULL, 0 },
+};
+
 G_STATIC_ASSERT (G_N_ELEMENTS (dialogue_columns) == ENOUGH_DIALOGUE_N_COLUMNS);
 G_STATIC_ASSERT (G_N_ELEMENTS (turn_columns) == ENOUGH_TURN_N_COLUMNS);
 G_STATIC_ASSERT (G_N_ELEMENTS (letter_columns) == ENOUGH_LETTER_N_COLUMNS);
 G_STATIC_ASSERT (G_N_ELEMENTS (self_check_columns) == ENOUGH_SELF_CHECK_N_COLUMNS);
+G_STATIC_ASSERT (G_N_ELEMENTS (experiment_columns) == ENOUGH_EXPERIMENT_N_COLUMNS);
 
 #define TABLE(kind, name, columns) \
   [kind] = { kind, name, columns, G_N_ELEMENTS (columns) }
@@ -64,14 +86,30 @@ static const EnoughTable tables[] = {
   TABLE (ENOUGH_RECORD_KIND_TURN, "turn", turn_columns),
   TABLE (ENOUGH_RECORD_KIND_LETTER, "letter", letter_columns),
   TABLE (ENOUGH_RECORD_KIND_SELF_CHECK, "self_check", self_check_columns),
+  TABLE (ENOUGH_RECORD_KIND_EXPERIMENT, "experiment", experiment_columns),
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (tables) == ENOUGH_RECORD_N_KINDS);
 
 const EnoughTable *
 enough_table_for_kind (EnoughRecordKind kind)
 {
-  if (kind < ENOUGH_RECORD_KIND_DIALOGUE || kind > ENOUGH_RECORD_KIND_SELF_CHECK)
+  if (kind < ENOUGH_RECORD_KIND_DIALOGUE || kind > ENOUGH_RECORD_KIND_LAST)
     return NULL;
   return &tables[kind];
+}
+
+EnoughSearchField
+enough_table_search_field (EnoughRecordKind kind,
+                           guint            slot)
+{
+  const EnoughTable *table = enough_table_for_kind (kind);
+
+  for (guint i = 0; table != NULL && i < table->n_columns; i++)
+    if (table->columns[i].search_field != 0 &&
+        ENOUGH_SEARCH_SLOT (table->columns[i].search_field) == slot)
+      return table->columns[i].search_field;
+  return 0;
 }
 
 char *
@@ -127,7 +165,7 @@ make_sql (void)
 
   if (g_once_init_enter (&done))
     {
-      for (guint k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_SELF_CHECK; k++)
+      for (guint k = ENOUGH_RECORD_KIND_DIALOGUE; k <= ENOUGH_RECORD_KIND_LAST; k++)
         {
           g_autofree char *columns = enough_table_column_list (&tables[k], "");
 

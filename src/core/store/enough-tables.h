@@ -116,11 +116,40 @@ enum
   ENOUGH_SELF_CHECK_N_COLUMNS
 };
 
-/* The widest table */
-#define ENOUGH_TABLE_MAX_COLUMNS ENOUGH_LETTER_N_COLUMNS
+enum
+{
+  ENOUGH_EXPERIMENT_COL_BELIEF = ENOUGH_N_COMMON_COLUMNS,
+  ENOUGH_EXPERIMENT_COL_BELIEF_RATING,
+  ENOUGH_EXPERIMENT_COL_PREDICTION,
+  ENOUGH_EXPERIMENT_COL_PREDICTION_LIKELIHOOD,
+  ENOUGH_EXPERIMENT_COL_EXPERIMENT_KIND,
+  ENOUGH_EXPERIMENT_COL_ACTION,
+  ENOUGH_EXPERIMENT_COL_DUE_AT,
+  ENOUGH_EXPERIMENT_COL_DUE_HAS_TIME,
+  ENOUGH_EXPERIMENT_COL_OBSTACLES,
+  ENOUGH_EXPERIMENT_COL_ALTERNATIVE,
+  ENOUGH_EXPERIMENT_COL_ALTERNATIVE_RATING,
+  ENOUGH_EXPERIMENT_COL_OUTCOME,
+  ENOUGH_EXPERIMENT_COL_CAME_TRUE,
+  ENOUGH_EXPERIMENT_COL_LEARNED,
+  ENOUGH_EXPERIMENT_COL_BELIEF_AFTER,
+  ENOUGH_EXPERIMENT_COL_ALTERNATIVE_AFTER,
+  ENOUGH_EXPERIMENT_N_COLUMNS
+};
 
-/* NULL for anything but the four kinds. */
+/* The widest table (the snapshot's ENOUGH_SNAPSHOT_MAX must hold it) */
+#define ENOUGH_TABLE_MAX_COLUMNS ENOUGH_EXPERIMENT_N_COLUMNS
+
+/* Where a search field sits in the index rowid: id * 64 + kind * 8 + slot
+ * (enough-store-schema.c). Three bits, so at most 8 searchable fields per
+ * kind, each with its own slot within the kind (a test checks). */
+#define ENOUGH_SEARCH_SLOT(field) ((guint) (field) & 7u)
+
+/* NULL for anything but the kinds DIALOGUE..ENOUGH_RECORD_KIND_LAST. */
 const EnoughTable *enough_table_for_kind (EnoughRecordKind kind);
+/* The search field of @kind in index slot @slot; 0 if none. */
+EnoughSearchField  enough_table_search_field (EnoughRecordKind kind,
+                                              guint            slot);
 
 /* "id, uuid, …" in table order, each name after @prefix (e.g. "t."). */
 char       *enough_table_column_list   (const EnoughTable *table,

@@ -8,8 +8,10 @@
 #include "enough-application.h"
 #include "enough-command-line.h"
 #include "enough-help-window.h"
+#include "enough-experiment-page.h"
 #include "enough-welcome-window.h"
 #include "enough-letter-page.h"
+#include "enough-limits.h"
 #include "enough-window.h"
 
 struct _EnoughApplication
@@ -94,6 +96,9 @@ enough_application_start_reminders (EnoughApplication *self,
   enough_letter_page_set_reminders (ENOUGH_LETTER_PAGE (adw_view_stack_get_child_by_name (enough_window_get_stack (ENOUGH_WINDOW (window)),
                                                                                           "letters")),
                                     self->reminders);
+  enough_experiment_page_set_reminders (ENOUGH_EXPERIMENT_PAGE (adw_view_stack_get_child_by_name (enough_window_get_stack (ENOUGH_WINDOW (window)),
+                                                                                                  "experiments")),
+                                        self->reminders);
   enough_reminders_start (self->reminders);
 }
 
@@ -457,6 +462,64 @@ enough_application_open_letter_action (GSimpleAction *action,
     g_debug ("The letter of a reminder is gone");
 }
 
+/* The experiments page, shown in the app's window (made if there is none
+ * yet), or NULL. */
+static EnoughExperimentPage *
+show_experiments (EnoughApplication *self)
+{
+  GtkWindow *window;
+
+  /* Any local process can call these over D-Bus: nothing while locked. */
+  if (enough_application_is_locked (self))
+    return NULL;
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+    }
+  if (!ENOUGH_IS_WINDOW (window))
+    return NULL;
+  gtk_window_present (window);
+  enough_window_show_page (ENOUGH_WINDOW (window), "experiments");
+  return ENOUGH_EXPERIMENT_PAGE (enough_window_get_page (ENOUGH_WINDOW (window), "experiments"));
+}
+
+/* The default action of an experiment's notification: the experiment. */
+static void
+enough_application_open_experiment_action (GSimpleAction *action,
+                                           GVariant      *parameter,
+                                           gpointer       user_data)
+{
+  EnoughExperimentPage *page = show_experiments (user_data);
+
+  if (page != NULL &&
+      !enough_experiment_page_open_experiment (page, g_variant_get_string (parameter, NULL)))
+    g_debug ("The experiment of a reminder is gone");
+}
+
+/* A new experiment, its belief pre-filled with the parameter ("" for
+ * none): from a critic turn's menu or the Self-Check results. */
+static void
+enough_application_new_experiment_action (GSimpleAction *action,
+                                          GVariant      *parameter,
+                                          gpointer       user_data)
+{
+  EnoughExperimentPage *page = show_experiments (user_data);
+  gsize length = 0;
+  const char *text = g_variant_get_string (parameter, &length);
+  g_autofree char *belief = NULL;
+
+  if (page == NULL)
+    return;
+  /* Any local process can send one: within the typed text's limit, cut
+   * between characters (GVariant strings are valid UTF-8). */
+  if (length > ENOUGH_TEXT_MAX_BYTES)
+    length = (gsize) (g_utf8_find_prev_char (text, text + ENOUGH_TEXT_MAX_BYTES + 1) - text);
+  belief = g_strndup (text, length);
+  enough_experiment_page_new_experiment (page, *belief != '\0' ? belief : NULL);
+}
+
 /* app.restore-backup ((path, date); the path as bytes), from the Preferences once they are
  * gone (they belong to the window that the restore replaces): says how it
  * went in the new window. */
@@ -495,6 +558,8 @@ static const GActionEntry app_actions[] = {
   { "quit", enough_application_quit_action },
   { "open-letter", enough_application_open_letter_action, "s" },
   { "edit-letter", enough_application_open_letter_action, "s" },
+  { "open-experiment", enough_application_open_experiment_action, "s" },
+  { "new-experiment", enough_application_new_experiment_action, "s" },
   { "restore-backup", enough_application_restore_backup_action, "(ays)" },
 };
 

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "enough-page.h"
+#include "enough-word-wrap.h"
 
 G_DEFINE_INTERFACE (EnoughPage, enough_page, GTK_TYPE_WIDGET)
 
@@ -49,6 +50,9 @@ enough_page_ensure_built (EnoughPage *page)
   iface = ENOUGH_PAGE_GET_IFACE (page);
   if (iface->build != NULL)
     iface->build (page);
+  /* Korean words whole in every wrapping label the page was built with
+   * (rows made later do it themselves). */
+  enough_word_wrap_descendants (GTK_WIDGET (page));
 }
 
 gboolean

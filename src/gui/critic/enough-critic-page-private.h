@@ -75,6 +75,8 @@ struct _EnoughCriticPage
    * marked until the user acts. */
   EnoughTurn          *match_turn;
   guint                match_position;
+  int                  match_start;     /* the words in its text, in */
+  int                  match_end;       /* characters; -1: not found */
   GtkWidget           *match_label;
 };
 

@@ -5,6 +5,7 @@
 
 #include "enough-critic-page-private.h"
 #include "enough-match-scroll.h"
+#include "enough-search-reveal.h"
 #include "enough-turn-row.h"
 
 /* The row on screen that shows @turn, if any (rows are made only for the
@@ -32,10 +33,17 @@ enough_critic_reveal_update_row (EnoughCriticPage *self,
 {
   EnoughTurn *turn = enough_turn_row_get_turn (ENOUGH_TURN_ROW (row));
 
+  /* The words are marked inside the bubble, which gets a ring. */
   if (self->match_turn != NULL && turn == self->match_turn)
-    gtk_widget_add_css_class (row, "search-match");
+    {
+      gtk_widget_add_css_class (row, "search-match");
+      enough_turn_row_set_mark (ENOUGH_TURN_ROW (row), self->match_start, self->match_end);
+    }
   else
-    gtk_widget_remove_css_class (row, "search-match");
+    {
+      gtk_widget_remove_css_class (row, "search-match");
+      enough_turn_row_set_mark (ENOUGH_TURN_ROW (row), -1, -1);
+    }
 }
 
 static void
@@ -153,7 +161,7 @@ enough_critic_page_get_match_label (EnoughCriticPage *self)
   return self->match_label;
 }
 
-/* A turn hit scrolls the conversation to that turn, marks it and gives it
+/* A turn hit scrolls the conversation to that turn, marks its words and gives it
  * the keyboard focus; a title or critic's name hit marks that label in the
  * header. The mark stays until the user presses a key or clicks in the
  * dialogue, or leaves it. On a narrow window the dialogue's column is
@@ -187,6 +195,9 @@ enough_critic_reveal (EnoughPage         *page,
         {
           self->match_turn = g_steal_pointer (&turn);
           self->match_position = i;
+          if (!enough_search_find_match (enough_turn_get_text (self->match_turn), query, result,
+                                         &self->match_start, &self->match_end))
+            self->match_start = self->match_end = -1;
           break;
         }
     }

@@ -9,6 +9,7 @@
 
 #include "enough-critic-patterns.h"
 #include "enough-turn-row.h"
+#include "enough-word-wrap.h"
 #include "enough-wrap-layout.h"
 
 struct _EnoughTurnRow
@@ -34,7 +35,13 @@ struct _EnoughTurnRow
   char          *accessible_text;
   char          *text_before_edit;  /* non-NULL while editing */
   gboolean       updating;
+  int            mark_start;        /* characters of the text; -1: none */
+  int            mark_end;
 };
+
+/* The words a search found: the accent colour, clearly enough to show
+ * over a "Me" bubble's paler accent. */
+#define MARK_ALPHA 0.45
 
 G_DEFINE_FINAL_TYPE (EnoughTurnRow, enough_turn_row, GTK_TYPE_WIDGET)
 
@@ -98,6 +105,55 @@ enough_turn_row_update_tags (EnoughTurnRow *self)
     gtk_widget_set_visible (self->patterns_section, is_critic);
 }
 
+/* Marks the search's words inside the bubble's text (a background on
+ * just that range, which does not move the text), or nothing. */
+static void
+apply_mark (EnoughTurnRow *self,
+            const char    *shown)
+{
+  g_autoptr(PangoAttrList) attributes = NULL;
+  PangoAttribute *background, *alpha, *underline;
+  glong length = g_utf8_strlen (shown, -1);
+  GdkRGBA color;
+
+  if (self->mark_start < 0 || self->mark_end <= self->mark_start || self->mark_start >= length)
+    {
+      PangoAttrList *old = gtk_label_get_attributes (self->text_label);
+      g_autoptr(PangoAttrList) none = pango_attr_list_new ();
+
+      attributes = pango_attr_list_new ();
+      enough_word_wrap_add_attributes (attributes, shown);
+      /* Most turns: nothing was set, nothing to set, no new layout. */
+      if (!pango_attr_list_equal (old != NULL ? old : none, attributes))
+        gtk_label_set_attributes (self->text_label, attributes);
+      return;
+    }
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  /* The style context is only deprecated from GTK 4.10 on. */
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self->text_label)),
+                                       "accent_bg_color", &color))
+    gdk_rgba_parse (&color, "#3584e4");
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+  attributes = pango_attr_list_new ();
+  background = pango_attr_background_new ((guint16) (color.red * 65535),
+                                          (guint16) (color.green * 65535),
+                                          (guint16) (color.blue * 65535));
+  alpha = pango_attr_background_alpha_new ((guint16) (MARK_ALPHA * 65535));
+  /* Not by colour alone. */
+  underline = pango_attr_underline_new (PANGO_UNDERLINE_SINGLE);
+  background->start_index = alpha->start_index = underline->start_index =
+    (guint) (g_utf8_offset_to_pointer (shown, self->mark_start) - shown);
+  background->end_index = alpha->end_index = underline->end_index =
+    (guint) (g_utf8_offset_to_pointer (shown, MIN (self->mark_end, length)) - shown);
+  pango_attr_list_insert (attributes, background);
+  pango_attr_list_insert (attributes, alpha);
+  pango_attr_list_insert (attributes, underline);
+  enough_word_wrap_add_attributes (attributes, shown);
+  gtk_label_set_attributes (self->text_label, attributes);
+}
+
 static void
 enough_turn_row_update (EnoughTurnRow *self)
 {
@@ -128,6 +184,7 @@ enough_turn_row_update (EnoughTurnRow *self)
     g_autofree char *shown = g_strchomp (g_strdup (text));
 
     gtk_label_set_text (self->text_label, shown);
+    apply_mark (self, shown);
   }
 
   /* Each side has its own place and colour, like a chat. */
@@ -202,6 +259,7 @@ enough_turn_row_set_turn (EnoughTurnRow *self,
   if (self->turn != NULL)
     g_signal_handlers_disconnect_by_data (self->turn, self);
   g_set_object (&self->turn, turn);
+  self->mark_start = self->mark_end = -1;
   if (turn != NULL)
     {
       g_signal_connect_swapped (turn, "notify::text", G_CALLBACK (enough_turn_row_update), self);
@@ -325,6 +383,22 @@ delete_action (GtkWidget  *widget,
 
   enough_turn_row_finish_editing (self, TRUE);
   g_signal_emit (self, signals[SIGNAL_DELETE_REQUESTED], 0, self->turn);
+}
+
+/* A new experiment on the Experiments page, the critic's words as the
+ * belief to test (app.new-experiment: the page is not ours to call). */
+static void
+test_experiment_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  EnoughTurnRow *self = ENOUGH_TURN_ROW (widget);
+
+  if (self->popover != NULL)
+    gtk_popover_popdown (self->popover);
+  if (self->turn == NULL)
+    return;
+  gtk_widget_activate_action (widget, "app.new-experiment", "s", enough_turn_get_text (self->turn));
 }
 
 static void
@@ -655,6 +729,7 @@ enough_turn_row_class_init (EnoughTurnRowClass *klass)
   gtk_widget_class_install_action (widget_class, "turn.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "turn.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "turn.menu", NULL, menu_action);
+  gtk_widget_class_install_action (widget_class, "turn.test-experiment", NULL, test_experiment_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "turn.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "turn.menu", NULL);
@@ -668,6 +743,7 @@ enough_turn_row_init (EnoughTurnRow *self)
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->mark_start = self->mark_end = -1;
 
   /* The tags wrap to new rows on narrow windows. */
   gtk_widget_set_layout_manager (self->tags, enough_wrap_layout_new (4));
@@ -680,4 +756,57 @@ enough_turn_row_init (EnoughTurnRow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   enough_turn_row_update (self);
+}
+
+void
+enough_turn_row_set_mark (EnoughTurnRow *self,
+                          int            start,
+                          int            end)
+{
+  g_autofree char *shown = NULL;
+
+  g_return_if_fail (ENOUGH_IS_TURN_ROW (self));
+
+  if (start < 0 || end <= start)
+    start = end = -1;
+  if (self->mark_start == start && self->mark_end == end)
+    return;
+  self->mark_start = start;
+  self->mark_end = end;
+  shown = g_strdup (gtk_label_get_text (self->text_label));
+  apply_mark (self, shown);
+}
+
+gboolean
+enough_turn_row_get_mark (EnoughTurnRow *self,
+                          int           *start,
+                          int           *end)
+{
+  PangoAttrList *attributes;
+  PangoAttrIterator *iter;
+  const char *text;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (ENOUGH_IS_TURN_ROW (self), FALSE);
+
+  /* What the label draws, not what was asked for. */
+  attributes = gtk_label_get_attributes (self->text_label);
+  if (attributes == NULL)
+    return FALSE;
+  text = gtk_label_get_text (self->text_label);
+  iter = pango_attr_list_get_iterator (attributes);
+  do
+    {
+      PangoAttribute *background = pango_attr_iterator_get (iter, PANGO_ATTR_BACKGROUND);
+
+      if (background != NULL)
+        {
+          *start = (int) g_utf8_pointer_to_offset (text, text + background->start_index);
+          *end = (int) g_utf8_pointer_to_offset (text, text + background->end_index);
+          found = TRUE;
+        }
+    }
+  while (!found && pango_attr_iterator_next (iter));
+  pango_attr_iterator_destroy (iter);
+  return found;
 }

@@ -30,5 +30,14 @@ gboolean    enough_turn_row_get_editing        (EnoughTurnRow *self);
 const char *enough_turn_row_get_accessible_text (EnoughTurnRow *self);
 /* The names of the patterns shown as tags, in order (tests). */
 GStrv       enough_turn_row_dup_tags           (EnoughTurnRow *self);
+/* Marks characters [@start, @end) of the shown text (a search's words);
+ * -1: no mark. A new turn in the row clears it. */
+void        enough_turn_row_set_mark           (EnoughTurnRow *self,
+                                                int            start,
+                                                int            end);
+/* The range the text label marks, in characters; FALSE if none (tests). */
+gboolean    enough_turn_row_get_mark           (EnoughTurnRow *self,
+                                                int           *start,
+                                                int           *end);
 
 G_END_DECLS

@@ -5,8 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "enough-dates.h"
 #include "enough-search-view.h"
 #include "enough-dates.h"
+#include "enough-word-wrap.h"
 
 /* Long enough to skip the searches of a fast typist's middle letters,
  * short enough to feel instant. */
@@ -22,9 +24,11 @@ struct _EnoughSearchView
   GtkWidget    *group_dialogues;
   GtkWidget    *group_letters;
   GtkWidget    *group_checks;
+  GtkWidget    *group_experiments;
   GtkListBox   *list_dialogues;
   GtkListBox   *list_letters;
   GtkListBox   *list_checks;
+  GtkListBox   *list_experiments;
 
   EnoughStore  *store;
   char         *query;          /* shown */
@@ -32,7 +36,7 @@ struct _EnoughSearchView
   guint         timeout_id;
   GCancellable *cancellable;    /* of the full answer in flight */
   GListStore   *results;        /* all shown, grouped by kind */
-  GListStore   *groups[3];      /* dialogues, letters, self-checks */
+  GListStore   *groups[4];      /* dialogues, letters, self-checks, experiments */
 };
 
 G_DEFINE_FINAL_TYPE (EnoughSearchView, enough_search_view, GTK_TYPE_WIDGET)
@@ -111,34 +115,64 @@ enough_search_result_dup_markup (EnoughSearchResult *result)
 
 /* ---- Rows --------------------------------------------------------------- */
 
-static const char *
-field_label (EnoughSearchField field)
+/* Where the match is, naming the entry: with thousands of entries, "in the
+ * dialogue" does not say which one (the date beside it helps too). */
+char *
+enough_search_result_dup_place (EnoughSearchResult *result)
 {
-  switch (field)
+  const char *title;
+
+  g_return_val_if_fail (ENOUGH_IS_SEARCH_RESULT (result), NULL);
+
+  title = enough_search_result_get_entry_title (result);
+  if (title == NULL && enough_search_result_get_kind (result) == ENOUGH_RECORD_KIND_LETTER)
+    title = _("A letter to yourself");
+  else if (title == NULL)
+    title = _("Untitled Dialogue");
+
+  switch (enough_search_result_get_field (result))
     {
     case ENOUGH_SEARCH_FIELD_TITLE:
-      return _("Dialogue title");
+      /* The snippet is the title itself. */
+      return g_strdup (_("Dialogue title"));
     case ENOUGH_SEARCH_FIELD_CRITIC_NAME:
-      return _("Name of the critic");
+      /* Translators: where a search result was found; %s is the
+       * dialogue's title */
+      return g_strdup_printf (_("Name of the critic in “%s”"), title);
     case ENOUGH_SEARCH_FIELD_TURN:
-      return _("In the dialogue");
+      /* Translators: where a search result was found: in a dialogue's
+       * words; %s is the dialogue's title */
+      return g_strdup_printf (_("In “%s”"), title);
     case ENOUGH_SEARCH_FIELD_NOT_GOOD_ENOUGH:
-      return _("What felt not good enough");
+      /* The snippet is (the start of) the name already. */
+      return g_strdup (_("What felt not good enough"));
     case ENOUGH_SEARCH_FIELD_LETTER:
-      return _("Letter");
+      /* Translators: where a search result was found; %s is the letter's
+       * first words, as the Letters list names it */
+      return g_strdup_printf (_("In the letter “%s”"), title);
     case ENOUGH_SEARCH_FIELD_TAKEAWAY:
-      return _("Takeaway");
+      /* Translators: where a search result was found; %s is the letter's
+       * first words, as the Letters list names it */
+      return g_strdup_printf (_("Takeaway of “%s”"), title);
     case ENOUGH_SEARCH_FIELD_NOTE:
-      return _("Note");
+      return g_strdup (_("Note"));
+    case ENOUGH_SEARCH_FIELD_BELIEF:
+      return g_strdup (_("The belief to test"));
+    case ENOUGH_SEARCH_FIELD_PREDICTION:
+      return g_strdup (_("What I fear will happen"));
+    case ENOUGH_SEARCH_FIELD_ACTION:
+      return g_strdup (_("What exactly I will do"));
+    case ENOUGH_SEARCH_FIELD_OBSTACLES:
+      return g_strdup (_("What might get in the way"));
+    case ENOUGH_SEARCH_FIELD_ALTERNATIVE:
+      return g_strdup (_("A kinder belief"));
+    case ENOUGH_SEARCH_FIELD_OUTCOME:
+      return g_strdup (_("What actually happened"));
+    case ENOUGH_SEARCH_FIELD_LEARNED:
+      return g_strdup (_("What I learned"));
     default:
-      return "";
+      return g_strdup ("");
     }
-}
-
-static char *
-format_date (gint64 usec)
-{
-  return enough_dates_format_date (usec);
 }
 
 /* A row's parts, found again when the row shows another result. */
@@ -168,8 +202,9 @@ update_row (GtkWidget          *row,
 {
   RowParts *parts = g_object_get_data (G_OBJECT (row), "enough-search-row");
   g_autofree char *markup = enough_search_result_dup_markup (result);
-  g_autofree char *date = format_date (enough_search_result_get_created_at (result));
-  const char *field = field_label (enough_search_result_get_field (result));
+  g_autofree char *date = enough_dates_format_date (enough_search_result_get_created_at (result));
+  g_autofree char *field = enough_search_result_dup_place (result);
+  g_autofree char *description = NULL;
 
   if (g_strcmp0 (parts->markup, markup) != 0)
     {
@@ -183,10 +218,13 @@ update_row (GtkWidget          *row,
     gtk_label_set_label (parts->date, date);
 
   /* The snippet as plain text: a screen reader reads what is shown. */
+  /* Translators: how a screen reader describes a search result: where it
+   * was found, then the entry's date */
+  description = g_strdup_printf (C_("search result", "%s, %s"), field, date);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   enough_search_result_get_snippet (result),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, field,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
   g_object_set_data_full (G_OBJECT (row), "enough-search-result",
                           g_object_ref (result), g_object_unref);
@@ -211,6 +249,7 @@ create_row (EnoughSearchResult *result)
   gtk_label_set_lines (GTK_LABEL (snippet), 2);
   gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), snippet);
+  enough_word_wrap_label (GTK_LABEL (snippet));
   parts->snippet = GTK_LABEL (snippet);
 
   details = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -260,6 +299,7 @@ same_result (EnoughSearchResult *a,
   if (enough_search_result_get_kind (a) != enough_search_result_get_kind (b) ||
       enough_search_result_get_field (a) != enough_search_result_get_field (b) ||
       enough_search_result_get_created_at (a) != enough_search_result_get_created_at (b) ||
+      g_strcmp0 (enough_search_result_get_entry_title (a), enough_search_result_get_entry_title (b)) != 0 ||
       g_strcmp0 (enough_search_result_get_entry_uuid (a), enough_search_result_get_entry_uuid (b)) != 0 ||
       g_strcmp0 (enough_search_result_get_turn_uuid (a), enough_search_result_get_turn_uuid (b)) != 0 ||
       g_strcmp0 (enough_search_result_get_snippet (a), enough_search_result_get_snippet (b)) != 0 ||
@@ -285,7 +325,8 @@ show_group (EnoughSearchView *self,
             guint             g,
             GPtrArray        *results)
 {
-  GtkListBox *lists[3] = { self->list_dialogues, self->list_letters, self->list_checks };
+  GtkListBox *lists[4] = { self->list_dialogues, self->list_letters, self->list_checks,
+                           self->list_experiments };
   GListStore *store = self->groups[g];
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (store));
   gboolean changed = n_old != results->len;
@@ -318,8 +359,9 @@ static void
 show_results (EnoughSearchView *self,
               GListModel       *results)
 {
-  GtkWidget *group_boxes[3] = { self->group_dialogues, self->group_letters, self->group_checks };
-  GPtrArray *groups[3];
+  GtkWidget *group_boxes[4] = { self->group_dialogues, self->group_letters, self->group_checks,
+                               self->group_experiments };
+  GPtrArray *groups[4];
   guint n = results != NULL ? g_list_model_get_n_items (results) : 0;
   gboolean changed = FALSE;
 
@@ -336,6 +378,7 @@ show_results (EnoughSearchView *self,
         case ENOUGH_RECORD_KIND_DIALOGUE: group = 0; break;
         case ENOUGH_RECORD_KIND_LETTER: group = 1; break;
         case ENOUGH_RECORD_KIND_SELF_CHECK: group = 2; break;
+        case ENOUGH_RECORD_KIND_EXPERIMENT: group = 3; break;
         case ENOUGH_RECORD_KIND_TURN:
         default:
           g_object_unref (result);
@@ -547,7 +590,8 @@ GtkWidget *
 enough_search_view_get_row (EnoughSearchView *self,
                             guint             index)
 {
-  GtkListBox *lists[3] = { self->list_dialogues, self->list_letters, self->list_checks };
+  GtkListBox *lists[4] = { self->list_dialogues, self->list_letters, self->list_checks,
+                           self->list_experiments };
 
   g_return_val_if_fail (ENOUGH_IS_SEARCH_VIEW (self), NULL);
 
@@ -644,9 +688,11 @@ enough_search_view_class_init (EnoughSearchViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, group_dialogues);
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, group_letters);
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, group_checks);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, group_experiments);
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, list_dialogues);
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, list_letters);
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, list_checks);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, list_experiments);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -657,6 +703,7 @@ static void
 enough_search_view_init (EnoughSearchView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  enough_word_wrap_descendants (GTK_WIDGET (self));
 
   /* The lists' rows follow the groups by hand (show_group()), not through
    * gtk_list_box_bind_model(), which would make every row anew each time

@@ -48,5 +48,7 @@ gboolean     enough_search_view_focus_first   (EnoughSearchView *self);
 /* Pango markup for the result's snippet: the user's text escaped, only the
  * matched ranges in <b>. */
 char        *enough_search_result_dup_markup  (EnoughSearchResult *result);
+/* Where the result was found, naming its entry: "In “Monday”". */
+char        *enough_search_result_dup_place   (EnoughSearchResult *result);
 
 G_END_DECLS

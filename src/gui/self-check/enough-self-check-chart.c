@@ -8,15 +8,26 @@
 
 #include "enough-self-check-chart.h"
 #include "enough-dates.h"
+#include "enough-self-check-chart-marks.h"
 
 /* Only the numbers drawn (no record is kept alive): the check itself is
  * read back from the model by its position when clicked. */
+/* A point's values: the subscales, then the two dimensions. */
+#define N_VALUES (ENOUGH_N_SUBSCALES + ENOUGH_N_DIMENSIONS)
+#define MAX_LINES ENOUGH_N_DIMENSIONS
+
 typedef struct
 {
   guint            position;  /* in the model */
   gint64           completed_at;
-  double           values[ENOUGH_N_SUBSCALES];
+  double           values[N_VALUES];
 } Point;
+
+/* The few checks that read well side by side. */
+#define LAST_CHECKS 10
+#define YEAR_USEC ((gint64) 365 * 24 * 3600 * G_USEC_PER_SEC)
+/* Closer than this, the markers would blur into the line: line only. */
+#define MIN_MARKER_SPACING 9.0
 
 /* The newest checks only: more would not fit side by side (and a long
  * history would otherwise mean reading every record to draw it). */
@@ -29,6 +40,10 @@ struct _EnoughSelfCheckChart
   GListModel *model;
   GArray     *points;   /* Point, oldest first */
   char       *summary;
+  guint       series;   /* EnoughSelfCheckChartSeries, or subscale + 1 */
+  EnoughSelfCheckChartRange range;
+  guint       first;    /* the first point drawn */
+  GtkStringList *series_choices;
 };
 
 G_DEFINE_FINAL_TYPE (EnoughSelfCheckChart, enough_self_check_chart, GTK_TYPE_WIDGET)
@@ -36,6 +51,9 @@ G_DEFINE_FINAL_TYPE (EnoughSelfCheckChart, enough_self_check_chart, GTK_TYPE_WID
 enum {
   PROP_0,
   PROP_MODEL,
+  PROP_SERIES,
+  PROP_RANGE,
+  PROP_SERIES_CHOICES,
   N_PROPS
 };
 
@@ -46,36 +64,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* GNOME palette: the darker shades on light backgrounds, the lighter ones
- * on dark, so every line keeps enough contrast in both. Each line also has
- * its own marker shape, so colour is never the only difference. */
-static const GdkRGBA light_colors[ENOUGH_N_SUBSCALES] = {
-  { 0.110, 0.443, 0.847, 1 },  /* blue 4   #1c71d8 */
-  { 0.753, 0.110, 0.157, 1 },  /* red 4    #c01c28 */
-  { 0.506, 0.239, 0.612, 1 },  /* purple 3 #813d9c */
-  { 0.149, 0.635, 0.412, 1 },  /* green 5  #26a269 */
-  { 0.776, 0.275, 0.000, 1 },  /* orange 5 #c64600 */
-  { 0.388, 0.271, 0.027, 1 },  /* brown 5  #63452c-ish: yellow is too pale on white */
-};
-static const GdkRGBA dark_colors[ENOUGH_N_SUBSCALES] = {
-  { 0.384, 0.627, 0.918, 1 },  /* blue 2   #62a0ea */
-  { 0.965, 0.380, 0.318, 1 },  /* red 1    #f66151 */
-  { 0.753, 0.380, 0.796, 1 },  /* purple 2 #c061cb */
-  { 0.341, 0.890, 0.537, 1 },  /* green 2  #57e389 */
-  { 1.000, 0.639, 0.282, 1 },  /* orange 2 #ffa348 */
-  { 0.973, 0.894, 0.361, 1 },  /* yellow 2 #f8e45c */
-};
-
-typedef enum
-{
-  MARKER_CIRCLE,
-  MARKER_SQUARE,
-  MARKER_DIAMOND,
-  MARKER_TRIANGLE,
-  MARKER_TRIANGLE_DOWN,
-  MARKER_CROSS,
-} Marker;
 
 #define PAD            8.0
 #define LEGEND_SWATCH 28.0
@@ -91,6 +79,43 @@ typedef struct
   double legend_top;
   int    n_legend_rows;
 } Layout;
+
+/* The lines drawn: indexes into a point's values; returns how many. */
+static guint
+get_lines (EnoughSelfCheckChart *self,
+           guint                 lines[MAX_LINES])
+{
+  if (self->series == ENOUGH_SELF_CHECK_CHART_DIMENSIONS)
+    {
+      lines[0] = ENOUGH_N_SUBSCALES + ENOUGH_DIMENSION_STRIVINGS;
+      lines[1] = ENOUGH_N_SUBSCALES + ENOUGH_DIMENSION_CONCERNS;
+      return 2;
+    }
+  lines[0] = self->series - 1;
+  return 1;
+}
+
+static const char *
+line_name (guint value)
+{
+  if (value < ENOUGH_N_SUBSCALES)
+    return enough_subscale_get_name (value);
+  return enough_dimension_get_name (value - ENOUGH_N_SUBSCALES);
+}
+
+/* A subscale keeps its colour and marker; the dimensions take the first
+ * two (strivings is the High standards subscale itself). */
+static guint
+line_style (guint value)
+{
+  return value < ENOUGH_N_SUBSCALES ? value : value - ENOUGH_N_SUBSCALES;
+}
+
+static guint
+n_drawn (EnoughSelfCheckChart *self)
+{
+  return self->points->len - self->first;
+}
 
 static PangoLayout *
 make_text (EnoughSelfCheckChart *self,
@@ -128,14 +153,16 @@ text_width (EnoughSelfCheckChart *self,
 static int
 layout_legend (EnoughSelfCheckChart *self,
                double                width,
-               double                positions[ENOUGH_N_SUBSCALES][2])
+               double                positions[MAX_LINES][2])
 {
+  guint lines[MAX_LINES];
+  guint n_lines = get_lines (self, lines);
   double x = PAD;
   int row = 0;
 
-  for (guint s = 0; s < ENOUGH_N_SUBSCALES; s++)
+  for (guint s = 0; s < n_lines; s++)
     {
-      double w = LEGEND_SWATCH + LEGEND_GAP + text_width (self, enough_subscale_get_name (s), TRUE);
+      double w = LEGEND_SWATCH + LEGEND_GAP + text_width (self, line_name (lines[s]), TRUE);
 
       if (x > PAD && x + w > width - PAD)
         {
@@ -172,18 +199,19 @@ compute_layout (EnoughSelfCheckChart *self,
   out->y1 = out->legend_top - PAD - label_h - 10;
 }
 
+/* @index among the points, from the first drawn. */
 static double
 point_x (EnoughSelfCheckChart *self,
          const Layout         *layout,
          guint                 index)
 {
-  guint n = self->points->len;
+  guint n = n_drawn (self);
 
   if (n <= 1)
     return (layout->x0 + layout->x1) / 2.0;
 
   /* Some room at both ends so the first and last dates fit. */
-  return layout->x0 + 24 + (layout->x1 - layout->x0 - 48) * index / (double) (n - 1);
+  return layout->x0 + 24 + (layout->x1 - layout->x0 - 48) * (index - self->first) / (double) (n - 1);
 }
 
 static double
@@ -191,60 +219,6 @@ value_y (const Layout *layout,
          double        value)
 {
   return layout->y1 - (layout->y1 - layout->y0) * (value - 1.0) / 4.0;
-}
-
-static void
-draw_marker (cairo_t *cr,
-             Marker   marker,
-             double   x,
-             double   y,
-             double   r)
-{
-  switch (marker)
-    {
-    case MARKER_CIRCLE:
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-      cairo_fill (cr);
-      break;
-    case MARKER_SQUARE:
-      cairo_rectangle (cr, x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7);
-      cairo_fill (cr);
-      break;
-    case MARKER_DIAMOND:
-      cairo_move_to (cr, x, y - r * 1.2);
-      cairo_line_to (cr, x + r * 1.2, y);
-      cairo_line_to (cr, x, y + r * 1.2);
-      cairo_line_to (cr, x - r * 1.2, y);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      break;
-    case MARKER_TRIANGLE:
-      cairo_move_to (cr, x, y - r * 1.2);
-      cairo_line_to (cr, x + r * 1.1, y + r * 0.8);
-      cairo_line_to (cr, x - r * 1.1, y + r * 0.8);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      break;
-    case MARKER_TRIANGLE_DOWN:
-      cairo_move_to (cr, x, y + r * 1.2);
-      cairo_line_to (cr, x + r * 1.1, y - r * 0.8);
-      cairo_line_to (cr, x - r * 1.1, y - r * 0.8);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      break;
-    case MARKER_CROSS:
-    default:
-      cairo_save (cr);
-      cairo_set_line_width (cr, 2.5);
-      cairo_move_to (cr, x - r, y - r);
-      cairo_line_to (cr, x + r, y + r);
-      cairo_move_to (cr, x + r, y - r);
-      cairo_line_to (cr, x - r, y + r);
-      cairo_stroke (cr);
-      cairo_restore (cr);
-      break;
-    }
 }
 
 static char *
@@ -261,9 +235,12 @@ enough_self_check_chart_snapshot (GtkWidget   *widget,
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  const GdkRGBA *colors = dark ? dark_colors : light_colors;
-  double legend_pos[ENOUGH_N_SUBSCALES][2];
+  const GdkRGBA *colors = enough_self_check_chart_palette (dark);
+  double legend_pos[MAX_LINES][2];
   double last_label_end = -G_MAXDOUBLE;
+  guint lines[MAX_LINES];
+  guint n_lines = get_lines (self, lines);
+  gboolean markers;
   GdkRGBA fg;
   Layout layout;
   cairo_t *cr;
@@ -275,6 +252,8 @@ enough_self_check_chart_snapshot (GtkWidget   *widget,
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   compute_layout (self, width, height, &layout);
   layout_legend (self, width, legend_pos);
+  markers = n_drawn (self) < 2 ||
+            point_x (self, &layout, self->first + 1) - point_x (self, &layout, self->first) >= MIN_MARKER_SPACING;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
@@ -299,7 +278,7 @@ enough_self_check_chart_snapshot (GtkWidget   *widget,
     }
 
   /* Dates under the points, skipping those that would overlap. */
-  for (guint i = 0; i < self->points->len; i++)
+  for (guint i = self->first; i < self->points->len; i++)
     {
       const Point *p = &g_array_index (self->points, Point, i);
       g_autofree char *text = format_short_date (p->completed_at);
@@ -318,48 +297,51 @@ enough_self_check_chart_snapshot (GtkWidget   *widget,
       last_label_end = left + w;
     }
 
-  /* One line per subscale. */
+  /* One line per score shown. */
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  for (guint s = 0; s < ENOUGH_N_SUBSCALES; s++)
+  for (guint l = 0; l < n_lines; l++)
     {
-      gdk_cairo_set_source_rgba (cr, &colors[s]);
+      guint v = lines[l];
+
+      gdk_cairo_set_source_rgba (cr, &colors[line_style (v)]);
       cairo_set_line_width (cr, 2.5);
-      for (guint i = 0; i < self->points->len; i++)
+      for (guint i = self->first; i < self->points->len; i++)
         {
           const Point *p = &g_array_index (self->points, Point, i);
           double x = point_x (self, &layout, i);
-          double y = value_y (&layout, p->values[s]);
+          double y = value_y (&layout, p->values[v]);
 
-          if (i == 0)
+          if (i == self->first)
             cairo_move_to (cr, x, y);
           else
             cairo_line_to (cr, x, y);
         }
       cairo_stroke (cr);
 
-      for (guint i = 0; i < self->points->len; i++)
+      for (guint i = self->first; markers && i < self->points->len; i++)
         {
           const Point *p = &g_array_index (self->points, Point, i);
 
-          draw_marker (cr, (Marker) s, point_x (self, &layout, i), value_y (&layout, p->values[s]), 4.5);
+          enough_self_check_chart_draw_marker (cr, line_style (v), point_x (self, &layout, i),
+                       value_y (&layout, p->values[v]), 4.5);
         }
     }
 
-  /* The legend: marker, line and name for each subscale. */
-  for (guint s = 0; s < ENOUGH_N_SUBSCALES; s++)
+  /* The legend: marker, line and name for each line. */
+  for (guint l = 0; l < n_lines; l++)
     {
-      g_autoptr(PangoLayout) label = make_text (self, enough_subscale_get_name (s), TRUE);
-      double x = legend_pos[s][0];
-      double y = layout.legend_top + legend_pos[s][1] * LEGEND_ROW + LEGEND_ROW / 2.0;
+      g_autoptr(PangoLayout) label = make_text (self, line_name (lines[l]), TRUE);
+      double x = legend_pos[l][0];
+      double y = layout.legend_top + legend_pos[l][1] * LEGEND_ROW + LEGEND_ROW / 2.0;
       int w, h;
 
-      gdk_cairo_set_source_rgba (cr, &colors[s]);
+      gdk_cairo_set_source_rgba (cr, &colors[line_style (lines[l])]);
       cairo_set_line_width (cr, 2.5);
       cairo_move_to (cr, x, y);
       cairo_line_to (cr, x + LEGEND_SWATCH, y);
       cairo_stroke (cr);
-      draw_marker (cr, (Marker) s, x + LEGEND_SWATCH / 2.0, y, 4.5);
+      enough_self_check_chart_draw_marker (cr, line_style (lines[l]), x + LEGEND_SWATCH / 2.0, y, 4.5);
 
       pango_layout_get_pixel_size (label, &w, &h);
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha);
@@ -405,15 +387,21 @@ static void
 update_summary (EnoughSelfCheckChart *self)
 {
   GString *text = g_string_new (NULL);
-  guint n = self->points->len;
+  guint n = n_drawn (self);
+  guint lines[MAX_LINES];
+  guint n_lines = get_lines (self, lines);
 
-  if (n == 0)
+  if (self->points->len == 0)
     {
       g_string_append (text, _("No completed checks yet."));
     }
+  else if (n == 0)
+    {
+      g_string_append (text, _("No completed checks in the past year."));
+    }
   else
     {
-      const Point *first = &g_array_index (self->points, Point, 0);
+      const Point *first = &g_array_index (self->points, Point, self->first);
       const Point *last = &g_array_index (self->points, Point, n - 1);
       g_autofree char *first_date = format_short_date (first->completed_at);
       g_autofree char *last_date = format_short_date (last->completed_at);
@@ -428,20 +416,22 @@ update_summary (EnoughSelfCheckChart *self)
                                                 "%u completed checks, from %s to %s.", n),
                                 n, first_date, last_date);
 
-      for (guint s = 0; s < ENOUGH_N_SUBSCALES; s++)
+      for (guint l = 0; l < n_lines; l++)
         {
+          guint s = lines[l];
+
           g_string_append_c (text, ' ');
           if (n == 1)
             /* Translators: one line of the chart summary: a subscale name and
              * its score, with one decimal. */
             g_string_append_printf (text, _("%s: %.1f."),
-                                    enough_subscale_get_name (s),
+                                    line_name (s),
                                     enough_scoring_round_for_display (last->values[s]));
           else
             /* Translators: one line of the chart summary: a subscale name, its
              * score in the first check, and in the latest check, with one decimal. */
             g_string_append_printf (text, _("%s: %.1f in the first check, %.1f in the latest."),
-                                    enough_subscale_get_name (s),
+                                    line_name (s),
                                     enough_scoring_round_for_display (first->values[s]),
                                     enough_scoring_round_for_display (last->values[s]));
         }
@@ -452,6 +442,38 @@ update_summary (EnoughSelfCheckChart *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->summary,
                                   -1);
+}
+
+/* Which points the range draws, and what that says. */
+static void
+update_range (EnoughSelfCheckChart *self)
+{
+  guint n = self->points->len;
+
+  switch (self->range)
+    {
+    case ENOUGH_SELF_CHECK_CHART_LAST_10:
+      self->first = n > LAST_CHECKS ? n - LAST_CHECKS : 0;
+      break;
+    case ENOUGH_SELF_CHECK_CHART_PAST_YEAR:
+      {
+        gint64 since = g_get_real_time () - YEAR_USEC;
+
+        for (self->first = 0;
+             self->first < n && g_array_index (self->points, Point, self->first).completed_at < since;
+             self->first++)
+          ;
+      }
+      break;
+    case ENOUGH_SELF_CHECK_CHART_ALL:
+    case ENOUGH_SELF_CHECK_CHART_N_RANGES:
+    default:
+      self->first = 0;
+      break;
+    }
+
+  update_summary (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -483,6 +505,8 @@ rebuild (EnoughSelfCheckChart *self)
       p.completed_at = enough_self_check_get_completed_at (check);
       for (guint s = 0; s < ENOUGH_N_SUBSCALES; s++)
         p.values[s] = scores.subscale_means[s];
+      for (guint d = 0; d < ENOUGH_N_DIMENSIONS; d++)
+        p.values[ENOUGH_N_SUBSCALES + d] = scores.dimensions[d];
       g_array_append_val (self->points, p);
     }
   for (guint a = 0, b = self->points->len; b-- > a + 1; a++)
@@ -493,8 +517,7 @@ rebuild (EnoughSelfCheckChart *self)
       g_array_index (self->points, Point, b) = tmp;
     }
 
-  update_summary (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_range (self);
 }
 
 static void
@@ -540,6 +563,75 @@ enough_self_check_chart_get_model (EnoughSelfCheckChart *self)
   g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_CHART (self), NULL);
 
   return self->model;
+}
+
+void
+enough_self_check_chart_set_series (EnoughSelfCheckChart *self,
+                                    guint                 series)
+{
+  g_return_if_fail (ENOUGH_IS_SELF_CHECK_CHART (self));
+  g_return_if_fail (series <= ENOUGH_N_SUBSCALES);
+
+  if (self->series == series)
+    return;
+  self->series = series;
+  update_summary (self);
+  /* The legend may take fewer rows. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERIES]);
+}
+
+guint
+enough_self_check_chart_get_series (EnoughSelfCheckChart *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_CHART (self), 0);
+
+  return self->series;
+}
+
+void
+enough_self_check_chart_set_range (EnoughSelfCheckChart      *self,
+                                   EnoughSelfCheckChartRange  range)
+{
+  g_return_if_fail (ENOUGH_IS_SELF_CHECK_CHART (self));
+  g_return_if_fail (range < ENOUGH_SELF_CHECK_CHART_N_RANGES);
+
+  if (self->range == range)
+    return;
+  self->range = range;
+  update_range (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE]);
+}
+
+EnoughSelfCheckChartRange
+enough_self_check_chart_get_range (EnoughSelfCheckChart *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_CHART (self), 0);
+
+  return self->range;
+}
+
+guint
+enough_self_check_chart_get_first_drawn (EnoughSelfCheckChart *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_CHART (self), 0);
+
+  return self->first;
+}
+
+GStrv
+enough_self_check_chart_dup_drawn_lines (EnoughSelfCheckChart *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint lines[MAX_LINES];
+  guint n_lines;
+
+  g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_CHART (self), NULL);
+
+  n_lines = get_lines (self, lines);
+  for (guint l = 0; l < n_lines; l++)
+    g_strv_builder_add (builder, line_name (lines[l]));
+  return g_strv_builder_end (builder);
 }
 
 guint
@@ -593,7 +685,8 @@ enough_self_check_chart_get_point_position (EnoughSelfCheckChart *self,
   g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_CHART (self), FALSE);
   g_return_val_if_fail (subscale < ENOUGH_N_SUBSCALES, FALSE);
 
-  if (point >= self->points->len || gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
+  if (point >= self->points->len || point < self->first ||
+      gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
     return FALSE;
 
   compute_layout (self, gtk_widget_get_width (GTK_WIDGET (self)),
@@ -617,7 +710,7 @@ enough_self_check_chart_get_point_at (EnoughSelfCheckChart *self,
 
   g_return_val_if_fail (ENOUGH_IS_SELF_CHECK_CHART (self), -1);
 
-  if (self->points->len == 0)
+  if (n_drawn (self) == 0)
     return -1;
 
   compute_layout (self, gtk_widget_get_width (GTK_WIDGET (self)),
@@ -625,10 +718,11 @@ enough_self_check_chart_get_point_at (EnoughSelfCheckChart *self,
   if (y < layout.y0 - 12 || y > layout.y1 + 12)
     return -1;
 
-  if (self->points->len > 1)
-    reach = MIN (reach, (point_x (self, &layout, 1) - point_x (self, &layout, 0)) / 2.0);
+  if (n_drawn (self) > 1)
+    reach = MIN (reach, (point_x (self, &layout, self->first + 1) -
+                         point_x (self, &layout, self->first)) / 2.0);
 
-  for (guint i = 0; i < self->points->len; i++)
+  for (guint i = self->first; i < self->points->len; i++)
     {
       double distance = fabs (point_x (self, &layout, i) - x);
 
@@ -677,6 +771,15 @@ enough_self_check_chart_get_property (GObject    *object,
     case PROP_MODEL:
       g_value_set_object (value, self->model);
       break;
+    case PROP_SERIES:
+      g_value_set_uint (value, self->series);
+      break;
+    case PROP_RANGE:
+      g_value_set_uint (value, self->range);
+      break;
+    case PROP_SERIES_CHOICES:
+      g_value_set_object (value, self->series_choices);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -695,6 +798,12 @@ enough_self_check_chart_set_property (GObject      *object,
     case PROP_MODEL:
       enough_self_check_chart_set_model (self, g_value_get_object (value));
       break;
+    case PROP_SERIES:
+      enough_self_check_chart_set_series (self, g_value_get_uint (value));
+      break;
+    case PROP_RANGE:
+      enough_self_check_chart_set_range (self, g_value_get_uint (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -708,6 +817,7 @@ enough_self_check_chart_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
   g_clear_object (&self->model);
+  g_clear_object (&self->series_choices);
   if (self->points != NULL)
     g_array_set_size (self->points, 0);
 
@@ -744,6 +854,16 @@ enough_self_check_chart_class_init (EnoughSelfCheckChartClass *klass)
     g_param_spec_object ("model", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* guint, not enums: they bind to a drop-down's "selected". */
+  properties[PROP_SERIES] =
+    g_param_spec_uint ("series", NULL, NULL, 0, ENOUGH_N_SUBSCALES, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_RANGE] =
+    g_param_spec_uint ("range", NULL, NULL, 0, ENOUGH_SELF_CHECK_CHART_N_RANGES - 1, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SERIES_CHOICES] =
+    g_param_spec_object ("series-choices", NULL, NULL, G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -764,6 +884,12 @@ enough_self_check_chart_init (EnoughSelfCheckChart *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   self->points = g_array_new (FALSE, TRUE, sizeof (Point));
+  self->series_choices = gtk_string_list_new (NULL);
+  /* Translators: in the Self-Check chart's list of scores to show: the
+   * two overall dimensions together */
+  gtk_string_list_append (self->series_choices, _("Overall: Striving and Concerns"));
+  for (guint s = 0; s < ENOUGH_N_SUBSCALES; s++)
+    gtk_string_list_append (self->series_choices, enough_subscale_get_name (s));
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);

@@ -23,6 +23,7 @@ struct _EnoughSelfCheckResults
   GtkBox               *dimensions_box;
   GtkLabel             *suggestion_label;
   GtkButton            *suggestion_button;
+  GtkWidget            *experiment_button;
   GtkLabel             *disclaimer_label;
   EnoughSelfCheckScore *subscale_scores[ENOUGH_N_SUBSCALES];
   EnoughSelfCheckScore *dimension_scores[ENOUGH_N_DIMENSIONS];
@@ -121,6 +122,7 @@ update (EnoughSelfCheckResults *self)
 
   exercise = enough_scores_get_suggestion (&scores, &focus);
   gtk_label_set_label (self->suggestion_label, enough_item_bank_get_suggestion_text (focus));
+  gtk_widget_set_visible (self->experiment_button, focus == ENOUGH_SUBSCALE_FEAR_OF_MISTAKES);
   if (exercise == ENOUGH_EXERCISE_INNER_CRITIC)
     {
       gtk_button_set_label (self->suggestion_button, _("Open Inner Critic"));
@@ -254,6 +256,7 @@ enough_self_check_results_class_init (EnoughSelfCheckResultsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckResults, dimensions_box);
   gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckResults, suggestion_label);
   gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckResults, suggestion_button);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckResults, experiment_button);
   gtk_widget_class_bind_template_child (widget_class, EnoughSelfCheckResults, disclaimer_label);
 }
 

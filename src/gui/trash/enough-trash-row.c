@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "enough-dates.h"
+#include "enough-experiment-row.h"
 #include "enough-letter-row.h"
 #include "enough-trash-row.h"
 
@@ -49,6 +50,8 @@ enough_trash_row_dup_title (EnoughRecord *record)
     }
   if (ENOUGH_IS_LETTER (record))
     return enough_letter_row_dup_title (ENOUGH_LETTER (record));
+  if (ENOUGH_IS_EXPERIMENT (record))
+    return enough_experiment_row_dup_title (ENOUGH_EXPERIMENT (record));
   return g_strdup (_("Self-Check"));
 }
 
@@ -61,6 +64,9 @@ kind_name (EnoughRecord *record)
   if (ENOUGH_IS_LETTER (record))
     /* Translators: the kind of a deleted entry in Recently Deleted */
     return _("Letter");
+  if (ENOUGH_IS_EXPERIMENT (record))
+    /* Translators: the kind of a deleted entry in Recently Deleted */
+    return _("Experiment");
   /* Translators: the kind of a deleted entry in Recently Deleted */
   return _("Self-Check");
 }
@@ -72,6 +78,8 @@ kind_icon (EnoughRecord *record)
     return "enough-critic-symbolic";
   if (ENOUGH_IS_LETTER (record))
     return "enough-letter-symbolic";
+  if (ENOUGH_IS_EXPERIMENT (record))
+    return "enough-experiment-symbolic";
   return "enough-self-check-symbolic";
 }
 
