@@ -6,8 +6,9 @@
 #
 #   build-aux/screenshot.sh [--size WxH] [--dark] [--page critic|letters|self-check|experiments]
 #                           [--data-dir DIR] [--lang LANGUAGE] [--out FILE.png]
-#                           [--action NAME]... [--key KEYS] [--type TEXT]
+#                           [--action NAME]... [--key KEYS] [--type TEXT] [--welcome]
 #
+# --welcome shows the first launch's welcome (hidden otherwise).
 # --data-dir uses an existing journal folder (default: a fresh empty one).
 # --action activates a window or app action (e.g. app.help) before the shot;
 #   NAME=STRING passes a string parameter (app.open-letter=UUID).
@@ -23,6 +24,7 @@ scheme=prefer-light
 page=critic
 data_dir=""
 lang=""
+welcome_shown=true
 out="$top/_screenshots/enough.png"
 actions=()
 type_text=""
@@ -36,6 +38,7 @@ while [ $# -gt 0 ]; do
     --page) page="$2"; shift 2 ;;
     --data-dir) data_dir="$2"; shift 2 ;;
     --lang) lang="$2"; shift 2 ;;
+    --welcome) welcome_shown=false; shift ;;
     --out) out="$2"; shift 2 ;;
     --action) actions+=("$2"); shift 2 ;;
     --type) type_text="$2"; shift 2 ;;
@@ -58,6 +61,7 @@ cat > "$work/config/glib-2.0/settings/keyfile" <<KEYS
 window-width=$width
 window-height=$height
 last-page='$page'
+welcome-shown=$welcome_shown
 KEYS
 
 export GSETTINGS_BACKEND=keyfile

@@ -24,6 +24,10 @@ cleanup () {
 trap cleanup EXIT
 export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache"
 unset ENOUGH_DATA_DIR
+# The first launch's welcome would be a second window (tests/window/test-welcome.c).
+export GSETTINGS_BACKEND=keyfile
+mkdir -p "$tmp/config/glib-2.0/settings"
+printf '[io/github/enoughjournal/Enough]\nwelcome-shown=true\n' > "$tmp/config/glib-2.0/settings/keyfile"
 
 windows_of () {
   xdotool search --onlyvisible --pid "$1" 2>/dev/null | wc -l

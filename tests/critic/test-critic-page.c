@@ -502,6 +502,9 @@ write_a_dialogue (EnoughTestApp *test)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "critic.new", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (dialogues), ==, 2);
   fixture->other_uuid = g_strdup (enough_record_get_uuid (ENOUGH_RECORD (enough_critic_page_get_dialogue (page))));
+  /* Named, so it is kept when left (a dialogue never written in is not:
+   * test-critic-guidance.c). */
+  enough_dialogue_set_critic_name (enough_critic_page_get_dialogue (page), "the Judge");
   g_assert_cmpstr (fixture->other_uuid, !=, fixture->dialogue_uuid);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_dialogue_list (page)),
                                              "list.activate-item", "u", 1));
@@ -636,6 +639,12 @@ use_prompt_card (EnoughTestApp *test)
   /* Step 1 of 6 has nothing before it. */
   g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (card), "Previous Step")));
 
+  /* A new dialogue first asks how strong the critic is: Skip passes over
+   * that (test-critic-guidance.c rates it). */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (card), "Skip this step"), "clicked");
+  g_assert_cmpuint (enough_dialogue_get_prompt_step (dialogue), ==, 0);
+  g_assert_cmpint (enough_dialogue_get_intensity_start (dialogue), ==, ENOUGH_INTENSITY_UNSET);
+
   /* Skip moves on and is saved in the dialogue; Previous goes back. */
   g_signal_emit_by_name (find_button (GTK_WIDGET (card), "Skip this step"), "clicked");
   g_assert_cmpuint (enough_dialogue_get_prompt_step (dialogue), ==, 1);
@@ -654,12 +663,14 @@ use_prompt_card (EnoughTestApp *test)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (card)));
   g_assert_cmpuint (enough_dialogue_get_prompt_step (dialogue), ==, 1);
 
-  /* All six answered: the card steps aside by itself. */
+  /* All six answered: the steps are done, and the card stays to ask how
+   * strong the critic is now (test-critic-guidance.c goes on from here). */
   enough_dialogue_set_prompt_step (dialogue, 5);
   press_shortcut (GTK_WIDGET (page), "<Control>2");
   say (page, "Thank you for trying to help. I would like to try resting.");
   g_assert_cmpuint (enough_dialogue_get_prompt_step (dialogue), ==, 6);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (card)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (card)));
+  g_assert_nonnull (enough_test_find_descendant (GTK_WIDGET (card), GTK_TYPE_LABEL, "How strong is it now?"));
 }
 
 static void

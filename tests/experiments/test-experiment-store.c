@@ -177,9 +177,13 @@ test_delete_undo (StoreFixture  *f,
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
   g_clear_object (&results);
 
-  /* Deleted for good at close. */
+  /* Deleted for good at the close after its days in Recently Deleted. */
   enough_store_delete (f->store, e);
   g_clear_object (&e);
+  fixture_reopen (f);
+  g_assert_cmpuint (g_list_model_get_n_items (enough_store_get_experiments (f->store)), ==, 0);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM experiment"), ==, 1);
+  f->now += ENOUGH_STORE_TRASH_USEC + G_USEC_PER_SEC;
   fixture_reopen (f);
   g_assert_cmpuint (g_list_model_get_n_items (enough_store_get_experiments (f->store)), ==, 0);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM experiment"), ==, 0);

@@ -760,6 +760,41 @@ test_delete_undo (Fixture       *fixture,
   enough_test_run_app (delete_and_undo, fixture);
 }
 
+/* A letter never written in is not kept when left; one with a word is. */
+static void
+leave_empty (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  EnoughStore *store = use_fake_clock (test, fixture);
+  EnoughLetterPage *page = show_letters (test);
+  GListModel *letters = enough_store_get_letters (store);
+  g_autoptr(EnoughLetter) empty = NULL;
+  g_autoptr(EnoughLetter) written = NULL;
+
+  empty = g_object_ref (enough_letter_page_new_letter (page));
+  enough_letter_set_text (empty, "  \n ");
+  written = g_object_ref (enough_letter_page_new_letter (page));
+  enough_test_drain_main_context ();
+  g_assert_true (enough_record_is_deleted (ENOUGH_RECORD (empty)));
+  g_assert_cmpuint (g_list_model_get_n_items (letters), ==, 1);
+  /* Quietly: no toast. */
+  g_assert_null (enough_test_find_descendant (GTK_WIDGET (test->window), GTK_TYPE_BUTTON, "_Undo"));
+  g_assert_true (enough_letter_page_get_letter (page) == written);
+
+  enough_letter_set_not_good_enough (written, "The deadline.");
+  enough_letter_page_new_letter (page);
+  enough_test_drain_main_context ();
+  g_assert_false (enough_record_is_deleted (ENOUGH_RECORD (written)));
+  g_assert_cmpuint (g_list_model_get_n_items (letters), ==, 2);
+}
+
+static void
+test_leave_empty (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  enough_test_run_app (leave_empty, fixture);
+}
+
 /* ---- Reminder times ---------------------------------------------------- */
 
 static gint64
@@ -855,6 +890,7 @@ main (int   argc,
   ADD ("/letter-page/half-written-reopens", test_half_written_reopens);
   ADD ("/letter-page/reminder-due-at-start", test_reminder_due_at_start);
   ADD ("/letter-page/delete-undo", test_delete_undo);
+  ADD ("/letter-page/leave-empty", test_leave_empty);
 
 #undef ADD
 

@@ -1,8 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 The Enough developers
  */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <time.h>
+
+#include <string.h>
 
 #include "enough-dates.h"
 
@@ -30,10 +37,10 @@ test_format_day (void)
   g_assert_cmpstr (today, ==, "Today");
   g_assert_cmpstr (yesterday_late, ==, "Yesterday");
   g_assert_cmpstr (yesterday_early, ==, "Yesterday");
-  /* C locale's %x */
-  g_assert_cmpstr (before, ==, "02/28/26");
+  /* Never all numbers (C.UTF-8's %x gave "02/28/26"). */
+  g_assert_cmpstr (before, ==, "28 Feb 2026");
   /* Same day of the year, another year: not "Today". */
-  g_assert_cmpstr (last_year, ==, "03/02/25");
+  g_assert_cmpstr (last_year, ==, "2 Mar 2025");
   g_assert_cmpstr (none, ==, "");
 }
 
@@ -67,6 +74,119 @@ test_timestamps (void)
   g_assert_false (enough_dates_parse_timestamp ("2023-01-01T00:00:00.1234567Z", &usec));
 }
 
+/* ---- Dates and times in several languages ------------------------------- */
+
+typedef struct
+{
+  const char *locale;
+  const char *language;
+  const char *date;        /* 2 Dec 2026 */
+  const char *time_12h;    /* 9:05 in the morning */
+  const char *time_24h;
+  const char *time_locale; /* 15:29, as the locale's own clock says */
+  const char *date_time_24h;
+} LocaleCase;
+
+static const LocaleCase locale_cases[] = {
+  { "C.UTF-8", "C", "2 Dec 2026", "9:05 AM", "09:05", "15:29", "2 Dec 2026, 15:29" },
+  { "en_US.UTF-8", "en", "2 Dec 2026", "9:05 AM", "09:05", "3:29 PM", "2 Dec 2026, 15:29" },
+  { "de_DE.UTF-8", "de", "2. Dez 2026", "9:05 ", "09:05", "15:29", "2. Dez 2026, 15:29" },
+  { "ja_JP.UTF-8", "ja", "2026年12月2日", "午前9:05", "09:05", "15:29", "2026年12月2日 15:29" },
+};
+
+static void
+use_locale (const char *locale,
+            const char *language)
+{
+  /* LANGUAGE first: setlocale() is what makes gettext look again. */
+  g_setenv ("LANGUAGE", language, TRUE);
+  if (setlocale (LC_ALL, locale) == NULL)
+    g_error ("The locale %s is missing (build-aux/setup.sh installs locales-all)", locale);
+}
+
+static void
+test_locales (void)
+{
+  g_autoptr(GDateTime) afternoon = g_date_time_new_local (2026, 12, 2, 15, 29, 0);
+  g_autoptr(GDateTime) morning = g_date_time_new_local (2026, 12, 2, 9, 5, 0);
+  gint64 usec = g_date_time_to_unix (afternoon) * G_USEC_PER_SEC;
+  const char *build_dir = g_getenv ("ENOUGH_BUILD_DIR");
+  g_autofree char *localedir = g_build_filename (build_dir != NULL ? build_dir : ".", "po", NULL);
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (locale_cases); i++)
+    {
+      const LocaleCase *c = &locale_cases[i];
+      g_autofree char *date = NULL;
+      g_autofree char *time_12h = NULL;
+      g_autofree char *time_24h = NULL;
+      g_autofree char *time_locale = NULL;
+
+      g_test_message ("%s", c->locale);
+      use_locale (c->locale, c->language);
+      date = enough_dates_format_date (usec);
+      time_12h = enough_dates_format_time (morning, ENOUGH_CLOCK_FORMAT_12H);
+      time_24h = enough_dates_format_time (morning, ENOUGH_CLOCK_FORMAT_24H);
+      time_locale = enough_dates_format_time (afternoon, ENOUGH_CLOCK_FORMAT_LOCALE);
+
+      g_assert_cmpstr (date, ==, c->date);
+      /* German has no AM/PM: what the locale gives, but never a padded hour. */
+      if (g_str_equal (c->language, "de"))
+        g_assert_true (g_str_has_prefix (time_12h, "9:05"));
+      else
+        g_assert_cmpstr (time_12h, ==, c->time_12h);
+      g_assert_cmpstr (time_24h, ==, c->time_24h);
+      g_assert_cmpstr (time_locale, ==, c->time_locale);
+      /* The "today at  3:29 PM": no padding space, anywhere. */
+      g_assert_null (strstr (date, "  "));
+      g_assert_false (g_ascii_isspace (time_12h[0]));
+      g_assert_false (g_ascii_isspace (time_locale[0]));
+    }
+
+  use_locale ("C.UTF-8", "C");
+}
+
+/* The desktop's 12/24-hour setting wins over the locale, when installed. */
+static void
+test_clock_setting (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GDateTime) afternoon = g_date_time_new_local (2026, 12, 2, 15, 29, 0);
+  gint64 usec = g_date_time_to_unix (afternoon) * G_USEC_PER_SEC;
+  g_autofree char *twelve = NULL;
+  g_autofree char *twenty_four = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+  if (schema == NULL)
+    {
+      /* Then the locale's clock is used (tested above). */
+      g_assert_cmpint (enough_dates_get_clock_format (), ==, ENOUGH_CLOCK_FORMAT_LOCALE);
+      g_test_skip ("org.gnome.desktop.interface is not installed");
+      return;
+    }
+
+  g_assert_cmpstr (g_getenv ("GSETTINGS_BACKEND"), ==, "memory");
+  use_locale ("C.UTF-8", "C");
+  settings = g_settings_new ("org.gnome.desktop.interface");
+  g_settings_set_string (settings, "clock-format", "12h");
+  g_assert_cmpint (enough_dates_get_clock_format (), ==, ENOUGH_CLOCK_FORMAT_12H);
+  twelve = enough_dates_format_date_time (usec);
+  g_assert_cmpstr (twelve, ==, "2 Dec 2026, 3:29 PM");
+
+  use_locale ("en_US.UTF-8", "en");
+  g_settings_set_string (settings, "clock-format", "24h");
+  g_assert_cmpint (enough_dates_get_clock_format (), ==, ENOUGH_CLOCK_FORMAT_24H);
+  twenty_four = enough_dates_format_date_time (usec);
+  g_assert_cmpstr (twenty_four, ==, "2 Dec 2026, 15:29");
+  use_locale ("C.UTF-8", "C");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -79,6 +199,8 @@ main (int   argc,
   g_test_add_func ("/dates/format-day", test_format_day);
   g_test_add_func ("/dates/format-day/new-year", test_format_day_new_year);
   g_test_add_func ("/dates/timestamps", test_timestamps);
+  g_test_add_func ("/dates/locales", test_locales);
+  g_test_add_func ("/dates/clock-setting", test_clock_setting);
 
   return g_test_run ();
 }

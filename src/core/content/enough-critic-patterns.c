@@ -90,3 +90,11 @@ enough_critic_prompt_get_answerer (guint step)
 {
   return step < 4 ? ENOUGH_SPEAKER_CRITIC : ENOUGH_SPEAKER_ME;
 }
+
+/* Steps 2–4 ("Ask it: …") are asked by the kind self; step 1 is the
+ * critic's own words; steps 5–6 are the kind self's answer. */
+EnoughSpeaker
+enough_critic_prompt_get_asker (guint step)
+{
+  return step == 0 ? ENOUGH_SPEAKER_CRITIC : ENOUGH_SPEAKER_ME;
+}

@@ -31,5 +31,8 @@ const char *enough_critic_prompt_get_text    (guint step);
 const char *enough_critic_prompt_get_check   (guint step);
 /* Whose turn completes @step (the card then moves to the next one). */
 EnoughSpeaker enough_critic_prompt_get_answerer (guint step);
+/* Who writes first in @step: in steps 2–4 the kind self asks, then the
+ * critic answers; in the others the one who writes is the answerer. */
+EnoughSpeaker enough_critic_prompt_get_asker    (guint step);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "enough-experiment-kinds.h"
 #include "enough-export-private.h"
+#include "enough-dates.h"
 #include "enough-item-bank.h"
 #include "enough-self-check-scoring.h"
 
@@ -18,11 +19,10 @@ static void
 md_date (GString *out,
          gint64   usec)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-  g_autofree char *text = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : NULL;
+  /* As the lists show dates: "2 Dec 2026, 15:29" in the reader's language. */
+  g_autofree char *text = usec > 0 ? enough_dates_format_date_time (usec) : NULL;
 
-  g_string_append (out, text != NULL ? text : "?");
+  g_string_append (out, text != NULL && text[0] != '\0' ? text : "?");
 }
 
 /* The local day of @usec, "2026-03-01". */
@@ -179,11 +179,9 @@ md_experiment (GString      *out,
     }
   if (due_at > 0)
     {
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (due_at / G_USEC_PER_SEC);
-      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-      g_autofree char *when = local != NULL
-                              ? g_date_time_format (local, INT (DUE_HAS_TIME) ? "%Y-%m-%d %H:%M" : "%Y-%m-%d")
-                              : NULL;
+      /* As the other dates: "2 Dec 2026" (", 15:29" with a time). */
+      g_autofree char *when = INT (DUE_HAS_TIME) ? enough_dates_format_date_time (due_at)
+                                                 : enough_dates_format_date (due_at);
 
       g_string_append_printf (out, "**%s** %s\n\n", _("When:"), when != NULL ? when : "?");
     }

@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <langinfo.h>
 #include <string.h>
 
 #include "enough-dates.h"
@@ -47,13 +48,92 @@ enough_dates_format_day (gint64 usec,
   return enough_dates_format_date (usec);
 }
 
-/* The date in the locale's format (%x), "" for no date. */
+char *
+enough_dates_format_local_date (GDateTime *local)
+{
+  g_return_val_if_fail (local != NULL, NULL);
+
+  /* Translators: a date as lists and exports show it, in
+   * g_date_time_format() codes: day, month's short name, year, never all
+   * in numbers (12/02/26 reads two ways). "%-d" is the day without
+   * padding; e.g. "%-d. %b %Y" (German), "%Y年%-m月%-d日" (Japanese). */
+  return g_date_time_format (local, C_("date format", "%-d %b %Y"));
+}
+
 char *
 enough_dates_format_date (gint64 usec)
 {
   g_autoptr(GDateTime) date = local_from_usec (usec);
 
-  return date != NULL ? g_date_time_format (date, "%x") : g_strdup ("");
+  return date != NULL ? enough_dates_format_local_date (date) : g_strdup ("");
+}
+
+/* Whether the locale's own time format (LC_TIME) counts hours to 12. */
+static gboolean
+locale_uses_12h (void)
+{
+  const char *format = nl_langinfo (T_FMT);
+
+  return format != NULL &&
+         (strstr (format, "%I") != NULL || strstr (format, "%l") != NULL ||
+          strstr (format, "%r") != NULL || strstr (format, "%p") != NULL);
+}
+
+char *
+enough_dates_format_time (GDateTime         *local,
+                          EnoughClockFormat  clock)
+{
+  g_return_val_if_fail (local != NULL, NULL);
+
+  if (clock == ENOUGH_CLOCK_FORMAT_LOCALE)
+    clock = locale_uses_12h () ? ENOUGH_CLOCK_FORMAT_12H : ENOUGH_CLOCK_FORMAT_24H;
+
+  if (clock == ENOUGH_CLOCK_FORMAT_12H)
+    /* Translators: a time of day on the 12-hour clock, in
+     * g_date_time_format() codes; "%-l" is the hour without padding (never
+     * "%l", which pads with a space), "%p" AM/PM; e.g. "%p%-l:%M" (Japanese). */
+    return g_date_time_format (local, C_("time format", "%-l:%M %p"));
+
+  /* Translators: a time of day on the 24-hour clock, in g_date_time_format() codes */
+  return g_date_time_format (local, C_("time format", "%H:%M"));
+}
+
+EnoughClockFormat
+enough_dates_get_clock_format (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *value = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "clock-format"))
+    return ENOUGH_CLOCK_FORMAT_LOCALE;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  value = g_settings_get_string (settings, "clock-format");
+  if (g_strcmp0 (value, "12h") == 0)
+    return ENOUGH_CLOCK_FORMAT_12H;
+  if (g_strcmp0 (value, "24h") == 0)
+    return ENOUGH_CLOCK_FORMAT_24H;
+  return ENOUGH_CLOCK_FORMAT_LOCALE;
+}
+
+char *
+enough_dates_format_date_time (gint64 usec)
+{
+  g_autoptr(GDateTime) local = local_from_usec (usec);
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+
+  if (local == NULL)
+    return g_strdup ("");
+
+  date = enough_dates_format_local_date (local);
+  time = enough_dates_format_time (local, enough_dates_get_clock_format ());
+  /* Translators: a date and a time of day, e.g. "2 Dec 2026, 15:29" */
+  return g_strdup_printf (C_("date and time", "%1$s, %2$s"), date, time);
 }
 
 /* ---- Timestamps -----------------------------------------------------------

@@ -133,6 +133,7 @@ typedef struct
   guint32      seed;
   gint64       now;
   gint64       purge_before;  /* JOB_PURGE: rows deleted before this… */
+  gint64       purge_entries_before;  /* JOB_PURGE: entries deleted before this */
   gint64       purge_since;   /* …or since this (usec) go for good */
   EnoughWriterFunc func;   /* JOB_FUNC */
   gpointer     func_data;

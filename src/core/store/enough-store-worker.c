@@ -166,7 +166,8 @@ _enough_store_quick_check (sqlite3  *db,
   return TRUE;
 }
 
-/* Another process (a second window, the command line) may share the
+/* Deleted entries wait ENOUGH_STORE_TRASH_DAYS in Recently Deleted. For
+ * deleted turns: another process (a second window, the command line) may share the
  * journal while this one still shows an Undo toast for a deletion, so a
  * purge never takes rows that could still be restored: only those deleted
  * long ago, and at close those deleted since this session's first deletion
@@ -180,6 +181,9 @@ _enough_store_purge_job_new (EnoughStore *self,
   Job *job = _enough_store_job_new (self, JOB_PURGE);
 
   job->purge_before = enough_store_now (self) - PURGE_GRACE_USEC;
+  /* At close only: by then a test's (or the app's) clock is in place; the
+   * purge at open runs before one can be set. */
+  job->purge_entries_before = at_close ? enough_store_now (self) - ENOUGH_STORE_TRASH_USEC : 0;
   job->purge_since = at_close && self->first_deleted_at != 0 ? self->first_deleted_at
                                                              : G_MAXINT64;
   return job;
@@ -197,18 +201,23 @@ worker_purge (EnoughStore  *self,
 
   /* The partial indexes make this cheap when nothing was deleted. Turns go
    * with their dialogue (ON DELETE CASCADE); deleted turns of kept
-   * dialogues first. */
+   * dialogues first: they go with the session (their Undo is over).
+   * Entries stay in Recently Deleted for ENOUGH_STORE_TRASH_DAYS. */
   {
     GString *s = g_string_new (NULL);
 
-    for (guint k = ENOUGH_RECORD_KIND_TURN; k <= ENOUGH_RECORD_KIND_LAST; k++)
-      g_string_append_printf (s, "DELETE FROM %s WHERE deleted_at != 0 AND (deleted_at < %"
-                              G_GINT64_FORMAT " OR deleted_at >= %" G_GINT64_FORMAT ");",
-                              enough_table_for_kind (k)->name, job->purge_before, job->purge_since);
-    g_string_append_printf (s, "DELETE FROM dialogue WHERE deleted_at != 0 AND (deleted_at < %"
-                            G_GINT64_FORMAT " OR deleted_at >= %" G_GINT64_FORMAT ");COMMIT",
+    g_string_append_printf (s, "DELETE FROM turn WHERE deleted_at != 0 AND (deleted_at < %"
+                            G_GINT64_FORMAT " OR deleted_at >= %" G_GINT64_FORMAT ");",
                             job->purge_before, job->purge_since);
-    sql = g_string_free (s, FALSE);
+    for (guint k = ENOUGH_RECORD_KIND_TURN + 1; k <= ENOUGH_RECORD_KIND_LAST; k++)
+      g_string_append_printf (s, "DELETE FROM %s WHERE deleted_at != 0 AND deleted_at < %"
+                              G_GINT64_FORMAT ";",
+                              enough_table_for_kind (k)->name, job->purge_entries_before);
+    g_string_append_printf (s, "DELETE FROM dialogue WHERE deleted_at != 0 AND deleted_at < %"
+                            G_GINT64_FORMAT ";COMMIT",
+                            job->purge_entries_before);
+    sql = g_strdup (s->str);
+    g_string_free (s, TRUE);
   }
 
   if (!_enough_store_exec (self->wdb, "BEGIN IMMEDIATE", error))

@@ -228,7 +228,8 @@ enough_store_close (EnoughStore  *self,
 
       if (self->writable)
         enough_store_flush (self, &flush_error);
-      /* Deleted entries leave for good with the session (Undo is over);
+      /* Deleted turns leave for good with the session (Undo is over),
+       * deleted entries after ENOUGH_STORE_TRASH_DAYS in Recently Deleted;
        * skipped if saving failed, so nothing is lost either way. */
       if (flush_error == NULL && self->writable)
         g_async_queue_push (self->queue, _enough_store_purge_job_new (self, TRUE));

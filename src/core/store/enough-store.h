@@ -39,9 +39,10 @@ G_BEGIN_DECLS
  * written by the next autosave.
  *
  * Deleting: enough_store_delete() removes the record from its list model
- * and marks it deleted; enough_store_restore() (the toast's Undo) puts it
- * back at its place. Deleted rows are purged for good when the store closes
- * (and at the next open, after a crash).
+ * and marks it deleted; enough_store_restore() (the toast's Undo, or
+ * Recently Deleted) puts it back at its place. Deleted entries are kept
+ * ENOUGH_STORE_TRASH_DAYS, then purged (at close); deleted turns
+ * are purged when the store closes (and at the next open, after a crash).
  *
  * Errors: a failed write (disk full, read-only) emits ::write-failed with a
  * GError of ENOUGH_STORE_ERROR; the changes stay queued in memory and are
@@ -166,6 +167,25 @@ void             enough_store_delete            (EnoughStore    *self,
                                                  gpointer        record);
 void             enough_store_restore           (EnoughStore    *self,
                                                  gpointer        record);
+
+/* ---- Recently deleted ------------------------------------------------- */
+/* A deleted entry stays restorable for this long (enough_store_restore()),
+ * then the purge removes it. Deleted turns are not kept: they go when the
+ * store closes (their Undo toast is their safety net). */
+#define ENOUGH_STORE_TRASH_DAYS 30
+#define ENOUGH_STORE_TRASH_USEC ((gint64) ENOUGH_STORE_TRASH_DAYS * 24 * 60 * 60 * G_USEC_PER_SEC)
+/* The entries deleted in the last ENOUGH_STORE_TRASH_DAYS (by
+ * enough_store_now()), newest deletion first. Transfer full (array of
+ * EnoughRecord). */
+GPtrArray       *enough_store_list_trash        (EnoughStore    *self);
+/* When @record was deleted (µs; 0 if it is not). */
+gint64           enough_store_get_deleted_at    (EnoughStore    *self,
+                                                 gpointer        record);
+/* Deletes an entry (not a turn) now and for good, with its turns: no
+ * Undo, not kept in the trash. Writes what is pending first. */
+gboolean         enough_store_delete_for_good   (EnoughStore    *self,
+                                                 gpointer        record,
+                                                 GError        **error);
 
 /* Finds a record by UUID (NULL if missing or deleted). Transfer full. */
 EnoughRecord    *enough_store_lookup            (EnoughStore      *self,

@@ -9,6 +9,7 @@
 #include "enough-command-line.h"
 #include "enough-help-window.h"
 #include "enough-experiment-page.h"
+#include "enough-welcome-window.h"
 #include "enough-letter-page.h"
 #include "enough-limits.h"
 #include "enough-window.h"
@@ -347,6 +348,11 @@ enough_application_activate (GApplication *app)
       if (self->store == NULL)
         enough_application_offer_recovery (self, window);
       enough_application_start_reminders (self, window);
+      gtk_window_present (window);
+      /* The very first launch: what Enough is, and where help is. */
+      if (self->store != NULL)
+        enough_welcome_window_maybe_show (window);
+      return;
     }
 
   gtk_window_present (window);

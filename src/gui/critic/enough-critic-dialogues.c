@@ -78,6 +78,14 @@ on_dialogues_changed (EnoughCriticPage *self,
                       guint             added,
                       GListModel       *model)
 {
+  /* Dialogues came (an import, an Undo) while none was open: open the
+   * newest, as at start, rather than a greyed card with nothing chosen. */
+  if (self->dialogue == NULL && added > 0 && g_list_model_get_n_items (model) > 0)
+    {
+      g_autoptr(EnoughDialogue) newest = g_list_model_get_item (model, 0);
+
+      enough_critic_page_open (self, newest, FALSE);
+    }
   enough_critic_page_update_empty (self);
 }
 

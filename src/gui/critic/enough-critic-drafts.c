@@ -176,7 +176,8 @@ enough_critic_drafts_take (EnoughCriticPage *self)
   if (old == NULL && text[0] == '\0')
     return;
 
-  if (text[0] == '\0' && speaker == ENOUGH_SPEAKER_CRITIC)
+  /* The switch alone is not kept: the prompt card sets it. */
+  if (text[0] == '\0')
     g_hash_table_remove (self->drafts, uuid);
   else
     {
@@ -205,7 +206,8 @@ enough_critic_drafts_give (EnoughCriticPage *self)
 
   draft = g_hash_table_lookup (self->drafts, enough_record_get_uuid (ENOUGH_RECORD (self->dialogue)));
   enough_composer_set_text (self->composer, draft != NULL ? draft->text : "");
-  enough_composer_set_speaker (self->composer, draft != NULL ? draft->speaker : ENOUGH_SPEAKER_CRITIC);
+  enough_composer_set_speaker (self->composer, draft != NULL ? draft->speaker
+                                                : enough_prompt_card_get_speaker (self->prompt_card));
 }
 
 /* The drafts of the journal being opened: beside it. */

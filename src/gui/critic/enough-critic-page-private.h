@@ -85,6 +85,8 @@ GListModel *enough_critic_page_list_dialogues   (EnoughCriticPage *self);
 void        enough_critic_page_show_content     (EnoughCriticPage *self);
 void        enough_critic_page_update_empty     (EnoughCriticPage *self);
 void        enough_critic_page_update_actions   (EnoughCriticPage *self);
+/* Sets the composer's switch to whom the prompt card asks for. */
+void        enough_critic_page_follow_card      (EnoughCriticPage *self);
 /* @defer_turns: show the turns only after the first frame (at startup). */
 void        enough_critic_page_open             (EnoughCriticPage *self,
                                                  EnoughDialogue   *dialogue,

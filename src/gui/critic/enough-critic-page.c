@@ -212,6 +212,97 @@ on_intensity_input (GtkSpinButton *spin,
 
 /* ---- Opening a dialogue ------------------------------------------------- */
 
+/* A dialogue not yet begun nor rated asks how strong the critic is; a
+ * question the kind self asked waits for the critic's answer. */
+static void
+begin_prompt_card (EnoughCriticPage *self)
+{
+  GListModel *turns = enough_dialogue_get_turns (self->dialogue);
+  guint n_turns = g_list_model_get_n_items (turns);
+  gboolean asked = FALSE;
+
+  if (n_turns > 0)
+    {
+      g_autoptr(EnoughTurn) last = g_list_model_get_item (turns, n_turns - 1);
+
+      asked = enough_turn_get_speaker (last) == ENOUGH_SPEAKER_ME;
+    }
+  enough_prompt_card_begin (self->prompt_card,
+                            n_turns == 0 &&
+                            enough_dialogue_get_intensity_start (self->dialogue) < 0,
+                            asked);
+}
+
+/* A dialogue left without a word in it (no turn, title, critic's name or
+ * unsent text) is not kept: "Untitled Dialogue" drafts would otherwise
+ * pile up. Quietly: nothing of the person's is lost. */
+static void
+drop_if_never_written (EnoughCriticPage *self,
+                       EnoughDialogue   *dialogue)
+{
+  const char *uuid = enough_record_get_uuid (ENOUGH_RECORD (dialogue));
+  EnoughCriticDraft *draft = g_hash_table_lookup (self->drafts, uuid);
+
+  if (self->store == NULL ||
+      g_list_model_get_n_items (enough_dialogue_get_turns (dialogue)) > 0 ||
+      enough_dialogue_get_title (dialogue)[0] != '\0' ||
+      enough_dialogue_get_critic_name (dialogue)[0] != '\0' ||
+      (draft != NULL && draft->text[0] != '\0'))
+    return;
+
+  if (draft != NULL)
+    {
+      g_hash_table_remove (self->drafts, uuid);
+      self->drafts_dirty = TRUE;
+    }
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* Not to Recently Deleted: there is nothing in it to bring back. */
+    if (!enough_store_delete_for_good (self->store, dialogue, &error))
+      g_warning ("Could not remove an empty entry: %s", error->message);
+  }
+}
+
+void
+enough_critic_page_follow_card (EnoughCriticPage *self)
+{
+  if (!self->updating && self->dialogue != NULL)
+    enough_composer_set_speaker (self->composer, enough_prompt_card_get_speaker (self->prompt_card));
+}
+
+static void
+on_card_rated (EnoughCriticPage *self,
+               gboolean          at_end,
+               int               value)
+{
+  if (self->dialogue == NULL)
+    return;
+
+  if (at_end)
+    enough_dialogue_set_intensity_end (self->dialogue, value);
+  else
+    {
+      enough_dialogue_set_intensity_start (self->dialogue, value);
+      enough_composer_focus_text (self->composer);
+    }
+}
+
+/* The details popover opens leftwards from its button at the window's
+ * right edge: its right edge under the button's, not half of it past the
+ * window. */
+static void
+on_details_popover_show (EnoughCriticPage *self,
+                         GtkPopover       *popover)
+{
+  int natural = 0;
+  int button = gtk_widget_get_width (GTK_WIDGET (self->details_button));
+
+  gtk_widget_measure (GTK_WIDGET (popover), GTK_ORIENTATION_HORIZONTAL, -1,
+                      NULL, &natural, NULL, NULL);
+  gtk_popover_set_offset (popover, -MAX (natural - button, 0) / 2, 0);
+}
+
 EnoughDialogue *
 enough_critic_page_get_dialogue (EnoughCriticPage *self)
 {
@@ -226,6 +317,7 @@ enough_critic_page_open (EnoughCriticPage *self,
                          gboolean          defer_turns)
 {
   g_autoptr(GtkNoSelection) turns = NULL;
+  g_autoptr(EnoughDialogue) left = NULL;
 
   if (self->dialogue == dialogue)
     return;
@@ -240,6 +332,10 @@ enough_critic_page_open (EnoughCriticPage *self,
     {
       g_signal_handlers_disconnect_by_data (self->dialogue, self);
       g_clear_pointer (&self->step_binding, g_binding_unbind);
+      /* Going to another dialogue is leaving this one (closing the page
+       * or the journal is not). */
+      if (dialogue != NULL)
+        left = g_object_ref (self->dialogue);
     }
   g_set_object (&self->dialogue, dialogue);
 
@@ -255,6 +351,7 @@ enough_critic_page_open (EnoughCriticPage *self,
       self->step_binding = g_object_bind_property (dialogue, "prompt-step",
                                                    self->prompt_card, "step",
                                                    G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+      begin_prompt_card (self);
 
       turns = gtk_no_selection_new (g_object_ref (enough_dialogue_get_turns (dialogue)));
       enough_critic_drafts_give (self);
@@ -281,6 +378,9 @@ enough_critic_page_open (EnoughCriticPage *self,
       enough_critic_turns_scroll_to_end (self);
     }
   gtk_widget_set_sensitive (self->content, dialogue != NULL);
+
+  if (left != NULL)
+    drop_if_never_written (self, left);
 
   update_details (self);
   enough_critic_dialogues_select (self);
@@ -357,6 +457,14 @@ set_speaker_action (GtkWidget  *widget,
 
   if (enough_speaker_from_string (g_variant_get_string (parameter, NULL), &speaker))
     enough_composer_set_speaker (self->composer, speaker);
+}
+
+static void
+focus_composer_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  enough_composer_focus_text (ENOUGH_CRITIC_PAGE (widget)->composer);
 }
 
 static void
@@ -618,6 +726,7 @@ enough_critic_page_class_init (EnoughCriticPageClass *klass)
   gtk_widget_class_install_action (widget_class, "critic.set-speaker", "s", set_speaker_action);
   /* Share… and Print… of the open dialogue */
   enough_entry_actions_install (widget_class, open_entry);
+  gtk_widget_class_install_action (widget_class, "critic.focus-composer", NULL, focus_composer_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "critic.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
@@ -657,6 +766,16 @@ enough_critic_page_build (EnoughPage *page)
                            G_CALLBACK (on_intensity_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->prompt_card, "notify::visible",
                            G_CALLBACK (on_prompt_card_visible), self, G_CONNECT_SWAPPED);
+  /* The switch follows the card: when who is asked for changes, and with
+   * every step (the user may have turned it meanwhile). */
+  g_signal_connect_object (self->prompt_card, "notify::speaker",
+                           G_CALLBACK (enough_critic_page_follow_card), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->prompt_card, "notify::step",
+                           G_CALLBACK (enough_critic_page_follow_card), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->prompt_card, "rated",
+                           G_CALLBACK (on_card_rated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_menu_button_get_popover (self->details_button), "show",
+                           G_CALLBACK (on_details_popover_show), self, G_CONNECT_SWAPPED);
 
   gtk_widget_set_sensitive (self->content, FALSE);
   enough_critic_page_update_actions (self);

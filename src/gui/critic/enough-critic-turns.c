@@ -8,6 +8,7 @@
 #include "enough-critic-page-private.h"
 #include "enough-critic-patterns.h"
 #include "enough-list-utils.h"
+#include "enough-titles.h"
 #include "enough-turn-row.h"
 
 /* The default title: the first words of the first line. */
@@ -133,53 +134,6 @@ enough_critic_turns_set_critic_name (EnoughCriticPage *self,
 
 /* ---- Sending ------------------------------------------------------------ */
 
-/* The first words of the first line, for a dialogue that has no title yet. */
-static char *
-make_default_title (const char *text)
-{
-  g_autofree char *line = NULL;
-  g_auto(GStrv) words = NULL;
-  g_autoptr(GString) title = g_string_new (NULL);
-  const char *newline;
-  gboolean cut = FALSE;
-  guint n_words = 0;
-
-  newline = strchr (text, '\n');
-  line = newline != NULL ? g_strndup (text, newline - text) : g_strdup (text);
-  g_strstrip (line);
-
-  words = g_strsplit_set (line, " \t", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (words[i][0] == '\0')
-        continue;
-      if (n_words == TITLE_MAX_WORDS ||
-          g_utf8_strlen (title->str, -1) + g_utf8_strlen (words[i], -1) + 1 > TITLE_MAX_CHARS)
-        {
-          cut = TRUE;
-          break;
-        }
-      if (title->len > 0)
-        g_string_append_c (title, ' ');
-      g_string_append (title, words[i]);
-      n_words++;
-    }
-
-  /* One long word (or a script without spaces): cut by characters. */
-  if (title->len == 0 && line[0] != '\0')
-    {
-      g_autofree char *start = g_utf8_substring (line, 0, TITLE_MAX_CHARS);
-
-      g_string_assign (title, start);
-      cut = g_utf8_strlen (line, -1) > TITLE_MAX_CHARS;
-    }
-
-  if (cut)
-    g_string_append (title, "…");
-
-  return g_string_free (g_steal_pointer (&title), FALSE);
-}
-
 void
 enough_critic_turns_on_send (EnoughCriticPage *self,
                              EnoughSpeaker     speaker,
@@ -188,7 +142,6 @@ enough_critic_turns_on_send (EnoughCriticPage *self,
 {
   g_autoptr(EnoughTurn) turn = NULL;
   GListModel *turns;
-  guint step;
 
   if (self->store == NULL || self->dialogue == NULL)
     return;
@@ -196,17 +149,21 @@ enough_critic_turns_on_send (EnoughCriticPage *self,
   turns = enough_dialogue_get_turns (self->dialogue);
   if (g_list_model_get_n_items (turns) == 0 && enough_dialogue_get_title (self->dialogue)[0] == '\0')
     {
-      g_autofree char *title = make_default_title (text);
+      /* The first words of the first line. */
+      g_autofree char *title = enough_title_from_text (text, TRUE, TITLE_MAX_WORDS, TITLE_MAX_CHARS);
 
-      enough_dialogue_set_title (self->dialogue, title);
+      enough_dialogue_set_title (self->dialogue, title != NULL ? title : "");
     }
 
   turn = enough_store_add_turn (self->store, self->dialogue, -1, speaker, text);
 
-  /* The card moves on once the step has its answer (see the prompts). */
-  step = enough_dialogue_get_prompt_step (self->dialogue);
-  if (step < ENOUGH_CRITIC_N_PROMPTS && speaker == enough_critic_prompt_get_answerer (step))
-    enough_dialogue_set_prompt_step (self->dialogue, step + 1);
+  /* The card moves on once the turn the step asks for is written (see the
+   * prompts); its step is the dialogue's, through their binding. */
+  enough_prompt_card_turn_written (self->prompt_card, speaker,
+                                   enough_dialogue_get_intensity_end (self->dialogue) < 0);
+  /* Whoever wrote, the next turn is the one the card asks for. */
+  if (enough_prompt_card_get_step (self->prompt_card) < ENOUGH_CRITIC_N_PROMPTS)
+    enough_critic_page_follow_card (self);
 
   enough_critic_turns_scroll_to_end (self);
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "enough-dates.h"
 #include "enough-experiment-editor.h"
 #include "enough-experiment-kinds.h"
 #include "enough-search-reveal.h"
@@ -193,7 +194,7 @@ sync_when (EnoughExperimentEditor *self)
 
   if (local != NULL)
     {
-      g_autofree char *day = g_date_time_format (local, "%x");
+      g_autofree char *day = enough_dates_format_local_date (local);
 
       gtk_menu_button_set_label (self->date_button, day);
       gtk_calendar_select_day (self->calendar, local);

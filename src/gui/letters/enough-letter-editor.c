@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "enough-letter-editor.h"
+#include "enough-dates.h"
 #include "enough-reminders.h"
 #include "enough-search-reveal.h"
 #include "enough-text-limit.h"
@@ -135,17 +136,12 @@ sync_buffer (GtkTextView *view,
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
 }
 
-/* "today at 19:00", in the user's clock style. */
+/* "today at 19:00", in the user's clock style (the desktop's setting,
+ * else the locale's), never padded with a space. */
 static char *
 format_time_of_day (GDateTime *dt)
 {
-  g_autofree char *am_pm = g_date_time_format (dt, "%p");
-
-  /* Locales with an AM/PM marker use the 12-hour clock. */
-  if (am_pm != NULL && am_pm[0] != '\0')
-    return g_date_time_format (dt, "%l:%M %p");
-
-  return g_date_time_format (dt, "%H:%M");
+  return enough_dates_format_time (dt, enough_dates_get_clock_format ());
 }
 
 static char *
@@ -192,7 +188,7 @@ describe_reminder (EnoughLetter *letter,
     /* Translators: %s is a time of day, e.g. "09:00" */
     return g_strdup_printf (_("You will get a gentle reminder tomorrow at %s."), time_text);
 
-  day_text = g_date_time_format (at_local, "%x");
+  day_text = enough_dates_format_local_date (at_local);
   /* Translators: %1$s is a date, %2$s a time of day */
   return g_strdup_printf (_("You will get a gentle reminder on %1$s at %2$s."), day_text, time_text);
 }

@@ -182,6 +182,42 @@ on_open_letter_notify (EnoughLetterPage *self,
   update_header (self);
 }
 
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+static void select_letter (EnoughLetterPage *self,
+                           EnoughLetter     *letter);
+
+/* A letter left without a word or a feeling in it ("A letter to
+ * yourself") is not kept; quietly, as nothing of the person's is lost. */
+static void
+drop_if_never_written (EnoughLetterPage *self,
+                       EnoughLetter     *letter)
+{
+  if (self->store == NULL ||
+      !is_blank (enough_letter_get_not_good_enough (letter)) ||
+      !is_blank (enough_letter_get_text (letter)) ||
+      !is_blank (enough_letter_get_takeaway (letter)) ||
+      enough_letter_get_feelings (letter) != 0 ||
+      enough_letter_get_reread (letter) != ENOUGH_REREAD_UNSET)
+    return;
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* Not to Recently Deleted: there is nothing in it to bring back. */
+    if (!enough_store_delete_for_good (self->store, letter, &error))
+      g_warning ("Could not remove an empty entry: %s", error->message);
+  }
+  select_letter (self, self->letter);
+}
+
 static void
 set_open_letter (EnoughLetterPage *self,
                  EnoughLetter     *letter,
@@ -189,13 +225,20 @@ set_open_letter (EnoughLetterPage *self,
 {
   if (self->letter != letter)
     {
+      g_autoptr(EnoughLetter) left = NULL;
+
       if (self->letter != NULL)
         g_clear_signal_handler (&self->letter_notify_id, self->letter);
+      /* Going to another letter is leaving this one (closing is not). */
+      if (self->letter != NULL && letter != NULL)
+        left = g_object_ref (self->letter);
       g_set_object (&self->letter, letter);
       if (letter != NULL)
         self->letter_notify_id = g_signal_connect_swapped (letter, "notify",
                                                            G_CALLBACK (on_open_letter_notify),
                                                            self);
+      if (left != NULL)
+        drop_if_never_written (self, left);
     }
 
   enough_letter_editor_set_letter (self->editor, letter);

@@ -7,6 +7,7 @@
 
 #include "enough-letter-editor.h"
 #include "enough-letter-reader.h"
+#include "enough-dates.h"
 #include "enough-reminders.h"
 #include "enough-search-reveal.h"
 #include "enough-text-limit.h"
@@ -72,7 +73,7 @@ sync_from_letter (EnoughLetterReader *self)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (created);
 
-      day = g_date_time_format (local, "%x");
+      day = enough_dates_format_local_date (local);
       /* Translators: %s is a date in the locale's format */
       date_text = g_strdup_printf (_("Written on %s"), day);
     }

@@ -8,6 +8,7 @@
 #include "enough-dates.h"
 #include "enough-letter-row.h"
 #include "enough-reminders.h"
+#include "enough-titles.h"
 
 /* Enough for a list row; the label ellipsizes what does not fit. */
 #define TITLE_MAX_CHARS 60
@@ -42,57 +43,6 @@ enough_letter_row_new (void)
   return g_object_new (ENOUGH_TYPE_LETTER_ROW, NULL);
 }
 
-/* The start of @text with its whitespace (newlines too) collapsed, cut at
- * a word boundary near @max_chars; NULL if there is nothing but whitespace. */
-static char *
-dup_first_words (const char *text,
-                 guint       max_chars)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  const char *p = text;
-  gboolean space = FALSE;
-  guint n_chars = 0;
-  gsize last_break = 0;
-
-  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-    p++;
-
-  for (; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        {
-          space = TRUE;
-          continue;
-        }
-      if (space && out->len > 0)
-        {
-          last_break = out->len;
-          g_string_append_c (out, ' ');
-          n_chars++;
-        }
-      space = FALSE;
-
-      if (n_chars >= max_chars)
-        {
-          /* Cut at the last space when there is one (not for CJK text). */
-          if (last_break > 0)
-            g_string_truncate (out, last_break);
-          g_string_append (out, "…");
-          break;
-        }
-
-      g_string_append_unichar (out, c);
-      n_chars++;
-    }
-
-  if (out->len == 0)
-    return NULL;
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 char *
 enough_letter_row_dup_title (EnoughLetter *letter)
 {
@@ -102,9 +52,9 @@ enough_letter_row_dup_title (EnoughLetter *letter)
 
   /* Step 1 tells letters apart better than the letter, which often starts
    * with the same "Dear me". */
-  title = dup_first_words (enough_letter_get_not_good_enough (letter), TITLE_MAX_CHARS);
+  title = enough_title_from_text (enough_letter_get_not_good_enough (letter), FALSE, 0, TITLE_MAX_CHARS);
   if (title == NULL)
-    title = dup_first_words (enough_letter_get_text (letter), TITLE_MAX_CHARS);
+    title = enough_title_from_text (enough_letter_get_text (letter), FALSE, 0, TITLE_MAX_CHARS);
   if (title == NULL)
     title = g_strdup (_("A letter to yourself"));
 

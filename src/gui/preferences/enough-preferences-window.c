@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "enough-preferences-window.h"
+#include "enough-dates.h"
 
 struct _EnoughPreferencesWindow
 {
@@ -26,12 +27,7 @@ G_DEFINE_FINAL_TYPE (EnoughPreferencesWindow, enough_preferences_window, ADW_TYP
 static char *
 format_backup_date (const EnoughBackupInfo *info)
 {
-  g_autoptr(GDateTime) date = g_date_time_new_from_unix_local (info->modified_at / G_USEC_PER_SEC);
-
-  if (date == NULL)
-    return g_strdup ("");
-  /* Translators: when a backup was made, see g_date_time_format() */
-  return g_date_time_format (date, _("%x %X"));
+  return enough_dates_format_date_time (info->modified_at);
 }
 
 static gboolean

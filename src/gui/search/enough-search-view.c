@@ -7,6 +7,7 @@
 
 #include "enough-dates.h"
 #include "enough-search-view.h"
+#include "enough-dates.h"
 #include "enough-word-wrap.h"
 
 /* Long enough to skip the searches of a fast typist's middle letters,

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "enough-self-check-chart.h"
+#include "enough-dates.h"
 #include "enough-self-check-chart-marks.h"
 
 /* Only the numbers drawn (no record is kept alive): the check itself is
@@ -223,9 +224,7 @@ value_y (const Layout *layout,
 static char *
 format_short_date (gint64 usec)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
-
-  return time != NULL ? g_date_time_format (time, "%x") : g_strdup ("");
+  return enough_dates_format_date (usec);
 }
 
 static void

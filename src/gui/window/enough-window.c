@@ -13,6 +13,7 @@
 #include "enough-page.h"
 #include "enough-preferences-window.h"
 #include "enough-print.h"
+#include "enough-trash-window.h"
 #include "enough-save-banner.h"
 #include "enough-search-view.h"
 #include "enough-self-check-page.h"
@@ -311,6 +312,18 @@ enough_window_preferences_action (GtkWidget  *widget,
   EnoughWindow *self = ENOUGH_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (enough_preferences_window_new (GTK_WINDOW (self), self->store)));
+}
+
+/* win.recently-deleted: the entries deleted in the last 30 days. */
+static void
+enough_window_trash_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  EnoughWindow *self = ENOUGH_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (enough_trash_window_new (GTK_WINDOW (self), self->store)));
 }
 
 static void
@@ -627,6 +640,8 @@ enough_window_class_init (EnoughWindowClass *klass)
                                    enough_window_print_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL,
                                    enough_window_preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.recently-deleted", NULL,
+                                   enough_window_trash_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    enough_window_shortcuts_action);
 
