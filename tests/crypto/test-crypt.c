@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 The Enough developers
  */
-#define _GNU_SOURCE  /* memmem */
+#include "crypt-test-utils.h"  /* first: it asks for memmem */
+
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -39,10 +40,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->db_path);
   g_free (f->key_path);
 }
-
-static const char *const words[] = {
-  "Marmalade-Harbour", "whisperingly", "ペンギン日記", "내면의비평가", "批评者的声音",
-};
 
 static void
 exec_ok (sqlite3    *db,
@@ -128,51 +125,6 @@ read_all (sqlite3 *db,
     }
   *out_rows = n;
   return rc;
-}
-
-static gboolean
-contains (const char *haystack,
-          gsize       len,
-          const char *needle,
-          gsize       needle_len)
-{
-  return memmem (haystack, len, needle, needle_len) != NULL;
-}
-
-/* Every word, in UTF-8 and UTF-16 (both orders), in no file under @dir. */
-static void
-assert_no_plaintext (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize len = 0;
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        {
-          assert_no_plaintext (path);
-          continue;
-        }
-      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-      for (guint w = 0; w < G_N_ELEMENTS (words); w++)
-        {
-          glong n16 = 0;
-          g_autofree gunichar2 *le = g_utf8_to_utf16 (words[w], -1, NULL, &n16, NULL);
-          g_autofree gunichar2 *be = g_memdup2 (le, n16 * 2);
-
-          for (glong i = 0; i < n16; i++)
-            be[i] = GUINT16_SWAP_LE_BE (be[i]);
-          if (contains (contents, len, words[w], strlen (words[w])) ||
-              contains (contents, len, (const char *) le, n16 * 2) ||
-              contains (contents, len, (const char *) be, n16 * 2))
-            g_error ("“%s” found in clear in %s", words[w], path);
-        }
-    }
 }
 
 static EnoughCryptKey *
