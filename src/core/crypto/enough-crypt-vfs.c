@@ -300,8 +300,22 @@ db_write (CryptFile     *f,
       if (!set_page_size (f, size) || buf[20] < ENOUGH_CRYPT_RESERVE_BYTES)
         return SQLITE_IOERR_WRITE;
     }
-  else if (db_load_page_size (f) != SQLITE_OK)
-    return SQLITE_IOERR_WRITE;
+  else if (f->page_size == 0)
+    {
+      sqlite3_int64 size = 0;
+
+      /* A new file's pages can come before its page 1 (VACUUM INTO
+       * spills its cache): whole pages, so their size is the page size. */
+      if (real_size (f, &size) != SQLITE_OK)
+        return SQLITE_IOERR_WRITE;
+      if (size < PAGE1_CLEAR)
+        {
+          if (!set_page_size (f, (guint32) amt))
+            return SQLITE_IOERR_WRITE;
+        }
+      else if (db_load_page_size (f) != SQLITE_OK)
+        return SQLITE_IOERR_WRITE;
+    }
   /* SQLite writes whole pages to the database; anything else is refused
    * rather than written in clear. */
   if ((guint32) amt != f->page_size || off % f->page_size != 0)
@@ -486,12 +500,16 @@ wal_write (CryptFile     *f,
   if (within != FRAME_HEADER || (guint32) amt != f->page_size)
     return SQLITE_IOERR_WRITE;  /* never in clear */
 
-  /* The frame header SQLite just wrote names the page and the salt. */
+  /* The frame header SQLite wrote names the page; the salt comes from the
+   * WAL header, because a frame written after an in-place overwrite in
+   * the same transaction has zeros there until SQLite rewrites its header
+   * at commit (walRewriteChecksums) with this same salt. */
   rc = raw_read (f, header, FRAME_HEADER, frame);
+  if (rc == SQLITE_OK)
+    rc = raw_read (f, extra + 4, 8, 16);
   if (rc != SQLITE_OK)
     return rc;
   memcpy (extra, header, 4);
-  memcpy (extra + 4, header + 8, 8);
   make_ad (f, &ad, frame, extra, sizeof extra);
   memcpy (f->page, buf, amt);
   if (!seal_page (f, f->page, 0, &ad))

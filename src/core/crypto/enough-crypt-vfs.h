@@ -19,8 +19,8 @@ G_BEGIN_DECLS
  * (a new database gets them before its first write, see
  * enough_crypt_open_db()). The associated data binds each page to the
  * journal's file id, the kind of file and the page's place (page number;
- * for WAL frames also the frame's offset and salt), so no page can be
- * moved unnoticed. Page 1 keeps bytes 0–23 (magic, page size, reserved
+ * for WAL frames also the frame's offset and the WAL's salt), so no page
+ * can be moved unnoticed. Page 1 keeps bytes 0–23 (magic, page size, reserved
  * bytes) readable for this VFS, authenticated with the rest.
  *
  * A page that fails authentication gives SQLITE_IOERR_DATA ("the journal
