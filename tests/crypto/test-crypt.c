@@ -276,6 +276,19 @@ test_round_trip (Fixture       *f,
   g_assert_cmpuint (n, ==, 450);
   sqlite3_close (db);
 
+  /* Many connections at once (each file holds a cipher in secure memory). */
+  {
+    sqlite3 *many[40];
+
+    for (guint i = 0; i < G_N_ELEMENTS (many); i++)
+      {
+        many[i] = open_encrypted (f->db_path, key);
+        g_assert_cmpint (read_all (many[i], &n), ==, SQLITE_OK);
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (many); i++)
+      sqlite3_close (many[i]);
+  }
+
   /* Another key (the wrong passphrase's) reads nothing, and says so. */
   other = enough_key_file_create (other_key, "x", NULL, NULL);
   db = NULL;

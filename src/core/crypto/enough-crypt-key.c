@@ -63,6 +63,9 @@ enough_crypt_init (void)
            * still works (and still wipes), so no warning on stderr. */
           gcry_control (GCRYCTL_SUSPEND_SECMEM_WARN);
           gcry_control (GCRYCTL_INIT_SECMEM, 65536, 0);
+          /* Every open file holds a cipher (key schedule, GCM tables) in
+           * secure memory: many connections must not run out of it. */
+          gcry_control (GCRYCTL_AUTO_EXPAND_SECMEM, 65536, 0);
           gcry_control (GCRYCTL_RESUME_SECMEM_WARN);
           gcry_control (GCRYCTL_DISABLE_SECMEM_WARN);
           gcry_control (GCRYCTL_INITIALIZATION_FINISHED, 0);

@@ -73,10 +73,16 @@ set_page_size (CryptFile *f,
   return TRUE;
 }
 
+/* A sealed page ends in its nonce and tag, never all zeros: look there
+ * first, so the whole page is scanned only for holes. */
 static gboolean
 all_zero (const guint8 *p,
           gsize         n)
 {
+  static const guint8 zeros[ENOUGH_CRYPT_RESERVE_BYTES] = { 0 };
+
+  if (n >= sizeof zeros && memcmp (p + n - sizeof zeros, zeros, sizeof zeros) != 0)
+    return FALSE;
   for (gsize i = 0; i < n; i++)
     if (p[i] != 0)
       return FALSE;
@@ -211,7 +217,6 @@ db_load_page_size (CryptFile *f)
 static int
 db_read_page (CryptFile     *f,
               guint32        pgno,
-              sqlite3_int64  file_size,
               gboolean      *missing)
 {
   sqlite3_int64 start = (sqlite3_int64) (pgno - 1) * f->page_size;
@@ -220,15 +225,22 @@ db_read_page (CryptFile     *f,
   int rc;
 
   *missing = FALSE;
-  if (start >= file_size)
+  rc = f->real->pMethods->xRead (f->real, f->page, f->page_size, start);
+  if (rc == SQLITE_IOERR_SHORT_READ)
     {
+      /* Only at the end of the file: past it is a page not written yet,
+       * part of a page is a file cut short. */
+      sqlite3_int64 file_size = 0;
+
+      rc = real_size (f, &file_size);
+      if (rc != SQLITE_OK)
+        return rc;
+      if (start < file_size)
+        return SQLITE_IOERR_DATA;
       memset (f->page, 0, f->page_size);
       *missing = TRUE;
       return SQLITE_OK;
     }
-  if (start + f->page_size > file_size)
-    return SQLITE_IOERR_DATA;  /* cut in the middle of a page */
-  rc = raw_read (f, f->page, f->page_size, start);
   if (rc != SQLITE_OK)
     return rc;
   /* Never written (a hole, or the lock-byte page): zeros stay zeros. */
@@ -244,20 +256,25 @@ db_read (CryptFile     *f,
          int            amt,
          sqlite3_int64  off)
 {
-  sqlite3_int64 size = 0;
   gboolean short_read = FALSE;
-  int rc = real_size (f, &size);
+  int rc;
 
-  if (rc != SQLITE_OK)
-    return rc;
-  if (size == 0)
+  if (f->page_size == 0)
     {
-      memset (buf, 0, amt);
-      return SQLITE_IOERR_SHORT_READ;
+      sqlite3_int64 size = 0;
+
+      rc = real_size (f, &size);
+      if (rc != SQLITE_OK)
+        return rc;
+      if (size == 0)
+        {
+          memset (buf, 0, amt);
+          return SQLITE_IOERR_SHORT_READ;
+        }
+      rc = db_load_page_size (f);
+      if (rc != SQLITE_OK)
+        return rc;
     }
-  rc = db_load_page_size (f);
-  if (rc != SQLITE_OK)
-    return rc;
 
   for (sqlite3_int64 pos = off; pos < off + amt;)
     {
@@ -266,7 +283,7 @@ db_read (CryptFile     *f,
       sqlite3_int64 n = MIN (off + amt, page_start + f->page_size) - pos;
       gboolean missing;
 
-      rc = db_read_page (f, pgno, size, &missing);
+      rc = db_read_page (f, pgno, &missing);
       if (rc != SQLITE_OK)
         {
           memset (buf, 0, amt);
@@ -724,7 +741,10 @@ crypt_open (sqlite3_vfs  *vfs,
   if (f->key == NULL)
     return SQLITE_CANTOPEN;
 
-  err = gcry_cipher_open (&f->cipher, GCRY_CIPHER_CHACHA20, GCRY_CIPHER_MODE_POLY1305,
+  /* AES-256-GCM: with AES-NI and carry-less multiply (nearly every PC)
+   * about twice as fast here as ChaCha20-Poly1305, and every page read
+   * that misses SQLite's cache pays it. */
+  err = gcry_cipher_open (&f->cipher, GCRY_CIPHER_AES256, GCRY_CIPHER_MODE_GCM,
                           GCRY_CIPHER_SECURE);
   if (!err)
     err = gcry_cipher_setkey (f->cipher, enough_crypt_key_get_data (f->key), ENOUGH_CRYPT_KEY_BYTES);

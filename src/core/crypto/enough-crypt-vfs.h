@@ -14,7 +14,7 @@ G_BEGIN_DECLS
  *
  * "enough-crypt", an SQLite VFS shim over the default one that encrypts
  * every page of the database, of its WAL and of its rollback journal with
- * ChaCha20-Poly1305 and a fresh random nonce per write. The nonce (12
+ * AES-256-GCM and a fresh random nonce per write. The nonce (12
  * bytes) and the tag (16) sit in the last 28 of each page's reserved bytes
  * (a new database gets them before its first write, see
  * enough_crypt_open_db()). The associated data binds each page to the
