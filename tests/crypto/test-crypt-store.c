@@ -294,6 +294,32 @@ test_interrupted (StoreFixture  *f,
   close_store (f);
 }
 
+/* Encryption turned on before there is a journal: the first open makes
+ * an encrypted one. */
+static void
+test_new_encrypted (StoreFixture  *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  (void) data;
+  g_assert_true (enough_store_encrypt (f->path, PASSPHRASE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (enough_store_is_encrypted (f->path));
+  f->store = enough_store_open_encrypted (f->path, PASSPHRASE, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
+  g_assert_no_error (error);
+  enough_store_set_clock (f->store, fixture_clock, f);
+  enough_store_set_autosave_delay (f->store, G_MAXUINT);
+  write_words (f);
+  assert_no_plaintext (f->dir);
+  close_store (f);
+  assert_no_plaintext (f->dir);
+  f->store = enough_store_open_encrypted (f->path, PASSPHRASE, ENOUGH_STORE_OPEN_CHECK_SYNC, &error);
+  g_assert_no_error (error);
+  assert_words_back (f->store);
+  close_store (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +328,7 @@ main (int   argc,
   _enough_crypt_set_kdf_params (1, 64);
 
   g_test_add ("/crypt-store/encrypt-and-decrypt", StoreFixture, NULL, set_up, test_encrypt_and_decrypt, tear_down);
+  g_test_add ("/crypt-store/new-encrypted", StoreFixture, NULL, set_up, test_new_encrypted, tear_down);
   g_test_add ("/crypt-store/damaged", StoreFixture, NULL, set_up, test_damaged, tear_down);
   g_test_add ("/crypt-store/interrupted", StoreFixture, NULL, set_up, test_interrupted, tear_down);
   return g_test_run ();
