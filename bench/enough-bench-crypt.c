@@ -14,6 +14,7 @@
 #include "enough-export.h"
 #include "enough-import.h"
 #include "enough-store.h"
+#include "enough-store-private.h"
 #include "enough-store-test-hooks.h"
 
 /* Encrypted against plain, in the same run: one synthetic journal of N
@@ -225,8 +226,11 @@ main (int   argc,
 {
   int entries = 100000;
   int seed = 1;
+  int read_cache_kib = 0;
   GOptionEntry options[] = {
     { "entries", 'n', 0, G_OPTION_ARG_INT, &entries, "Number of journal entries (100000)", "N" },
+    { "read-cache-kib", 0, 0, G_OPTION_ARG_INT, &read_cache_kib,
+      "Page cache of both stores' read connections (default: the store's own)", "KIB" },
     { "seed", 's', 0, G_OPTION_ARG_INT, &seed, "Random seed (1)", "S" },
     { NULL }
   };
@@ -295,6 +299,25 @@ main (int   argc,
   open_once (secret, key, &secret_store);
   _enough_store_wait_idle (plain_store);
   _enough_store_wait_idle (secret_store);
+  if (read_cache_kib > 0)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = -%d", read_cache_kib);
+
+      sqlite3_exec (_enough_store_get_read_db (plain_store), pragma, NULL, NULL, NULL);
+      sqlite3_exec (_enough_store_get_read_db (secret_store), pragma, NULL, NULL, NULL);
+    }
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    sqlite3_prepare_v2 (_enough_store_get_read_db (secret_store), "PRAGMA cache_size", -1, &stmt, NULL);
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      g_printerr ("read cache: %lld (plain: ", (long long) sqlite3_column_int64 (stmt, 0));
+    sqlite3_finalize (stmt);
+    sqlite3_prepare_v2 (_enough_store_get_read_db (plain_store), "PRAGMA cache_size", -1, &stmt, NULL);
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      g_printerr ("%lld)\n", (long long) sqlite3_column_int64 (stmt, 0));
+    sqlite3_finalize (stmt);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
       search_plain[i] = search_once (plain_store, queries[i]);
