@@ -385,6 +385,15 @@ wal_open_frame (CryptFile     *f,
     return FALSE;
   memcpy (extra, f->page, 4);           /* page number */
   memcpy (extra + 4, f->page + 8, 8);   /* salt */
+  /* A frame of the transaction under way after an in-place overwrite has
+   * zeros for its salt until the commit rewrites its header: it was
+   * sealed with the WAL header's salt (see wal_write()). */
+  if (all_zero (extra + 4, 8))
+    {
+      *rc = raw_read (f, extra + 4, 8, 16);
+      if (*rc != SQLITE_OK)
+        return FALSE;
+    }
   make_ad (f, &ad, frame, extra, sizeof extra);
   /* open_page works on page_size bytes from @data. */
   return open_page (f, data, 0, &ad);
