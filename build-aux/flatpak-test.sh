@@ -45,14 +45,14 @@ suite=bookworm
 platform_name=io.github.enoughjournal.OfflinePlatform
 sdk_name=io.github.enoughjournal.OfflineSdk
 platform_pkgs=(
-  libgtk-4-1 libadwaita-1-0 libjson-glib-1.0-0 libsqlite3-0 libglib2.0-bin
+  libgtk-4-1 libadwaita-1-0 libjson-glib-1.0-0 libsqlite3-0 libglib2.0-bin libgcrypt20
   gsettings-desktop-schemas adwaita-icon-theme hicolor-icon-theme librsvg2-common
   shared-mime-info fontconfig fonts-cantarell fonts-dejavu-core
   libegl1 libgl1 libgles2 libgl1-mesa-dri libegl-mesa0 libglx-mesa0
 )
 sdk_pkgs=(
   build-essential meson ninja-build pkg-config gettext
-  libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev
+  libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev libgcrypt20-dev
   desktop-file-utils appstream-util elfutils libxml2-utils
 )
 host_pkgs=(flatpak flatpak-builder debootstrap elfutils xvfb xauth xdotool dbus libglib2.0-bin python3)

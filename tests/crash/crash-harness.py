@@ -17,6 +17,13 @@ the WAL recovery when the driver starts again):
 Also measures how much typing a kill lost: the time between the moment
 the last committed batch was taken and the kill.
 
+With --encrypted the journal is encrypted and the copy is read through
+the driver (--dump: it finishes an interrupted conversion, runs
+integrity_check through the key and writes a plain copy); with
+--convert-every K, every K-th kill falls in the middle of the driver
+turning encryption off and on in a loop, after which the journal must
+still hold exactly the acknowledged state.
+
 The kill schedule and the driver's writes are seeded (--seed); the exact
 interleaving still depends on timing. Output is TAP, one point per journal.
 """
@@ -147,7 +154,32 @@ def apply_batch(model, batch):
     return model
 
 
-def check_kill(model, log_text, db_dir, scratch, kill_usec):
+def copy_for_check(db_dir, scratch, driver):
+    """Copies the journal's files to @scratch; returns the plain file to read.
+    With @driver (encrypted runs), it decrypts the copy."""
+    if os.path.isdir(scratch):
+        shutil.rmtree(scratch)
+    os.mkdir(scratch)
+    for name in os.listdir(db_dir):
+        src = os.path.join(db_dir, name)
+        if name.startswith("journal.") and os.path.isfile(src):
+            if driver is None and name not in ("journal.db", "journal.db-wal", "journal.db-shm"):
+                continue
+            shutil.copy2(src, os.path.join(scratch, name))
+    if driver is None:
+        return "journal.db"
+    db = os.path.join(scratch, "journal.db")
+    out = os.path.join(scratch, "plain.db")
+    res = subprocess.run([driver, "--db", db, "--dump", out], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if res.returncode != 0:
+        raise Failure("the encrypted journal did not pass its check: " + res.stderr.strip()[-300:])
+    if not os.path.exists(db):
+        return None
+    return "plain.db"
+
+
+def check_kill(model, log_text, db_dir, scratch, kill_usec, driver=None):
     """Verifies one kill; returns (new model, n values verified, loss ms or None)."""
     loaded, ready, batches, acks, errors = parse_log(log_text)
     if errors:
@@ -171,18 +203,12 @@ def check_kill(model, log_text, db_dir, scratch, kill_usec):
         raise Failure("batch %d acknowledged but never logged" % acked)
 
     # Look at a copy: the kill's files stay as they are for the next start.
-    if os.path.isdir(scratch):
-        shutil.rmtree(scratch)
-    os.mkdir(scratch)
-    for suffix in ("", "-wal", "-shm"):
-        src = os.path.join(db_dir, "journal.db" + suffix)
-        if os.path.exists(src):
-            shutil.copy2(src, os.path.join(scratch, "journal.db" + suffix))
-    if not os.path.exists(os.path.join(scratch, "journal.db")):
+    name = copy_for_check(db_dir, scratch, driver)
+    if name is None or not os.path.exists(os.path.join(scratch, name)):
         if acked == 0 and not model:
             return model, 0, None
         raise Failure("the journal file is gone")
-    state = read_journal(scratch, "journal.db")
+    state = read_journal(scratch, name)
 
     prefix = model
     for batch in batches[:acked]:
@@ -223,6 +249,9 @@ def main():
     parser.add_argument("--max-loss-ms", type=float, default=3000.0,
                         help="fail if a kill lost more than this much typing")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--encrypted", action="store_true", help="an encrypted journal")
+    parser.add_argument("--convert-every", type=int, default=0,
+                        help="with --encrypted: every K-th kill interrupts conversions")
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
@@ -232,7 +261,7 @@ def main():
     print("1..%d" % n_journals)
     print("# seed %d, %d kills, autosave delay %d ms" % (args.seed, args.kills, args.delay))
 
-    total_kills = total_verified = total_acks = 0
+    total_kills = total_verified = total_acks = total_conversion_kills = 0
     losses = []
     failed = 0
     started = time.monotonic()
@@ -249,10 +278,17 @@ def main():
                 if os.path.exists(log_path):
                     os.unlink(log_path)
                 delay_s = rng.uniform(args.min_kill_ms, args.max_kill_ms) / 1000.0
-                proc = subprocess.Popen([args.driver, "--db", os.path.join(db_dir, "journal.db"),
-                                         "--log", log_path, "--seed", str(rng.randrange(1, 2**31)),
-                                         "--delay", str(args.delay), "--interval", str(args.interval)],
-                                        stdin=subprocess.DEVNULL)
+                converting = (args.encrypted and args.convert_every > 0 and model
+                              and kill_no % args.convert_every == 0)
+                command = [args.driver, "--db", os.path.join(db_dir, "journal.db"),
+                           "--log", log_path, "--seed", str(rng.randrange(1, 2**31)),
+                           "--delay", str(args.delay), "--interval", str(args.interval)]
+                if args.encrypted:
+                    command.append("--encrypted")
+                if converting:
+                    command.append("--convert")
+                    total_conversion_kills += 1
+                proc = subprocess.Popen(command, stdin=subprocess.DEVNULL)
                 time.sleep(delay_s)
                 kill_usec = int(time.monotonic() * 1e6)
                 if proc.poll() is not None:
@@ -268,7 +304,8 @@ def main():
                         text = f.read()
                 try:
                     model, verified, loss = check_kill(model, text, db_dir,
-                                                       os.path.join(work, "scratch"), kill_usec)
+                                                       os.path.join(work, "scratch"), kill_usec,
+                                                       args.driver if args.encrypted else None)
                 except Failure as e:
                     raise Failure("kill %d (after %.0f ms): %s" % (kill_no, delay_s * 1000, e))
                 total_verified += verified
@@ -287,9 +324,10 @@ def main():
         sys.stdout.flush()
 
     losses.sort()
-    summary = ("crash: %d kills, %d failed journals, %d records verified, %d batches acknowledged, "
+    summary = ("crash%s: %d kills (%d during conversions), %d failed journals, %d records verified, %d batches acknowledged, "
                "loss after a kill: median %.0f ms, max %.0f ms, %.0f s"
-               % (total_kills, failed, total_verified, total_acks,
+               % (" (encrypted)" if args.encrypted else "", total_kills, total_conversion_kills,
+                  failed, total_verified, total_acks,
                   losses[len(losses) // 2] if losses else 0, losses[-1] if losses else 0,
                   time.monotonic() - started))
     print("# " + summary)

@@ -23,6 +23,12 @@
  *
  * Every text is "<seq>|<sha1 of payload>|<payload>", so the harness can
  * tell an intact value from a half-written one.
+ *
+ * With --encrypted the journal is encrypted first (if it is not), and
+ * opened with its passphrase. --convert turns encryption off and on
+ * forever instead of writing (killed in the middle of conversions);
+ * --dump OUT finishes what a kill interrupted, checks the journal and
+ * writes a plain copy to OUT for the harness to read.
  */
 
 #include "config.h"
@@ -33,7 +39,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "enough-crypt-vfs.h"
 #include "enough-store.h"
+
+#define PASSPHRASE "crash test passphrase"
 
 typedef struct
 {
@@ -340,6 +349,76 @@ quit_cb (gpointer loop)
   return G_SOURCE_REMOVE;
 }
 
+/* Off, on, off… until killed. */
+static int
+convert_forever (const char *db)
+{
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok = enough_store_is_encrypted (db)
+                    ? enough_store_decrypt (db, PASSPHRASE, &error)
+                    : enough_store_encrypt (db, PASSPHRASE, NULL, &error);
+
+      if (!ok)
+        {
+          g_printerr ("crash-driver: conversion: %s\n", error->message);
+          return 1;
+        }
+    }
+}
+
+/* What the next start would see: the interrupted conversion finished,
+ * the journal checked through its key, a plain copy for the harness. */
+static int
+dump_journal (const char *db,
+              const char *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnoughCryptKey) key = NULL;
+  g_autofree char *escaped = g_uri_escape_string (out, "/", FALSE);
+  g_autofree char *sql = NULL;
+  sqlite3 *src = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean sound = FALSE;
+
+  if (enough_store_is_encrypted (db))
+    {
+      key = enough_store_unlock (db, PASSPHRASE, &error);
+      if (key == NULL)
+        {
+          g_printerr ("crash-driver: unlock: %s\n", error->message);
+          return 1;
+        }
+    }
+  if (!g_file_test (db, G_FILE_TEST_EXISTS))
+    return 0;
+  if (enough_crypt_open_db (db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, key, &src) != SQLITE_OK)
+    {
+      g_printerr ("crash-driver: open: %s\n", sqlite3_errmsg (src));
+      return 1;
+    }
+  if (sqlite3_prepare_v2 (src, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    sound = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  if (!sound)
+    {
+      g_printerr ("crash-driver: integrity_check failed: %s\n", sqlite3_errmsg (src));
+      sqlite3_close (src);
+      return 1;
+    }
+  sql = g_strdup_printf ("VACUUM INTO 'file:%s?vfs=%s'", escaped, sqlite3_vfs_find (NULL)->zName);
+  if (sqlite3_exec (src, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_printerr ("crash-driver: copy: %s\n", sqlite3_errmsg (src));
+      sqlite3_close (src);
+      return 1;
+    }
+  sqlite3_close (src);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,17 +438,34 @@ main (int   argc,
     { "run", 0, 0, G_OPTION_ARG_INT, &run_ms, "Quit cleanly after this long (0 = never)", "MS" },
     { NULL }
   };
+  gboolean encrypted = FALSE, convert = FALSE;
+  g_autofree char *dump = NULL;
+  GOptionEntry crypt_entries[] = {
+    { "encrypted", 0, 0, G_OPTION_ARG_NONE, &encrypted, "Encrypt the journal first", NULL },
+    { "convert", 0, 0, G_OPTION_ARG_NONE, &convert, "Turn encryption off and on until killed", NULL },
+    { "dump", 0, 0, G_OPTION_ARG_FILENAME, &dump, "Check the journal, write a plain copy", "PATH" },
+    { NULL }
+  };
   g_autoptr(GOptionContext) context = g_option_context_new ("- write a journal until killed");
   g_autoptr(GError) error = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   Driver d = { 0 };
 
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || db == NULL || log_path == NULL)
+  g_option_context_add_main_entries (context, crypt_entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || db == NULL ||
+      (log_path == NULL && dump == NULL && !convert))
     {
       g_printerr ("crash-driver: %s\n", error ? error->message : "--db and --log are needed");
       return 2;
     }
+
+  /* Cheap Argon2id: the harness unlocks hundreds of times. */
+  _enough_crypt_set_kdf_params (1, 64);
+  if (dump != NULL)
+    return dump_journal (db, dump);
+  if (convert)
+    return convert_forever (db);
 
   d.log_fd = open (log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   if (d.log_fd < 0)
@@ -384,7 +480,18 @@ main (int   argc,
   d.touched = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, g_free);
 
   /* As the application opens it (daily backup included). */
-  d.store = enough_store_open (db, ENOUGH_STORE_OPEN_DEFAULT, &error);
+  if (encrypted && !enough_store_is_encrypted (db) &&
+      !enough_store_encrypt (db, PASSPHRASE, NULL, &error))
+    {
+      g_autofree char *line = g_strdup_printf ("OPEN-FAILED encrypt: %s\n", error->message);
+
+      log_line (&d, line);
+      return 3;
+    }
+  if (encrypted)
+    d.store = enough_store_open_encrypted (db, PASSPHRASE, ENOUGH_STORE_OPEN_DEFAULT, &error);
+  else
+    d.store = enough_store_open (db, ENOUGH_STORE_OPEN_DEFAULT, &error);
   if (d.store == NULL)
     {
       g_autofree char *line = g_strdup_printf ("OPEN-FAILED %s\n", error->message);

@@ -3,15 +3,25 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "enough-command-line.h"
+#include "enough-crypt-vfs.h"
 #include "enough-dates.h"
 #include "enough-export.h"
 #include "enough-import.h"
 #include "enough-store.h"
 
 #define EXIT_USAGE 2
+/* Longer than any passphrase anyone types; a bigger file is a mistake. */
+#define MAX_PASSPHRASE 1024
 
 void
 enough_command_line_add_options (GApplication *app)
@@ -25,6 +35,12 @@ enough_command_line_add_options (GApplication *app)
       N_("With --export: only entries up to this day, included (YYYY-MM-DD)"), N_("DATE") },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Import a JSON export into the journal and quit; entries already there are skipped"), N_("FILE") },
+    { "encrypt", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Encrypt the journal and its backups with a passphrase, show the recovery key and quit"), NULL },
+    { "decrypt", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Turn the journal’s encryption off (asks for the passphrase) and quit"), NULL },
+    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Read the passphrase from FILE instead of asking on the terminal (for scripts)"), N_("FILE") },
     { NULL }
   };
 
@@ -63,10 +79,169 @@ fail (const char *message)
   return EXIT_FAILURE;
 }
 
+/* ---- Passphrases --------------------------------------------------------- */
+
+static void
+passphrase_free (char *passphrase)
+{
+  if (passphrase != NULL)
+    {
+      explicit_bzero (passphrase, strlen (passphrase));
+      g_free (passphrase);
+    }
+}
+typedef char Passphrase;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Passphrase, passphrase_free)
+
+/* The first line of @path (at most MAX_PASSPHRASE bytes). */
+static char *
+passphrase_from_file (const char  *path,
+                      GError     **error)
+{
+  char buf[MAX_PASSPHRASE + 2];
+  gssize n;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  char *passphrase;
+
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("The passphrase file “%s” could not be read: %s"), path, g_strerror (saved));
+      return NULL;
+    }
+  n = read (fd, buf, sizeof buf - 1);
+  close (fd);
+  if (n < 0 || n > MAX_PASSPHRASE)
+    {
+      explicit_bzero (buf, sizeof buf);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _("The passphrase file “%s” is not a passphrase (too long, or unreadable)."), path);
+      return NULL;
+    }
+  buf[n] = '\0';
+  buf[strcspn (buf, "\r\n")] = '\0';
+  passphrase = g_strdup (buf);
+  explicit_bzero (buf, sizeof buf);
+  if (*passphrase == '\0' || !g_utf8_validate (passphrase, -1, NULL))
+    {
+      passphrase_free (passphrase);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _("The passphrase file “%s” is empty or not text."), path);
+      return NULL;
+    }
+  return passphrase;
+}
+
+/* Asks on the terminal, without echo. */
+static char *
+passphrase_from_terminal (const char  *prompt,
+                          GError     **error)
+{
+  char buf[MAX_PASSPHRASE + 2];
+  struct termios old, quiet;
+  FILE *tty = fopen ("/dev/tty", "r+e");
+  gboolean got;
+  char *passphrase;
+
+  if (tty == NULL || tcgetattr (fileno (tty), &old) != 0)
+    {
+      if (tty != NULL)
+        fclose (tty);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("There is no terminal to ask for the passphrase on; use --passphrase-file FILE."));
+      return NULL;
+    }
+  quiet = old;
+  quiet.c_lflag &= ~(tcflag_t) ECHO;
+  quiet.c_lflag |= ECHONL;
+  fputs (prompt, tty);
+  fflush (tty);
+  tcsetattr (fileno (tty), TCSAFLUSH, &quiet);
+  got = fgets (buf, sizeof buf, tty) != NULL;
+  tcsetattr (fileno (tty), TCSAFLUSH, &old);
+  fclose (tty);
+  if (!got)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("No passphrase was given."));
+      return NULL;
+    }
+  buf[strcspn (buf, "\r\n")] = '\0';
+  passphrase = g_strdup (buf);
+  explicit_bzero (buf, sizeof buf);
+  if (*passphrase == '\0')
+    {
+      passphrase_free (passphrase);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("No passphrase was given."));
+      return NULL;
+    }
+  return passphrase;
+}
+
+/* From --passphrase-file, or the terminal (@confirm: typed twice). */
+static char *
+get_passphrase (const char  *file,
+                gboolean     confirm,
+                GError     **error)
+{
+  g_autoptr(Passphrase) first = NULL;
+  g_autoptr(Passphrase) second = NULL;
+
+  if (file != NULL)
+    return passphrase_from_file (file, error);
+  first = passphrase_from_terminal (confirm ? _("New passphrase: ") : _("Passphrase: "), error);
+  if (first == NULL || !confirm)
+    return g_steal_pointer (&first);
+  second = passphrase_from_terminal (_("The same passphrase again: "), error);
+  if (second == NULL)
+    return NULL;
+  if (strcmp (first, second) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The two passphrases differ; nothing was changed."));
+      return NULL;
+    }
+  return g_steal_pointer (&first);
+}
+
+/* For an encrypted journal: its key, unlocked and put in the keyring so
+ * export and import read through it. NULL with no error for a plain one. */
+static EnoughCryptKey *
+unlock_if_encrypted (const char  *db_path,
+                     const char  *passphrase_file,
+                     GError     **error)
+{
+  g_autoptr(Passphrase) passphrase = NULL;
+  EnoughCryptKey *key;
+
+  if (!enough_store_is_encrypted (db_path))
+    return NULL;
+  passphrase = get_passphrase (passphrase_file, FALSE, error);
+  if (passphrase == NULL)
+    return NULL;
+  key = enough_store_unlock (db_path, passphrase, error);
+  if (key != NULL)
+    enough_crypt_keyring_add (db_path, key);
+  return key;
+}
+
+static void
+lock_again (const char     *db_path,
+            EnoughCryptKey *key)
+{
+  if (key != NULL)
+    {
+      enough_crypt_keyring_remove (db_path);
+      enough_crypt_key_unref (key);
+    }
+}
+
 static int
 run_export (const char *path,
             const char *from,
-            const char *to)
+            const char *to,
+            const char *passphrase_file)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
@@ -87,9 +262,18 @@ run_export (const char *path,
       return EXIT_USAGE;
     }
 
-  /* Straight from the file, read-only: safe even while the app runs. */
-  if (!enough_export_to_file (db_path, &options, file, &n, NULL, &error))
-    return fail (error->message);
+  {
+    EnoughCryptKey *key = unlock_if_encrypted (db_path, passphrase_file, &error);
+    gboolean ok;
+
+    if (error != NULL)
+      return fail (error->message);
+    /* Straight from the file, read-only: safe even while the app runs. */
+    ok = enough_export_to_file (db_path, &options, file, &n, NULL, &error);
+    lock_again (db_path, key);
+    if (!ok)
+      return fail (error->message);
+  }
 
   g_print (ngettext ("Exported %u entry to %s\n", "Exported %u entries to %s\n", n), n, shown);
   return EXIT_SUCCESS;
@@ -97,7 +281,8 @@ run_export (const char *path,
 
 static int
 run_import (GApplication *app,
-            const char   *path)
+            const char   *path,
+            const char   *passphrase_file)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
@@ -109,9 +294,18 @@ run_import (GApplication *app,
   if (primary_is_running (app))
     return fail (_("Enough is open. Close it first, or use Import… in its menu."));
 
-  store = enough_store_open (NULL, ENOUGH_STORE_OPEN_DEFAULT, &error);
-  if (store == NULL)
-    return fail (error->message);
+  {
+    g_autofree char *db_path = enough_store_get_default_path ();
+    EnoughCryptKey *key = unlock_if_encrypted (db_path, passphrase_file, &error);
+
+    if (error != NULL)
+      return fail (error->message);
+    store = key != NULL ? enough_store_open_with_key (db_path, key, ENOUGH_STORE_OPEN_DEFAULT, &error)
+                        : enough_store_open (db_path, ENOUGH_STORE_OPEN_DEFAULT, &error);
+    lock_again (db_path, key);
+    if (store == NULL)
+      return fail (error->message);
+  }
 
   ok = enough_import_file (store, file, &added, &skipped, &error);
   if (!enough_store_close (store, ok ? &error : NULL))
@@ -133,22 +327,68 @@ run_import (GApplication *app,
   return EXIT_SUCCESS;
 }
 
+static int
+run_encrypt (GApplication *app,
+             gboolean      on,
+             const char   *passphrase_file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Passphrase) passphrase = NULL;
+  g_autofree char *db_path = enough_store_get_default_path ();
+  g_autofree char *recovery = NULL;
+
+  if (primary_is_running (app))
+    return fail (_("Enough is open. Close it first."));
+  if (on == enough_store_is_encrypted (db_path))
+    return fail (on ? _("The journal is already encrypted.") : _("The journal is not encrypted."));
+
+  passphrase = get_passphrase (passphrase_file, on && passphrase_file == NULL, &error);
+  if (passphrase == NULL)
+    return fail (error->message);
+  if (!on)
+    {
+      if (!enough_store_decrypt (db_path, passphrase, &error))
+        return fail (error->message);
+      g_print (_("The journal and its backups are no longer encrypted.\n"));
+      return EXIT_SUCCESS;
+    }
+
+  if (!enough_store_encrypt (db_path, passphrase, &recovery, &error))
+    return fail (error->message);
+  g_print (_("The journal and its backups are now encrypted.\n"
+             "Recovery key: %s\n"
+             "Keep it somewhere safe, apart from the computer: without the passphrase and this key, "
+             "nobody can open the journal, not even us.\n"), recovery);
+  explicit_bzero (recovery, strlen (recovery));
+  return EXIT_SUCCESS;
+}
+
 int
 enough_command_line_run (GApplication *app,
                          GVariantDict *options)
 {
   const char *export_path = NULL, *import_path = NULL, *from = NULL, *to = NULL;
+  const char *passphrase_file = NULL;
+  gboolean encrypt = FALSE, decrypt = FALSE;
 
   g_variant_dict_lookup (options, "export", "^&ay", &export_path);
   g_variant_dict_lookup (options, "import", "^&ay", &import_path);
   g_variant_dict_lookup (options, "from", "&s", &from);
   g_variant_dict_lookup (options, "to", "&s", &to);
+  g_variant_dict_lookup (options, "encrypt", "b", &encrypt);
+  g_variant_dict_lookup (options, "decrypt", "b", &decrypt);
+  g_variant_dict_lookup (options, "passphrase-file", "^&ay", &passphrase_file);
 
-  if (export_path == NULL && import_path == NULL)
+  if (export_path == NULL && import_path == NULL && !encrypt && !decrypt)
     {
       if (from != NULL || to != NULL)
         {
           fail (_("--from and --to go with --export"));
+          return EXIT_USAGE;
+        }
+      if (passphrase_file != NULL)
+        {
+          fail (_("--passphrase-file goes with --export, --import, --encrypt or --decrypt"));
           return EXIT_USAGE;
         }
       return -1;
@@ -158,7 +398,14 @@ enough_command_line_run (GApplication *app,
       fail (_("use --export or --import, not both"));
       return EXIT_USAGE;
     }
+  if ((export_path != NULL) + (import_path != NULL) + encrypt + decrypt > 1)
+    {
+      fail (_("use one of --export, --import, --encrypt and --decrypt at a time"));
+      return EXIT_USAGE;
+    }
 
-  return export_path != NULL ? run_export (export_path, from, to)
-                             : run_import (app, import_path);
+  if (encrypt || decrypt)
+    return run_encrypt (app, encrypt, passphrase_file);
+  return export_path != NULL ? run_export (export_path, from, to, passphrase_file)
+                             : run_import (app, import_path, passphrase_file);
 }

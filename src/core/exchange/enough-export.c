@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "enough-crypt-vfs.h"
 #include "enough-dates.h"
 #include "enough-export-pdf.h"
 #include "enough-export-private.h"
@@ -81,7 +82,9 @@ export_open (Export      *ex,
                    _("There is no journal at “%s” yet."), db_path);
       return FALSE;
     }
-  if (sqlite3_open_v2 (db_path, &ex->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+  /* An encrypted journal reads through the key its open store (or the
+   * command line) unlocked. */
+  if (enough_crypt_open_db (db_path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL, &ex->db) != SQLITE_OK)
     {
       _enough_export_set_db_error (error, ex->db);
       return FALSE;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "enough-crypt-vfs.h"
 #include "enough-paths.h"
 #include "enough-store-private.h"
 #include "enough-store-schema.h"
@@ -197,6 +198,8 @@ _enough_store_backup_db (sqlite3     *src,
 {
   g_autofree char *dir = g_path_get_dirname (dest_path);
   g_autofree char *tmp = g_strconcat (dest_path, ".tmp", NULL);
+  /* A copy of an encrypted journal is encrypted with its key. */
+  g_autoptr(EnoughCryptKey) key = enough_crypt_key_of_db (src);
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
   int rc;
@@ -206,7 +209,7 @@ _enough_store_backup_db (sqlite3     *src,
   if (!create_private_file (tmp, error))
     return FALSE;
 
-  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = enough_crypt_open_db (tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, key, &dest);
   if (rc != SQLITE_OK)
     {
       _enough_store_set_sqlite_error (error, dest, rc, "backup open");
@@ -356,9 +359,10 @@ enough_store_set_aside (const char  *db_path,
 }
 
 static gboolean
-check_backup_file (const char  *backup_path,
-                   sqlite3    **out_db,
-                   GError     **error)
+check_backup_file (const char      *backup_path,
+                   EnoughCryptKey  *key,
+                   sqlite3        **out_db,
+                   GError         **error)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -373,7 +377,7 @@ check_backup_file (const char  *backup_path,
       return FALSE;
     }
 
-  rc = sqlite3_open_v2 (backup_path, &db, SQLITE_OPEN_READONLY, NULL);
+  rc = enough_crypt_open_db (backup_path, SQLITE_OPEN_READONLY, key, &db);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "SELECT (SELECT application_id FROM pragma_application_id),"
                                  " (SELECT user_version FROM pragma_user_version)", -1, &stmt, NULL);
@@ -463,6 +467,7 @@ typedef enum
  * (busy, out of memory) is neither: the restore stops. */
 static gboolean
 inspect_current (const char    *db_path,
+                 EnoughCryptKey *key,
                  sqlite3      **out_db,
                  CurrentState  *out_state,
                  GError       **error)
@@ -478,7 +483,7 @@ inspect_current (const char    *db_path,
       return TRUE;
     }
 
-  rc = sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL);
+  rc = enough_crypt_open_db (db_path, SQLITE_OPEN_READONLY, key, &db);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -547,12 +552,22 @@ enough_store_restore_backup (const char  *db_path,
   sqlite3 *src = NULL;
   sqlite3 *current = NULL;
   CurrentState state;
+  g_autoptr(EnoughCryptKey) key = NULL;
   static const char *const suffixes[] = { "-wal", "-shm" };
 
   if (db_path == NULL)
     db_path = default_path = enough_store_get_default_path ();
 
-  if (!check_backup_file (backup_path, &src, error))
+  /* An encrypted journal's backups read and write with its key, which
+   * must be unlocked in this process. */
+  key = enough_crypt_keyring_lookup (db_path);
+  if (key == NULL && enough_store_is_encrypted (db_path))
+    {
+      g_set_error (error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_ENCRYPTED,
+                   _("The journal is encrypted: unlock it with its passphrase first."));
+      return FALSE;
+    }
+  if (!check_backup_file (backup_path, key, &src, error))
     return FALSE;
 
   /* 1. The copy, complete and checked, before anything else moves. */
@@ -563,7 +578,7 @@ enough_store_restore_backup (const char  *db_path,
       return restore_failed (error, local_error);
     }
   sqlite3_close (src);
-  if (!check_backup_file (restoring, &src, &local_error))
+  if (!check_backup_file (restoring, key, &src, &local_error))
     {
       g_unlink (restoring);
       return restore_failed (error, local_error);
@@ -573,7 +588,7 @@ enough_store_restore_backup (const char  *db_path,
   /* 2. Keep what is there now: a sound journal as a copy in the backups
    * folder (if that cannot be made, nothing is restored), a damaged one
    * moved aside untouched. */
-  if (!inspect_current (db_path, &current, &state, &local_error))
+  if (!inspect_current (db_path, key, &current, &state, &local_error))
     {
       g_unlink (restoring);
       return restore_failed (error, local_error);

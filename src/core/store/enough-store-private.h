@@ -91,6 +91,12 @@ gboolean _enough_store_copy_before_migration (sqlite3     *db,
 char    *_enough_store_unique_backup_path (const char *db_path,
                                            const char *what);
 
+/* Encryption conversions (enough-store-crypt.c) */
+void     _enough_store_finish_conversion (const char      *db_path);
+gboolean _enough_store_encrypt_backups   (const char      *db_path,
+                                          EnoughCryptKey  *key,
+                                          GError         **error);
+
 /* Generator (enough-journal-generator.c); runs on the worker's connection. */
 gboolean _enough_generate_journal (sqlite3  *db,
                                    guint     n_entries,
@@ -153,6 +159,7 @@ struct _EnoughStore
 
   char                 *path;
   EnoughStoreOpenFlags  flags;
+  EnoughCryptKey       *key;     /* NULL: a plain journal */
   GMainContext         *context;
 
   /* UI-thread read connection and its statement cache (sql → stmt) */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "enough-crypt-vfs.h"
 #include "enough-store-private.h"
 #include "enough-store-schema.h"
 #include "enough-store-test-hooks.h"
@@ -925,7 +926,7 @@ search_thread (GTask        *task,
 
   /* Its own short-lived connection: SQLite connections are not shared
    * between threads here. */
-  rc = sqlite3_open_v2 (data->path, &db, SQLITE_OPEN_READONLY, NULL);
+  rc = enough_crypt_open_db (data->path, SQLITE_OPEN_READONLY, NULL, &db);
   if (rc != SQLITE_OK)
     {
       _enough_store_set_sqlite_error (&error, db, rc, "search");

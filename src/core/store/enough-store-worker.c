@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "enough-crypt-vfs.h"
 #include "enough-store-private.h"
 #include "enough-store-schema.h"
 #include "enough-tables.h"
@@ -159,8 +160,15 @@ _enough_store_quick_check (sqlite3  *db,
     }
   if (problems->len > 0)
     {
+      g_autoptr(EnoughCryptKey) key = enough_crypt_key_of_db (db);
+
+      /* Encrypted, a page that does not authenticate shows up here as a
+       * page the check could not get. */
       g_set_error (error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_CORRUPT,
-                   "%s (quick_check: %s)", _("The journal file is damaged."), problems->str);
+                   "%s (quick_check: %s)",
+                   key != NULL ? _("The journal is damaged or the passphrase is wrong.")
+                               : _("The journal file is damaged."),
+                   problems->str);
       return FALSE;
     }
   return TRUE;

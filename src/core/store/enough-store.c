@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "enough-crypt-vfs.h"
 #include "enough-store-private.h"
 
 /* The store's public face: the GObject, its errors and statements, close.
@@ -58,6 +59,14 @@ _enough_store_set_sqlite_error (GError     **error,
       message = _("The journal is in use by another program.");
       break;
     case SQLITE_IOERR:
+      if (rc == SQLITE_IOERR_DATA || (db != NULL && sqlite3_extended_errcode (db) == SQLITE_IOERR_DATA))
+        {
+          /* The encrypting VFS: a page that does not authenticate. */
+          code = ENOUGH_STORE_ERROR_CORRUPT;
+          message = _("The journal is damaged or the passphrase is wrong.");
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
     case SQLITE_CANTOPEN:
       code = ENOUGH_STORE_ERROR_IO;
       message = _("The journal file could not be read or written.");
@@ -358,6 +367,11 @@ enough_store_finalize (GObject *object)
   g_mutex_clear (&self->check_mutex);
   g_cond_clear (&self->check_cond);
   g_main_context_unref (self->context);
+  if (self->key != NULL)
+    {
+      enough_crypt_keyring_remove (self->path);
+      g_clear_pointer (&self->key, enough_crypt_key_unref);
+    }
   g_free (self->path);
 
   G_OBJECT_CLASS (enough_store_parent_class)->finalize (object);

@@ -13,6 +13,7 @@
 #include "enough-self-check.h"
 #include "enough-experiment.h"
 #include "enough-search-result.h"
+#include "enough-crypt-key.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +73,7 @@ typedef enum
   ENOUGH_STORE_ERROR_BUSY,            /* locked by another process too long */
   ENOUGH_STORE_ERROR_CLOSED,          /* store closed, or writes refused after a failed check */
   ENOUGH_STORE_ERROR_NOT_FOUND,
+  ENOUGH_STORE_ERROR_ENCRYPTED,       /* encrypted: open it with its passphrase */
 } EnoughStoreError;
 
 GQuark enough_store_error_quark (void);
@@ -119,6 +121,48 @@ EnoughStore *enough_store_open             (const char            *path,
                                             EnoughStoreOpenFlags   flags,
                                             GError               **error);
 const char  *enough_store_get_path         (EnoughStore           *self);
+
+/* ---- Encryption at rest (src/core/crypto) ------------------------------
+ * An encrypted journal has its key file beside it ("journal.key" for
+ * "journal.db"); enough_store_open() then fails with
+ * ENOUGH_STORE_ERROR_ENCRYPTED, and it opens with its passphrase (or the
+ * key that enough_store_unlock() gives, e.g. unlocked off the UI thread:
+ * Argon2id takes about half a second by design). A wrong passphrase is
+ * ENOUGH_CRYPT_ERROR_WRONG_PASSPHRASE; a page that does not authenticate
+ * is ENOUGH_STORE_ERROR_CORRUPT, "damaged or the passphrase is wrong".
+ * While an encrypted store is open, its backups, export and search read
+ * and write through the same key. */
+/* @db_path NULL = default. Finishes a conversion a crash interrupted. */
+gboolean        enough_store_is_encrypted     (const char   *db_path);
+EnoughCryptKey *enough_store_unlock           (const char   *db_path,
+                                               const char   *passphrase,
+                                               GError      **error);
+EnoughStore    *enough_store_open_encrypted   (const char            *path,
+                                               const char            *passphrase,
+                                               EnoughStoreOpenFlags   flags,
+                                               GError               **error);
+EnoughStore    *enough_store_open_with_key    (const char            *path,
+                                               EnoughCryptKey        *key,
+                                               EnoughStoreOpenFlags   flags,
+                                               GError               **error);
+gboolean        enough_store_get_encrypted    (EnoughStore           *self);
+/* With the store CLOSED. Turning encryption on rewrites the journal into
+ * an encrypted copy, checks it and swaps it in; the plain file, its WAL
+ * and the plain backups are replaced by encrypted ones. @out_recovery_key
+ * is the key to show the user once. Off is the reverse. A crash at any
+ * moment leaves one complete journal. */
+gboolean        enough_store_encrypt          (const char   *db_path,
+                                               const char   *passphrase,
+                                               char        **out_recovery_key,
+                                               GError      **error);
+gboolean        enough_store_decrypt          (const char   *db_path,
+                                               const char   *passphrase,
+                                               GError      **error);
+/* Rewraps the key: no page is re-encrypted. */
+gboolean        enough_store_change_passphrase (const char  *db_path,
+                                                const char  *old_passphrase,
+                                                const char  *new_passphrase,
+                                                GError     **error);
 gboolean     enough_store_is_writable      (EnoughStore           *self);
 
 /* Flushes, purges deleted rows, stops the worker. The store is unusable

@@ -305,6 +305,23 @@ enough_application_offer_recovery (EnoughApplication *self,
   AdwMessageDialog *dialog;
   const char *heading;
 
+  /* An encrypted journal is not damaged: nothing to restore or set
+   * aside, only a way to open it (the lock screen is still to come). */
+  if (g_error_matches (self->store_error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_ENCRYPTED))
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Your Journal Is Encrypted"), NULL));
+      adw_message_dialog_format_body (dialog,
+                                      /* Translators: %s says the journal is encrypted */
+                                      _("%s\n\nThis version of Enough cannot unlock it in a window yet. "
+                                        "On the command line, “enough --export FILE” reads it with its "
+                                        "passphrase, and “enough --decrypt” turns encryption off."),
+                                      self->store_error->message);
+      adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
+      adw_message_dialog_set_close_response (dialog, "quit");
+      g_signal_connect (dialog, "response", G_CALLBACK (on_recovery_response), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
   if (g_error_matches (self->store_error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_NEWER_VERSION))
     heading = _("Your Journal Needs a Newer Enough");
   else if (g_error_matches (self->store_error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_READ_ONLY))
