@@ -23,6 +23,9 @@ typedef struct
   EnoughExportOptions  options;
   GString             *buf;
   guint                n_entries;
+  /* The month ("YYYY-MM") of the Markdown check-in table being written,
+   * "" when the last entry was not a check-in. */
+  char                 checkin_month[8];
 } Export;
 
 /* ENOUGH_STORE_ERROR_IO with SQLite's message */
