@@ -75,7 +75,7 @@ day_string (guint32 julian)
                           g_date_get_day (&date));
 }
 
-/* "Tuesday, 3 March 2026" in the user's language */
+/* "Tuesday 03/10/2026", as the user's locale writes dates */
 static char *
 dup_day_label (const char *day)
 {
@@ -89,8 +89,8 @@ dup_day_label (const char *day)
   g_date_set_julian (&date, julian);
   dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
                               12, 0, 0);
-  /* Translators: a day's date as a heading, strftime format; e.g. "Tuesday, 3 March 2026" */
-  return dt != NULL ? g_date_time_format (dt, _("%A, %-d %B %Y")) : g_strdup (day);
+  /* The weekday and the date in the locale's own format */
+  return dt != NULL ? g_date_time_format (dt, "%A %x") : g_strdup (day);
 }
 
 static char *
