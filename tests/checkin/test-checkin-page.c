@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "enough-checkin-page.h"
@@ -246,14 +247,93 @@ test_fill_restart_change (Fixture       *fixture,
   enough_test_run_app (check_and_change_yesterday, fixture);
 }
 
+/* ---- The background mode and the autostart -------------------------------- */
+
+static gboolean
+check_hidden (gpointer data)
+{
+  EnoughApplication *app = data;
+
+  /* Started hidden: no window at all, the reminders running. */
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_nonnull (enough_application_get_reminders (app));
+  g_assert_nonnull (enough_application_get_store (app));
+  g_application_quit (G_APPLICATION (app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_hidden_activate (GApplication *app)
+{
+  g_idle_add (check_hidden, app);
+}
+
+static void
+test_background (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  EnoughApplication *app = enough_application_new ("io.github.enoughjournal.Enough.TestBackground",
+                                                   G_APPLICATION_NON_UNIQUE);
+  char *argv[] = { (char *) "enough", (char *) "--background", NULL };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_hidden_activate), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
+  enough_test_drain_main_context ();
+  g_assert_finalize_object (app);
+}
+
+/* Turning the reminder on in the settings (what Preferences binds) writes
+ * the autostart entry; turning it off removes it. */
+static void
+toggle_reminder (EnoughTestApp *test)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.enoughjournal.Enough");
+  g_autofree char *path = g_build_filename (g_get_user_config_dir (), "autostart",
+                                            "io.github.enoughjournal.Enough.desktop", NULL);
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_settings_set_boolean (settings, "checkin-reminder", TRUE);
+  enough_test_drain_main_context ();
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_settings_set_int (settings, "checkin-reminder-hour", 7);
+  enough_test_drain_main_context ();
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_settings_set_boolean (settings, "checkin-reminder", FALSE);
+  enough_test_drain_main_context ();
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_autostart_setting (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  enough_test_run_app (toggle_reminder, fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *config = g_dir_make_tmp ("enough-checkin-config-XXXXXX", NULL);
+  int status;
+
+  /* The autostart entry goes to a folder of this test's own. */
+  g_assert_nonnull (config);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   enough_test_gui_init (&argc, &argv);
+  g_test_add ("/checkin-page/background", Fixture, NULL, fixture_setup, test_background, fixture_teardown);
+  g_test_add ("/checkin-page/autostart-setting", Fixture, NULL, fixture_setup,
+              test_autostart_setting, fixture_teardown);
 
   g_test_add ("/checkin-page/fill-restart-change", Fixture, NULL, fixture_setup,
               test_fill_restart_change, fixture_teardown);
 
-  return g_test_run ();
+  status = g_test_run ();
+  {
+    g_autofree char *autostart = g_build_filename (config, "autostart", NULL);
+
+    g_rmdir (autostart);
+    g_rmdir (config);
+  }
+  return status;
 }
