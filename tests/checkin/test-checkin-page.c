@@ -230,6 +230,11 @@ check_and_change_yesterday (EnoughTestApp *test)
         enough_checkin_set_morning_outside (c, i < 2 ? 1 : 0);
       }
   }
+  /* Shown again (values written elsewhere are read when it is shown). */
+  enough_window_show_page (test->window, "letters");
+  enough_test_drain_main_context ();
+  enough_window_show_page (test->window, "checkin");
+  enough_test_drain_main_context ();
   enough_checkin_page_set_range (page, 91);
   enough_test_drain_main_context ();
   g_test_message ("%s", enough_checkin_page_get_noticed (page, ENOUGH_CHECKIN_SPLIT_MORNING));

@@ -39,6 +39,8 @@ struct _EnoughCheckinPage
   char               *day;       /* the open day, "YYYY-MM-DD" */
   EnoughCheckin      *checkin;   /* its check-in, NULL until first touch */
   guint               n_days;    /* the chart's range */
+  GArray             *days;      /* EnoughCheckinDay up to today, oldest first */
+  gulong              items_changed_id;
   gboolean            loading;   /* filling the widgets: not the user */
 };
 
@@ -62,17 +64,6 @@ dup_today (EnoughCheckinPage *self)
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
 
   return enough_checkin_day_for_time (local);
-}
-
-static char *
-day_string (guint32 julian)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
-                          g_date_get_day (&date));
 }
 
 /* "Tuesday 03/10/2026", as the user's locale writes dates */
@@ -204,31 +195,61 @@ update_summary (EnoughCheckinPage *self,
   gtk_label_set_label (self->chart_summary, text->str);
 }
 
+/* Shows the chart, its summary and the means from self->days. */
 static void
-update_chart (EnoughCheckinPage *self)
+show_days (EnoughCheckinPage *self)
 {
-  g_autofree char *today = NULL;
-  g_autofree char *from = NULL;
-  g_autoptr(GArray) all = NULL;
-  guint32 last;
+  g_autofree char *today = dup_today (self);
+  guint32 last = enough_checkin_day_number (today);
+  guint32 first = last - self->n_days + 1;
   guint first_shown = 0;
   g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (EnoughCheckinDay));
+
+  while (first_shown < self->days->len && g_array_index (self->days, EnoughCheckinDay, first_shown).day < first)
+    first_shown++;
+  g_array_append_vals (shown, &g_array_index (self->days, EnoughCheckinDay, first_shown),
+                       self->days->len - first_shown);
+  enough_checkin_chart_set_days (self->chart, (const EnoughCheckinDay *) shown->data, shown->len,
+                                 first, self->n_days);
+  update_summary (self, shown);
+  update_noticed (self, self->days);
+}
+
+/* Every day up to today, read once when the page is shown (the means
+ * need them all; 20 years are 7,300 small rows). */
+static void
+reload_days (EnoughCheckinPage *self)
+{
+  g_autofree char *today = NULL;
 
   if (self->store == NULL)
     return;
   today = dup_today (self);
-  last = enough_checkin_day_number (today);
-  /* Every day, for the means; the chart shows its range's tail. */
-  all = enough_store_list_checkin_days (self->store, "0000-00-00", today);
-  from = day_string (last - self->n_days + 1);
-  while (first_shown < all->len &&
-         g_array_index (all, EnoughCheckinDay, first_shown).day < last - self->n_days + 1)
-    first_shown++;
-  g_array_append_vals (shown, &g_array_index (all, EnoughCheckinDay, first_shown) , all->len - first_shown);
-  enough_checkin_chart_set_days (self->chart, (const EnoughCheckinDay *) shown->data, shown->len,
-                                 last - self->n_days + 1, self->n_days);
-  update_summary (self, shown);
-  update_noticed (self, all);
+  g_clear_pointer (&self->days, g_array_unref);
+  self->days = enough_store_list_checkin_days (self->store, "0000-00-00", today);
+  show_days (self);
+}
+
+/* After a value of the open day changed: its row in self->days, in
+ * place, without reading the journal again. */
+static void
+update_open_day (EnoughCheckinPage *self)
+{
+  EnoughCheckinDay d;
+  guint i;
+
+  if (self->checkin == NULL || self->days == NULL)
+    return;
+  d = (EnoughCheckinDay) { enough_checkin_day_number (self->day), enough_checkin_get_mood (self->checkin),
+                           enough_checkin_get_energy (self->checkin), enough_checkin_get_daylight (self->checkin),
+                           enough_checkin_get_morning_outside (self->checkin) };
+  for (i = 0; i < self->days->len && g_array_index (self->days, EnoughCheckinDay, i).day < d.day; i++)
+    ;
+  if (i < self->days->len && g_array_index (self->days, EnoughCheckinDay, i).day == d.day)
+    g_array_index (self->days, EnoughCheckinDay, i) = d;
+  else
+    g_array_insert_val (self->days, i, d);
+  show_days (self);
 }
 
 /* ---- The card ------------------------------------------------------------ */
@@ -310,7 +331,7 @@ on_mood_changed (EnoughCheckinPage *self)
   if (self->loading || touch (self) == NULL)
     return;
   enough_checkin_set_mood (self->checkin, enough_checkin_scale_get_value (self->mood_scale));
-  update_chart (self);
+  update_open_day (self);
 }
 
 static void
@@ -319,7 +340,7 @@ on_energy_changed (EnoughCheckinPage *self)
   if (self->loading || touch (self) == NULL)
     return;
   enough_checkin_set_energy (self->checkin, enough_checkin_scale_get_value (self->energy_scale));
-  update_chart (self);
+  update_open_day (self);
 }
 
 /* The spin button shows "–" below 0: not given yet. */
@@ -370,7 +391,7 @@ on_daylight_changed (EnoughCheckinPage *self)
   if (touch (self) == NULL)
     return;
   enough_checkin_set_daylight (self->checkin, value < 0 ? -1 : (int) lround (value * 2));
-  update_chart (self);
+  update_open_day (self);
 }
 
 static void
@@ -382,7 +403,7 @@ on_morning_toggled (EnoughCheckinPage *self)
   if (self->loading || value < 0 || touch (self) == NULL)
     return;
   enough_checkin_set_morning_outside (self->checkin, value);
-  update_chart (self);
+  update_open_day (self);
 }
 
 static void
@@ -420,7 +441,8 @@ on_range_toggled (EnoughCheckinPage *self)
   if (n == self->n_days)
     return;
   self->n_days = n;
-  update_chart (self);
+  if (self->days != NULL)
+    show_days (self);
 }
 
 void
@@ -527,14 +549,20 @@ enough_checkin_page_set_store (EnoughCheckinPage *self,
   if (self->store == store)
     return;
   g_clear_object (&self->checkin);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->items_changed_id, enough_store_get_checkins (self->store));
   g_set_object (&self->store, store);
   gtk_no_selection_set_model (self->selection, store != NULL ? enough_store_get_checkins (store) : NULL);
+  /* Days made or brought in (an import) while the page is shown. */
+  if (store != NULL)
+    self->items_changed_id = g_signal_connect_swapped (enough_store_get_checkins (store), "items-changed",
+                                                       G_CALLBACK (reload_days), self);
   if (store != NULL)
     {
       g_autofree char *today = dup_today (self);
 
       enough_checkin_page_open_day (self, today);
-      update_chart (self);
+      reload_days (self);
     }
   g_object_notify (G_OBJECT (self), "store");
 }
@@ -600,7 +628,7 @@ enough_checkin_page_map (GtkWidget *widget)
   today = dup_today (self);
   if (!gtk_widget_get_visible (self->today_button) && g_strcmp0 (self->day, today) != 0)
     enough_checkin_page_open_day (self, today);
-  update_chart (self);
+  reload_days (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->mood_scale));
 }
 
@@ -661,6 +689,8 @@ enough_checkin_page_dispose (GObject *object)
   EnoughCheckinPage *self = ENOUGH_CHECKIN_PAGE (object);
 
   g_clear_object (&self->checkin);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->items_changed_id, enough_store_get_checkins (self->store));
   gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_CHECKIN_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
@@ -674,6 +704,7 @@ enough_checkin_page_finalize (GObject *object)
   EnoughCheckinPage *self = ENOUGH_CHECKIN_PAGE (object);
 
   g_free (self->day);
+  g_clear_pointer (&self->days, g_array_unref);
   G_OBJECT_CLASS (enough_checkin_page_parent_class)->finalize (object);
 }
 
