@@ -562,7 +562,9 @@ enough_checkin_page_set_store (EnoughCheckinPage *self,
       g_autofree char *today = dup_today (self);
 
       enough_checkin_page_open_day (self, today);
-      reload_days (self);
+      /* Not shown yet: map() reads the days, once. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        reload_days (self);
     }
   g_object_notify (G_OBJECT (self), "store");
 }
