@@ -26,6 +26,8 @@
  *   checkin_year_snapshot_ms the year chart's snapshot() (median of 30)
  *   checkin_year_raster_ms   drawing that snapshot's render node with cairo
  *                            at the chart's size (median of 30)
+ *   checkin_days_read_ms     of the first show: reading every day's values and
+ *                            the two group comparisons (median of 30)
  *
  *   xvfb-run -a dbus-run-session -- _build/bench/enough-bench-checkin
  *
@@ -168,6 +170,26 @@ run_bench (gpointer data)
       cairo_surface_destroy (surface);
     }
 
+  {
+    g_autoptr(GArray) read_ms = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+    for (guint i = 0; i < N_RUNS; i++)
+      {
+        EnoughCheckinGroup g[2];
+        g_autoptr(GArray) days = NULL;
+        double ms;
+
+        start = g_get_monotonic_time ();
+        days = enough_store_list_checkin_days (store, "0000-00-00", today);
+        enough_checkin_compare ((const EnoughCheckinDay *) days->data, days->len, ENOUGH_CHECKIN_SPLIT_MORNING, g);
+        enough_checkin_compare ((const EnoughCheckinDay *) days->data, days->len, ENOUGH_CHECKIN_SPLIT_DAYLIGHT, g);
+        ms = bench_ms_since (start);
+        g_array_append_val (read_ms, ms);
+      }
+    printf ("METRIC checkin_days_read_ms %.2f ms\n", bench_median (read_ms));
+  }
   printf ("METRIC checkin_show_ui_cpu_ms %.1f ms\n", cpu);
   printf ("METRIC checkin_show_idle_ms %.1f ms\n", idle_ms);
   printf ("METRIC checkin_year_snapshot_ms %.2f ms\n", bench_median (snapshot_ms));
