@@ -86,6 +86,15 @@ press (GtkWidget *widget,
   return handled;
 }
 
+static void
+flush_store (EnoughStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (enough_store_flush (store, &error));
+  g_assert_no_error (error);
+}
+
 static EnoughCheckinPage *
 show_checkin (EnoughTestApp *test)
 {
@@ -209,6 +218,28 @@ check_and_change_yesterday (EnoughTestApp *test)
   g_assert_nonnull (yesterday);
   g_assert_cmpint (enough_checkin_get_mood (yesterday), ==, 5);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 2);
+
+  /* A search result of the note opens its day, the note focused. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GListModel) results = NULL;
+    g_autoptr(EnoughSearchResult) result = NULL;
+    GtkWidget *focus;
+
+    flush_store (store);
+    results = enough_store_search (store, "bakery", 10, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+    result = g_list_model_get_item (results, 0);
+    g_assert_cmpint (enough_search_result_get_kind (result), ==, ENOUGH_RECORD_KIND_CHECKIN);
+    g_assert_cmpstr (enough_search_result_get_entry_title (result), ==, "2026-03-10");
+    g_assert_true (enough_page_reveal (ENOUGH_PAGE (page), result, "bakery"));
+    enough_test_drain_main_context ();
+    g_assert_cmpstr (enough_checkin_page_get_day (page), ==, "2026-03-10");
+    focus = gtk_root_get_focus (GTK_ROOT (test->window));
+    g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, must_find (GTK_WIDGET (page), "note_entry")));
+    enough_checkin_page_open_day (page, "2026-03-09");
+  }
 
   /* Back to today. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checkin.today", NULL));
