@@ -4,7 +4,7 @@
 #
 # Renders the real app in a private Xvfb display and saves a PNG of its window.
 #
-#   build-aux/screenshot.sh [--size WxH] [--dark] [--page critic|letters|self-check|experiments]
+#   build-aux/screenshot.sh [--size WxH] [--dark] [--page critic|letters|self-check|experiments|checkin]
 #                           [--data-dir DIR] [--lang LANGUAGE] [--out FILE.png]
 #                           [--action NAME]... [--key KEYS] [--type TEXT] [--welcome]
 #

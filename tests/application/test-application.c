@@ -19,6 +19,7 @@ check_three_pages (EnoughTestApp *test)
     { "letters", "Letters" },
     { "self-check", "Self-Check" },
     { "experiments", "Experiments" },
+    { "checkin", "Check-in" },
   };
   AdwViewStack *stack = enough_window_get_stack (test->window);
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);

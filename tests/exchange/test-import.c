@@ -52,7 +52,7 @@ static const Case cases[] = {
   /* entries */
   { "entry-number", ONE ("1"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0]: expected an object" },
   { "no-kind", ONE ("{\"id\":" UUID1 "}"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].kind: missing" },
-  { "bad-kind", ONE ("{\"kind\":\"poem\"}"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].kind: expected “dialogue”, “letter”, “self-check” or “experiment”" },
+  { "bad-kind", ONE ("{\"kind\":\"poem\"}"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].kind: expected “dialogue”, “letter”, “self-check”, “experiment” or “checkin”" },
   { "no-id", ONE ("{\"kind\":\"letter\",\"created\":" TS ",\"updated\":" TS "}"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].id: missing" },
   { "bad-uuid", ONE ("{\"kind\":\"letter\",\"id\":\"1234\",\"created\":" TS ",\"updated\":" TS "}"), ENOUGH_IMPORT_ERROR_INVALID, "entries[0].id: expected a UUID" },
   { "duplicated-uuid", HEAD LETTER ("") "," LETTER ("") TAIL, ENOUGH_IMPORT_ERROR_INVALID, "entries[1].id: this id appears twice" },

@@ -147,6 +147,90 @@ md_rerating (GString    *out,
   g_string_append (out, "\n\n");
 }
 
+/* Text in a table cell: one line, pipes escaped. */
+static void
+md_cell (GString    *out,
+         const char *text)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_auto(GStrv) lines = g_strsplit_set (text, "\r\n", -1);
+  g_autofree char *one_line = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_strstrip (lines[i]);
+  one_line = g_strjoinv (" ", lines);
+  md_text (s, one_line);
+  for (const char *p = s->str; *p != '\0'; p++)
+    {
+      if (*p == '|' && (p == s->str || p[-1] != '\\'))
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+}
+
+static void
+md_number (GString *out,
+           int      value)
+{
+  if (value >= 0)
+    g_string_append_printf (out, " %d |", value);
+  else
+    g_string_append (out, " – |");
+}
+
+/* Check-ins as a compact table per month: a row per day. */
+static void
+md_checkin (Export       *ex,
+            GString      *out,
+            sqlite3_stmt *row)
+{
+  const char *day = _enough_export_col_text (row, ENOUGH_CHECKIN_COL_DAY);
+  const char *note = _enough_export_col_text (row, ENOUGH_CHECKIN_COL_NOTE);
+  const char *reflection = _enough_export_col_text (row, ENOUGH_CHECKIN_COL_REFLECTION);
+  int daylight = sqlite3_column_int (row, ENOUGH_CHECKIN_COL_DAYLIGHT);
+  int morning = sqlite3_column_int (row, ENOUGH_CHECKIN_COL_MORNING_OUTSIDE);
+
+  if (strlen (day) < 7 || strncmp (ex->checkin_month, day, 7) != 0)
+    {
+      if (ex->checkin_month[0] != '\0')
+        g_string_append_c (out, '\n');
+      g_strlcpy (ex->checkin_month, day, sizeof ex->checkin_month);
+      g_string_append (out, "## ");
+      /* Translators: heading of a month's table of check-ins in a Markdown export; %s is the month, "2026-12" */
+      g_string_append_printf (out, _("Check-ins %s"), ex->checkin_month);
+      g_string_append (out, "\n\n| ");
+      g_string_append (out, _("Day"));
+      g_string_append (out, " | ");
+      g_string_append (out, _("Mood"));
+      g_string_append (out, " | ");
+      g_string_append (out, _("Energy"));
+      g_string_append (out, " | ");
+      g_string_append (out, _("Hours outside in daylight"));
+      g_string_append (out, " | ");
+      g_string_append (out, _("Outside in the morning"));
+      g_string_append (out, " | ");
+      g_string_append (out, _("Note"));
+      g_string_append (out, " |\n|---|---|---|---|---|---|\n");
+    }
+  g_string_append_printf (out, "| %s |", day);
+  md_number (out, sqlite3_column_int (row, ENOUGH_CHECKIN_COL_MOOD));
+  md_number (out, sqlite3_column_int (row, ENOUGH_CHECKIN_COL_ENERGY));
+  if (daylight >= 0)
+    g_string_append_printf (out, " %d%s |", daylight / 2, daylight % 2 ? ".5" : "");
+  else
+    g_string_append (out, " – |");
+  g_string_append_printf (out, " %s |", morning == 1 ? _("yes") : morning == 0 ? _("no") : "–");
+  g_string_append (out, " ");
+  md_cell (out, note);
+  if (*reflection != '\0')
+    {
+      g_string_append (out, *note != '\0' ? " — " : "");
+      g_string_append (out, _("Reflection: "));
+      md_cell (out, reflection);
+    }
+  g_string_append (out, " |\n");
+}
+
 static void
 md_experiment (GString      *out,
                sqlite3_stmt *row)
@@ -420,6 +504,10 @@ _enough_export_markdown_entry (Export       *ex,
 
     case ENOUGH_RECORD_KIND_EXPERIMENT:
       md_experiment (out, row);
+      break;
+
+    case ENOUGH_RECORD_KIND_CHECKIN:
+      md_checkin (ex, out, row);
       break;
 
     default:

@@ -26,6 +26,9 @@ typedef struct
   guint                n_entries;
   guint                total;      /* for the progress */
   EnoughPdfWriter     *pdf;        /* a PDF export's pages */
+  /* The month ("YYYY-MM") of the Markdown check-in table being written,
+   * "" when the last entry was not a check-in. */
+  char                 checkin_month[8];
 } Export;
 
 /* ENOUGH_STORE_ERROR_IO with SQLite's message */

@@ -68,6 +68,7 @@ export_open (Export      *ex,
     { ENOUGH_EXPORT_LETTERS, ENOUGH_RECORD_KIND_LETTER },
     { ENOUGH_EXPORT_SELF_CHECKS, ENOUGH_RECORD_KIND_SELF_CHECK },
     { ENOUGH_EXPORT_EXPERIMENTS, ENOUGH_RECORD_KIND_EXPERIMENT },
+    { ENOUGH_EXPORT_CHECKINS, ENOUGH_RECORD_KIND_CHECKIN },
   };
   EnoughExportKinds kinds = ex->options.kinds != 0 ? ex->options.kinds : ENOUGH_EXPORT_ALL;
   g_autofree char *list_sql = NULL;
@@ -548,6 +549,12 @@ enough_export_to_stream (const char                *db_path,
           _enough_export_set_db_error (error, ex.db);
           goto out;
         }
+      /* A check-in table ends with a blank line before the next entry. */
+      if (!json && kind != ENOUGH_RECORD_KIND_CHECKIN && ex.checkin_month[0] != '\0')
+        {
+          g_string_append_c (ex.buf, '\n');
+          ex.checkin_month[0] = '\0';
+        }
       entry_ok = json ? json_entry (&ex, kind, row, error) : _enough_export_markdown_entry (&ex, kind, row, error);
       sqlite3_reset (row);
       if (!entry_ok)
@@ -567,6 +574,8 @@ enough_export_to_stream (const char                *db_path,
 
   if (json)
     g_string_append (ex.buf, ex.n_entries > 0 ? "\n]}\n" : "]}\n");
+  else if (ex.checkin_month[0] != '\0')
+    g_string_append_c (ex.buf, '\n');
   if (!write_buf (&ex, error))
     goto out;
   if (ex.pdf != NULL && !_enough_pdf_writer_finish (ex.pdf, error))

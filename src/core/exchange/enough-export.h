@@ -51,7 +51,8 @@ typedef enum /*< flags >*/
   ENOUGH_EXPORT_LETTERS     = 1 << 1,
   ENOUGH_EXPORT_SELF_CHECKS = 1 << 2,
   ENOUGH_EXPORT_EXPERIMENTS = 1 << 3,
-  ENOUGH_EXPORT_ALL         = 0xf,
+  ENOUGH_EXPORT_CHECKINS    = 1 << 4,
+  ENOUGH_EXPORT_ALL         = 0x1f,
 } EnoughExportKinds;
 
 /* Called on the exporting thread as entries are written: @done of @total

@@ -11,6 +11,7 @@
 #include "enough-export.h"
 #include "enough-import-private.h"
 #include "enough-item-bank.h"
+#include "enough-checkin.h"
 
 /* Checking one entry (a tree of EnoughJsonValue) into the compact form:
  * types, required and unknown members, lengths, ranges, dates, enum and
@@ -325,6 +326,36 @@ check_experiment (Check                 *c,
   return TRUE;
 }
 
+/* A check-in: its day (a real date, once in the file), mood and energy
+ * 0–10, daylight 0–32 half hours (0 to 16 hours), morning_outside 0/1,
+ * each or null; the note and the reflection. */
+static gboolean
+check_checkin (Check                 *c,
+               const EnoughJsonValue *object,
+               ImportValue           *v)
+{
+  const char *day;
+
+  if (!get_string (c, object, "day", TRUE, 10, &day))
+    return FALSE;
+  if (!enough_checkin_day_is_valid (day))
+    return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, "day", _("expected a day like 2026-03-01"));
+  if (g_hash_table_contains (c->import->checkin_days, day))
+    return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, "day",
+                       /* Translators: %s is a day like 2026-03-01 */
+                       _("a second check-in for %s (there is one check-in a day)"), day);
+  g_hash_table_add (c->import->checkin_days, (char *) day);
+  v[ENOUGH_CHECKIN_COL_DAY].s = day;
+  return get_int (c, object, "mood", FALSE, 0, ENOUGH_CHECKIN_SCALE_MAX, -1, -1, &v[ENOUGH_CHECKIN_COL_MOOD].i) &&
+         get_int (c, object, "energy", FALSE, 0, ENOUGH_CHECKIN_SCALE_MAX, -1, -1, &v[ENOUGH_CHECKIN_COL_ENERGY].i) &&
+         get_int (c, object, "daylight_half_hours", FALSE, 0, ENOUGH_CHECKIN_DAYLIGHT_MAX, -1, -1,
+                  &v[ENOUGH_CHECKIN_COL_DAYLIGHT].i) &&
+         get_int (c, object, "morning_outside", FALSE, 0, 1, -1, -1, &v[ENOUGH_CHECKIN_COL_MORNING_OUTSIDE].i) &&
+         get_string (c, object, "note", FALSE, ENOUGH_IMPORT_MAX_STRING, &v[ENOUGH_CHECKIN_COL_NOTE].s) &&
+         get_string (c, object, "reflection", FALSE, ENOUGH_IMPORT_MAX_STRING,
+                     &v[ENOUGH_CHECKIN_COL_REFLECTION].s);
+}
+
 /* Is @name a JSON member of @table's rows? */
 static gboolean
 is_member_of (const EnoughTable *table,
@@ -409,9 +440,11 @@ check_entry (Check                 *c,
     e->kind = ENOUGH_RECORD_KIND_SELF_CHECK;
   else if (g_str_equal (VAL_STR (c, kind), "experiment"))
     e->kind = ENOUGH_RECORD_KIND_EXPERIMENT;
+  else if (g_str_equal (VAL_STR (c, kind), "checkin"))
+    e->kind = ENOUGH_RECORD_KIND_CHECKIN;
   else
     return check_fail (c, ENOUGH_IMPORT_ERROR_INVALID, "kind",
-                       _("expected “dialogue”, “letter”, “self-check” or “experiment”"));
+                       _("expected “dialogue”, “letter”, “self-check”, “experiment” or “checkin”"));
 
   if (!only_members (c, object, enough_table_for_kind (e->kind),
                      e->kind == ENOUGH_RECORD_KIND_DIALOGUE ? dialogue_extra : entry_extra) ||
@@ -564,6 +597,11 @@ check_entry (Check                 *c,
 
     case ENOUGH_RECORD_KIND_EXPERIMENT:
       if (!check_experiment (c, object, v))
+        return FALSE;
+      break;
+
+    case ENOUGH_RECORD_KIND_CHECKIN:
+      if (!check_checkin (c, object, v))
         return FALSE;
       break;
 

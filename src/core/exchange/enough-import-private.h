@@ -51,6 +51,7 @@ struct _EnoughImport
   GArray       *turns;     /* ImportTurn, each dialogue's in a row */
   GHashTable   *entry_ids; /* uuid (in strings) → itself */
   GHashTable   *turn_ids;
+  GHashTable   *checkin_days; /* "YYYY-MM-DD" (in strings) → itself: one check-in a day */
   guint         n_of_kind[ENOUGH_RECORD_N_KINDS];
   EnoughImport *tail;      /* the strings of the second half, if read apart */
 

@@ -32,6 +32,7 @@ enough_import_free (EnoughImport *import)
   g_array_unref (import->turns);
   g_hash_table_unref (import->entry_ids);
   g_hash_table_unref (import->turn_ids);
+  g_hash_table_unref (import->checkin_days);
   enough_import_free (import->tail);
   g_free (import);
 }
@@ -46,6 +47,7 @@ _enough_import_new (void)
   import->turns = g_array_new (FALSE, TRUE, sizeof (ImportTurn));
   import->entry_ids = g_hash_table_new (g_str_hash, g_str_equal);
   import->turn_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  import->checkin_days = g_hash_table_new (g_str_hash, g_str_equal);
   return import;
 }
 
@@ -205,6 +207,14 @@ join_half (EnoughJsonReader *ps,
   while (g_hash_table_iter_next (&iter, &id, NULL))
     if (g_hash_table_contains (import->turn_ids, id))
       return FALSE;
+  /* A day in both halves: read again from the start, which names it. */
+  g_hash_table_iter_init (&iter, tail->checkin_days);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (g_hash_table_contains (import->checkin_days, id))
+      return FALSE;
+  g_hash_table_iter_init (&iter, tail->checkin_days);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_hash_table_add (import->checkin_days, id);
 
   for (guint i = 0; i < tail->entries->len; i++)
     {
@@ -383,6 +393,9 @@ enough_import_parse_data (const char  *data,
     /* Experiments came with version 2: such a file was not written by Enough. */
     g_set_error (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_INVALID,
                  _("version: a version 1 file cannot hold experiments (they came with version 2)"));
+  else if (doc.version < 2 && import->n_of_kind[ENOUGH_RECORD_KIND_CHECKIN] > 0)
+    g_set_error (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_INVALID,
+                 _("version: a version 1 file cannot hold check-ins (they came with version 2)"));
   else
     return g_steal_pointer (&import);
 

@@ -7,6 +7,7 @@
 
 #include "enough-store.h"
 #include "enough-experiment.h"
+#include "enough-checkin.h"
 
 G_BEGIN_DECLS
 
@@ -109,6 +110,14 @@ void             _enough_self_check_snapshot (EnoughSelfCheck *self,
                                               EnoughSnapshot  *snap);
 void             _enough_self_check_set_bank_version (EnoughSelfCheck *self,
                                                       guint            version);
+
+EnoughCheckin   *_enough_checkin_new         (void);
+void             _enough_checkin_set_day     (EnoughCheckin   *self,
+                                              const char      *day);
+void             _enough_checkin_load        (EnoughCheckin   *self,
+                                              sqlite3_stmt    *stmt);
+void             _enough_checkin_snapshot    (EnoughCheckin   *self,
+                                              EnoughSnapshot  *snap);
 
 EnoughExperiment *_enough_experiment_new     (void);
 void              _enough_experiment_load    (EnoughExperiment *self,

@@ -5,6 +5,7 @@
 
 #include "enough-record-private.h"
 #include "enough-experiment.h"
+#include "enough-checkin.h"
 #include "enough-tables.h"
 
 typedef struct
@@ -76,6 +77,8 @@ kind_of (EnoughRecord *self)
     return ENOUGH_RECORD_KIND_LETTER;
   if (ENOUGH_IS_EXPERIMENT (self))
     return ENOUGH_RECORD_KIND_EXPERIMENT;
+  if (ENOUGH_IS_CHECKIN (self))
+    return ENOUGH_RECORD_KIND_CHECKIN;
   return ENOUGH_RECORD_KIND_SELF_CHECK;
 }
 

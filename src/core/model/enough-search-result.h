@@ -32,6 +32,9 @@ typedef enum
   ENOUGH_SEARCH_FIELD_ALTERNATIVE     = 12,
   ENOUGH_SEARCH_FIELD_OUTCOME         = 13,
   ENOUGH_SEARCH_FIELD_LEARNED         = 14,
+  /* Check-in fields (slots 7 and 0 of their kind). */
+  ENOUGH_SEARCH_FIELD_CHECKIN_NOTE    = 15,
+  ENOUGH_SEARCH_FIELD_REFLECTION      = 16,
 } EnoughSearchField;
 
 /**

@@ -21,6 +21,7 @@ enough_record_kind_get_type (void)
         { ENOUGH_RECORD_KIND_LETTER, "ENOUGH_RECORD_KIND_LETTER", "letter" },
         { ENOUGH_RECORD_KIND_SELF_CHECK, "ENOUGH_RECORD_KIND_SELF_CHECK", "self-check" },
         { ENOUGH_RECORD_KIND_EXPERIMENT, "ENOUGH_RECORD_KIND_EXPERIMENT", "experiment" },
+        { ENOUGH_RECORD_KIND_CHECKIN, "ENOUGH_RECORD_KIND_CHECKIN", "checkin" },
         { 0, NULL, NULL }
       };
       g_once_init_leave (&type_id, g_enum_register_static ("EnoughRecordKind", values));

@@ -16,12 +16,13 @@ typedef enum
   ENOUGH_RECORD_KIND_LETTER     = 3,
   ENOUGH_RECORD_KIND_SELF_CHECK = 4,
   ENOUGH_RECORD_KIND_EXPERIMENT = 5,
+  ENOUGH_RECORD_KIND_CHECKIN    = 6,
 } EnoughRecordKind;
 
 /* The last kind: every loop over kinds and every per-kind array uses these,
  * so a new kind is one line here (and its table). The search index keeps
  * the kind in 3 bits of its rowids (enough-store-schema.c): kinds up to 7. */
-#define ENOUGH_RECORD_KIND_LAST ENOUGH_RECORD_KIND_EXPERIMENT
+#define ENOUGH_RECORD_KIND_LAST ENOUGH_RECORD_KIND_CHECKIN
 /* Size of an array indexed by kind (index 0 unused). */
 #define ENOUGH_RECORD_N_KINDS (ENOUGH_RECORD_KIND_LAST + 1)
 

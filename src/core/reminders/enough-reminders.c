@@ -23,6 +23,11 @@ struct _EnoughReminders
 
   guint         timeout_id;
   guint         idle_id;
+
+  /* The daily check-in reminder: minutes after local midnight, -1 = off;
+   * the day ("YYYY-MM-DD") it was last sent for. */
+  int           checkin_minutes;
+  char         *checkin_notified_day;
 };
 
 G_DEFINE_FINAL_TYPE (EnoughReminders, enough_reminders, G_TYPE_OBJECT)
@@ -170,6 +175,75 @@ send_reminder (EnoughReminders *self,
   g_signal_emit (self, signals[SIGNAL_NOTIFICATION_SENT], 0, record, notification);
 }
 
+gint64
+enough_reminders_compute_checkin_at (int        minutes,
+                                     gint64     now_usec,
+                                     GTimeZone *tz)
+{
+  g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now_usec / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) at = NULL;
+
+  g_return_val_if_fail (utc != NULL, 0);
+  if (minutes < 0 || minutes >= 24 * 60)
+    return 0;
+  if (tz == NULL)
+    tz = local = g_time_zone_new_local ();
+  now = g_date_time_to_timezone (utc, tz);
+  at = g_date_time_new (tz, g_date_time_get_year (now), g_date_time_get_month (now),
+                        g_date_time_get_day_of_month (now), minutes / 60, minutes % 60, 0);
+  return at != NULL ? to_usec (at) : 0;
+}
+
+void
+enough_reminders_set_checkin_time (EnoughReminders *self,
+                                   int              minutes)
+{
+  g_return_if_fail (ENOUGH_IS_REMINDERS (self));
+  g_return_if_fail (minutes >= -1 && minutes < 24 * 60);
+
+  self->checkin_minutes = minutes;
+  /* A time moved later today may remind again today. */
+  g_clear_pointer (&self->checkin_notified_day, g_free);
+}
+
+/* Once a day, at the chosen time, unless today's check-in has a value.
+ * Neutral words: nothing about days without one. */
+static gboolean
+check_checkin (EnoughReminders *self)
+{
+  gint64 now = enough_store_now (self->store);
+  gint64 at = enough_reminders_compute_checkin_at (self->checkin_minutes, now, NULL);
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr(EnoughCheckin) checkin = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GIcon) icon = NULL;
+
+  if (self->checkin_minutes < 0 || at == 0 || now < at)
+    return FALSE;
+  utc = g_date_time_new_from_unix_utc (now / G_USEC_PER_SEC);
+  local = g_date_time_to_local (utc);
+  today = enough_checkin_day_for_time (local);
+  if (g_strcmp0 (self->checkin_notified_day, today) == 0)
+    return FALSE;
+  g_free (self->checkin_notified_day);
+  self->checkin_notified_day = g_strdup (today);
+  checkin = enough_store_dup_checkin (self->store, today, FALSE);
+  if (checkin != NULL && enough_checkin_is_complete (checkin))
+    return FALSE;
+
+  icon = g_themed_icon_new (APP_ID);
+  notification = g_notification_new (_("Today’s Check-in"));
+  g_notification_set_body (notification, _("Mood, energy and light: ten seconds, whenever suits you."));
+  g_notification_set_icon (notification, icon);
+  g_notification_set_default_action (notification, ENOUGH_REMINDERS_OPEN_CHECKIN_ACTION);
+  g_application_send_notification (self->application, ENOUGH_REMINDERS_CHECKIN_ID, notification);
+  return TRUE;
+}
+
 guint
 enough_reminders_check_now (EnoughReminders *self)
 {
@@ -204,6 +278,9 @@ enough_reminders_check_now (EnoughReminders *self)
       send_reminder (self, record);
       sent++;
     }
+
+  if (check_checkin (self))
+    sent++;
 
   g_signal_emit (self, signals[SIGNAL_CHECKED], 0);
 
@@ -310,6 +387,7 @@ enough_reminders_finalize (GObject *object)
   EnoughReminders *self = ENOUGH_REMINDERS (object);
 
   g_clear_pointer (&self->notified, g_hash_table_unref);
+  g_free (self->checkin_notified_day);
 
   G_OBJECT_CLASS (enough_reminders_parent_class)->finalize (object);
 }
@@ -341,4 +419,5 @@ static void
 enough_reminders_init (EnoughReminders *self)
 {
   self->notified = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->checkin_minutes = -1;
 }

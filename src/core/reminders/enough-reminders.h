@@ -21,6 +21,10 @@ G_DECLARE_FINAL_TYPE (EnoughReminders, enough_reminders, ENOUGH, REMINDERS, GObj
 /* The action an experiment's notification activates; its target is the
  * experiment's uuid. */
 #define ENOUGH_REMINDERS_OPEN_EXPERIMENT_ACTION "app.open-experiment"
+/* The action of the daily check-in reminder: today's card. */
+#define ENOUGH_REMINDERS_OPEN_CHECKIN_ACTION "app.open-checkin"
+/* Its GNotification id. */
+#define ENOUGH_REMINDERS_CHECKIN_ID "checkin"
 
 /**
  * EnoughReminders:
@@ -56,6 +60,17 @@ void             enough_reminders_withdraw          (EnoughReminders *self,
  * or given another day). */
 void             enough_reminders_withdraw_experiment (EnoughReminders  *self,
                                                        EnoughExperiment *experiment);
+
+/* The daily check-in reminder at @minutes after local midnight (-1: off).
+ * It is sent once a day from that time on, while today's check-in has no
+ * value yet. */
+void             enough_reminders_set_checkin_time  (EnoughReminders *self,
+                                                     int              minutes);
+/* Today's reminder time (usec UTC) in @tz (NULL = local) for @minutes
+ * after midnight; 0 when @minutes is not 0..1439. */
+gint64           enough_reminders_compute_checkin_at (int            minutes,
+                                                      gint64         now_usec,
+                                                      GTimeZone     *tz);
 
 /* "reread-<uuid>": the GNotification id of a letter's reminder. */
 char            *enough_reminders_dup_notification_id (EnoughLetter  *letter);

@@ -69,6 +69,8 @@ snapshot_record (EnoughRecord *record)
     _enough_turn_snapshot (ENOUGH_TURN (record), snap);
   else if (ENOUGH_IS_LETTER (record))
     _enough_letter_snapshot (ENOUGH_LETTER (record), snap);
+  else if (ENOUGH_IS_CHECKIN (record))
+    _enough_checkin_snapshot (ENOUGH_CHECKIN (record), snap);
   else if (ENOUGH_IS_EXPERIMENT (record))
     _enough_experiment_snapshot (ENOUGH_EXPERIMENT (record), snap);
   else

@@ -24,6 +24,7 @@ static const char *const first_sql[] = {
   "SELECT id, created FROM letter WHERE deleted_at = 0 ORDER BY created DESC, id DESC LIMIT ?",
   "SELECT id, created FROM self_check WHERE deleted_at = 0 ORDER BY created DESC, id DESC LIMIT ?",
   "SELECT id, created FROM experiment WHERE deleted_at = 0 ORDER BY created DESC, id DESC LIMIT ?",
+  "SELECT id, created FROM checkin WHERE deleted_at = 0 ORDER BY created DESC, id DESC LIMIT ?",
 };
 
 static const char *const tail_sql[G_N_ELEMENTS (first_sql)] = {
@@ -35,6 +36,8 @@ static const char *const tail_sql[G_N_ELEMENTS (first_sql)] = {
   " ORDER BY created DESC, id DESC LIMIT ?",
   "SELECT id, created FROM experiment WHERE deleted_at = 0 AND (created, id) < (?, ?)"
   " ORDER BY created DESC, id DESC LIMIT ?",
+  "SELECT id, created FROM checkin WHERE deleted_at = 0 AND (created, id) < (?, ?)"
+  " ORDER BY created DESC, id DESC LIMIT ?",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (first_sql) == G_N_ELEMENTS (((EnoughStore *) 0)->tail_pending));
@@ -43,7 +46,8 @@ static EnoughEntryList *
 list_at (EnoughStore *self,
          guint        i)
 {
-  EnoughEntryList *lists[] = { self->dialogues, self->letters, self->self_checks, self->experiments };
+  EnoughEntryList *lists[] = { self->dialogues, self->letters, self->self_checks, self->experiments,
+                               self->checkins };
   return lists[i];
 }
 
@@ -247,6 +251,13 @@ enough_store_get_experiments (EnoughStore *self)
 {
   g_return_val_if_fail (ENOUGH_IS_STORE (self), NULL);
   return G_LIST_MODEL (self->experiments);
+}
+
+GListModel *
+enough_store_get_checkins (EnoughStore *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->checkins);
 }
 
 GListModel *

@@ -199,9 +199,10 @@ struct _EnoughStore
   EnoughEntryList      *letters;
   EnoughEntryList      *self_checks;
   EnoughEntryList      *experiments;
+  EnoughEntryList      *checkins;
   EnoughEntryList      *completed_checks;  /* made on first use */
   gint64                next_id[ENOUGH_RECORD_N_KINDS];
-  gboolean              tail_pending[4];  /* dialogues, letters, self-checks, experiments */
+  gboolean              tail_pending[5];  /* dialogues, letters, self-checks, experiments, check-ins */
   guint                 tail_id;          /* idle loading the tails */
 
   guint                 n_inflight;

@@ -61,6 +61,8 @@ new_record (EnoughRecordKind kind)
       return ENOUGH_RECORD (_enough_self_check_new ());
     case ENOUGH_RECORD_KIND_EXPERIMENT:
       return ENOUGH_RECORD (_enough_experiment_new ());
+    case ENOUGH_RECORD_KIND_CHECKIN:
+      return ENOUGH_RECORD (_enough_checkin_new ());
     default:
       g_assert_not_reached ();
     }
@@ -99,6 +101,9 @@ load_record (EnoughStore      *self,
           break;
         case ENOUGH_RECORD_KIND_EXPERIMENT:
           _enough_experiment_load (ENOUGH_EXPERIMENT (record), stmt);
+          break;
+        case ENOUGH_RECORD_KIND_CHECKIN:
+          _enough_checkin_load (ENOUGH_CHECKIN (record), stmt);
           break;
         default:
           g_assert_not_reached ();
@@ -165,6 +170,8 @@ _enough_store_list_for_kind (EnoughStore      *self,
       return self->self_checks;
     case ENOUGH_RECORD_KIND_EXPERIMENT:
       return self->experiments;
+    case ENOUGH_RECORD_KIND_CHECKIN:
+      return self->checkins;
     case ENOUGH_RECORD_KIND_TURN:
     default:
       return NULL;

@@ -289,12 +289,62 @@ static const char schema_v5[] =
   "  DELETE FROM search_cjk WHERE rowid IN (" EXPERIMENT_ROWIDS ("old.id * 64 + ") ");"
   "END;";
 
+/* Version 6: the daily check-ins (kind 6; index slots 48 = reflection,
+ * 55 = note: the fields' ENOUGH_SEARCH_SLOT). day is "YYYY-MM-DD", one
+ * per day (kept by the store, not by a constraint, so that an import of
+ * another device's day never fails half-way); numbers are -1 when not
+ * given, daylight in half hours. */
+#define CHECKIN_AU(name, column, rowid) \
+  "CREATE TRIGGER " name " AFTER UPDATE OF " column " ON checkin" \
+  " WHEN old." column " IS NOT new." column " BEGIN" \
+  "  DELETE FROM search WHERE rowid = old.id * 64 + " rowid ";" \
+  "  INSERT INTO search (rowid, text) SELECT new.id * 64 + " rowid ", new." column \
+  " WHERE new." column " != '';" \
+  "END;"
+
+static const char schema_v6[] =
+  "CREATE TABLE checkin ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  created INTEGER NOT NULL,"
+  "  updated INTEGER NOT NULL,"
+  "  deleted_at INTEGER NOT NULL DEFAULT 0,"
+  "  day TEXT NOT NULL,"
+  "  mood INTEGER NOT NULL DEFAULT -1,"
+  "  energy INTEGER NOT NULL DEFAULT -1,"
+  "  daylight INTEGER NOT NULL DEFAULT -1,"
+  "  morning_outside INTEGER NOT NULL DEFAULT -1,"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  reflection TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX checkin_list ON checkin (created, id) WHERE deleted_at = 0;"
+  "CREATE INDEX checkin_deleted ON checkin (deleted_at) WHERE deleted_at != 0;"
+  "CREATE INDEX checkin_day ON checkin (day) WHERE deleted_at = 0;"
+  "CREATE TRIGGER checkin_ai AFTER INSERT ON checkin BEGIN"
+  "  INSERT INTO search (rowid, text) SELECT new.id * 64 + 55, new.note WHERE new.note != '';"
+  "  INSERT INTO search (rowid, text) SELECT new.id * 64 + 48, new.reflection WHERE new.reflection != '';"
+  "END;"
+  CHECKIN_AU ("checkin_au_note", "note", "55")
+  CHECKIN_AU ("checkin_au_reflection", "reflection", "48")
+  "CREATE TRIGGER checkin_ad AFTER DELETE ON checkin BEGIN"
+  "  DELETE FROM search WHERE rowid IN (old.id * 64 + 48, old.id * 64 + 55);"
+  "END;"
+  "CREATE TRIGGER checkin_cjk_ai AFTER INSERT ON checkin BEGIN"
+  CJK_INSERT ("new.id * 64 + 55", "new.note")
+  CJK_INSERT ("new.id * 64 + 48", "new.reflection")
+  "END;"
+  CJK_UPDATE ("checkin_cjk_au_note", "checkin", "note", "55")
+  CJK_UPDATE ("checkin_cjk_au_reflection", "checkin", "reflection", "48")
+  "CREATE TRIGGER checkin_cjk_ad AFTER DELETE ON checkin BEGIN"
+  "  DELETE FROM search_cjk WHERE rowid IN (old.id * 64 + 48, old.id * 64 + 55);"
+  "END;";
+
 static const char *const steps[] = {
   schema_v1,
   schema_v2,
   schema_v3,
   schema_v4,
   schema_v5,
+  schema_v6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == ENOUGH_STORE_SCHEMA_VERSION);
@@ -397,7 +447,7 @@ enough_store_schema_register (sqlite3 *db)
 static const char *const insert_triggers[] = {
   "dialogue_ai", "dialogue_cjk_ai", "turn_ai", "turn_cjk_ai",
   "letter_ai", "letter_cjk_ai", "self_check_ai", "self_check_cjk_ai",
-  "experiment_ai", "experiment_cjk_ai",
+  "experiment_ai", "experiment_cjk_ai", "checkin_ai", "checkin_cjk_ai",
 };
 
 typedef struct

@@ -579,6 +579,8 @@ resolve (sqlite3    *db,
     [ENOUGH_RECORD_KIND_LETTER] = "SELECT id, uuid, created, deleted_at, NULL, NULL FROM letter WHERE id = ?",
     [ENOUGH_RECORD_KIND_SELF_CHECK] = "SELECT id, uuid, created, deleted_at, NULL, NULL FROM self_check WHERE id = ?",
     [ENOUGH_RECORD_KIND_EXPERIMENT] = "SELECT id, uuid, created, deleted_at, NULL, NULL FROM experiment WHERE id = ?",
+    /* A check-in is named by its day ("YYYY-MM-DD"). */
+    [ENOUGH_RECORD_KIND_CHECKIN] = "SELECT id, uuid, created, deleted_at, NULL, day FROM checkin WHERE id = ?",
   };
   sqlite3_stmt *stmt;
   Hit *hit = NULL;
@@ -811,7 +813,8 @@ search_run (sqlite3       *db,
 
   {
     static const guint order[] = { ENOUGH_RECORD_KIND_DIALOGUE, ENOUGH_RECORD_KIND_LETTER,
-                                   ENOUGH_RECORD_KIND_SELF_CHECK, ENOUGH_RECORD_KIND_EXPERIMENT };
+                                   ENOUGH_RECORD_KIND_SELF_CHECK, ENOUGH_RECORD_KIND_EXPERIMENT,
+                                   ENOUGH_RECORD_KIND_CHECKIN };
 
     for (guint i = 0; i < G_N_ELEMENTS (order); i++)
       g_ptr_array_sort (groups[order[i]], hit_order);

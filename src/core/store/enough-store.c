@@ -280,6 +280,7 @@ enough_store_close (EnoughStore  *self,
   enough_entry_list_detach (self->letters);
   enough_entry_list_detach (self->self_checks);
   enough_entry_list_detach (self->experiments);
+  enough_entry_list_detach (self->checkins);
   if (self->completed_checks != NULL)
     enough_entry_list_detach (self->completed_checks);
 
@@ -358,6 +359,7 @@ enough_store_finalize (GObject *object)
   g_clear_object (&self->letters);
   g_clear_object (&self->self_checks);
   g_clear_object (&self->experiments);
+  g_clear_object (&self->checkins);
   g_clear_object (&self->completed_checks);
   g_hash_table_unref (self->dirty);
   g_hash_table_unref (self->cache);
@@ -459,5 +461,7 @@ enough_store_init (EnoughStore *self)
                                              ENOUGH_TYPE_SELF_CHECK, TRUE);
   self->experiments = enough_entry_list_new (self, ENOUGH_RECORD_KIND_EXPERIMENT,
                                              ENOUGH_TYPE_EXPERIMENT, TRUE);
+  self->checkins = enough_entry_list_new (self, ENOUGH_RECORD_KIND_CHECKIN,
+                                          ENOUGH_TYPE_CHECKIN, TRUE);
 }
 

@@ -12,8 +12,10 @@
 #include "enough-letter.h"
 #include "enough-self-check.h"
 #include "enough-experiment.h"
+#include "enough-checkin.h"
 #include "enough-search-result.h"
 #include "enough-crypt-key.h"
+#include "enough-checkin-stats.h"
 
 G_BEGIN_DECLS
 
@@ -79,7 +81,7 @@ typedef enum
 GQuark enough_store_error_quark (void);
 
 /* The current schema version (PRAGMA user_version). */
-#define ENOUGH_STORE_SCHEMA_VERSION 5
+#define ENOUGH_STORE_SCHEMA_VERSION 6
 #define ENOUGH_STORE_AUTOSAVE_DELAY_MS 1000
 #define ENOUGH_STORE_N_BACKUPS 7
 
@@ -181,6 +183,7 @@ GListModel  *enough_store_get_dialogues    (EnoughStore           *self);  /* En
 GListModel  *enough_store_get_letters      (EnoughStore           *self);  /* EnoughLetter */
 GListModel  *enough_store_get_self_checks  (EnoughStore           *self);  /* EnoughSelfCheck */
 GListModel  *enough_store_get_experiments  (EnoughStore           *self);  /* EnoughExperiment */
+GListModel  *enough_store_get_checkins     (EnoughStore           *self);  /* EnoughCheckin */
 /* Only the completed ones, newest first; kept up to date when a check is
  * completed, deleted or restored. */
 GListModel  *enough_store_get_completed_self_checks (EnoughStore *self);  /* EnoughSelfCheck */
@@ -248,6 +251,18 @@ GPtrArray       *enough_store_list_due_rereads  (EnoughStore    *self,
 GPtrArray       *enough_store_list_due_experiments (EnoughStore *self,
                                                     gint64       now_usec,
                                                     guint        limit);
+/* The check-in of @day ("YYYY-MM-DD"), or with @create a new one for
+ * that day (saved by the next autosave) when there is none; NULL without
+ * @create when there is none. Transfer full. */
+EnoughCheckin   *enough_store_dup_checkin       (EnoughStore    *self,
+                                                 const char     *day,
+                                                 gboolean        create);
+/* The check-ins of @from_day..@to_day (inclusive, "YYYY-MM-DD"), one per
+ * day, oldest first, unsaved changes included: an array of
+ * EnoughCheckinDay. Transfer full. */
+GArray          *enough_store_list_checkin_days (EnoughStore    *self,
+                                                 const char     *from_day,
+                                                 const char     *to_day);
 
 /* ---- Autosave ---------------------------------------------------------- */
 guint        enough_store_get_n_pending     (EnoughStore  *self);

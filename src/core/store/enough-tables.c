@@ -72,6 +72,21 @@ static const EnoughColumn experiment_columns[] = {
   { "alternative_after", 0, "alternative_after", ENOUGH_JSON_INT_OR_NULL, NULL, 0 },
 };
 
+/* The daily check-in: day is "YYYY-MM-DD" (the local day, one per day);
+ * mood and energy 0–10, daylight in half hours 0–32, morning_outside 0/1;
+ * -1 (null in JSON) = not given. */
+static const EnoughColumn checkin_columns[] = {
+  COMMON_COLUMNS,
+  { "day", ENOUGH_COLUMN_TEXT | ENOUGH_COLUMN_FIXED, "day", ENOUGH_JSON_STRING, NULL, 0 },
+  { "mood", 0, "mood", ENOUGH_JSON_INT_OR_NULL, NULL, 0 },
+  { "energy", 0, "energy", ENOUGH_JSON_INT_OR_NULL, NULL, 0 },
+  { "daylight", 0, "daylight_half_hours", ENOUGH_JSON_INT_OR_NULL, NULL, 0 },
+  { "morning_outside", 0, "morning_outside", ENOUGH_JSON_INT_OR_NULL, NULL, 0 },
+  { "note", ENOUGH_COLUMN_TEXT, "note", ENOUGH_JSON_STRING, NULL, ENOUGH_SEARCH_FIELD_CHECKIN_NOTE },
+  { "reflection", ENOUGH_COLUMN_TEXT, "reflection", ENOUGH_JSON_STRING, NULL, ENOUGH_SEARCH_FIELD_REFLECTION },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (checkin_columns) == ENOUGH_CHECKIN_N_COLUMNS);
 G_STATIC_ASSERT (G_N_ELEMENTS (dialogue_columns) == ENOUGH_DIALOGUE_N_COLUMNS);
 G_STATIC_ASSERT (G_N_ELEMENTS (turn_columns) == ENOUGH_TURN_N_COLUMNS);
 G_STATIC_ASSERT (G_N_ELEMENTS (letter_columns) == ENOUGH_LETTER_N_COLUMNS);
@@ -87,6 +102,7 @@ static const EnoughTable tables[] = {
   TABLE (ENOUGH_RECORD_KIND_LETTER, "letter", letter_columns),
   TABLE (ENOUGH_RECORD_KIND_SELF_CHECK, "self_check", self_check_columns),
   TABLE (ENOUGH_RECORD_KIND_EXPERIMENT, "experiment", experiment_columns),
+  TABLE (ENOUGH_RECORD_KIND_CHECKIN, "checkin", checkin_columns),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (tables) == ENOUGH_RECORD_N_KINDS);

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "enough-application.h"
+#include "enough-autostart.h"
+#include "enough-checkin-page.h"
 #include "enough-command-line.h"
 #include "enough-help-window.h"
 #include "enough-experiment-page.h"
@@ -30,6 +32,11 @@ struct _EnoughApplication
 
   /* Tests only, until the lock screen exists (see enough_application_is_locked()). */
   gboolean        locked_for_tests;
+
+  /* --background: the first activation shows no window, the app stays
+   * (held) for its reminders. */
+  gboolean        start_hidden;
+  gboolean        held;
 };
 
 G_DEFINE_FINAL_TYPE (EnoughApplication, enough_application, ADW_TYPE_APPLICATION)
@@ -80,6 +87,36 @@ enough_application_get_reminders (EnoughApplication *self)
   return self->reminders;
 }
 
+/* The daily check-in reminder follows its settings. */
+static void
+apply_checkin_reminder (EnoughApplication *self)
+{
+  int minutes = -1;
+
+  if (self->reminders == NULL)
+    return;
+  if (g_settings_get_boolean (self->settings, "checkin-reminder"))
+    minutes = g_settings_get_int (self->settings, "checkin-reminder-hour") * 60 +
+              g_settings_get_int (self->settings, "checkin-reminder-minute");
+  enough_reminders_set_checkin_time (self->reminders, minutes);
+}
+
+static void
+on_checkin_reminder_changed (EnoughApplication *self,
+                             const char        *key)
+{
+  apply_checkin_reminder (self);
+  /* Turning it on starts Enough hidden at login (so the reminder comes
+   * while it is closed); turning it off removes that again. */
+  if (g_strcmp0 (key, "checkin-reminder") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!enough_autostart_set (g_settings_get_boolean (self->settings, key), &error))
+        g_warning ("Could not change the autostart: %s", error->message);
+    }
+}
+
 /* Hands the reminders to a new window's letter page and starts checking:
  * the first check catches rereads that fell due while the app was closed. */
 static void
@@ -87,9 +124,17 @@ enough_application_start_reminders (EnoughApplication *self,
                                     GtkWindow         *window)
 {
   if (self->reminders == NULL && self->store != NULL)
-    self->reminders = enough_reminders_new (G_APPLICATION (self), self->store);
+    {
+      self->reminders = enough_reminders_new (G_APPLICATION (self), self->store);
+      apply_checkin_reminder (self);
+    }
   if (self->reminders == NULL || !ENOUGH_IS_WINDOW (window))
-    return;
+    {
+      /* In the background (no window): still checking. */
+      if (self->reminders != NULL)
+        enough_reminders_start (self->reminders);
+      return;
+    }
 
   /* Not through enough_window_get_page(): the page keeps its store for
    * when it is shown. */
@@ -358,6 +403,20 @@ enough_application_activate (GApplication *app)
   if (enough_application_is_locked (self))
     return;
 
+  /* Started hidden (at login): no window, only the reminders. A later
+   * activation (the user opening Enough, a notification) shows one. */
+  if (self->start_hidden)
+    {
+      self->start_hidden = FALSE;
+      if (!self->held)
+        {
+          g_application_hold (app);
+          self->held = TRUE;
+        }
+      enough_application_start_reminders (self, NULL);
+      return;
+    }
+
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     {
@@ -515,6 +574,30 @@ enough_application_open_experiment_action (GSimpleAction *action,
     g_debug ("The experiment of a reminder is gone");
 }
 
+/* The daily check-in reminder's action: today's card. */
+static void
+enough_application_open_checkin_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  EnoughApplication *self = user_data;
+  GtkWindow *window;
+
+  if (enough_application_is_locked (self))
+    return;
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+    }
+  if (!ENOUGH_IS_WINDOW (window))
+    return;
+  gtk_window_present (window);
+  enough_window_show_page (ENOUGH_WINDOW (window), "checkin");
+  enough_checkin_page_open_today (ENOUGH_CHECKIN_PAGE (enough_window_get_page (ENOUGH_WINDOW (window), "checkin")));
+}
+
 /* A new experiment, its belief pre-filled with the parameter ("" for
  * none): from a critic turn's menu or the Self-Check results. */
 static void
@@ -577,6 +660,7 @@ static const GActionEntry app_actions[] = {
   { "edit-letter", enough_application_open_letter_action, "s" },
   { "open-experiment", enough_application_open_experiment_action, "s" },
   { "new-experiment", enough_application_new_experiment_action, "s" },
+  { "open-checkin", enough_application_open_checkin_action },
   { "restore-backup", enough_application_restore_backup_action, "(ays)" },
 };
 
@@ -642,6 +726,12 @@ enough_application_constructed (GObject *object)
 
   /* Always the real schema id, whatever the application id (tests use others). */
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::checkin-reminder",
+                           G_CALLBACK (on_checkin_reminder_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::checkin-reminder-hour",
+                           G_CALLBACK (on_checkin_reminder_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::checkin-reminder-minute",
+                           G_CALLBACK (on_checkin_reminder_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -662,6 +752,23 @@ static int
 enough_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
 {
+  EnoughApplication *self = ENOUGH_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, ENOUGH_AUTOSTART_OPTION))
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_variant_dict_remove (options, ENOUGH_AUTOSTART_OPTION);
+      /* Already running: it has its reminders; show nothing. */
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (app))
+        return 0;
+      self->start_hidden = TRUE;
+    }
   return enough_command_line_run (app, options);
 }
 
@@ -684,4 +791,7 @@ static void
 enough_application_init (EnoughApplication *self)
 {
   enough_command_line_add_options (G_APPLICATION (self));
+  g_application_add_main_option (G_APPLICATION (self), ENOUGH_AUTOSTART_OPTION, 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE,
+                                 _("Start hidden, only for the reminders (used at login)"), NULL);
 }

@@ -16,6 +16,10 @@ struct _EnoughPreferencesWindow
   AdwPreferencesGroup  *empty_group;
   GtkLabel             *empty_label;
   GtkButton            *backup_now_button;
+  GtkSwitch            *checkin_reminder_switch;
+  GtkSpinButton        *checkin_hour_spin;
+  GtkSpinButton        *checkin_minute_spin;
+  GSettings            *settings;
 
   EnoughStore          *store;
   GPtrArray            *backups;  /* EnoughBackupInfo, newest first */
@@ -287,6 +291,7 @@ enough_preferences_window_dispose (GObject *object)
   EnoughPreferencesWindow *self = ENOUGH_PREFERENCES_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_pointer (&self->backups, g_ptr_array_unref);
 
@@ -318,6 +323,9 @@ enough_preferences_window_class_init (EnoughPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, empty_group);
   gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, empty_label);
   gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, backup_now_button);
+  gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, checkin_reminder_switch);
+  gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, checkin_hour_spin);
+  gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, checkin_minute_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_backup_now_clicked);
 }
 
@@ -327,4 +335,13 @@ enough_preferences_window_init (EnoughPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
+
+  /* The application follows these keys (the reminder and the autostart). */
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "checkin-reminder", self->checkin_reminder_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "checkin-reminder-hour",
+                   gtk_spin_button_get_adjustment (self->checkin_hour_spin), "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "checkin-reminder-minute",
+                   gtk_spin_button_get_adjustment (self->checkin_minute_spin), "value", G_SETTINGS_BIND_DEFAULT);
 }

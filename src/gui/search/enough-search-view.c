@@ -25,10 +25,12 @@ struct _EnoughSearchView
   GtkWidget    *group_letters;
   GtkWidget    *group_checks;
   GtkWidget    *group_experiments;
+  GtkWidget    *group_checkins;
   GtkListBox   *list_dialogues;
   GtkListBox   *list_letters;
   GtkListBox   *list_checks;
   GtkListBox   *list_experiments;
+  GtkListBox   *list_checkins;
 
   EnoughStore  *store;
   char         *query;          /* shown */
@@ -36,7 +38,7 @@ struct _EnoughSearchView
   guint         timeout_id;
   GCancellable *cancellable;    /* of the full answer in flight */
   GListStore   *results;        /* all shown, grouped by kind */
-  GListStore   *groups[4];      /* dialogues, letters, self-checks, experiments */
+  GListStore   *groups[5];      /* dialogues, letters, self-checks, experiments, check-ins */
 };
 
 G_DEFINE_FINAL_TYPE (EnoughSearchView, enough_search_view, GTK_TYPE_WIDGET)
@@ -170,6 +172,12 @@ enough_search_result_dup_place (EnoughSearchResult *result)
       return g_strdup (_("What actually happened"));
     case ENOUGH_SEARCH_FIELD_LEARNED:
       return g_strdup (_("What I learned"));
+    case ENOUGH_SEARCH_FIELD_CHECKIN_NOTE:
+      /* Translators: where a search result was found; %s is the check-in's day, 2026-03-01 */
+      return g_strdup_printf (_("Check-in note of %s"), title);
+    case ENOUGH_SEARCH_FIELD_REFLECTION:
+      /* Translators: where a search result was found; %s is the day it was written, 2026-03-01 */
+      return g_strdup_printf (_("Reflection of %s"), title);
     default:
       return g_strdup ("");
     }
@@ -325,8 +333,8 @@ show_group (EnoughSearchView *self,
             guint             g,
             GPtrArray        *results)
 {
-  GtkListBox *lists[4] = { self->list_dialogues, self->list_letters, self->list_checks,
-                           self->list_experiments };
+  GtkListBox *lists[5] = { self->list_dialogues, self->list_letters, self->list_checks,
+                           self->list_experiments, self->list_checkins };
   GListStore *store = self->groups[g];
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (store));
   gboolean changed = n_old != results->len;
@@ -359,9 +367,9 @@ static void
 show_results (EnoughSearchView *self,
               GListModel       *results)
 {
-  GtkWidget *group_boxes[4] = { self->group_dialogues, self->group_letters, self->group_checks,
-                               self->group_experiments };
-  GPtrArray *groups[4];
+  GtkWidget *group_boxes[5] = { self->group_dialogues, self->group_letters, self->group_checks,
+                               self->group_experiments, self->group_checkins };
+  GPtrArray *groups[5];
   guint n = results != NULL ? g_list_model_get_n_items (results) : 0;
   gboolean changed = FALSE;
 
@@ -379,6 +387,7 @@ show_results (EnoughSearchView *self,
         case ENOUGH_RECORD_KIND_LETTER: group = 1; break;
         case ENOUGH_RECORD_KIND_SELF_CHECK: group = 2; break;
         case ENOUGH_RECORD_KIND_EXPERIMENT: group = 3; break;
+        case ENOUGH_RECORD_KIND_CHECKIN: group = 4; break;
         case ENOUGH_RECORD_KIND_TURN:
         default:
           g_object_unref (result);
@@ -590,8 +599,8 @@ GtkWidget *
 enough_search_view_get_row (EnoughSearchView *self,
                             guint             index)
 {
-  GtkListBox *lists[4] = { self->list_dialogues, self->list_letters, self->list_checks,
-                           self->list_experiments };
+  GtkListBox *lists[5] = { self->list_dialogues, self->list_letters, self->list_checks,
+                           self->list_experiments, self->list_checkins };
 
   g_return_val_if_fail (ENOUGH_IS_SEARCH_VIEW (self), NULL);
 
@@ -689,10 +698,12 @@ enough_search_view_class_init (EnoughSearchViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, group_letters);
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, group_checks);
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, group_experiments);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, group_checkins);
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, list_dialogues);
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, list_letters);
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, list_checks);
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, list_experiments);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, list_checkins);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -9,6 +9,7 @@
 #include "enough-entry-actions.h"
 #include "enough-io-actions.h"
 #include "enough-experiment-page.h"
+#include "enough-checkin-page.h"
 #include "enough-letter-page.h"
 #include "enough-page.h"
 #include "enough-preferences-window.h"
@@ -603,6 +604,7 @@ enough_window_class_init (EnoughWindowClass *klass)
   g_type_ensure (ENOUGH_TYPE_LETTER_PAGE);
   g_type_ensure (ENOUGH_TYPE_SELF_CHECK_PAGE);
   g_type_ensure (ENOUGH_TYPE_EXPERIMENT_PAGE);
+  g_type_ensure (ENOUGH_TYPE_CHECKIN_PAGE);
   g_type_ensure (ENOUGH_TYPE_SAVE_BANNER);
   g_type_ensure (ENOUGH_TYPE_SEARCH_VIEW);
 
@@ -653,6 +655,8 @@ enough_window_class_init (EnoughWindowClass *klass)
                                        "win.show-page", "s", "self-check");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
                                        "win.show-page", "s", "experiments");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK,
+                                       "win.show-page", "s", "checkin");
 }
 
 static void

@@ -1,0 +1,375 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+/* The Check-in page, driven in-process through the real application:
+ * today's card filled from the keyboard and there again after a restart;
+ * yesterday opened from the past days and changed; the chart's summary
+ * and the "noticed together" lines. Keys are emitted as ::key-pressed on
+ * the widget's own key controller, the handler a real key press reaches
+ * (GTK 4.8 has no public way to inject a GdkEvent in-process). */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "enough-checkin-page.h"
+#include "enough-checkin-scale.h"
+#include "enough-gui-test-utils.h"
+#include "enough-test-utils.h"
+
+typedef struct
+{
+  char   *data_dir;
+  gint64  now;
+} Fixture;
+
+static gint64
+fake_clock (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return fixture->now;
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, 3, 10, 10, 0, 0);
+
+  fixture->data_dir = enough_test_begin ();
+  fixture->now = g_date_time_to_unix (start) * G_USEC_PER_SEC;
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  enough_test_end (&fixture->data_dir);
+}
+
+static gboolean
+has_id (GtkWidget     *widget,
+        gconstpointer  id)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
+}
+
+static GtkWidget *
+must_find (GtkWidget  *root,
+           const char *id)
+{
+  GtkWidget *widget = enough_test_find_first (root, has_id, id);
+
+  if (widget == NULL)
+    g_error ("No widget with id %s", id);
+  return widget;
+}
+
+/* Emits a key press on @widget's key controller; TRUE if it was taken. */
+static gboolean
+press (GtkWidget *widget,
+       guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint c = 0; c < g_list_model_get_n_items (controllers) && !handled; c++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, c);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+  enough_test_drain_main_context ();
+  return handled;
+}
+
+static void
+flush_store (EnoughStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (enough_store_flush (store, &error));
+  g_assert_no_error (error);
+}
+
+static EnoughCheckinPage *
+show_checkin (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  EnoughCheckinPage *page;
+
+  enough_store_set_clock (enough_application_get_store (test->app), fake_clock, fixture);
+  enough_window_show_page (test->window, "checkin");
+  enough_test_drain_main_context ();
+  g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "checkin");
+  page = ENOUGH_CHECKIN_PAGE (enough_window_get_page (test->window, "checkin"));
+  enough_checkin_page_open_today (page);
+  enough_test_drain_main_context ();
+  return page;
+}
+
+static void
+fill_today (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  EnoughCheckinPage *page = show_checkin (test);
+  EnoughStore *store = enough_application_get_store (test->app);
+  GtkWidget *mood = enough_checkin_page_get_mood_scale (page);
+  GtkWidget *energy = must_find (GTK_WIDGET (page), "energy_scale");
+  GtkWidget *focus;
+  EnoughCheckin *today;
+
+  /* Yesterday, as if filled then. */
+  {
+    g_autoptr(EnoughCheckin) yesterday = enough_store_dup_checkin (store, "2026-03-09", TRUE);
+
+    enough_checkin_set_mood (yesterday, 3);
+    enough_checkin_set_morning_outside (yesterday, 0);
+  }
+  fixture->now += G_USEC_PER_SEC;
+
+  g_assert_cmpstr (enough_checkin_page_get_day (page), ==, "2026-03-10");
+  /* Nothing made until a value is given: a missing day is just missing. */
+  g_assert_null (enough_checkin_page_get_checkin (page));
+  g_assert_null (enough_store_dup_checkin (store, "2026-03-10", FALSE));
+
+  /* The focus starts on mood. */
+  focus = gtk_root_get_focus (GTK_ROOT (test->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, mood));
+
+  g_assert_true (press (mood, GDK_KEY_7));
+  today = enough_checkin_page_get_checkin (page);
+  g_assert_nonnull (today);
+  g_assert_cmpint (enough_checkin_get_mood (today), ==, 7);
+  g_assert_true (press (mood, GDK_KEY_Right));
+  g_assert_cmpint (enough_checkin_get_mood (today), ==, 8);
+  /* The focus follows the value, so the arrows keep working. */
+  focus = gtk_root_get_focus (GTK_ROOT (test->window));
+  g_assert_true (gtk_widget_is_ancestor (focus, mood));
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (focus));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (focus)));
+  /* Tab leaves the row (one stop): the other buttons are not focusable. */
+  g_assert_false (press (mood, GDK_KEY_Tab));
+
+  g_assert_cmpint (enough_checkin_get_energy (today), ==, ENOUGH_CHECKIN_UNSET);
+  g_assert_true (press (energy, GDK_KEY_End));
+  g_assert_cmpint (enough_checkin_get_energy (today), ==, 10);
+  g_assert_true (press (energy, GDK_KEY_Left));
+  g_assert_cmpint (enough_checkin_get_energy (today), ==, 9);
+
+  gtk_spin_button_spin (GTK_SPIN_BUTTON (must_find (GTK_WIDGET (page), "daylight_spin")), GTK_SPIN_STEP_FORWARD, 0.5);
+  /* From "–" (not given) the first step is 0 h: a value, not unset. */
+  g_assert_cmpint (enough_checkin_get_daylight (today), ==, 0);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (must_find (GTK_WIDGET (page), "daylight_spin")), 2.5);
+  g_assert_cmpint (enough_checkin_get_daylight (today), ==, 5);
+  g_signal_emit_by_name (must_find (GTK_WIDGET (page), "morning_yes"), "clicked");
+  g_assert_cmpint (enough_checkin_get_morning_outside (today), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (must_find (GTK_WIDGET (page), "note_entry")), "Walked to the bakery.");
+  g_assert_cmpstr (enough_checkin_get_note (today), ==, "Walked to the bakery.");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (must_find (GTK_WIDGET (page), "reflection_view"))),
+                            "Sunny mornings and better moods often come together.", -1);
+  g_assert_cmpstr (enough_checkin_get_reflection (today), ==, "Sunny mornings and better moods often come together.");
+  enough_test_drain_main_context ();
+
+  /* The chart's text summary counts what is there, never what is not. */
+  g_assert_nonnull (strstr (enough_checkin_page_get_summary (page), "2 days with a check-in"));
+  g_assert_nonnull (strstr (enough_checkin_page_get_summary (page), "Mood averaged 5.5"));
+  g_assert_null (strstr (enough_checkin_page_get_summary (page), "miss"));
+  /* One morning each way: too few to compare. */
+  g_assert_nonnull (strstr (enough_checkin_page_get_noticed (page, ENOUGH_CHECKIN_SPLIT_MORNING), "at least 3"));
+}
+
+static void
+check_and_change_yesterday (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  EnoughCheckinPage *page = show_checkin (test);
+  EnoughStore *store = enough_application_get_store (test->app);
+  GtkWidget *mood = enough_checkin_page_get_mood_scale (page);
+  GtkListView *list = enough_checkin_page_get_list_view (page);
+  EnoughCheckin *today = enough_checkin_page_get_checkin (page);
+  g_autoptr(EnoughCheckin) yesterday = NULL;
+
+  /* Today's card as it was left. */
+  g_assert_nonnull (today);
+  g_assert_cmpint (enough_checkin_scale_get_value (ENOUGH_CHECKIN_SCALE (mood)), ==, 8);
+  g_assert_cmpint (enough_checkin_scale_get_value (ENOUGH_CHECKIN_SCALE (must_find (GTK_WIDGET (page), "energy_scale"))), ==, 9);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (must_find (GTK_WIDGET (page), "daylight_spin"))), ==, 2.5);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (must_find (GTK_WIDGET (page), "morning_yes"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (must_find (GTK_WIDGET (page), "note_entry"))), ==,
+                   "Walked to the bakery.");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (must_find (GTK_WIDGET (page), "card_title"))), ==, "Today");
+
+  /* Yesterday from the past days (newest first: today, then yesterday). */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 2);
+  g_signal_emit_by_name (list, "activate", 1);
+  enough_test_drain_main_context ();
+  g_assert_cmpstr (enough_checkin_page_get_day (page), ==, "2026-03-09");
+  g_assert_cmpint (enough_checkin_scale_get_value (ENOUGH_CHECKIN_SCALE (mood)), ==, 3);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (must_find (GTK_WIDGET (page), "morning_yes"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (must_find (GTK_WIDGET (page), "morning_no"))));
+  g_assert_true (gtk_widget_get_visible (must_find (GTK_WIDGET (page), "today_button")));
+  g_assert_true (press (mood, GDK_KEY_5));
+  yesterday = enough_store_dup_checkin (store, "2026-03-09", FALSE);
+  g_assert_nonnull (yesterday);
+  g_assert_cmpint (enough_checkin_get_mood (yesterday), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 2);
+
+  /* A search result of the note opens its day, the note focused. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GListModel) results = NULL;
+    g_autoptr(EnoughSearchResult) result = NULL;
+    GtkWidget *focus;
+
+    flush_store (store);
+    results = enough_store_search (store, "bakery", 10, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+    result = g_list_model_get_item (results, 0);
+    g_assert_cmpint (enough_search_result_get_kind (result), ==, ENOUGH_RECORD_KIND_CHECKIN);
+    g_assert_cmpstr (enough_search_result_get_entry_title (result), ==, "2026-03-10");
+    g_assert_true (enough_page_reveal (ENOUGH_PAGE (page), result, "bakery"));
+    enough_test_drain_main_context ();
+    g_assert_cmpstr (enough_checkin_page_get_day (page), ==, "2026-03-10");
+    focus = gtk_root_get_focus (GTK_ROOT (test->window));
+    g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, must_find (GTK_WIDGET (page), "note_entry")));
+    enough_checkin_page_open_day (page, "2026-03-09");
+  }
+
+  /* Back to today. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checkin.today", NULL));
+  enough_test_drain_main_context ();
+  g_assert_cmpstr (enough_checkin_page_get_day (page), ==, "2026-03-10");
+  g_assert_cmpint (enough_checkin_scale_get_value (ENOUGH_CHECKIN_SCALE (mood)), ==, 8);
+
+  /* Three mornings each way: the means appear, worded as noticed together. */
+  {
+    static const char *const days[] = { "2026-03-05", "2026-03-06", "2026-03-07", "2026-03-08" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+      {
+        g_autoptr(EnoughCheckin) c = enough_store_dup_checkin (store, days[i], TRUE);
+
+        fixture->now += G_USEC_PER_SEC;
+        enough_checkin_set_mood (c, i < 2 ? 9 : 4);
+        enough_checkin_set_energy (c, 6);
+        enough_checkin_set_morning_outside (c, i < 2 ? 1 : 0);
+      }
+  }
+  /* Shown again (values written elsewhere are read when it is shown). */
+  enough_window_show_page (test->window, "letters");
+  enough_test_drain_main_context ();
+  enough_window_show_page (test->window, "checkin");
+  enough_test_drain_main_context ();
+  enough_checkin_page_set_range (page, 91);
+  enough_test_drain_main_context ();
+  g_test_message ("%s", enough_checkin_page_get_noticed (page, ENOUGH_CHECKIN_SPLIT_MORNING));
+  g_assert_cmpstr (enough_checkin_page_get_noticed (page, ENOUGH_CHECKIN_SPLIT_MORNING), ==,
+                   "On 3 mornings outside, mood averaged 8.7 and energy 7.0. "
+                   "On 3 mornings indoors, mood averaged 4.3 and energy 6.0.");
+  g_assert_nonnull (strstr (enough_checkin_page_get_summary (page), "The last 3 months: 6 days with a check-in."));
+}
+
+static void
+test_fill_restart_change (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  enough_test_run_app (fill_today, fixture);
+  enough_test_run_app (check_and_change_yesterday, fixture);
+}
+
+/* ---- The background mode and the autostart -------------------------------- */
+
+static gboolean
+check_hidden (gpointer data)
+{
+  EnoughApplication *app = data;
+
+  /* Started hidden: no window at all, the reminders running. */
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_nonnull (enough_application_get_reminders (app));
+  g_assert_nonnull (enough_application_get_store (app));
+  g_application_quit (G_APPLICATION (app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_hidden_activate (GApplication *app)
+{
+  g_idle_add (check_hidden, app);
+}
+
+static void
+test_background (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  EnoughApplication *app = enough_application_new ("io.github.enoughjournal.Enough.TestBackground",
+                                                   G_APPLICATION_NON_UNIQUE);
+  char *argv[] = { (char *) "enough", (char *) "--background", NULL };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_hidden_activate), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
+  enough_test_drain_main_context ();
+  g_assert_finalize_object (app);
+}
+
+/* Turning the reminder on in the settings (what Preferences binds) writes
+ * the autostart entry; turning it off removes it. */
+static void
+toggle_reminder (EnoughTestApp *test)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.enoughjournal.Enough");
+  g_autofree char *path = g_build_filename (g_get_user_config_dir (), "autostart",
+                                            "io.github.enoughjournal.Enough.desktop", NULL);
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_settings_set_boolean (settings, "checkin-reminder", TRUE);
+  enough_test_drain_main_context ();
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_settings_set_int (settings, "checkin-reminder-hour", 7);
+  enough_test_drain_main_context ();
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_settings_set_boolean (settings, "checkin-reminder", FALSE);
+  enough_test_drain_main_context ();
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_autostart_setting (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  enough_test_run_app (toggle_reminder, fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *config = g_dir_make_tmp ("enough-checkin-config-XXXXXX", NULL);
+  int status;
+
+  /* The autostart entry goes to a folder of this test's own. */
+  g_assert_nonnull (config);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  enough_test_gui_init (&argc, &argv);
+  g_test_add ("/checkin-page/background", Fixture, NULL, fixture_setup, test_background, fixture_teardown);
+  g_test_add ("/checkin-page/autostart-setting", Fixture, NULL, fixture_setup,
+              test_autostart_setting, fixture_teardown);
+
+  g_test_add ("/checkin-page/fill-restart-change", Fixture, NULL, fixture_setup,
+              test_fill_restart_change, fixture_teardown);
+
+  status = g_test_run ();
+  {
+    g_autofree char *autostart = g_build_filename (config, "autostart", NULL);
+
+    g_rmdir (autostart);
+    g_rmdir (config);
+  }
+  return status;
+}
