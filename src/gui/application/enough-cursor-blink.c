@@ -48,6 +48,8 @@ set_hidden (Blink     *blink,
         gtk_widget_add_css_class (widget, HIDDEN_CLASS);
       else
         gtk_widget_remove_css_class (widget, HIDDEN_CLASS);
+      /* A new caret-color alone does not redraw the field. */
+      gtk_widget_queue_draw (widget);
     }
   blink->hidden = hidden;
 }
