@@ -28,7 +28,8 @@ Prints METRIC lines (medians over the runs) and the load average:
   search_key_cpu_ms, rednotebook_search_key_cpu_ms
         per key of the queries that match ("perfect", " kind"); Enough: Ctrl+F,
         RedNotebook: its sidebar search entry; the no-match query "qqz" as
-        search_nomatch_key_cpu_ms
+        search_nomatch_key_cpu_ms; two trailing spaces after "perfect" (the
+        results do not change) as search_same_key_cpu_ms
   focused_idle_cpu_pct (search field; _letter_, _composer_ variants too),
   rednotebook_focused_idle_cpu_pct
         % of one core over 5 s with the field focused and nothing typed
@@ -50,6 +51,7 @@ KEY_GAP_S = 0.4
 IDLE_S = 0.5
 QUERIES = ["qqz", "perfect", " kind"]
 MATCHING = ["perfect", " kind"]
+SAME_AFTER, SAME_KEYS = "perfect", "  "  # trailing spaces: the same results
 LETTER_TEXT = "a kind walk"
 SRC = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -164,6 +166,9 @@ def run_enough(args, env, journal, prefix, build=None):
         r[prefix + "focused_idle_cpu_pct"] = focused_idle_pct(pid)
         for q in QUERIES:
             r[prefix + "query " + repr(q)] = type_cpu_ms(pid, q)
+            if q == SAME_AFTER:
+                # Keys that leave the results as they were.
+                r[prefix + "search_same_key_cpu_ms"] = type_cpu_ms(pid, SAME_KEYS)
             clear_field(pid)
         r[prefix + "search_key_cpu_ms"] = statistics.mean(r[prefix + "query " + repr(q)] for q in MATCHING)
         r[prefix + "search_nomatch_key_cpu_ms"] = r[prefix + "query 'qqz'"]

@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "enough-application.h"
+#include "enough-cursor-blink.h"
 #include "enough-renderer.h"
 
 /* After GTK opened the display (GtkApplication's startup), before the
@@ -16,6 +17,10 @@ on_startup (GApplication *app,
             gpointer      user_data)
 {
   enough_renderer_choose (gdk_display_get_default ());
+  /* On cairo (software), a fading cursor is a frame at the frame rate;
+   * blinking on and off is two frames a blink. */
+  if (g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") == 0)
+    enough_cursor_blink_install (gtk_settings_get_default ());
 }
 
 int

@@ -529,12 +529,30 @@ enough_search_view_set_query (EnoughSearchView *self,
 }
 
 static gboolean
+same_search (const char *a,
+             const char *b)
+{
+  g_autofree char *stripped_a = g_strstrip (g_strdup (a));
+  g_autofree char *stripped_b = g_strstrip (g_strdup (b));
+
+  return strcmp (stripped_a, stripped_b) == 0;
+}
+
+static gboolean
 search_timeout (gpointer user_data)
 {
   EnoughSearchView *self = user_data;
   g_autofree char *query = g_steal_pointer (&self->pending_query);
 
   self->timeout_id = 0;
+  /* Only spaces around it changed (a space typed before the next word):
+   * the same search, so not asked again; one still running goes on. */
+  if (self->query != NULL && same_search (self->query, query))
+    {
+      g_free (self->query);
+      self->query = g_steal_pointer (&query);
+      return G_SOURCE_REMOVE;
+    }
   enough_search_view_set_query (self, query);
 
   return G_SOURCE_REMOVE;
