@@ -223,8 +223,9 @@ choices_body (EnoughTestApp *test)
   _enough_export_dialog_get_options (dialog, &options);
   g_assert_cmpint (options.format, ==, ENOUGH_EXPORT_MARKDOWN);
   g_assert_cmpint (options.kinds, ==, ENOUGH_EXPORT_DIALOGUES | ENOUGH_EXPORT_SELF_CHECKS |
-                                      ENOUGH_EXPORT_EXPERIMENTS);
+                                      ENOUGH_EXPORT_EXPERIMENTS | ENOUGH_EXPORT_CHECKINS);
   choose (dialog, "Experiments");
+  choose (dialog, "Check-ins");
   _enough_export_dialog_get_options (dialog, &options);
   g_assert_cmpint (options.kinds, ==, ENOUGH_EXPORT_DIALOGUES | ENOUGH_EXPORT_SELF_CHECKS);
 

@@ -51,6 +51,7 @@ enough_io_share (EnoughWindow *window,
   if (store == NULL)
     return;
   dialog = enough_export_dialog_new (GTK_WINDOW (window), store);
+  enough_export_dialog_set_journal_encrypted (dialog, enough_store_get_encrypted (store));
   if (record != NULL)
     enough_export_dialog_choose_entry (dialog, record);
   gtk_window_present (GTK_WINDOW (dialog));

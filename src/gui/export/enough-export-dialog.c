@@ -36,6 +36,7 @@ struct _EnoughExportDialog
   GtkCheckButton       *letters_check;
   GtkCheckButton       *self_checks_check;
   GtkCheckButton       *experiments_check;
+  GtkCheckButton       *checkins_check;
   AdwActionRow         *answers_row;
   GtkCheckButton       *answers_check;
   GtkRevealer          *progress_revealer;
@@ -74,6 +75,7 @@ static const struct
   { G_STRUCT_OFFSET (EnoughExportDialog, letters_check), ENOUGH_EXPORT_LETTERS },
   { G_STRUCT_OFFSET (EnoughExportDialog, self_checks_check), ENOUGH_EXPORT_SELF_CHECKS },
   { G_STRUCT_OFFSET (EnoughExportDialog, experiments_check), ENOUGH_EXPORT_EXPERIMENTS },
+  { G_STRUCT_OFFSET (EnoughExportDialog, checkins_check), ENOUGH_EXPORT_CHECKINS },
 };
 
 #define KIND_CHECK(self, i) (*(GtkCheckButton **) G_STRUCT_MEMBER_P ((self), kind_rows[i].offset))
@@ -749,6 +751,7 @@ enough_export_dialog_class_init (EnoughExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnoughExportDialog, letters_check);
   gtk_widget_class_bind_template_child (widget_class, EnoughExportDialog, self_checks_check);
   gtk_widget_class_bind_template_child (widget_class, EnoughExportDialog, experiments_check);
+  gtk_widget_class_bind_template_child (widget_class, EnoughExportDialog, checkins_check);
   gtk_widget_class_bind_template_child (widget_class, EnoughExportDialog, answers_row);
   gtk_widget_class_bind_template_child (widget_class, EnoughExportDialog, answers_check);
   gtk_widget_class_bind_template_child (widget_class, EnoughExportDialog, progress_revealer);
