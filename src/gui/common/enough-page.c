@@ -156,3 +156,68 @@ enough_page_reveal (EnoughPage         *page,
 
   return TRUE;
 }
+
+static gboolean
+activate_if_shown (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  const char *action_name = user_data;
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_is_sensitive (widget))
+    return FALSE;
+
+  return gtk_widget_activate_action_variant (widget, action_name, NULL);
+}
+
+void
+enough_page_add_shortcut (EnoughPage      *page,
+                          guint            keyval,
+                          GdkModifierType  modifiers,
+                          const char      *action_name)
+{
+  static GQuark shortcuts_quark;
+  GtkShortcutController *shortcuts;
+
+  g_return_if_fail (ENOUGH_IS_PAGE (page));
+  g_return_if_fail (action_name != NULL);
+
+  if (shortcuts_quark == 0)
+    shortcuts_quark = g_quark_from_static_string ("enough-page-shortcuts");
+
+  /* Managed: the window runs it for a key pressed anywhere in it, after
+   * the focused widget and its ancestors had their turn. */
+  shortcuts = g_object_get_qdata (G_OBJECT (page), shortcuts_quark);
+  if (shortcuts == NULL)
+    {
+      shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+      gtk_shortcut_controller_set_scope (shortcuts, GTK_SHORTCUT_SCOPE_MANAGED);
+      gtk_widget_add_controller (GTK_WIDGET (page), GTK_EVENT_CONTROLLER (shortcuts));
+      g_object_set_qdata (G_OBJECT (page), shortcuts_quark, shortcuts);
+    }
+
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                                          gtk_callback_action_new (activate_if_shown,
+                                                                                   g_strdup (action_name),
+                                                                                   g_free)));
+}
+
+void
+enough_page_focus_if_lost (EnoughPage *page,
+                           GtkWidget  *widget)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (ENOUGH_IS_PAGE (page));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  root = gtk_widget_get_root (GTK_WIDGET (page));
+  if (root == NULL || !gtk_widget_get_mapped (GTK_WIDGET (page)))
+    return;
+
+  focus = gtk_root_get_focus (root);
+  if (focus == NULL || !gtk_widget_is_drawable (focus))
+    gtk_widget_grab_focus (widget);
+}

@@ -308,6 +308,9 @@ enough_critic_page_update_empty (EnoughCriticPage *self)
 
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "journal");
   gtk_widget_set_visible (adw_status_page_get_child (self->empty_page), self->store != NULL);
+  /* The last dialogue deleted: the focus was in the list, now hidden. */
+  if (empty)
+    enough_page_focus_if_lost (ENOUGH_PAGE (self), adw_status_page_get_child (self->empty_page));
 }
 
 /* ---- Actions ------------------------------------------------------------------- */
@@ -464,6 +467,8 @@ enough_critic_page_map (GtkWidget *widget)
 
   if (self->dialogue != NULL && gtk_widget_get_child_visible (self->content))
     enough_composer_focus_text (self->composer);
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
+    gtk_widget_grab_focus (adw_status_page_get_child (self->empty_page));  /* New Dialogue */
   else if (self->store != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->dialogue_list));
 }
@@ -673,4 +678,7 @@ enough_critic_page_init (EnoughCriticPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "critic.delete-dialogue", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "critic.show-prompts", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "critic.set-speaker", FALSE);
+
+  /* The same keys with the focus outside the page (the header bar). */
+  enough_page_add_shortcut (ENOUGH_PAGE (self), GDK_KEY_n, GDK_CONTROL_MASK, "critic.new");
 }

@@ -127,6 +127,8 @@ update_main_stack (EnoughLetterPage *self)
   /* Keep showing a letter that is open, even if the list looks empty. */
   gtk_stack_set_visible_child_name (self->main_stack,
                                     any || self->letter != NULL ? "letters" : "empty");
+  if (!any && self->letter == NULL)
+    enough_page_focus_if_lost (ENOUGH_PAGE (self), adw_status_page_get_child (self->empty_page));
   /* Only while shown: the Ctrl+N of a hidden page must not answer for the
    * page the user is on (a disabled action lets the shortcut pass on). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.new",
@@ -136,9 +138,16 @@ update_main_stack (EnoughLetterPage *self)
 static void
 enough_letter_page_map (GtkWidget *widget)
 {
+  EnoughLetterPage *self = ENOUGH_LETTER_PAGE (widget);
+
   enough_page_ensure_built (ENOUGH_PAGE (widget));
   GTK_WIDGET_CLASS (enough_letter_page_parent_class)->map (widget);
-  update_main_stack (ENOUGH_LETTER_PAGE (widget));
+  update_main_stack (self);
+  /* Shown: the keyboard starts on the main action, never on a hidden list. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
+    gtk_widget_grab_focus (adw_status_page_get_child (self->empty_page));  /* New Letter */
+  else
+    enough_page_focus_if_lost (ENOUGH_PAGE (self), GTK_WIDGET (self->list_view));
 }
 
 static void
@@ -683,7 +692,7 @@ enough_letter_page_class_init (EnoughLetterPageClass *klass)
   gtk_widget_class_install_action (widget_class, "letters.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "letters.delete", NULL, delete_action);
 
-  /* Works while the focus is anywhere in the page; the managed controller
+  /* Works while the focus is anywhere in the page; the page shortcut
    * added in init covers the rest of the window while the page is shown. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "letters.new", NULL);
@@ -717,8 +726,6 @@ enough_letter_page_page_init (EnoughPageInterface *iface)
 static void
 enough_letter_page_init (EnoughLetterPage *self)
 {
-  GtkEventController *shortcuts;
-
   self->undo = enough_undo_toast_new (GTK_WIDGET (self), on_letters_restored);
   self->bound_rows = g_hash_table_new (NULL, NULL);
 
@@ -733,10 +740,5 @@ enough_letter_page_init (EnoughLetterPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.edit", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.delete", FALSE);
 
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
-                                                          gtk_named_action_new ("letters.new")));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  enough_page_add_shortcut (ENOUGH_PAGE (self), GDK_KEY_n, GDK_CONTROL_MASK, "letters.new");
 }

@@ -382,6 +382,10 @@ enough_self_check_page_map (GtkWidget *widget)
   /* Shown with a check in progress: the keys 1–5 work straight away. */
   if (g_strcmp0 (enough_self_check_page_get_view (self), "question") == 0)
     enough_self_check_question_focus_answer (self->question);
+  else if (g_strcmp0 (enough_self_check_page_get_view (self), "empty") == 0)
+    gtk_widget_grab_focus (adw_status_page_get_child (self->empty_page));  /* Start a Check */
+  else
+    enough_page_focus_if_lost (ENOUGH_PAGE (self), GTK_WIDGET (self->list_view));
 }
 
 static void
@@ -525,4 +529,7 @@ enough_self_check_page_init (EnoughSelfCheckPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "self-check.new", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "self-check.show-history", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "self-check.show-list", FALSE);
+
+  /* The same key with the focus outside the page (the header bar). */
+  enough_page_add_shortcut (ENOUGH_PAGE (self), GDK_KEY_n, GDK_CONTROL_MASK, "self-check.new");
 }
