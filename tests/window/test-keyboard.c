@@ -7,6 +7,7 @@
 
 #include "enough-gui-test-utils.h"
 #include "enough-keys.h"
+#include "enough-store.h"
 #include "enough-test-utils.h"
 
 /* The window by keyboard alone: real key presses (tests/enough-keys.h)
@@ -155,6 +156,72 @@ test_new_from_header_bar (Fixture       *fixture,
   enough_test_run_app (check_new_from_header_bar, NULL);
 }
 
+/* ---- A journal with something in each page ------------------------------ */
+
+static void
+fill_journal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnoughStore) store = enough_store_open (NULL, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
+
+  g_assert_no_error (error);
+  for (guint c = 0; c < 2; c++)
+    {
+      g_autoptr(EnoughSelfCheck) check = enough_store_create_self_check (store, 1);
+
+      for (guint i = 0; i < ENOUGH_SELF_CHECK_N_ITEMS; i++)
+        enough_self_check_set_answer (check, i, 1 + (i + c) % 5);
+      enough_self_check_set_current_index (check, ENOUGH_SELF_CHECK_N_ITEMS - 1);
+      enough_self_check_set_completed_at (check, enough_store_now (store));
+    }
+  for (guint l = 0; l < 2; l++)
+    {
+      g_autoptr(EnoughLetter) letter = enough_store_create_letter (store);
+
+      enough_letter_set_not_good_enough (letter, "The dinner was not good enough");
+      enough_letter_set_text (letter, "Dear me, you did enough today.");
+    }
+  for (guint d = 0; d < 2; d++)
+    {
+      g_autoptr(EnoughDialogue) dialogue = enough_store_create_dialogue (store);
+
+      enough_dialogue_set_title (dialogue, d == 0 ? "Is the report good enough?" : "The talk");
+      for (guint t = 0; t < 4; t++)
+        g_object_unref (enough_store_add_turn (store, dialogue, -1,
+                                               t % 2 == 0 ? ENOUGH_SPEAKER_CRITIC : ENOUGH_SPEAKER_ME,
+                                               t % 2 == 0 ? "It is not good enough." : "It is done, and that is enough."));
+    }
+  g_assert_true (enough_store_close (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+check_explore (EnoughTestApp *test)
+{
+  const char *pages[] = { "critic", "letters", "self-check" };
+
+  enough_test_keys_focus_window (GTK_WINDOW (test->window));
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      enough_window_show_page (test->window, pages[p]);
+      enough_test_drain_main_context ();
+      for (guint i = 0; i < 14; i++)
+        {
+          g_autofree char *d = enough_test_keys_describe (enough_test_keys_get_focus (GTK_WINDOW (test->window)));
+          g_printerr ("%s %u: %s drawable=%d\n", pages[p], i, d,
+                      gtk_widget_is_drawable (enough_test_keys_get_focus (GTK_WINDOW (test->window))));
+          enough_test_keys_send ("Tab");
+        }
+    }
+}
+
+static void
+test_explore (Fixture *fixture, gconstpointer data)
+{
+  fill_journal ();
+  enough_test_run_app (check_explore, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +237,9 @@ main (int   argc,
     }
   g_test_add ("/keyboard/new-from-header-bar", Fixture, NULL,
               enough_test_fixture_setup, test_new_from_header_bar, enough_test_fixture_teardown);
+
+  g_test_add ("/keyboard/explore", Fixture, NULL,
+              enough_test_fixture_setup, test_explore, enough_test_fixture_teardown);
 
   return g_test_run ();
 }

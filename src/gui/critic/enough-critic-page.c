@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "enough-accessible.h"
 #include "enough-critic-page-private.h"
 #include "enough-critic-patterns.h"
 #include "enough-text-limit.h"
@@ -177,6 +178,12 @@ on_intensity_output (GtkSpinButton *spin,
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  /* Read as a screen reader's value: the number, or that it is not rated
+   * (rather than the -1 behind the dash). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                  value < 0 ? _("Not rated") : text,
+                                  -1);
 
   return TRUE;
 }
@@ -634,6 +641,12 @@ enough_critic_page_build (EnoughPage *page)
   gtk_widget_init_template (GTK_WIDGET (self));
   enough_text_limit_editable (GTK_EDITABLE (self->title_entry), ENOUGH_SHORT_TEXT_MAX_BYTES);
   enough_text_limit_editable (GTK_EDITABLE (self->critic_entry), ENOUGH_SHORT_TEXT_MAX_BYTES);
+  /* Named in the template: the mnemonic label beside each would name
+   * them a second time. */
+  enough_accessible_keep_own_name (GTK_WIDGET (self->title_entry));
+  enough_accessible_keep_own_name (GTK_WIDGET (self->critic_entry));
+  enough_accessible_keep_own_name (GTK_WIDGET (self->start_spin));
+  enough_accessible_keep_own_name (GTK_WIDGET (self->end_spin));
 
   enough_critic_dialogues_build (self);
   enough_critic_turns_build (self);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "enough-critic-patterns.h"
+#include "enough-accessible.h"
 #include "enough-turn-row.h"
 #include "enough-wrap-layout.h"
 
@@ -168,6 +169,12 @@ enough_turn_row_update (EnoughTurnRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->accessible_text,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
                                   -1);
+  /* The row the arrow keys move through is the list's, around this one. */
+  enough_accessible_name_list_row (GTK_WIDGET (self), self->accessible_text);
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                    -1);
 
   enough_turn_row_update_tags (self);
 }
