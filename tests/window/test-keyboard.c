@@ -8,6 +8,7 @@
 #include "enough-gui-test-utils.h"
 #include "enough-keys.h"
 #include "enough-store.h"
+#include "enough-turn-row.h"
 #include "enough-test-utils.h"
 
 /* The window by keyboard alone: real key presses (tests/enough-keys.h)
@@ -195,31 +196,243 @@ fill_journal (void)
   g_assert_no_error (error);
 }
 
-static void
-check_explore (EnoughTestApp *test)
+/* ---- A turn's menu by keyboard ------------------------------------------ */
+
+/* The turn of the focused row of the conversation, or NULL. */
+static EnoughTurn *
+focused_turn (EnoughTestApp *test)
 {
+  GtkWidget *focus = enough_test_keys_get_focus (GTK_WINDOW (test->window));
+  GtkWidget *row = focus != NULL ? gtk_widget_get_first_child (focus) : NULL;
+
+  if (row == NULL || !ENOUGH_IS_TURN_ROW (row))
+    return NULL;
+  return enough_turn_row_get_turn (ENOUGH_TURN_ROW (row));
+}
+
+static guint
+turn_position (EnoughTestApp *test,
+               EnoughTurn    *turn)
+{
+  EnoughCriticPage *critic = ENOUGH_CRITIC_PAGE (page_widget (test, "critic"));
+  GListModel *turns = enough_dialogue_get_turns (enough_critic_page_get_dialogue (critic));
+
+  for (guint i = 0; i < g_list_model_get_n_items (turns); i++)
+    {
+      g_autoptr(EnoughTurn) other = g_list_model_get_item (turns, i);
+
+      if (other == turn)
+        return i;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+static void
+assert_focus_visible (EnoughTestApp *test)
+{
+  GtkWidget *focus = enough_test_keys_get_focus (GTK_WINDOW (test->window));
+
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_drawable (focus));
+  /* The ring is drawn (:focus-visible), as after any key. */
+  g_assert_true (gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_FOCUS_VISIBLE);
+}
+
+static GtkPopover *
+open_popover_of (GtkWidget *focus)
+{
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_POPOVER (w))
+      return GTK_POPOVER (w);
+  return NULL;
+}
+
+static void
+check_turn_menu (EnoughTestApp *test)
+{
+  EnoughTurn *turn;
+  EnoughTurn *before;
+  GtkWidget *row;
+  GtkWidget *focus;
+  GtkPopover *popover;
+  guint position;
+  guint presses;
+
+  g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "critic");
+  g_assert_nonnull (enough_critic_page_get_dialogue (ENOUGH_CRITIC_PAGE (page_widget (test, "critic"))));
+  enough_test_keys_focus_window (GTK_WINDOW (test->window));
+
+  /* From the message field, back to the conversation: every stop shown,
+   * and the conversation is one stop (not one per turn). */
+  for (presses = 0; presses < 10 && focused_turn (test) == NULL; presses++)
+    {
+      enough_test_keys_send ("shift+Tab");
+      assert_focus_visible (test);
+    }
+  turn = focused_turn (test);
+  g_assert_nonnull (turn);
+  enough_test_keys_send ("shift+Tab");
+  g_assert_null (focused_turn (test));
+  enough_test_keys_send ("Tab");
+  g_assert_true (focused_turn (test) == turn);
+
+  /* The arrow keys move from turn to turn, the ring with them. */
+  position = turn_position (test, turn);
+  enough_test_keys_send ("Down");
+  assert_focus_visible (test);
+  g_assert_nonnull (focused_turn (test));
+  g_assert_cmpuint (turn_position (test, focused_turn (test)), ==, position + 1);
+  enough_test_keys_send ("Down");
+  g_assert_cmpuint (turn_position (test, focused_turn (test)), ==, position + 2);
+  enough_test_keys_send ("Up");
+  assert_focus_visible (test);
+  g_assert_cmpuint (turn_position (test, focused_turn (test)), ==, position + 1);
+  enough_test_keys_send ("Up");
+  g_assert_true (focused_turn (test) == turn);
+
+  /* A critic turn (a thinking pattern is marked on the critic's words). */
+  if (enough_turn_get_speaker (turn) != ENOUGH_SPEAKER_CRITIC)
+    {
+      enough_test_keys_send ("Down");
+      turn = focused_turn (test);
+    }
+  g_assert_nonnull (turn);
+  g_assert_cmpint (enough_turn_get_speaker (turn), ==, ENOUGH_SPEAKER_CRITIC);
+  g_assert_cmpuint (enough_turn_get_patterns (turn), ==, 0);
+  row = enough_test_keys_get_focus (GTK_WINDOW (test->window));
+
+  /* Shift+F10 opens that turn's menu, the focus in it. */
+  enough_test_keys_send ("shift+F10");
+  focus = enough_test_keys_get_focus (GTK_WINDOW (test->window));
+  popover = open_popover_of (focus);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (popover), row));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* Down to the first thinking pattern; Space marks it. */
+  for (presses = 0; presses < 6 && !GTK_IS_CHECK_BUTTON (enough_test_keys_get_focus (GTK_WINDOW (test->window))); presses++)
+    enough_test_keys_send ("Down");
+  focus = enough_test_keys_get_focus (GTK_WINDOW (test->window));
+  g_assert_true (GTK_IS_CHECK_BUTTON (focus));
+  assert_focus_visible (test);
+  enough_test_keys_send ("space");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (focus)));
+  g_assert_cmpuint (enough_turn_get_patterns (turn), !=, 0);
+
+  /* Escape: the menu closes, the focus is back on the turn, shown. */
+  enough_test_keys_send ("Escape");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (enough_test_keys_get_focus (GTK_WINDOW (test->window)) == row);
+  assert_focus_visible (test);
+
+  /* The Menu key opens it too; Escape again. */
+  before = focused_turn (test);
+  enough_test_keys_send ("Menu");
+  g_assert_true (open_popover_of (enough_test_keys_get_focus (GTK_WINDOW (test->window))) == popover);
+  enough_test_keys_send ("Escape");
+  g_assert_true (focused_turn (test) == before);
+}
+
+static void
+test_turn_menu (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fill_journal ();
+  enough_test_run_app (check_turn_menu, NULL);
+}
+
+/* ---- Tab order through each page --------------------------------------- */
+
+static void
+check_tab_order (EnoughTestApp *test)
+{
+  const char *keys[] = { "alt+1", "alt+2", "alt+3" };
   const char *pages[] = { "critic", "letters", "self-check" };
+  GtkWidget *header = enough_test_find_descendant (GTK_WIDGET (test->window), ADW_TYPE_HEADER_BAR, NULL);
 
   enough_test_keys_focus_window (GTK_WINDOW (test->window));
   for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
     {
-      enough_window_show_page (test->window, pages[p]);
-      enough_test_drain_main_context ();
-      for (guint i = 0; i < 14; i++)
+      g_autoptr(GPtrArray) stops = g_ptr_array_new ();
+      GtkWidget *page = page_widget (test, pages[p]);
+      GtkWidget *first;
+      gboolean in_header = FALSE;
+      gboolean in_page = FALSE;
+
+      enough_test_keys_send (keys[p]);
+      g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, pages[p]);
+      first = enough_test_keys_get_focus (GTK_WINDOW (test->window));
+      g_assert_nonnull (first);
+      if (!gtk_widget_is_ancestor (first, page))
         {
-          g_autofree char *d = enough_test_keys_describe (enough_test_keys_get_focus (GTK_WINDOW (test->window)));
-          g_printerr ("%s %u: %s drawable=%d\n", pages[p], i, d,
-                      gtk_widget_is_drawable (enough_test_keys_get_focus (GTK_WINDOW (test->window))));
-          enough_test_keys_send ("Tab");
+          g_autofree char *described = enough_test_keys_describe (first);
+
+          g_error ("%s shown: the focus is on %s, not in the page", pages[p], described);
         }
+
+      /* Round the window and back: every stop shown, with its ring, none
+       * twice (no trap), the header bar and the page both on the way. */
+      do
+        {
+          GtkWidget *focus = enough_test_keys_get_focus (GTK_WINDOW (test->window));
+          g_autofree char *described = enough_test_keys_describe (focus);
+
+          g_test_message ("%s, stop %u: %s %p (first %p)", pages[p], stops->len, described, (gpointer) focus, (gpointer) first);
+          g_assert_nonnull (focus);
+          g_assert_true (gtk_widget_is_drawable (focus));
+          for (guint i = 0; i < stops->len; i++)
+            if (stops->pdata[i] == focus)
+              g_error ("%s: Tab came back to %s before the first stop", pages[p], described);
+          g_ptr_array_add (stops, focus);
+          in_header |= gtk_widget_is_ancestor (focus, header);
+          in_page |= gtk_widget_is_ancestor (focus, page);
+          g_assert_cmpuint (stops->len, <, 60);
+
+          enough_test_keys_send ("Tab");
+          g_assert_true (gtk_widget_get_state_flags (enough_test_keys_get_focus (GTK_WINDOW (test->window))) &
+                         GTK_STATE_FLAG_FOCUS_VISIBLE);
+        }
+      while (enough_test_keys_get_focus (GTK_WINDOW (test->window)) != first);
+
+      g_assert_true (in_header);
+      g_assert_true (in_page);
+      g_assert_cmpuint (stops->len, >=, 4);
+
+      /* Shift+Tab goes back round the same stops, every one shown too (a
+       * list is entered on its current row either way, so the order inside
+       * lists is GTK's). */
+      in_header = in_page = FALSE;
+      for (guint i = 0; i < stops->len; i++)
+        {
+          GtkWidget *focus;
+          gboolean known = FALSE;
+
+          enough_test_keys_send ("shift+Tab");
+          focus = enough_test_keys_get_focus (GTK_WINDOW (test->window));
+          g_assert_nonnull (focus);
+          g_assert_true (gtk_widget_is_drawable (focus));
+          g_assert_true (gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_FOCUS_VISIBLE);
+          for (guint j = 0; j < stops->len; j++)
+            known |= stops->pdata[j] == focus;
+          g_assert_true (known || GTK_IS_LIST_VIEW (gtk_widget_get_parent (focus)));
+          in_header |= gtk_widget_is_ancestor (focus, header);
+          in_page |= gtk_widget_is_ancestor (focus, page);
+        }
+      g_assert_true (in_header);
+      g_assert_true (in_page);
     }
 }
 
 static void
-test_explore (Fixture *fixture, gconstpointer data)
+test_tab_order (Fixture       *fixture,
+                gconstpointer  data)
 {
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_int (settings, "window-width", GPOINTER_TO_INT (data));
   fill_journal ();
-  enough_test_run_app (check_explore, NULL);
+  enough_test_run_app (check_tab_order, NULL);
 }
 
 int
@@ -238,8 +451,12 @@ main (int   argc,
   g_test_add ("/keyboard/new-from-header-bar", Fixture, NULL,
               enough_test_fixture_setup, test_new_from_header_bar, enough_test_fixture_teardown);
 
-  g_test_add ("/keyboard/explore", Fixture, NULL,
-              enough_test_fixture_setup, test_explore, enough_test_fixture_teardown);
+  g_test_add ("/keyboard/turn-menu", Fixture, NULL,
+              enough_test_fixture_setup, test_turn_menu, enough_test_fixture_teardown);
+  g_test_add ("/keyboard/tab-order/wide", Fixture, GINT_TO_POINTER (1000),
+              enough_test_fixture_setup, test_tab_order, enough_test_fixture_teardown);
+  g_test_add ("/keyboard/tab-order/narrow", Fixture, GINT_TO_POINTER (360),
+              enough_test_fixture_setup, test_tab_order, enough_test_fixture_teardown);
 
   return g_test_run ();
 }

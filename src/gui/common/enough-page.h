@@ -77,4 +77,18 @@ void         enough_page_add_shortcut     (EnoughPage         *page,
 void         enough_page_focus_if_lost    (EnoughPage         *page,
                                            GtkWidget          *widget);
 
+/* Gives the keyboard focus to @first_choice if it is shown and takes it,
+ * else to the first widget that takes it in @otherwise (a folded
+ * leaflet hides the list: the content is where the keys go then). */
+void         enough_page_focus_shown      (EnoughPage         *page,
+                                           GtkWidget          *first_choice,
+                                           GtkWidget          *otherwise);
+
+/* While the page is shown, when @leaflet folds or shows its other pane and
+ * so hides the widget with the keyboard focus, the focus moves to
+ * @first_choice or into the pane now shown (see enough_page_focus_shown()). */
+void         enough_page_follow_leaflet   (EnoughPage         *page,
+                                           GtkWidget          *leaflet,
+                                           GtkWidget          *first_choice);
+
 G_END_DECLS

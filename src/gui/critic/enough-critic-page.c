@@ -471,13 +471,16 @@ enough_critic_page_map (GtkWidget *widget)
 
   enough_page_ensure_built (ENOUGH_PAGE (self));
   GTK_WIDGET_CLASS (enough_critic_page_parent_class)->map (widget);
+  /* Its journal now (see EnoughPage), so that its actions, and the
+   * buttons that take the focus below, are enabled. */
+  enough_page_ensure_store (ENOUGH_PAGE (self));
 
   if (self->dialogue != NULL && gtk_widget_get_child_visible (self->content))
     enough_composer_focus_text (self->composer);
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
     gtk_widget_grab_focus (adw_status_page_get_child (self->empty_page));  /* New Dialogue */
   else if (self->store != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->dialogue_list));
+    enough_page_focus_shown (ENOUGH_PAGE (self), GTK_WIDGET (self->dialogue_list), self->sidebar);
 }
 
 static void
@@ -639,6 +642,8 @@ enough_critic_page_build (EnoughPage *page)
   EnoughCriticPage *self = ENOUGH_CRITIC_PAGE (page);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Folded to one pane, or the other pane shown: the focus follows. */
+  enough_page_follow_leaflet (page, GTK_WIDGET (self->leaflet), GTK_WIDGET (self->dialogue_list));
   enough_text_limit_editable (GTK_EDITABLE (self->title_entry), ENOUGH_SHORT_TEXT_MAX_BYTES);
   enough_text_limit_editable (GTK_EDITABLE (self->critic_entry), ENOUGH_SHORT_TEXT_MAX_BYTES);
   /* Named in the template: the mnemonic label beside each would name

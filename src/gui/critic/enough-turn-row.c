@@ -483,7 +483,11 @@ on_popover_closed (GtkPopover    *popover,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (popover)))
+  /* Back on the turn, where the arrow keys go on from (the list's row
+   * around this one, with its focus ring), else on the ⋮ button. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (popover)) &&
+      (gtk_widget_get_parent (GTK_WIDGET (self)) == NULL ||
+       !gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (self)))))
     gtk_widget_grab_focus (GTK_WIDGET (self->menu_button));
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self->menu_button));
 }
@@ -680,6 +684,19 @@ enough_turn_row_init (EnoughTurnRow *self)
   gtk_widget_set_layout_manager (self->tags, enough_wrap_layout_new (4));
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_popup, self, NULL);
+  /* The ⋮ is for the pointer: the keyboard is on the turn itself (the
+   * list's row, moved through with the arrow keys), whose menu opens with
+   * Shift+F10 or Menu. (The menu button's own button is its first
+   * child.) */
+  {
+    GtkWidget *toggle = gtk_widget_get_first_child (GTK_WIDGET (self->menu_button));
+
+    if (GTK_IS_TOGGLE_BUTTON (toggle))
+      {
+        gtk_widget_set_focusable (toggle, FALSE);
+        gtk_widget_set_focus_on_click (toggle, FALSE);
+      }
+  }
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
