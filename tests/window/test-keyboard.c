@@ -228,16 +228,14 @@ turn_position (EnoughTestApp *test,
   return 0;
 }
 
-static void
-assert_focus_visible (EnoughTestApp *test)
-{
-  GtkWidget *focus = enough_test_keys_get_focus (GTK_WINDOW (test->window));
-
-  g_assert_nonnull (focus);
-  g_assert_true (gtk_widget_is_drawable (focus));
-  /* The ring is drawn (:focus-visible), as after any key. */
-  g_assert_true (gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_FOCUS_VISIBLE);
-}
+/* The ring is drawn (:focus-visible), as after any key. */
+#define assert_focus_visible(test)                                                             \
+  G_STMT_START {                                                                               \
+    GtkWidget *visible_ = enough_test_keys_get_focus (GTK_WINDOW ((test)->window));            \
+    g_assert_nonnull (visible_);                                                               \
+    g_assert_true (gtk_widget_is_drawable (visible_));                                         \
+    g_assert_true (gtk_widget_get_state_flags (visible_) & GTK_STATE_FLAG_FOCUS_VISIBLE);      \
+  } G_STMT_END
 
 static GtkPopover *
 open_popover_of (GtkWidget *focus)
@@ -342,6 +340,87 @@ test_turn_menu (Fixture       *fixture,
   enough_test_run_app (check_turn_menu, NULL);
 }
 
+/* ---- A Self-Check by keyboard ------------------------------------------- */
+
+static void
+assert_chosen (EnoughSelfCheckQuestion *question,
+               guint                    chosen)
+{
+  for (guint a = 1; a <= 5; a++)
+    {
+      GtkWidget *button = enough_self_check_question_get_answer_button (question, a);
+      g_autofree char *checked = gtk_test_accessible_check_state (GTK_ACCESSIBLE (button),
+                                                                  GTK_ACCESSIBLE_STATE_CHECKED,
+                                                                  a == chosen);
+
+      /* A screen reader hears which one is chosen (a radio button,
+       * checked)… */
+      g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_ROLE_RADIO));
+      if (checked != NULL)
+        g_error ("answer %u: checked is %s", a, checked);
+      /* …and it is drawn as chosen: the accent, and a check mark. */
+      g_assert_cmpint ((gtk_widget_get_state_flags (button) & GTK_STATE_FLAG_CHECKED) != 0, ==, a == chosen);
+      g_assert_cmpint (gtk_widget_get_visible (g_object_get_data (G_OBJECT (button), "check-mark")), ==,
+                       a == chosen);
+    }
+}
+
+static void
+check_self_check_by_keyboard (EnoughTestApp *test)
+{
+  EnoughSelfCheckPage *page = ENOUGH_SELF_CHECK_PAGE (page_widget (test, "self-check"));
+  EnoughSelfCheckQuestion *question;
+
+  g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "self-check");
+  enough_test_keys_focus_window (GTK_WINDOW (test->window));
+  question = enough_self_check_page_get_question (page);
+
+  /* Start a Check (the first focus) with Return: the first answer has the
+   * focus, not the middle one. */
+  enough_test_keys_send ("Tab shift+Tab");  /* (GTK shows rings once Tab is used) */
+  assert_focus_visible (test);
+  enough_test_keys_send ("Return");
+  g_assert_cmpstr (enough_self_check_page_get_view (page), ==, "question");
+  g_assert_cmpuint (enough_self_check_question_get_index (question), ==, 0);
+  assert_focus (test->window, enough_self_check_question_get_answer_button (question, 1));
+  assert_focus_visible (test);
+  assert_chosen (question, 0);
+
+  /* Tab to the third answer, Space chooses it: on to the next statement,
+   * the focus (and its ring) on its first answer. */
+  enough_test_keys_send ("Tab Tab space");
+  g_assert_cmpuint (enough_self_check_question_get_index (question), ==, 1);
+  assert_focus (test->window, enough_self_check_question_get_answer_button (question, 1));
+  assert_focus_visible (test);
+  assert_chosen (question, 0);
+
+  /* A number answers too; still on the answers, with the ring. */
+  enough_test_keys_send ("4");
+  g_assert_cmpuint (enough_self_check_question_get_index (question), ==, 2);
+  assert_focus (test->window, enough_self_check_question_get_answer_button (question, 1));
+  assert_focus_visible (test);
+
+  /* Back: the chosen answer is shown as chosen, and has the focus. */
+  enough_test_keys_send ("Left");
+  g_assert_cmpuint (enough_self_check_question_get_index (question), ==, 1);
+  assert_chosen (question, 4);
+  assert_focus (test->window, enough_self_check_question_get_answer_button (question, 4));
+  assert_focus_visible (test);
+  enough_test_keys_send ("Left");
+  assert_chosen (question, 3);
+  assert_focus (test->window, enough_self_check_question_get_answer_button (question, 3));
+}
+
+static void
+test_self_check_by_keyboard (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_string (settings, "last-page", "self-check");
+  enough_test_run_app (check_self_check_by_keyboard, NULL);
+}
+
 /* ---- Tab order through each page --------------------------------------- */
 
 static void
@@ -439,6 +518,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's own test context keeps the accessible states to check (the
+   * tests' "none" keeps none), without talking to any screen reader. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   enough_test_gui_init (&argc, &argv);
 
   for (guint i = 0; i < G_N_ELEMENTS (first_focus); i++)
@@ -451,6 +533,8 @@ main (int   argc,
   g_test_add ("/keyboard/new-from-header-bar", Fixture, NULL,
               enough_test_fixture_setup, test_new_from_header_bar, enough_test_fixture_teardown);
 
+  g_test_add ("/keyboard/self-check", Fixture, NULL,
+              enough_test_fixture_setup, test_self_check_by_keyboard, enough_test_fixture_teardown);
   g_test_add ("/keyboard/turn-menu", Fixture, NULL,
               enough_test_fixture_setup, test_turn_menu, enough_test_fixture_teardown);
   g_test_add ("/keyboard/tab-order/wide", Fixture, GINT_TO_POINTER (1000),
