@@ -421,6 +421,87 @@ test_self_check_by_keyboard (Fixture       *fixture,
   enough_test_run_app (check_self_check_by_keyboard, NULL);
 }
 
+/* ---- Search results by keyboard ----------------------------------------- */
+
+static gboolean
+search_entry_has_focus (gpointer data)
+{
+  GtkWidget *focus = enough_test_keys_get_focus (GTK_WINDOW (data));
+
+  return focus != NULL &&
+         gtk_widget_is_ancestor (focus, GTK_WIDGET (enough_window_get_search_entry (ENOUGH_WINDOW (data))));
+}
+
+static void
+check_search_by_keyboard (EnoughTestApp *test)
+{
+  EnoughSearchView *view;
+  GListModel *results;
+  guint n;
+  guint first_letter = G_MAXUINT;
+  g_autoptr(EnoughSearchResult) chosen = NULL;
+  EnoughLetterPage *letters = ENOUGH_LETTER_PAGE (page_widget (test, "letters"));
+
+  enough_test_keys_focus_window (GTK_WINDOW (test->window));
+
+  /* Ctrl+F, the words, Down into the results. */
+  enough_test_keys_send ("ctrl+f");
+  g_assert_true (enough_window_is_searching (test->window));
+  g_assert_true (enough_test_wait_until (search_entry_has_focus, test->window, 30));
+  enough_test_keys_send ("e n o u g h");
+  view = enough_window_get_search_view (test->window);
+  enough_test_wait_for_search (view, "enough");
+  results = enough_search_view_get_results (view);
+  n = g_list_model_get_n_items (results);
+  for (guint i = 0; i < n && first_letter == G_MAXUINT; i++)
+    {
+      g_autoptr(EnoughSearchResult) result = g_list_model_get_item (results, i);
+
+      if (enough_search_result_get_kind (result) == ENOUGH_RECORD_KIND_LETTER)
+        first_letter = i;
+    }
+  /* Dialogues first, then letters: two groups to cross. */
+  g_assert_cmpuint (first_letter, >, 0);
+  g_assert_cmpuint (first_letter, <, n);
+
+  enough_test_keys_send ("Down");
+  assert_focus (test->window, enough_search_view_get_row (view, 0));
+  assert_focus_visible (test);
+
+  /* Down goes through every result, across the groups, and Up back. */
+  for (guint i = 1; i < n; i++)
+    {
+      enough_test_keys_send ("Down");
+      assert_focus (test->window, enough_search_view_get_row (view, i));
+      assert_focus_visible (test);
+    }
+  for (guint i = n - 1; i > first_letter; i--)
+    {
+      enough_test_keys_send ("Up");
+      assert_focus (test->window, enough_search_view_get_row (view, i - 1));
+    }
+
+  /* Enter opens the focused one: the first letter. */
+  chosen = g_list_model_get_item (results, first_letter);
+  enough_test_keys_send ("Return");
+  g_assert_false (enough_window_is_searching (test->window));
+  g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "letters");
+  g_assert_nonnull (enough_letter_page_get_letter (letters));
+  g_assert_cmpstr (enough_record_get_uuid (ENOUGH_RECORD (enough_letter_page_get_letter (letters))), ==,
+                   enough_search_result_get_entry_uuid (chosen));
+}
+
+/* Run in a process of its own (meson.build): in a process's second
+ * window, GTK 4.8's text fields no longer get key presses (their input
+ * method keeps them), so this test types only in the first. */
+static void
+test_search_by_keyboard (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  fill_journal ();
+  enough_test_run_app (check_search_by_keyboard, NULL);
+}
+
 /* ---- Tab order through each page --------------------------------------- */
 
 static void
@@ -535,6 +616,8 @@ main (int   argc,
 
   g_test_add ("/keyboard/self-check", Fixture, NULL,
               enough_test_fixture_setup, test_self_check_by_keyboard, enough_test_fixture_teardown);
+  g_test_add ("/keyboard/search-results", Fixture, NULL,
+              enough_test_fixture_setup, test_search_by_keyboard, enough_test_fixture_teardown);
   g_test_add ("/keyboard/turn-menu", Fixture, NULL,
               enough_test_fixture_setup, test_turn_menu, enough_test_fixture_teardown);
   g_test_add ("/keyboard/tab-order/wide", Fixture, GINT_TO_POINTER (1000),

@@ -604,6 +604,39 @@ enough_search_view_focus_first (EnoughSearchView *self)
   return row != NULL && gtk_widget_grab_focus (row);
 }
 
+/* ---- Keyboard ----------------------------------------------------------- */
+
+/* Up and Down go on from one group's results to the next group's, as if
+ * they were one list: a list box stops (and beeps) at its own ends. */
+static gboolean
+on_keynav_failed (GtkWidget        *list,
+                  GtkDirectionType  direction,
+                  EnoughSearchView *self)
+{
+  GtkListBox *lists[3] = { self->list_dialogues, self->list_letters, self->list_checks };
+  int step = direction == GTK_DIR_DOWN ? 1 : direction == GTK_DIR_UP ? -1 : 0;
+  int g;
+
+  if (step == 0)
+    return FALSE;
+
+  for (g = 0; g < (int) G_N_ELEMENTS (lists) && GTK_WIDGET (lists[g]) != list; g++)
+    ;
+  for (g += step; g >= 0 && g < (int) G_N_ELEMENTS (lists); g += step)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups[g]));
+      GtkListBoxRow *row;
+
+      if (n == 0 || !gtk_widget_get_visible (GTK_WIDGET (lists[g])))
+        continue;
+      row = gtk_list_box_get_row_at_index (lists[g], step > 0 ? 0 : (int) n - 1);
+      if (row != NULL && gtk_widget_grab_focus (GTK_WIDGET (row)))
+        return TRUE;
+    }
+
+  return FALSE;  /* the very first or last result: GTK's bell */
+}
+
 /* ---- Object ------------------------------------------------------------- */
 
 static void
@@ -671,5 +704,8 @@ enough_search_view_init (EnoughSearchView *self)
   self->results = g_list_store_new (ENOUGH_TYPE_SEARCH_RESULT);
   for (guint g = 0; g < G_N_ELEMENTS (self->groups); g++)
     self->groups[g] = g_list_store_new (ENOUGH_TYPE_SEARCH_RESULT);
+  g_signal_connect_object (self->list_dialogues, "keynav-failed", G_CALLBACK (on_keynav_failed), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (self->list_letters, "keynav-failed", G_CALLBACK (on_keynav_failed), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (self->list_checks, "keynav-failed", G_CALLBACK (on_keynav_failed), self, G_CONNECT_DEFAULT);
   show_results (self, NULL);
 }
