@@ -502,6 +502,96 @@ test_search_by_keyboard (Fixture       *fixture,
   enough_test_run_app (check_search_by_keyboard, NULL);
 }
 
+/* ---- Ctrl+Z after a deletion ------------------------------------------- */
+
+static guint
+n_turns (EnoughTestApp *test)
+{
+  EnoughCriticPage *critic = ENOUGH_CRITIC_PAGE (page_widget (test, "critic"));
+
+  return g_list_model_get_n_items (enough_dialogue_get_turns (enough_critic_page_get_dialogue (critic)));
+}
+
+static gboolean
+is_toast_close_button (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0 &&
+         gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY) != NULL;
+}
+
+static gboolean
+no_toast_shown (gpointer data)
+{
+  return enough_test_find_descendant (GTK_WIDGET (data), GTK_TYPE_BUTTON, "_Undo") == NULL;
+}
+
+static void
+focus_a_turn (EnoughTestApp *test)
+{
+  for (guint presses = 0; presses < 10 && focused_turn (test) == NULL; presses++)
+    enough_test_keys_send ("shift+Tab");
+  g_assert_nonnull (focused_turn (test));
+}
+
+static void
+check_undo_key (EnoughTestApp *test)
+{
+  guint n;
+  GtkWidget *close;
+
+  enough_test_keys_focus_window (GTK_WINDOW (test->window));
+  n = n_turns (test);
+
+  /* Nothing deleted yet: Ctrl+Z does nothing. */
+  focus_a_turn (test);
+  enough_test_keys_send ("ctrl+z");
+  g_assert_cmpuint (n_turns (test), ==, n);
+
+  /* A turn deleted by its key (Delete on the focused turn); Ctrl+Z while
+   * the toast shows brings it back, and the toast goes. */
+  enough_test_keys_send ("Delete");
+  g_assert_cmpuint (n_turns (test), ==, n - 1);
+  g_assert_false (no_toast_shown (test->window));
+  assert_focus_visible (test);  /* somewhere shown, not on the row that went */
+  enough_test_keys_send ("ctrl+z");
+  g_assert_cmpuint (n_turns (test), ==, n);
+
+  /* Deleted again, and the toast's seconds are up (closed here): Ctrl+Z
+   * still brings it back while the page is shown. */
+  focus_a_turn (test);
+  enough_test_keys_send ("Delete");
+  g_assert_cmpuint (n_turns (test), ==, n - 1);
+  close = enough_test_find_first (GTK_WIDGET (test->window), is_toast_close_button, NULL);
+  g_assert_nonnull (close);
+  gtk_widget_activate (close);
+  g_assert_true (enough_test_wait_until (no_toast_shown, test->window, 30));
+  enough_test_keys_send ("ctrl+z");
+  g_assert_cmpuint (n_turns (test), ==, n);
+  /* Once only. */
+  enough_test_keys_send ("ctrl+z");
+  g_assert_cmpuint (n_turns (test), ==, n);
+
+  /* Deleted, then the page left: back on it, Ctrl+Z undoes nothing. */
+  focus_a_turn (test);
+  enough_test_keys_send ("Delete");
+  close = enough_test_find_first (GTK_WIDGET (test->window), is_toast_close_button, NULL);
+  gtk_widget_activate (close);
+  g_assert_true (enough_test_wait_until (no_toast_shown, test->window, 30));
+  enough_test_keys_send ("alt+2 alt+1");
+  enough_test_keys_send ("ctrl+z");
+  g_assert_cmpuint (n_turns (test), ==, n - 1);
+}
+
+static void
+test_undo_key (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fill_journal ();
+  enough_test_run_app (check_undo_key, NULL);
+}
+
 /* ---- Tab order through each page --------------------------------------- */
 
 static void
@@ -618,6 +708,8 @@ main (int   argc,
               enough_test_fixture_setup, test_self_check_by_keyboard, enough_test_fixture_teardown);
   g_test_add ("/keyboard/search-results", Fixture, NULL,
               enough_test_fixture_setup, test_search_by_keyboard, enough_test_fixture_teardown);
+  g_test_add ("/keyboard/undo-key", Fixture, NULL,
+              enough_test_fixture_setup, test_undo_key, enough_test_fixture_teardown);
   g_test_add ("/keyboard/turn-menu", Fixture, NULL,
               enough_test_fixture_setup, test_turn_menu, enough_test_fixture_teardown);
   g_test_add ("/keyboard/tab-order/wide", Fixture, GINT_TO_POINTER (1000),
