@@ -523,6 +523,32 @@ enough_turn_row_unrealize (GtkWidget *widget)
   GTK_WIDGET_CLASS (enough_turn_row_parent_class)->unrealize (widget);
 }
 
+/* Up and Down move through the menu's items as Tab and Shift+Tab do. GTK
+ * 4.8's own arrow keys can also tick a thinking pattern they land on,
+ * which Space then unticked. */
+static gboolean
+on_menu_key_pressed (GtkEventControllerKey *keys,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     gpointer               user_data)
+{
+  GtkWidget *popover = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (keys));
+  GtkDirectionType direction;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+  if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    direction = GTK_DIR_TAB_FORWARD;
+  else if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
+    direction = GTK_DIR_TAB_BACKWARD;
+  else
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_child_focus (popover, direction);
+  return GDK_EVENT_STOP;
+}
+
 /* GtkMenuButton calls this each time before it pops up. */
 static void
 create_popup (GtkMenuButton *button,
@@ -556,6 +582,13 @@ create_popup (GtkMenuButton *button,
     }
 
   g_signal_connect_after (self->popover, "closed", G_CALLBACK (on_popover_closed), self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_menu_key_pressed), NULL);
+    gtk_widget_add_controller (GTK_WIDGET (self->popover), keys);
+  }
   /* The button owns the popover from here on. */
   gtk_menu_button_set_popover (button, GTK_WIDGET (self->popover));
   enough_turn_row_update_tags (self);
