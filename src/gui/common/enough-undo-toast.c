@@ -92,25 +92,49 @@ on_undo_clicked (EnoughUndoToast *self,
   restore_records (self);
 }
 
+/* The shown toast's Undo button (libadwaita 1.2 has no getter). */
+static GtkWidget *
+find_undo_button (GtkWidget  *widget,
+                  const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 &&
+      gtk_widget_is_drawable (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_undo_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 gboolean
 enough_undo_toast_undo (EnoughUndoToast *self)
 {
-  AdwToast *toast;
+  GtkWidget *overlay;
+  GtkWidget *button = NULL;
 
   g_return_val_if_fail (ENOUGH_IS_UNDO_TOAST (self), FALSE);
 
   if (self->store == NULL || self->records->len == 0)
     return FALSE;
 
+  /* Shown: as if its Undo were clicked, so that the toast goes the way it
+   * always does (dismissing it from here while it is still sliding in
+   * crashes libadwaita 1.2). */
+  overlay = gtk_widget_get_ancestor (self->owner, ADW_TYPE_TOAST_OVERLAY);
+  if (self->toast != NULL && overlay != NULL)
+    button = find_undo_button (overlay, adw_toast_get_button_label (self->toast));
+  if (button != NULL && gtk_widget_activate (button) && self->records->len == 0)
+    return TRUE;
+
   restore_records (self);
-  /* What it offered is done. */
-  toast = self->toast;
-  if (toast != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (toast, self);
-      self->toast = NULL;
-      adw_toast_dismiss (toast);
-    }
   return TRUE;
 }
 

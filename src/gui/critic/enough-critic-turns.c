@@ -314,6 +314,23 @@ turn_unbind (GtkSignalListItemFactory *factory,
  * their focus ring); a turn's keys (its menu, Edit, Delete) then work on
  * the row that has the focus, as they do inside it. */
 static gboolean
+delete_turn_idle (gpointer data)
+{
+  g_autoptr(GtkWidget) row = g_weak_ref_get (data);
+
+  if (row != NULL)
+    gtk_widget_activate_action (row, "turn.delete", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+free_weak_row (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static gboolean
 forward_to_focused_turn (GtkWidget *list,
                          GVariant  *args,
                          gpointer   user_data)
@@ -330,6 +347,17 @@ forward_to_focused_turn (GtkWidget *list,
   row = gtk_widget_get_first_child (item);
   if (!ENOUGH_IS_TURN_ROW (row))
     return FALSE;
+
+  /* Deleting takes the row (the key's target) out of the list: once the
+   * key is handled, not while GTK is still handing it on. */
+  if (g_str_equal (action_name, "turn.delete"))
+    {
+      GWeakRef *weak_row = g_new0 (GWeakRef, 1);
+
+      g_weak_ref_init (weak_row, row);
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, delete_turn_idle, weak_row, free_weak_row);
+      return TRUE;
+    }
 
   return gtk_widget_activate_action (row, action_name, NULL);
 }

@@ -593,6 +593,8 @@ enough_search_view_activate_first (EnoughSearchView *self)
   return TRUE;
 }
 
+static void show_focus (GtkWidget *row);
+
 gboolean
 enough_search_view_focus_first (EnoughSearchView *self)
 {
@@ -601,10 +603,24 @@ enough_search_view_focus_first (EnoughSearchView *self)
   g_return_val_if_fail (ENOUGH_IS_SEARCH_VIEW (self), FALSE);
 
   row = enough_search_view_get_row (self, 0);
-  return row != NULL && gtk_widget_grab_focus (row);
+  if (row == NULL || !gtk_widget_grab_focus (row))
+    return FALSE;
+  show_focus (row);  /* (Down from the search entry) */
+  return TRUE;
 }
 
 /* ---- Keyboard ----------------------------------------------------------- */
+
+/* Moved there by a key: the ring shows where, even after the pointer
+ * moved (GTK turns it on only for its own Tab and arrow moves). */
+static void
+show_focus (GtkWidget *row)
+{
+  GtkRoot *root = gtk_widget_get_root (row);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+}
 
 /* Up and Down go on from one group's results to the next group's, as if
  * they were one list: a list box stops (and beeps) at its own ends. */
@@ -631,7 +647,10 @@ on_keynav_failed (GtkWidget        *list,
         continue;
       row = gtk_list_box_get_row_at_index (lists[g], step > 0 ? 0 : (int) n - 1);
       if (row != NULL && gtk_widget_grab_focus (GTK_WIDGET (row)))
-        return TRUE;
+        {
+          show_focus (GTK_WIDGET (row));
+          return TRUE;
+        }
     }
 
   return FALSE;  /* the very first or last result: GTK's bell */
