@@ -62,4 +62,33 @@ gboolean     enough_page_reveal           (EnoughPage         *page,
                                            EnoughSearchResult *result,
                                            const char         *query);
 
+/* A shortcut of the page that works wherever the focus is in the window
+ * (the header bar and the page tabs too) while the page is shown: it
+ * activates @action_name, one of the page's actions, on the page. Hidden,
+ * the page lets the key pass on to the page that is shown. */
+void         enough_page_add_shortcut     (EnoughPage         *page,
+                                           guint               keyval,
+                                           GdkModifierType     modifiers,
+                                           const char         *action_name);
+
+/* While the page is shown, gives @widget the keyboard focus if the
+ * window's focus is nowhere, or on a widget that is not shown any more
+ * (in a pane or stack child just hidden): the focus is always visible. */
+void         enough_page_focus_if_lost    (EnoughPage         *page,
+                                           GtkWidget          *widget);
+
+/* Gives the keyboard focus to @first_choice if it is shown and takes it,
+ * else to the first widget that takes it in @otherwise (a folded
+ * leaflet hides the list: the content is where the keys go then). */
+void         enough_page_focus_shown      (EnoughPage         *page,
+                                           GtkWidget          *first_choice,
+                                           GtkWidget          *otherwise);
+
+/* While the page is shown, when @leaflet folds or shows its other pane and
+ * so hides the widget with the keyboard focus, the focus moves to
+ * @first_choice or into the pane now shown (see enough_page_focus_shown()). */
+void         enough_page_follow_leaflet   (EnoughPage         *page,
+                                           GtkWidget          *leaflet,
+                                           GtkWidget          *first_choice);
+
 G_END_DECLS

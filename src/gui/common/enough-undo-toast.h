@@ -32,4 +32,9 @@ void             enough_undo_toast_delete  (EnoughUndoToast        *self,
                                             gpointer                record,
                                             const char             *title);
 
+/* Undo by keyboard (Ctrl+Z, which @owner answers while it is shown or
+ * the toast is): brings back what the last toast listed, also after the
+ * toast went, until @owner is hidden. FALSE if there is nothing to undo. */
+gboolean         enough_undo_toast_undo    (EnoughUndoToast        *self);
+
 G_END_DECLS

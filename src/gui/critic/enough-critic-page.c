@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "enough-accessible.h"
 #include "enough-critic-page-private.h"
 #include "enough-critic-patterns.h"
 #include "enough-entry-actions.h"
@@ -185,6 +186,12 @@ on_intensity_output (GtkSpinButton *spin,
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  /* Read as a screen reader's value: the number, or that it is not rated
+   * (rather than the -1 behind the dash). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                  value < 0 ? _("Not rated") : text,
+                                  -1);
 
   return TRUE;
 }
@@ -416,6 +423,9 @@ enough_critic_page_update_empty (EnoughCriticPage *self)
 
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "journal");
   gtk_widget_set_visible (adw_status_page_get_child (self->empty_page), self->store != NULL);
+  /* The last dialogue deleted: the focus was in the list, now hidden. */
+  if (empty)
+    enough_page_focus_if_lost (ENOUGH_PAGE (self), adw_status_page_get_child (self->empty_page));
 }
 
 /* ---- Actions ------------------------------------------------------------------- */
@@ -577,11 +587,16 @@ enough_critic_page_map (GtkWidget *widget)
 
   enough_page_ensure_built (ENOUGH_PAGE (self));
   GTK_WIDGET_CLASS (enough_critic_page_parent_class)->map (widget);
+  /* Its journal now (see EnoughPage), so that its actions, and the
+   * buttons that take the focus below, are enabled. */
+  enough_page_ensure_store (ENOUGH_PAGE (self));
 
   if (self->dialogue != NULL && gtk_widget_get_child_visible (self->content))
     enough_composer_focus_text (self->composer);
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
+    gtk_widget_grab_focus (adw_status_page_get_child (self->empty_page));  /* New Dialogue */
   else if (self->store != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->dialogue_list));
+    enough_page_focus_shown (ENOUGH_PAGE (self), GTK_WIDGET (self->dialogue_list), self->sidebar);
 }
 
 static void
@@ -746,8 +761,16 @@ enough_critic_page_build (EnoughPage *page)
   EnoughCriticPage *self = ENOUGH_CRITIC_PAGE (page);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Folded to one pane, or the other pane shown: the focus follows. */
+  enough_page_follow_leaflet (page, GTK_WIDGET (self->leaflet), GTK_WIDGET (self->dialogue_list));
   enough_text_limit_editable (GTK_EDITABLE (self->title_entry), ENOUGH_SHORT_TEXT_MAX_BYTES);
   enough_text_limit_editable (GTK_EDITABLE (self->critic_entry), ENOUGH_SHORT_TEXT_MAX_BYTES);
+  /* Named in the template: the mnemonic label beside each would name
+   * them a second time. */
+  enough_accessible_keep_own_name (GTK_WIDGET (self->title_entry));
+  enough_accessible_keep_own_name (GTK_WIDGET (self->critic_entry));
+  enough_accessible_keep_own_name (GTK_WIDGET (self->start_spin));
+  enough_accessible_keep_own_name (GTK_WIDGET (self->end_spin));
 
   enough_critic_dialogues_build (self);
   enough_critic_turns_build (self);
@@ -803,4 +826,7 @@ enough_critic_page_init (EnoughCriticPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "critic.show-prompts", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "critic.set-speaker", FALSE);
   enough_entry_actions_update (GTK_WIDGET (self));
+
+  /* The same keys with the focus outside the page (the header bar). */
+  enough_page_add_shortcut (ENOUGH_PAGE (self), GDK_KEY_n, GDK_CONTROL_MASK, "critic.new");
 }

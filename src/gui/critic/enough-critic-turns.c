@@ -236,7 +236,10 @@ turn_setup (GtkSignalListItemFactory *factory,
   GtkWidget *row = enough_turn_row_new ();
 
   gtk_list_item_set_activatable (item, FALSE);
-  gtk_list_item_set_selectable (item, FALSE);
+  /* GTK 4.8 lets a row take the focus only if it is selectable or
+   * activatable: the arrow keys move through the turns themselves. The
+   * model is a GtkNoSelection, so nothing is ever selected. */
+  gtk_list_item_set_selectable (item, TRUE);
   g_signal_connect_object (row, "delete-requested",
                            G_CALLBACK (on_turn_delete_requested), self, G_CONNECT_SWAPPED);
   gtk_list_item_set_child (item, row);
@@ -264,10 +267,82 @@ turn_unbind (GtkSignalListItemFactory *factory,
   gtk_widget_remove_css_class (gtk_list_item_get_child (item), "search-match");
 }
 
+/* The arrow keys move the focus from turn to turn (the list's rows, with
+ * their focus ring); a turn's keys (its menu, Edit, Delete) then work on
+ * the row that has the focus, as they do inside it. */
+static gboolean
+delete_turn_idle (gpointer data)
+{
+  g_autoptr(GtkWidget) row = g_weak_ref_get (data);
+
+  if (row != NULL)
+    gtk_widget_activate_action (row, "turn.delete", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+free_weak_row (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static gboolean
+forward_to_focused_turn (GtkWidget *list,
+                         GVariant  *args,
+                         gpointer   user_data)
+{
+  const char *action_name = user_data;
+  GtkWidget *item = gtk_widget_get_focus_child (list);
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkWidget *row;
+
+  /* Only for the row itself: inside it, its own keys have had their turn. */
+  if (item == NULL || root == NULL || gtk_root_get_focus (root) != item)
+    return FALSE;
+
+  row = gtk_widget_get_first_child (item);
+  if (!ENOUGH_IS_TURN_ROW (row))
+    return FALSE;
+
+  /* Deleting takes the row (the key's target) out of the list: once the
+   * key is handled, not while GTK is still handing it on. */
+  if (g_str_equal (action_name, "turn.delete"))
+    {
+      GWeakRef *weak_row = g_new0 (GWeakRef, 1);
+
+      g_weak_ref_init (weak_row, row);
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, delete_turn_idle, weak_row, free_weak_row);
+      return TRUE;
+    }
+
+  return gtk_widget_activate_action (row, action_name, NULL);
+}
+
+static void
+add_turn_key (GtkShortcutController *keys,
+              guint                  keyval,
+              GdkModifierType        modifiers,
+              const char            *action_name)
+{
+  gtk_shortcut_controller_add_shortcut (keys,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                                          gtk_callback_action_new (forward_to_focused_turn,
+                                                                                   (gpointer) action_name,
+                                                                                   NULL)));
+}
+
 void
 enough_critic_turns_build (EnoughCriticPage *self)
 {
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  GtkShortcutController *keys = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+
+  add_turn_key (keys, GDK_KEY_F10, GDK_SHIFT_MASK, "turn.menu");
+  add_turn_key (keys, GDK_KEY_Menu, 0, "turn.menu");
+  add_turn_key (keys, GDK_KEY_F2, 0, "turn.edit");
+  add_turn_key (keys, GDK_KEY_Delete, 0, "turn.delete");
+  gtk_widget_add_controller (GTK_WIDGET (self->turn_list), GTK_EVENT_CONTROLLER (keys));
 
   enough_list_view_set_factory (self->turn_list,
                                 G_CALLBACK (turn_setup), G_CALLBACK (turn_bind),

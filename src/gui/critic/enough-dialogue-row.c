@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "enough-dates.h"
+#include "enough-accessible.h"
 #include "enough-dialogue-row.h"
 
 struct _EnoughDialogueRow
@@ -61,11 +62,14 @@ enough_dialogue_row_update (EnoughDialogueRow *self)
   gtk_label_set_text (self->title_label, title);
   gtk_label_set_text (self->subtitle_label, subtitle);
 
-  /* Translators: how a screen reader reads a dialogue in the list: title, then critic and day */
-  accessible = g_strdup_printf (_("%s, %s"), title, subtitle);
+  /* Translators: how a screen reader reads a dialogue in the list: its
+   * title, then the critic and the day */
+  accessible = g_strdup_printf (_("Dialogue: %s, %s"), title, subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+  /* The row the keyboard moves through is the list's, around this one. */
+  enough_accessible_name_list_row (GTK_WIDGET (self), accessible);
 }
 
 GtkWidget *

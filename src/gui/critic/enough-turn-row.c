@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "enough-critic-patterns.h"
+#include "enough-accessible.h"
 #include "enough-turn-row.h"
 #include "enough-word-wrap.h"
 #include "enough-wrap-layout.h"
@@ -225,6 +226,12 @@ enough_turn_row_update (EnoughTurnRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->accessible_text,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
                                   -1);
+  /* The row the arrow keys move through is the list's, around this one. */
+  enough_accessible_name_list_row (GTK_WIDGET (self), self->accessible_text);
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                    -1);
 
   enough_turn_row_update_tags (self);
 }
@@ -550,7 +557,11 @@ on_popover_closed (GtkPopover    *popover,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (popover)))
+  /* Back on the turn, where the arrow keys go on from (the list's row
+   * around this one, with its focus ring), else on the ⋮ button. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (popover)) &&
+      (gtk_widget_get_parent (GTK_WIDGET (self)) == NULL ||
+       !gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (self)))))
     gtk_widget_grab_focus (GTK_WIDGET (self->menu_button));
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self->menu_button));
 }
@@ -586,6 +597,32 @@ enough_turn_row_unrealize (GtkWidget *widget)
   GTK_WIDGET_CLASS (enough_turn_row_parent_class)->unrealize (widget);
 }
 
+/* Up and Down move through the menu's items as Tab and Shift+Tab do. GTK
+ * 4.8's own arrow keys can also tick a thinking pattern they land on,
+ * which Space then unticked. */
+static gboolean
+on_menu_key_pressed (GtkEventControllerKey *keys,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     gpointer               user_data)
+{
+  GtkWidget *popover = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (keys));
+  GtkDirectionType direction;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+  if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    direction = GTK_DIR_TAB_FORWARD;
+  else if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
+    direction = GTK_DIR_TAB_BACKWARD;
+  else
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_child_focus (popover, direction);
+  return GDK_EVENT_STOP;
+}
+
 /* GtkMenuButton calls this each time before it pops up. */
 static void
 create_popup (GtkMenuButton *button,
@@ -619,6 +656,13 @@ create_popup (GtkMenuButton *button,
     }
 
   g_signal_connect_after (self->popover, "closed", G_CALLBACK (on_popover_closed), self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_menu_key_pressed), NULL);
+    gtk_widget_add_controller (GTK_WIDGET (self->popover), keys);
+  }
   /* The button owns the popover from here on. */
   gtk_menu_button_set_popover (button, GTK_WIDGET (self->popover));
   enough_turn_row_update_tags (self);
@@ -749,6 +793,19 @@ enough_turn_row_init (EnoughTurnRow *self)
   gtk_widget_set_layout_manager (self->tags, enough_wrap_layout_new (4));
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_popup, self, NULL);
+  /* The ⋮ is for the pointer: the keyboard is on the turn itself (the
+   * list's row, moved through with the arrow keys), whose menu opens with
+   * Shift+F10 or Menu. (The menu button's own button is its first
+   * child.) */
+  {
+    GtkWidget *toggle = gtk_widget_get_first_child (GTK_WIDGET (self->menu_button));
+
+    if (GTK_IS_TOGGLE_BUTTON (toggle))
+      {
+        gtk_widget_set_focusable (toggle, FALSE);
+        gtk_widget_set_focus_on_click (toggle, FALSE);
+      }
+  }
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);

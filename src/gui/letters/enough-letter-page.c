@@ -124,10 +124,20 @@ static void
 update_main_stack (EnoughLetterPage *self)
 {
   gboolean any = self->letters != NULL && g_list_model_get_n_items (self->letters) > 0;
+  GtkWidget *empty_button = adw_status_page_get_child (self->empty_page);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gboolean was_empty = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0;
 
   /* Keep showing a letter that is open, even if the list looks empty. */
   gtk_stack_set_visible_child_name (self->main_stack,
                                     any || self->letter != NULL ? "letters" : "empty");
+  if (!any && self->letter == NULL)
+    enough_page_focus_if_lost (ENOUGH_PAGE (self), empty_button);
+  /* The letters came (they load after the first frame): the focus moves
+   * from the invitation, hidden now, to them. */
+  else if (was_empty && gtk_widget_get_mapped (GTK_WIDGET (self)) && root != NULL &&
+           (gtk_root_get_focus (root) == empty_button || gtk_root_get_focus (root) == NULL))
+    enough_page_focus_shown (ENOUGH_PAGE (self), GTK_WIDGET (self->list_view), self->sidebar);
   /* Only while shown: the Ctrl+N of a hidden page must not answer for the
    * page the user is on (a disabled action lets the shortcut pass on). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.new",
@@ -137,9 +147,19 @@ update_main_stack (EnoughLetterPage *self)
 static void
 enough_letter_page_map (GtkWidget *widget)
 {
+  EnoughLetterPage *self = ENOUGH_LETTER_PAGE (widget);
+
   enough_page_ensure_built (ENOUGH_PAGE (widget));
   GTK_WIDGET_CLASS (enough_letter_page_parent_class)->map (widget);
-  update_main_stack (ENOUGH_LETTER_PAGE (widget));
+  /* Its journal now (see EnoughPage), so that its actions, and the
+   * buttons that take the focus below, are enabled. */
+  enough_page_ensure_store (ENOUGH_PAGE (self));
+  update_main_stack (self);
+  /* Shown: the keyboard starts on the main action, never on a hidden list. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
+    gtk_widget_grab_focus (adw_status_page_get_child (self->empty_page));  /* New Letter */
+  else
+    enough_page_focus_shown (ENOUGH_PAGE (self), GTK_WIDGET (self->list_view), self->sidebar);
 }
 
 static void
@@ -736,7 +756,7 @@ enough_letter_page_class_init (EnoughLetterPageClass *klass)
   /* Share… and Print… of the open letter */
   enough_entry_actions_install (widget_class, open_entry);
 
-  /* Works while the focus is anywhere in the page; the managed controller
+  /* Works while the focus is anywhere in the page; the page shortcut
    * added in init covers the rest of the window while the page is shown. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "letters.new", NULL);
@@ -749,6 +769,8 @@ enough_letter_page_build (EnoughPage *page)
   EnoughLetterPage *self = ENOUGH_LETTER_PAGE (page);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Folded to one pane, or the other pane shown: the focus follows. */
+  enough_page_follow_leaflet (page, GTK_WIDGET (self->leaflet), GTK_WIDGET (self->list_view));
 
   enough_list_view_set_factory (self->list_view,
                                 G_CALLBACK (factory_setup), G_CALLBACK (factory_bind),
@@ -770,8 +792,6 @@ enough_letter_page_page_init (EnoughPageInterface *iface)
 static void
 enough_letter_page_init (EnoughLetterPage *self)
 {
-  GtkEventController *shortcuts;
-
   self->undo = enough_undo_toast_new (GTK_WIDGET (self), on_letters_restored);
   self->bound_rows = g_hash_table_new (NULL, NULL);
 
@@ -787,10 +807,5 @@ enough_letter_page_init (EnoughLetterPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.delete", FALSE);
   enough_entry_actions_update (GTK_WIDGET (self));
 
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
-                                                          gtk_named_action_new ("letters.new")));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  enough_page_add_shortcut (ENOUGH_PAGE (self), GDK_KEY_n, GDK_CONTROL_MASK, "letters.new");
 }

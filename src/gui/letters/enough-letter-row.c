@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "enough-dates.h"
+#include "enough-accessible.h"
 #include "enough-letter-row.h"
 #include "enough-reminders.h"
 #include "enough-titles.h"
@@ -89,14 +90,16 @@ enough_letter_row_sync (EnoughLetterRow *self)
   if (due)
     /* Translators: how a screen reader names a letter in the list:
      * the letter's first words, the day it was written */
-    accessible = g_strdup_printf (_("%s, %s, time to read it again"), title, day);
+    accessible = g_strdup_printf (_("Letter: %s, %s, time to read it again"), title, day);
   else
     /* Translators: how a screen reader names a letter in the list:
      * the letter's first words, the day it was written */
-    accessible = g_strdup_printf (_("%s, %s"), title, day);
+    accessible = g_strdup_printf (_("Letter: %s, %s"), title, day);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+  /* The row the keyboard moves through is the list's, around this one. */
+  enough_accessible_name_list_row (GTK_WIDGET (self), accessible);
 }
 
 static void

@@ -657,6 +657,8 @@ enough_search_view_activate_first (EnoughSearchView *self)
   return TRUE;
 }
 
+static void show_focus (GtkWidget *row);
+
 gboolean
 enough_search_view_focus_first (EnoughSearchView *self)
 {
@@ -665,7 +667,57 @@ enough_search_view_focus_first (EnoughSearchView *self)
   g_return_val_if_fail (ENOUGH_IS_SEARCH_VIEW (self), FALSE);
 
   row = enough_search_view_get_row (self, 0);
-  return row != NULL && gtk_widget_grab_focus (row);
+  if (row == NULL || !gtk_widget_grab_focus (row))
+    return FALSE;
+  show_focus (row);  /* (Down from the search entry) */
+  return TRUE;
+}
+
+/* ---- Keyboard ----------------------------------------------------------- */
+
+/* Moved there by a key: the ring shows where, even after the pointer
+ * moved (GTK turns it on only for its own Tab and arrow moves). */
+static void
+show_focus (GtkWidget *row)
+{
+  GtkRoot *root = gtk_widget_get_root (row);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+}
+
+/* Up and Down go on from one group's results to the next group's, as if
+ * they were one list: a list box stops (and beeps) at its own ends. */
+static gboolean
+on_keynav_failed (GtkWidget        *list,
+                  GtkDirectionType  direction,
+                  EnoughSearchView *self)
+{
+  GtkListBox *lists[3] = { self->list_dialogues, self->list_letters, self->list_checks };
+  int step = direction == GTK_DIR_DOWN ? 1 : direction == GTK_DIR_UP ? -1 : 0;
+  int g;
+
+  if (step == 0)
+    return FALSE;
+
+  for (g = 0; g < (int) G_N_ELEMENTS (lists) && GTK_WIDGET (lists[g]) != list; g++)
+    ;
+  for (g += step; g >= 0 && g < (int) G_N_ELEMENTS (lists); g += step)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups[g]));
+      GtkListBoxRow *row;
+
+      if (n == 0 || !gtk_widget_get_visible (GTK_WIDGET (lists[g])))
+        continue;
+      row = gtk_list_box_get_row_at_index (lists[g], step > 0 ? 0 : (int) n - 1);
+      if (row != NULL && gtk_widget_grab_focus (GTK_WIDGET (row)))
+        {
+          show_focus (GTK_WIDGET (row));
+          return TRUE;
+        }
+    }
+
+  return FALSE;  /* the very first or last result: GTK's bell */
 }
 
 /* ---- Object ------------------------------------------------------------- */
@@ -740,5 +792,8 @@ enough_search_view_init (EnoughSearchView *self)
   self->results = g_list_store_new (ENOUGH_TYPE_SEARCH_RESULT);
   for (guint g = 0; g < G_N_ELEMENTS (self->groups); g++)
     self->groups[g] = g_list_store_new (ENOUGH_TYPE_SEARCH_RESULT);
+  g_signal_connect_object (self->list_dialogues, "keynav-failed", G_CALLBACK (on_keynav_failed), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (self->list_letters, "keynav-failed", G_CALLBACK (on_keynav_failed), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (self->list_checks, "keynav-failed", G_CALLBACK (on_keynav_failed), self, G_CONNECT_DEFAULT);
   show_results (self, NULL);
 }

@@ -393,10 +393,17 @@ enough_self_check_page_map (GtkWidget *widget)
 
   enough_page_ensure_built (ENOUGH_PAGE (self));
   GTK_WIDGET_CLASS (enough_self_check_page_parent_class)->map (widget);
+  /* Its journal now (see EnoughPage), so that its actions, and the
+   * buttons that take the focus below, are enabled. */
+  enough_page_ensure_store (ENOUGH_PAGE (self));
 
   /* Shown with a check in progress: the keys 1–5 work straight away. */
   if (g_strcmp0 (enough_self_check_page_get_view (self), "question") == 0)
     enough_self_check_question_focus_answer (self->question);
+  else if (g_strcmp0 (enough_self_check_page_get_view (self), "empty") == 0)
+    gtk_widget_grab_focus (adw_status_page_get_child (self->empty_page));  /* Start a Check */
+  else
+    enough_page_focus_shown (ENOUGH_PAGE (self), GTK_WIDGET (self->list_view), self->sidebar);
 }
 
 static void
@@ -503,6 +510,8 @@ enough_self_check_page_build (EnoughPage *page)
   EnoughSelfCheckPage *self = ENOUGH_SELF_CHECK_PAGE (page);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Folded to one pane, or the other pane shown: the focus follows. */
+  enough_page_follow_leaflet (page, GTK_WIDGET (self->leaflet), GTK_WIDGET (self->list_view));
 
   enough_list_view_set_factory (self->list_view,
                                 G_CALLBACK (setup_row), G_CALLBACK (bind_row),
@@ -542,4 +551,7 @@ enough_self_check_page_init (EnoughSelfCheckPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "self-check.new", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "self-check.show-history", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "self-check.show-list", FALSE);
+
+  /* The same key with the focus outside the page (the header bar). */
+  enough_page_add_shortcut (ENOUGH_PAGE (self), GDK_KEY_n, GDK_CONTROL_MASK, "self-check.new");
 }

@@ -94,6 +94,13 @@ update_view (EnoughSelfCheckQuestion *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->answer_buttons[a]),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label != NULL ? label : "",
                                       -1);
+      /* The chosen answer: a check mark beside it (not only a colour),
+       * and "checked" for a screen reader. */
+      gtk_widget_set_visible (g_object_get_data (G_OBJECT (self->answer_buttons[a]), "check-mark"),
+                              a == answer);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->answer_buttons[a]),
+                                   GTK_ACCESSIBLE_STATE_CHECKED, a == answer,
+                                   -1);
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "question.previous",
@@ -110,9 +117,16 @@ static void
 go_to (EnoughSelfCheckQuestion *self,
        guint                    index)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
   self->index = index;
   enough_self_check_set_current_index (self->check, index);
   update_view (self);
+  /* The keyboard was on the answers: it stays there, on the next
+   * statement's chosen answer or its first one, ring and all. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->answers_box)))
+    enough_self_check_question_focus_answer (self);
 }
 
 /* Answering moves on to the next open statement (wrapping to any left
@@ -237,7 +251,7 @@ enough_self_check_question_get_answer_button (EnoughSelfCheckQuestion *self,
   return self->answer_buttons[value];
 }
 
-/* Puts the keyboard on the chosen answer, or the middle one, so 1–5 and
+/* Puts the keyboard on the chosen answer, or the first one, so 1–5 and
  * the arrows work right away. */
 void
 enough_self_check_question_focus_answer (EnoughSelfCheckQuestion *self)
@@ -248,7 +262,7 @@ enough_self_check_question_focus_answer (EnoughSelfCheckQuestion *self)
 
   value = get_current_answer (self);
   if (value == ENOUGH_ANSWER_UNANSWERED)
-    value = (ENOUGH_ANSWER_MIN + ENOUGH_ANSWER_MAX) / 2;
+    value = ENOUGH_ANSWER_MIN;
   gtk_widget_grab_focus (self->answer_buttons[value]);
 }
 
@@ -374,8 +388,12 @@ enough_self_check_question_init (EnoughSelfCheckQuestion *self)
    * matching the current answer pressed. */
   for (guint a = ENOUGH_ANSWER_MIN; a <= ENOUGH_ANSWER_MAX; a++)
     {
-      GtkWidget *button = gtk_toggle_button_new ();
+      /* One choice of five: read as a radio button, "checked" when chosen. */
+      GtkWidget *button = g_object_new (GTK_TYPE_TOGGLE_BUTTON,
+                                        "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO,
+                                        NULL);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *check_mark = gtk_image_new_from_icon_name ("object-select-symbolic");
       GtkWidget *key = gtk_label_new (NULL);
       GtkWidget *text = gtk_label_new (NULL);
       g_autofree char *number = g_strdup_printf ("%u", a);
@@ -386,13 +404,17 @@ enough_self_check_question_init (EnoughSelfCheckQuestion *self)
       gtk_label_set_xalign (GTK_LABEL (text), 0.0);
       gtk_label_set_wrap (GTK_LABEL (text), TRUE);
       gtk_widget_set_hexpand (text, TRUE);
+      gtk_widget_add_css_class (check_mark, "self-check-check-mark");
+      gtk_widget_set_visible (check_mark, FALSE);
       gtk_box_append (GTK_BOX (box), key);
       gtk_box_append (GTK_BOX (box), text);
+      gtk_box_append (GTK_BOX (box), check_mark);
       gtk_button_set_child (GTK_BUTTON (button), box);
       gtk_widget_add_css_class (button, "self-check-answer");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "question.answer");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", a);
       g_object_set_data (G_OBJECT (button), "text-label", text);
+      g_object_set_data (G_OBJECT (button), "check-mark", check_mark);
       gtk_box_append (self->answers_box, button);
       self->answer_buttons[a] = button;
     }

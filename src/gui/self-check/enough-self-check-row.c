@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "enough-dates.h"
+#include "enough-accessible.h"
 #include "enough-self-check-row.h"
 #include "enough-self-check-scoring.h"
 
@@ -34,6 +35,7 @@ update (EnoughSelfCheckRow *self)
 {
   g_autofree char *day = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *accessible = NULL;
   guint8 answers[ENOUGH_SELF_CHECK_N_ITEMS];
   EnoughScores scores;
 
@@ -62,6 +64,16 @@ update (EnoughSelfCheckRow *self)
                                   enough_scoring_round_for_display (scores.dimensions[ENOUGH_DIMENSION_CONCERNS]));
     }
   gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : "");
+
+  if (subtitle != NULL)
+    /* Translators: how a screen reader names a completed check in the
+     * list: the day, then its two scores ("Striving 3.2 · Concerns 2.6") */
+    accessible = g_strdup_printf (_("Self-Check: %s, %s"), day, subtitle);
+  else
+    /* Translators: how a screen reader names a completed check in the
+     * list: the day it was done */
+    accessible = g_strdup_printf (_("Self-Check: %s"), day);
+  enough_accessible_name_list_row (GTK_WIDGET (self), accessible);
 }
 
 GtkWidget *

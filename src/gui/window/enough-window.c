@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "enough-accessible.h"
 #include "enough-critic-page.h"
 #include "enough-entry-actions.h"
 #include "enough-io-actions.h"
@@ -598,6 +599,9 @@ enough_window_class_init (EnoughWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Buttons read "Next", not "_Next Next" (GTK 4.8). */
+  enough_accessible_install_plain_mnemonics ();
 
   /* The pages of enough-window.ui (each an EnoughPage). */
   g_type_ensure (ENOUGH_TYPE_CRITIC_PAGE);

@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Enough developers
+ */
+#include "config.h"
+
+#include <dlfcn.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/Xlib.h>
+#include <X11/keysym.h>
+
+#include "enough-keys.h"
+#include "enough-test-utils.h"
+
+/* libXtst is installed with xdotool, without its headers: the one call we
+ * need is looked up at run time, so the build needs nothing more. */
+typedef int (*FakeKeyEvent) (Display *display, unsigned int keycode, Bool is_press, unsigned long delay);
+
+static FakeKeyEvent
+get_fake_key_event (void)
+{
+  static FakeKeyEvent fake_key_event = NULL;
+
+  if (fake_key_event == NULL)
+    {
+      void *xtst = dlopen ("libXtst.so.6", RTLD_NOW | RTLD_GLOBAL);
+
+      g_assert_nonnull (xtst);
+      fake_key_event = (FakeKeyEvent) dlsym (xtst, "XTestFakeKeyEvent");
+      g_assert_nonnull (fake_key_event);
+    }
+
+  return fake_key_event;
+}
+
+static Display *
+get_xdisplay (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  g_assert_true (GDK_IS_X11_DISPLAY (display));
+  return gdk_x11_display_get_xdisplay (display);
+}
+
+static void
+drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+window_is_active (gpointer data)
+{
+  return gtk_window_is_active (GTK_WINDOW (data));
+}
+
+void
+enough_test_keys_focus_window (GtkWindow *window)
+{
+  GdkSurface *surface;
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+
+  XSetInputFocus (get_xdisplay (), gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+  XSync (get_xdisplay (), False);
+  g_assert_true (enough_test_wait_until (window_is_active, window, 30));
+  drain_main_context ();
+}
+
+static KeySym
+keysym_for (const char *name)
+{
+  KeySym keysym;
+
+  if (g_str_equal (name, "ctrl"))
+    return XK_Control_L;
+  if (g_str_equal (name, "shift"))
+    return XK_Shift_L;
+  if (g_str_equal (name, "alt"))
+    return XK_Alt_L;
+
+  keysym = XStringToKeysym (name);
+  if (keysym == NoSymbol)
+    g_error ("No such key: \"%s\"", name);
+  return keysym;
+}
+
+static void
+send_combination (const char *combination)
+{
+  Display *xdisplay = get_xdisplay ();
+  FakeKeyEvent fake_key_event = get_fake_key_event ();
+  g_auto(GStrv) names = g_strsplit (combination, "+", -1);
+  guint n = g_strv_length (names);
+  g_autofree KeyCode *codes = g_new0 (KeyCode, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      codes[i] = XKeysymToKeycode (xdisplay, keysym_for (names[i]));
+      if (codes[i] == 0)
+        g_error ("The X keyboard has no key for \"%s\"", names[i]);
+    }
+
+  for (guint i = 0; i < n; i++)
+    fake_key_event (xdisplay, codes[i], True, CurrentTime);
+  for (guint i = n; i > 0; i--)
+    fake_key_event (xdisplay, codes[i - 1], False, CurrentTime);
+
+  /* One round trip: the server has made the events and sent them to us
+   * (this connection is GDK's) before it answers; GDK then handles all
+   * that is queued. */
+  XSync (xdisplay, False);
+  drain_main_context ();
+}
+
+void
+enough_test_keys_send (const char *keys)
+{
+  g_auto(GStrv) combinations = g_strsplit (keys, " ", -1);
+
+  for (guint i = 0; combinations[i] != NULL; i++)
+    {
+      if (*combinations[i] != '\0')
+        send_combination (combinations[i]);
+    }
+}
+
+GtkWidget *
+enough_test_keys_get_focus (GtkWindow *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+char *
+enough_test_keys_describe (GtkWidget *widget)
+{
+  const char *label = NULL;
+
+  if (widget == NULL)
+    return g_strdup ("(no focus)");
+
+  if (GTK_IS_BUTTON (widget))
+    label = gtk_button_get_label (GTK_BUTTON (widget));
+  if (label == NULL && GTK_IS_LABEL (widget))
+    label = gtk_label_get_text (GTK_LABEL (widget));
+  if (label == NULL)
+    label = gtk_widget_get_tooltip_text (widget);
+
+  return g_strdup_printf ("%s <%s> \"%s\" in %s",
+                          G_OBJECT_TYPE_NAME (widget),
+                          gtk_widget_get_css_name (widget),
+                          label != NULL ? label : "",
+                          gtk_widget_get_parent (widget) != NULL
+                            ? G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget))
+                            : "(nothing)");
+}
