@@ -637,8 +637,6 @@ enough_experiment_page_page_init (EnoughPageInterface *iface)
 static void
 enough_experiment_page_init (EnoughExperimentPage *self)
 {
-  GtkEventController *shortcuts;
-
   self->undo = enough_undo_toast_new (GTK_WIDGET (self), on_experiments_restored);
   self->bound_rows = g_hash_table_new (NULL, NULL);
 
@@ -651,10 +649,6 @@ enough_experiment_page_init (EnoughExperimentPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "experiments.new", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "experiments.delete", FALSE);
 
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
-                                                          gtk_named_action_new ("experiments.new")));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  /* The same keys with the focus outside the page (the header bar). */
+  enough_page_add_shortcut (ENOUGH_PAGE (self), GDK_KEY_n, GDK_CONTROL_MASK, "experiments.new");
 }
