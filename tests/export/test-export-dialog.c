@@ -631,9 +631,13 @@ print_body (EnoughTestApp *test)
   letters = enough_store_get_letters (store);
   letter = g_list_model_get_item (letters, 1);
 
-  /* Nothing open (the Inner Critic page, no dialogue): nothing printed. */
+  /* Nothing open (the Experiments page, no experiment; the Inner Critic
+   * page opens the newest dialogue that arrives): nothing printed. */
   _enough_print_set_export_filename (path);
-  adw_view_stack_set_visible_child_name (enough_window_get_stack (test->window), "critic");
+  adw_view_stack_set_visible_child_name (enough_window_get_stack (test->window), "experiments");
+  enough_test_drain_main_context ();
+  g_assert_null (enough_entry_actions_get_open_entry (
+                   adw_view_stack_get_visible_child (enough_window_get_stack (test->window))));
   enough_test_drain_main_context ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test->window), "win.print", NULL));
   enough_test_drain_main_context ();

@@ -25,6 +25,7 @@ typedef struct
   char                 *db_path;
   EnoughExportEntryRef  ref;
   char                 *markdown;
+  char                 *export_filename;  /* the test hook's, as it was when asked */
 } Print;
 
 static void
@@ -33,6 +34,7 @@ print_free (Print *print)
   g_clear_object (&print->parent);
   g_free (print->db_path);
   g_free (print->markdown);
+  g_free (print->export_filename);
   g_free (print);
 }
 
@@ -100,9 +102,9 @@ run (Print *print)
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), print);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), print);
 
-  if (export_filename != NULL)
+  if (print->export_filename != NULL)
     {
-      gtk_print_operation_set_export_filename (operation, export_filename);
+      gtk_print_operation_set_export_filename (operation, print->export_filename);
       result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, print->parent, &error);
     }
   else
@@ -151,5 +153,7 @@ enough_print_entry (GtkWindow    *parent,
   print->parent = g_object_ref (parent);
   print->db_path = g_strdup (enough_store_get_path (store));
   print->ref = enough_export_entry_ref (record);
+  /* Taken now: the print runs after the flush, when the hook may have changed. */
+  print->export_filename = g_strdup (export_filename);
   enough_store_flush_async (store, NULL, flushed_cb, print);
 }
