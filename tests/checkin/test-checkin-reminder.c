@@ -9,6 +9,7 @@
 
 #include "enough-autostart.h"
 #include "enough-reminders.h"
+#include "enough-test-utils.h"
 
 static void
 test_autostart_file (void)
@@ -40,7 +41,9 @@ test_autostart_file (void)
   contents = g_key_file_get_string (keys, "Desktop Entry", "Exec", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (contents, ==, "enough --background");
-  g_assert_cmpstr (g_key_file_get_value (keys, "Desktop Entry", "Type", NULL), ==, "Application");
+  g_clear_pointer (&contents, g_free);
+  contents = g_key_file_get_value (keys, "Desktop Entry", "Type", NULL);
+  g_assert_cmpstr (contents, ==, "Application");
 
   /* On twice: still one file. */
   g_assert_true (enough_autostart_set (TRUE, &error));
@@ -72,10 +75,20 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* A config folder of its own, so the autostart file never lands in the
+   * real one (set before GLib reads it; G_TEST_OPTION_ISOLATE_DIRS would
+   * too, but keeps its folders for the life of the process, which
+   * LeakSanitizer reports). */
+  g_autofree char *config = enough_test_make_data_dir ();
+  int status;
+
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/checkin-reminder/autostart-file", test_autostart_file);
   g_test_add_func ("/checkin-reminder/time", test_reminder_time);
 
-  return g_test_run ();
+  status = g_test_run ();
+  enough_test_remove_data_dir (config);
+  return status;
 }
