@@ -6,6 +6,7 @@
 #include "enough-crypt-key.h"
 #include "enough-gui-test-utils.h"
 #include "enough-lock-window.h"
+#include "enough-preferences-window.h"
 #include "enough-store.h"
 #include "enough-test-utils.h"
 
@@ -54,8 +55,11 @@ fixture_setup (Fixture       *fixture,
   fixture->letter_uuid = g_strdup (enough_record_get_uuid (ENOUGH_RECORD (letter)));
   g_assert_true (enough_store_close (store, &error));
   g_assert_no_error (error);
-  g_assert_true (enough_store_encrypt (fixture->db_path, PASSPHRASE, &fixture->recovery_key, &error));
-  g_assert_no_error (error);
+  if (data == NULL)
+    {
+      g_assert_true (enough_store_encrypt (fixture->db_path, PASSPHRASE, &fixture->recovery_key, &error));
+      g_assert_no_error (error);
+    }
 }
 
 static void
@@ -420,6 +424,103 @@ test_lock (Fixture       *fixture,
   g_assert_true (enough_store_close (store, &error));
 }
 
+static gboolean
+has_dialog (gpointer data)
+{
+  GtkWindow *dialog = enough_test_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG);
+
+  return dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), data) == 0 &&
+         gtk_widget_get_sensitive (GTK_WIDGET (dialog));
+}
+
+static gboolean
+is_selectable_label (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget));
+}
+
+/* Preferences → Privacy → Set…: the passphrase twice, the journal is
+ * encrypted off the UI thread, the recovery key shown once and kept only
+ * with the check; then it locks and opens with that key. */
+static void
+protect_body (Fixture           *fixture,
+              EnoughApplication *app)
+{
+  EnoughWindow *window = get_main_window (app);
+  GtkWindow *prefs, *dialog;
+  GtkWidget *button, *check;
+  GtkEditable *new1, *repeat;
+  g_autofree char *recovery_key = NULL;
+
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "lock"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
+  enough_test_drain_main_context ();
+  prefs = enough_test_find_window_of_type (ENOUGH_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  button = enough_test_find_descendant (GTK_WIDGET (prefs), GTK_TYPE_BUTTON, "_Set…");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_false (gtk_widget_get_visible (enough_test_find_descendant (GTK_WIDGET (prefs), GTK_TYPE_BUTTON,
+                                                                        "_Turn Off…")));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (enough_test_wait_until (has_dialog, (gpointer) "Protect with a Passphrase", 30));
+  dialog = enough_test_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  new1 = g_object_get_data (G_OBJECT (dialog), "new");
+  repeat = g_object_get_data (G_OBJECT (dialog), "repeat");
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (dialog), GTK_WIDGET (new1)));
+  gtk_editable_set_text (new1, PASSPHRASE);
+  gtk_editable_set_text (repeat, "correct hors");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  gtk_editable_set_text (repeat, PASSPHRASE);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+
+  g_assert_true (enough_test_wait_until (has_dialog, (gpointer) "Keep Your Recovery Key", 60));
+  g_assert_true (enough_store_is_encrypted (fixture->db_path));
+  g_assert_true (enough_store_get_encrypted (enough_application_get_store (app)));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "lock"));
+  dialog = enough_test_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  recovery_key = g_strdup (gtk_label_get_text (GTK_LABEL (enough_test_find_first (GTK_WIDGET (dialog),
+                                                                                  is_selectable_label, NULL))));
+  g_assert_cmpuint (strlen (recovery_key), >=, 32);
+  g_assert_nonnull (enough_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Save…"));
+  /* Not closable before "I have kept it". */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "close"));
+  gtk_window_close (dialog);
+  enough_test_drain_main_context ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  check = enough_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, NULL);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "close"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  enough_test_drain_main_context ();
+
+  /* The letter is still there, and the journal now locks and opens with
+   * the key that was shown. */
+  {
+    g_autoptr(EnoughRecord) record = enough_store_lookup (enough_application_get_store (app),
+                                                          ENOUGH_RECORD_KIND_LETTER, fixture->letter_uuid);
+
+    g_assert_nonnull (record);
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (app), "lock", NULL);
+  enough_test_drain_main_context ();
+  assert_nothing_of_the_journal (app);
+  gtk_widget_activate (enough_test_find_descendant (GTK_WIDGET (get_lock_window (app)), GTK_TYPE_BUTTON,
+                                                    "Use _Recovery Key…"));
+  g_assert_true (enough_test_wait_until (in_recovery_mode, get_lock_window (app), 30));
+  unlock_with (app, recovery_key);
+  g_assert_nonnull (enough_window_get_store (get_main_window (app)));
+}
+
+static void
+test_protect (Fixture       *fixture,
+              gconstpointer  data)
+{
+  run_app (fixture, protect_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +534,7 @@ main (int   argc,
   ADD ("/lock/open/recovery-key", test_recovery_key);
   ADD ("/lock/open/nothing-touched", test_nothing_touched);
   ADD ("/lock/lock/saves-and-destroys", test_lock);
+  g_test_add ("/lock/privacy/protect", Fixture, "plain", fixture_setup, test_protect, fixture_teardown);
 
 #undef ADD
 

@@ -201,26 +201,24 @@ find_window_of_type (EnoughApplication *self,
   return NULL;
 }
 
-/* The key opens the journal: a new window, on the page that was open. */
-static void
-on_unlocked (EnoughLockWindow  *lock_window,
-             EnoughCryptKey    *key,
-             EnoughApplication *self)
+/* A newly opened journal: a new window, on the page that was open, in
+ * place of every other window. */
+void
+_enough_application_adopt_store (EnoughApplication *self,
+                                 EnoughStore       *store)
 {
-  g_autoptr(GError) error = NULL;
-  EnoughStore *store;
+  g_autoptr(GList) windows = NULL;
   GtkWindow *window;
 
-  store = enough_store_open_with_key (NULL, key, ENOUGH_STORE_OPEN_DEFAULT, &error);
-  if (store == NULL)
-    {
-      enough_lock_window_show_error (lock_window, error->message);
-      return;
-    }
+  g_return_if_fail (ENOUGH_IS_APPLICATION (self));
+  g_return_if_fail (self->store == NULL);
 
   g_clear_error (&self->store_error);
   self->store = store;
   self->locked = FALSE;
+  /* Held: destroying one destroys its dialogs too. */
+  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                              (GCopyFunc) g_object_ref, NULL);
   window = GTK_WINDOW (enough_window_new (self, self->store));
   if (self->locked_page != NULL)
     enough_window_show_page (ENOUGH_WINDOW (window), self->locked_page);
@@ -228,7 +226,55 @@ on_unlocked (EnoughLockWindow  *lock_window,
   update_lock_action (self);
   gtk_window_present (window);
   enough_application_start_reminders (self, window);
-  gtk_window_destroy (GTK_WINDOW (lock_window));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (GTK_WINDOW (l->data));
+  g_list_free_full (g_steal_pointer (&windows), g_object_unref);
+}
+
+/* Writes every pending change and closes the journal (wiping its key),
+ * remembering the page that was open; the windows still hold the closed
+ * store until they are replaced. FALSE, with everything kept as it was,
+ * if the words cannot be written. */
+gboolean
+_enough_application_release_store (EnoughApplication  *self,
+                                   GError            **error)
+{
+  g_autoptr(GError) close_error = NULL;
+  GtkWindow *window;
+
+  g_return_val_if_fail (ENOUGH_IS_APPLICATION (self), FALSE);
+
+  if (self->store == NULL)
+    return TRUE;
+  if (!enough_store_flush (self->store, error))
+    return FALSE;
+  window = find_window_of_type (self, ENOUGH_TYPE_WINDOW);
+  g_free (self->locked_page);
+  self->locked_page = window != NULL ? g_strdup (enough_window_get_visible_page (ENOUGH_WINDOW (window)))
+                                     : NULL;
+  if (self->reminders != NULL)
+    enough_reminders_stop (self->reminders);
+  g_clear_object (&self->reminders);
+  if (!enough_store_close (self->store, &close_error))
+    g_warning ("Could not save the journal while closing it: %s", close_error->message);
+  g_clear_object (&self->store);
+  update_lock_action (self);
+  return TRUE;
+}
+
+static void
+on_unlocked (EnoughLockWindow  *lock_window,
+             EnoughCryptKey    *key,
+             EnoughApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  EnoughStore *store;
+
+  store = enough_store_open_with_key (NULL, key, ENOUGH_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    enough_lock_window_show_error (lock_window, error->message);
+  else
+    _enough_application_adopt_store (self, store);
 }
 
 static GtkWindow *
@@ -278,12 +324,14 @@ enough_application_lock (EnoughApplication  *self,
   /* Shown first so the app never runs out of windows; then every window
    * that held journal text (and its dialogs) is destroyed, not hidden. */
   lock_window = show_lock_window (self);
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                              (GCopyFunc) g_object_ref, NULL);
   for (GList *l = windows; l != NULL; l = l->next)
     {
       if (l->data != lock_window)
         gtk_window_destroy (GTK_WINDOW (l->data));
     }
+  g_list_free_full (g_steal_pointer (&windows), g_object_unref);
 
   if (self->reminders != NULL)
     enough_reminders_stop (self->reminders);

@@ -38,6 +38,12 @@ gboolean           enough_application_is_locked       (EnoughApplication *self);
  * if the journal is not encrypted or its words cannot be written. */
 gboolean           enough_application_lock            (EnoughApplication  *self,
                                                        GError            **error);
+/* For Preferences → Privacy (enough-privacy.c), which converts the
+ * journal while it is closed. */
+gboolean           _enough_application_release_store  (EnoughApplication  *self,
+                                                       GError            **error);
+void               _enough_application_adopt_store    (EnoughApplication  *self,
+                                                       EnoughStore        *store);
 void               _enough_application_set_locked_for_tests (EnoughApplication *self,
                                                              gboolean           locked);
 
