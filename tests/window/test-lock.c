@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "enough-crypt-key.h"
+#include "enough-crypt-vfs.h"
 #include "enough-gui-test-utils.h"
 #include "enough-lock-window.h"
 #include "enough-preferences-window.h"
@@ -248,10 +249,10 @@ open_unlock_body (Fixture           *fixture,
                                             "That passphrase is not right"));
   first_wait = enough_lock_window_get_wait_ms (lock_window);
   g_assert_cmpuint (first_wait, >, 0);
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (enough_lock_window_get_entry (lock_window))));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (enough_lock_window_get_entry (lock_window))));
   assert_nothing_of_the_journal (app);
   g_assert_true (enough_test_wait_until (lock_window_waiting_over, lock_window, 30));
-  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (enough_lock_window_get_entry (lock_window))));
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (enough_lock_window_get_entry (lock_window))));
   type_and_enter (lock_window, "still wrong");
   second_wait = enough_lock_window_get_wait_ms (lock_window);
   g_assert_cmpuint (second_wait, >, first_wait);
@@ -384,8 +385,13 @@ lock_body (Fixture           *fixture,
   g_action_group_activate_action (G_ACTION_GROUP (app), "lock", NULL);
   enough_test_drain_main_context ();
 
-  /* Destroyed, not hidden. */
+  /* Destroyed, not hidden; the key is gone with the store. */
   g_assert_null (weak_page);
+  {
+    EnoughCryptKey *key = enough_crypt_keyring_lookup (fixture->db_path);
+
+    g_assert_null (key);
+  }
   get_lock_window (app);
   assert_nothing_of_the_journal (app);
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "lock"));
@@ -424,13 +430,27 @@ test_lock (Fixture       *fixture,
   g_assert_true (enough_store_close (store, &error));
 }
 
+static GtkWindow *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          gtk_widget_get_sensitive (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return window;
+    }
+  return NULL;
+}
+
 static gboolean
 has_dialog (gpointer data)
 {
-  GtkWindow *dialog = enough_test_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG);
-
-  return dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), data) == 0 &&
-         gtk_widget_get_sensitive (GTK_WIDGET (dialog));
+  return find_dialog (data) != NULL;
 }
 
 static gboolean
@@ -465,7 +485,7 @@ protect_body (Fixture           *fixture,
                                                                         "_Turn Off…")));
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (enough_test_wait_until (has_dialog, (gpointer) "Protect with a Passphrase", 30));
-  dialog = enough_test_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = find_dialog ("Protect with a Passphrase");
   new1 = g_object_get_data (G_OBJECT (dialog), "new");
   repeat = g_object_get_data (G_OBJECT (dialog), "repeat");
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (dialog), GTK_WIDGET (new1)));
@@ -480,7 +500,7 @@ protect_body (Fixture           *fixture,
   g_assert_true (enough_store_is_encrypted (fixture->db_path));
   g_assert_true (enough_store_get_encrypted (enough_application_get_store (app)));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "lock"));
-  dialog = enough_test_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = find_dialog ("Keep Your Recovery Key");
   recovery_key = g_strdup (gtk_label_get_text (GTK_LABEL (enough_test_find_first (GTK_WIDGET (dialog),
                                                                                   is_selectable_label, NULL))));
   g_assert_cmpuint (strlen (recovery_key), >=, 32);
@@ -521,6 +541,100 @@ test_protect (Fixture       *fixture,
   run_app (fixture, protect_body);
 }
 
+static AdwMessageDialog *
+open_passphrase_dialog (EnoughApplication *app,
+                        const char        *button_label,
+                        const char        *heading)
+{
+  GtkWindow *prefs;
+
+  gtk_widget_activate_action (GTK_WIDGET (get_main_window (app)), "win.preferences", NULL);
+  enough_test_drain_main_context ();
+  prefs = enough_test_find_window_of_type (ENOUGH_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  g_assert_false (gtk_widget_get_visible (enough_test_find_descendant (GTK_WIDGET (prefs), GTK_TYPE_BUTTON, "_Set…")));
+  g_signal_emit_by_name (enough_test_find_descendant (GTK_WIDGET (prefs), GTK_TYPE_BUTTON, button_label), "clicked");
+  g_assert_true (enough_test_wait_until (has_dialog, (gpointer) heading, 30));
+  return ADW_MESSAGE_DIALOG (find_dialog (heading));
+}
+
+static gboolean
+has_error_dialog (gpointer data)
+{
+  return has_dialog ((gpointer) "The Passphrase Was Not Changed");
+}
+
+static gboolean
+store_plain (gpointer data)
+{
+  EnoughStore *store = enough_application_get_store (data);
+
+  return store != NULL && !enough_store_get_encrypted (store);
+}
+
+/* Change needs the old passphrase (a wrong one says so, nothing changes);
+ * Turn Off needs the passphrase and leaves a plain journal. */
+static void
+change_and_off_body (Fixture           *fixture,
+                     EnoughApplication *app)
+{
+  AdwMessageDialog *dialog;
+  GtkWindow *prefs;
+
+  unlock_with (app, PASSPHRASE);
+  dialog = open_passphrase_dialog (app, "_Change…", "Change the Passphrase");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "old"), "not it");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "new"), "new horse");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "repeat"), "new horse");
+  adw_message_dialog_response (dialog, "apply");
+  g_assert_true (enough_test_wait_until (has_error_dialog, NULL, 60));
+  gtk_window_destroy (find_dialog ("The Passphrase Was Not Changed"));
+  prefs = enough_test_find_window_of_type (ENOUGH_TYPE_PREFERENCES_WINDOW);
+  gtk_window_destroy (prefs);
+  enough_test_drain_main_context ();
+
+  dialog = open_passphrase_dialog (app, "_Change…", "Change the Passphrase");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "old"), PASSPHRASE);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "new"), "new horse");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "repeat"), "new horse");
+  adw_message_dialog_response (dialog, "apply");
+  {
+    g_autoptr(EnoughCryptKey) key = NULL;
+
+    /* Done in a thread: wait until the new one opens the key file. */
+    for (guint i = 0; i < 600 && key == NULL; i++)
+      {
+        g_usleep (50000);
+        enough_test_drain_main_context ();
+        key = enough_store_unlock (fixture->db_path, "new horse", NULL);
+      }
+    g_assert_nonnull (key);
+  }
+  gtk_window_destroy (enough_test_find_window_of_type (ENOUGH_TYPE_PREFERENCES_WINDOW));
+  enough_test_drain_main_context ();
+
+  dialog = open_passphrase_dialog (app, "_Turn Off…", "Turn Off the Passphrase");
+  g_assert_null (g_object_get_data (G_OBJECT (dialog), "new"));
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "old"), "new horse");
+  adw_message_dialog_response (dialog, "apply");
+  g_assert_true (enough_test_wait_until (store_plain, app, 60));
+  g_assert_false (enough_store_is_encrypted (fixture->db_path));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "lock"));
+  {
+    g_autoptr(EnoughRecord) record = enough_store_lookup (enough_application_get_store (app),
+                                                          ENOUGH_RECORD_KIND_LETTER, fixture->letter_uuid);
+
+    g_assert_nonnull (record);
+  }
+}
+
+static void
+test_change_and_off (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  run_app (fixture, change_and_off_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -534,6 +648,7 @@ main (int   argc,
   ADD ("/lock/open/recovery-key", test_recovery_key);
   ADD ("/lock/open/nothing-touched", test_nothing_touched);
   ADD ("/lock/lock/saves-and-destroys", test_lock);
+  ADD ("/lock/privacy/change-and-off", test_change_and_off);
   g_test_add ("/lock/privacy/protect", Fixture, "plain", fixture_setup, test_protect, fixture_teardown);
 
 #undef ADD

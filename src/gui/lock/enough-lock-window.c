@@ -18,7 +18,7 @@ struct _EnoughLockWindow
   AdwApplicationWindow  parent_instance;
 
   AdwStatusPage        *status_page;
-  GtkPasswordEntry     *entry;
+  GtkEntry             *entry;
   GtkSpinner           *spinner;
   GtkLabel             *message;
   GtkButton            *unlock_button;
@@ -91,7 +91,8 @@ set_busy (EnoughLockWindow *self,
   self->busy = busy;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->entry), !busy && self->wait_id == 0);
+  /* Not insensitive: the entry keeps the keyboard focus while it waits. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->entry), !busy && self->wait_id == 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_button), !busy && self->wait_id == 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_button), !busy);
 }
@@ -183,8 +184,7 @@ update_mode (EnoughLockWindow *self)
   const char *label = self->recovery ? _("Recovery key") : _("Passphrase");
 
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
-  gtk_password_entry_set_show_peek_icon (self->entry, TRUE);
-  g_object_set (self->entry, "placeholder-text", label, NULL);
+  gtk_entry_set_placeholder_text (self->entry, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   adw_status_page_set_description (self->status_page,
@@ -213,7 +213,7 @@ enough_lock_window_show_error (EnoughLockWindow *self,
   say (self, message);
 }
 
-GtkPasswordEntry *
+GtkEntry *
 enough_lock_window_get_entry (EnoughLockWindow *self)
 {
   g_return_val_if_fail (ENOUGH_IS_LOCK_WINDOW (self), NULL);

@@ -21,7 +21,7 @@ EnoughLockWindow *enough_lock_window_new           (GtkApplication   *applicatio
 /* Says why an unlocked key could still not open the journal. */
 void              enough_lock_window_show_error    (EnoughLockWindow *self,
                                                     const char       *message);
-GtkPasswordEntry *enough_lock_window_get_entry     (EnoughLockWindow *self);
+GtkEntry         *enough_lock_window_get_entry     (EnoughLockWindow *self);
 gboolean          enough_lock_window_get_busy      (EnoughLockWindow *self);
 gboolean          enough_lock_window_get_recovery  (EnoughLockWindow *self);
 /* How long the entry waits after the last wrong try, in ms. */

@@ -94,6 +94,17 @@ on_job_done (GObject      *source,
 
   if (job->operation != CHANGE)
     {
+      g_autoptr(GList) windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (job->app)),
+                                                   (GCopyFunc) g_object_ref, NULL);
+
+      /* The old windows hold the closed store, whose key stays registered
+       * for its path until it is finalized: they go first (the app held
+       * meanwhile, so it does not quit for want of windows). */
+      g_application_hold (G_APPLICATION (job->app));
+      for (GList *l = windows; l != NULL; l = l->next)
+        gtk_window_destroy (GTK_WINDOW (l->data));
+      g_list_free_full (g_steal_pointer (&windows), g_object_unref);
+
       /* Open again, in whichever form the journal now is. */
       if (job->key != NULL)
         store = enough_store_open_with_key (job->db_path, job->key, ENOUGH_STORE_OPEN_DEFAULT, &open_error);
@@ -111,6 +122,7 @@ on_job_done (GObject      *source,
         {
           _enough_application_adopt_store (job->app, store);
         }
+      g_application_release (G_APPLICATION (job->app));
     }
 
   if (ok && job->recovery_key != NULL)
