@@ -6,6 +6,7 @@
 #include "enough-crypt-key.h"
 #include "enough-crypt-vfs.h"
 #include "enough-gui-test-utils.h"
+#include "enough-idle-lock.h"
 #include "enough-lock-window.h"
 #include "enough-preferences-window.h"
 #include "enough-store.h"
@@ -635,6 +636,66 @@ test_change_and_off (Fixture       *fixture,
   run_app (fixture, change_and_off_body);
 }
 
+static gint64 fake_now;
+
+static gint64
+fake_clock (void)
+{
+  return fake_now;
+}
+
+#define MINUTE ((gint64) 60 * G_USEC_PER_SEC)
+
+/* Auto-lock: after the minutes of "Lock after" without input, on the
+ * injected clock; input starts the time again; "Never" never locks. */
+static void
+auto_lock_body (Fixture           *fixture,
+                EnoughApplication *app)
+{
+  EnoughIdleLock *idle;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_assert_cmpint (g_settings_get_int (settings, "lock-after-minutes"), ==, 5);
+  unlock_with (app, PASSPHRASE);
+  idle = _enough_application_get_idle_lock (app);
+  fake_now = 1000 * MINUTE;
+  _enough_idle_lock_set_clock (idle, fake_clock);
+
+  g_settings_set_int (settings, "lock-after-minutes", 1);
+  fake_now += MINUTE - 1;
+  _enough_idle_lock_check (idle);
+  g_assert_false (enough_application_is_locked (app));
+  /* Input half-way: the minute counts from there. */
+  enough_idle_lock_note_input (idle);
+  fake_now += MINUTE / 2;
+  _enough_idle_lock_check (idle);
+  g_assert_false (enough_application_is_locked (app));
+
+  g_settings_set_int (settings, "lock-after-minutes", 0);
+  fake_now += 100 * MINUTE;
+  _enough_idle_lock_check (idle);
+  g_assert_false (enough_application_is_locked (app));
+
+  g_settings_set_int (settings, "lock-after-minutes", 15);
+  _enough_idle_lock_check (idle);  /* from "never": counts from now */
+  fake_now += 14 * MINUTE;
+  _enough_idle_lock_check (idle);
+  g_assert_false (enough_application_is_locked (app));
+  fake_now += MINUTE;
+  _enough_idle_lock_check (idle);
+  enough_test_drain_main_context ();
+  g_assert_true (enough_application_is_locked (app));
+  get_lock_window (app);
+  assert_nothing_of_the_journal (app);
+}
+
+static void
+test_auto_lock (Fixture       *fixture,
+                gconstpointer  data)
+{
+  run_app (fixture, auto_lock_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -649,6 +710,7 @@ main (int   argc,
   ADD ("/lock/open/nothing-touched", test_nothing_touched);
   ADD ("/lock/lock/saves-and-destroys", test_lock);
   ADD ("/lock/privacy/change-and-off", test_change_and_off);
+  ADD ("/lock/auto-lock", test_auto_lock);
   g_test_add ("/lock/privacy/protect", Fixture, "plain", fixture_setup, test_protect, fixture_teardown);
 
 #undef ADD

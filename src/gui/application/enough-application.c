@@ -10,6 +10,7 @@
 #include "enough-checkin-page.h"
 #include "enough-command-line.h"
 #include "enough-help-window.h"
+#include "enough-idle-lock.h"
 #include "enough-experiment-page.h"
 #include "enough-welcome-window.h"
 #include "enough-letter-page.h"
@@ -28,11 +29,11 @@ struct _EnoughApplication
   EnoughStore    *store;
   GError         *store_error;
 
+  EnoughIdleLock  *idle_lock;
   /* Reread reminders for letters; checked at start-up and while running. */
   EnoughReminders *reminders;
 
-  /* Tests only (see enough_application_is_locked()). */
-  gboolean        locked_for_tests;
+  gboolean        locked_for_tests;  /* see enough_application_is_locked() */
 
   /* The journal is encrypted and not open: only the lock window exists. */
   gboolean        locked;
@@ -153,8 +154,7 @@ enough_application_start_reminders (EnoughApplication *self,
   enough_reminders_start (self->reminders);
 }
 
-static void enough_application_offer_recovery (EnoughApplication *self,
-                                               GtkWindow         *parent);
+static void enough_application_offer_recovery (EnoughApplication *self, GtkWindow *parent);
 
 /* The one place that says whether the journal is locked. Everything that
  * shows the journal at another process's request (activation over D-Bus,
@@ -166,6 +166,12 @@ enough_application_is_locked (EnoughApplication *self)
   g_return_val_if_fail (ENOUGH_IS_APPLICATION (self), FALSE);
 
   return self->locked || self->locked_for_tests;
+}
+
+gpointer
+_enough_application_get_idle_lock (EnoughApplication *self)
+{
+  return self->idle_lock;
 }
 
 void
@@ -268,9 +274,8 @@ on_unlocked (EnoughLockWindow  *lock_window,
              EnoughApplication *self)
 {
   g_autoptr(GError) error = NULL;
-  EnoughStore *store;
+  EnoughStore *store = enough_store_open_with_key (NULL, key, ENOUGH_STORE_OPEN_DEFAULT, &error);
 
-  store = enough_store_open_with_key (NULL, key, ENOUGH_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)
     enough_lock_window_show_error (lock_window, error->message);
   else
@@ -888,6 +893,7 @@ enough_application_startup (GApplication *app)
   /* Not damaged, only locked: the lock window asks for the passphrase. */
   self->locked = g_error_matches (self->store_error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_ENCRYPTED);
   update_lock_action (self);
+  self->idle_lock = enough_idle_lock_new (self, self->settings);
 }
 
 static void
@@ -895,6 +901,7 @@ enough_application_shutdown (GApplication *app)
 {
   EnoughApplication *self = ENOUGH_APPLICATION (app);
 
+  g_clear_pointer (&self->idle_lock, enough_idle_lock_free);
   if (self->reminders != NULL)
     enough_reminders_stop (self->reminders);
   g_clear_object (&self->reminders);

@@ -44,6 +44,8 @@ gboolean           _enough_application_release_store  (EnoughApplication  *self,
                                                        GError            **error);
 void               _enough_application_adopt_store    (EnoughApplication  *self,
                                                        EnoughStore        *store);
+/* Tests: the EnoughIdleLock (enough-idle-lock.h). */
+gpointer           _enough_application_get_idle_lock  (EnoughApplication  *self);
 void               _enough_application_set_locked_for_tests (EnoughApplication *self,
                                                              gboolean           locked);
 
