@@ -34,6 +34,7 @@ typedef struct
 {
   Fixture *fixture;
   Body     body;
+  gboolean started;
 } Run;
 
 static void
@@ -86,18 +87,21 @@ run_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Once: a test may activate the app again (a second instance). */
 static void
 on_activate (GApplication *app,
              Run          *run)
 {
-  g_idle_add (run_idle, run);
+  if (!run->started)
+    g_idle_add (run_idle, run);
+  run->started = TRUE;
 }
 
 static void
 run_app (Fixture *fixture,
          Body     body)
 {
-  Run run = { fixture, body };
+  Run run = { fixture, body, FALSE };
   EnoughApplication *app = enough_application_new (ENOUGH_TEST_APP_ID, G_APPLICATION_NON_UNIQUE);
 
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), &run);
@@ -292,6 +296,16 @@ look_only_body (Fixture           *fixture,
   g_assert_error (enough_application_get_store_error (app),
                   ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_ENCRYPTED);
   g_assert_null (enough_test_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* A second instance (an activation) or a reminder's action while locked
+   * only raise the lock window. */
+  g_application_activate (G_APPLICATION (app));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-checkin", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-letter",
+                                  g_variant_new_string (fixture->letter_uuid));
+  enough_test_drain_main_context ();
+  get_lock_window (app);
+  assert_nothing_of_the_journal (app);
 }
 
 static void
