@@ -349,50 +349,6 @@ test_read_only_start_fresh (Fixture       *fixture,
   g_free (scenario.damaged_contents);
 }
 
-/* An encrypted journal (no lock screen yet): a clear message, only Quit,
- * and nothing on disk touched: no restore, no "fresh" that would put the
- * journal aside. */
-static void
-look_at_encrypted_dialog (EnoughTestApp *test)
-{
-  Scenario *scenario = test->user_data;
-  GtkWindow *dialog = enough_test_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG);
-
-  g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
-                   scenario->expected_heading);
-  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "quit"));
-  g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "fresh"));
-  g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "restore"));
-  g_assert_null (enough_window_get_store (test->window));
-  g_assert_error (enough_application_get_store_error (test->app),
-                  ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_ENCRYPTED);
-}
-
-static void
-test_encrypted_says_so (Fixture       *fixture,
-                        gconstpointer  data)
-{
-  Scenario scenario = { fixture, "quit", "Your Journal Is Encrypted", FALSE };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *after = NULL;
-  gsize after_length = 0;
-
-  _enough_crypt_set_kdf_params (1, 64);
-  make_journal_with_backup (fixture->db_path);
-  g_assert_true (enough_store_encrypt (fixture->db_path, "secret", NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_file_get_contents (fixture->db_path, &scenario.damaged_contents,
-                                      &scenario.damaged_length, NULL));
-
-  enough_test_run_app (look_at_encrypted_dialog, &scenario);
-
-  g_assert_true (g_file_get_contents (fixture->db_path, &after, &after_length, NULL));
-  g_assert_cmpmem (after, after_length, scenario.damaged_contents, scenario.damaged_length);
-  g_assert_true (enough_store_is_encrypted (fixture->db_path));
-  g_free (scenario.damaged_contents);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -408,7 +364,6 @@ main (int   argc,
   ADD ("/recovery/other-program/start-fresh", test_other_program_start_fresh);
   ADD ("/recovery/folder/start-fresh", test_folder_start_fresh);
   ADD ("/recovery/read-only/start-fresh", test_read_only_start_fresh);
-  ADD ("/recovery/encrypted/says-so", test_encrypted_says_so);
 
 #undef ADD
 

@@ -10,10 +10,12 @@
 #include "enough-checkin-page.h"
 #include "enough-command-line.h"
 #include "enough-help-window.h"
+#include "enough-idle-lock.h"
 #include "enough-experiment-page.h"
 #include "enough-welcome-window.h"
 #include "enough-letter-page.h"
 #include "enough-limits.h"
+#include "enough-lock-window.h"
 #include "enough-window.h"
 
 struct _EnoughApplication
@@ -27,11 +29,16 @@ struct _EnoughApplication
   EnoughStore    *store;
   GError         *store_error;
 
+  EnoughIdleLock  *idle_lock;
   /* Reread reminders for letters; checked at start-up and while running. */
   EnoughReminders *reminders;
 
-  /* Tests only, until the lock screen exists (see enough_application_is_locked()). */
-  gboolean        locked_for_tests;
+  gboolean        locked_for_tests;  /* see enough_application_is_locked() */
+
+  /* The journal is encrypted and not open: only the lock window exists. */
+  gboolean        locked;
+  /* The page that was open when the journal was locked, to come back to. */
+  char           *locked_page;
 
   /* --background: the first activation shows no window, the app stays
    * (held) for its reminders. */
@@ -147,20 +154,24 @@ enough_application_start_reminders (EnoughApplication *self,
   enough_reminders_start (self->reminders);
 }
 
-static void enough_application_offer_recovery (EnoughApplication *self,
-                                               GtkWindow         *parent);
+static void enough_application_offer_recovery (EnoughApplication *self, GtkWindow *parent);
 
 /* The one place that says whether the journal is locked. Everything that
  * shows the journal at another process's request (activation over D-Bus,
  * app.open-letter, app.edit-letter) asks here first and shows nothing
- * while it is. There is no lock screen yet, so this is FALSE, except
- * through the test hook; the lock screen will answer here. */
+ * while it is. */
 gboolean
 enough_application_is_locked (EnoughApplication *self)
 {
   g_return_val_if_fail (ENOUGH_IS_APPLICATION (self), FALSE);
 
-  return self->locked_for_tests;
+  return self->locked || self->locked_for_tests;
+}
+
+gpointer
+_enough_application_get_idle_lock (EnoughApplication *self)
+{
+  return self->idle_lock;
 }
 
 void
@@ -170,6 +181,172 @@ _enough_application_set_locked_for_tests (EnoughApplication *self,
   g_return_if_fail (ENOUGH_IS_APPLICATION (self));
 
   self->locked_for_tests = locked;
+}
+
+/* app.lock: only an open, encrypted journal can be locked. */
+static void
+update_lock_action (EnoughApplication *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "lock");
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                                 !self->locked && self->store != NULL &&
+                                 enough_store_get_encrypted (self->store));
+}
+
+static GtkWindow *
+find_window_of_type (EnoughApplication *self,
+                     GType              type)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+        return l->data;
+    }
+  return NULL;
+}
+
+/* A newly opened journal: a new window, on the page that was open, in
+ * place of every other window. */
+void
+_enough_application_adopt_store (EnoughApplication *self,
+                                 EnoughStore       *store)
+{
+  g_autoptr(GList) windows = NULL;
+  GtkWindow *window;
+
+  g_return_if_fail (ENOUGH_IS_APPLICATION (self));
+  g_return_if_fail (self->store == NULL);
+
+  g_clear_error (&self->store_error);
+  self->store = store;
+  self->locked = FALSE;
+  /* Held: destroying one destroys its dialogs too. */
+  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                              (GCopyFunc) g_object_ref, NULL);
+  window = GTK_WINDOW (enough_window_new (self, self->store));
+  if (self->locked_page != NULL)
+    enough_window_show_page (ENOUGH_WINDOW (window), self->locked_page);
+  g_clear_pointer (&self->locked_page, g_free);
+  update_lock_action (self);
+  gtk_window_present (window);
+  enough_application_start_reminders (self, window);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (GTK_WINDOW (l->data));
+  g_list_free_full (g_steal_pointer (&windows), g_object_unref);
+}
+
+/* Writes every pending change and closes the journal (wiping its key),
+ * remembering the page that was open; the windows still hold the closed
+ * store until they are replaced. FALSE, with everything kept as it was,
+ * if the words cannot be written. */
+gboolean
+_enough_application_release_store (EnoughApplication  *self,
+                                   GError            **error)
+{
+  g_autoptr(GError) close_error = NULL;
+  GtkWindow *window;
+
+  g_return_val_if_fail (ENOUGH_IS_APPLICATION (self), FALSE);
+
+  if (self->store == NULL)
+    return TRUE;
+  if (!enough_store_flush (self->store, error))
+    return FALSE;
+  window = find_window_of_type (self, ENOUGH_TYPE_WINDOW);
+  g_free (self->locked_page);
+  self->locked_page = window != NULL ? g_strdup (enough_window_get_visible_page (ENOUGH_WINDOW (window)))
+                                     : NULL;
+  if (self->reminders != NULL)
+    enough_reminders_stop (self->reminders);
+  g_clear_object (&self->reminders);
+  if (!enough_store_close (self->store, &close_error))
+    g_warning ("Could not save the journal while closing it: %s", close_error->message);
+  g_clear_object (&self->store);
+  update_lock_action (self);
+  return TRUE;
+}
+
+static void
+on_unlocked (EnoughLockWindow  *lock_window,
+             EnoughCryptKey    *key,
+             EnoughApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  EnoughStore *store = enough_store_open_with_key (NULL, key, ENOUGH_STORE_OPEN_DEFAULT, &error);
+
+  if (store == NULL)
+    enough_lock_window_show_error (lock_window, error->message);
+  else
+    _enough_application_adopt_store (self, store);
+}
+
+static GtkWindow *
+show_lock_window (EnoughApplication *self)
+{
+  GtkWindow *lock_window = find_window_of_type (self, ENOUGH_TYPE_LOCK_WINDOW);
+
+  if (lock_window == NULL)
+    {
+      lock_window = GTK_WINDOW (enough_lock_window_new (GTK_APPLICATION (self), NULL));
+      g_signal_connect_object (lock_window, "unlocked", G_CALLBACK (on_unlocked), self,
+                               G_CONNECT_DEFAULT);
+    }
+  gtk_window_present (lock_window);
+  return lock_window;
+}
+
+gboolean
+enough_application_lock (EnoughApplication  *self,
+                         GError            **error)
+{
+  g_autoptr(GList) windows = NULL;
+  g_autoptr(GError) close_error = NULL;
+  GtkWindow *lock_window, *window;
+
+  g_return_val_if_fail (ENOUGH_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->locked)
+    return show_lock_window (self) != NULL;
+  if (self->store == NULL || !enough_store_get_encrypted (self->store))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("The journal has no passphrase, so it cannot be locked."));
+      return FALSE;
+    }
+  /* Words that cannot be written stay on screen rather than be lost. */
+  if (!enough_store_flush (self->store, error))
+    return FALSE;
+
+  window = find_window_of_type (self, ENOUGH_TYPE_WINDOW);
+  g_free (self->locked_page);
+  self->locked_page = window != NULL ? g_strdup (enough_window_get_visible_page (ENOUGH_WINDOW (window)))
+                                     : NULL;
+  self->locked = TRUE;
+
+  /* Shown first so the app never runs out of windows; then every window
+   * that held journal text (and its dialogs) is destroyed, not hidden. */
+  lock_window = show_lock_window (self);
+  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                              (GCopyFunc) g_object_ref, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      if (l->data != lock_window)
+        gtk_window_destroy (GTK_WINDOW (l->data));
+    }
+  g_list_free_full (g_steal_pointer (&windows), g_object_unref);
+
+  if (self->reminders != NULL)
+    enough_reminders_stop (self->reminders);
+  g_clear_object (&self->reminders);
+  /* Writes what the pages gave back while going, and wipes the key. */
+  if (!enough_store_close (self->store, &close_error))
+    g_warning ("Could not save the journal while locking: %s", close_error->message);
+  g_clear_object (&self->store);
+  update_lock_action (self);
+  return TRUE;
 }
 
 /* Replaces the window (whose store is construct-only) once a journal could
@@ -351,20 +528,13 @@ enough_application_offer_recovery (EnoughApplication *self,
   const char *heading;
 
   /* An encrypted journal is not damaged: nothing to restore or set
-   * aside, only a way to open it (the lock screen is still to come). */
+   * aside, only the lock window to open it. */
   if (g_error_matches (self->store_error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_ENCRYPTED))
     {
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Your Journal Is Encrypted"), NULL));
-      adw_message_dialog_format_body (dialog,
-                                      /* Translators: %s says the journal is encrypted */
-                                      _("%s\n\nThis version of Enough cannot unlock it in a window yet. "
-                                        "On the command line, “enough --export FILE” reads it with its "
-                                        "passphrase, and “enough --decrypt” turns encryption off."),
-                                      self->store_error->message);
-      adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
-      adw_message_dialog_set_close_response (dialog, "quit");
-      g_signal_connect (dialog, "response", G_CALLBACK (on_recovery_response), self);
-      gtk_window_present (GTK_WINDOW (dialog));
+      self->locked = TRUE;
+      show_lock_window (self);
+      if (parent != NULL && !ENOUGH_IS_LOCK_WINDOW (parent))
+        gtk_window_destroy (parent);
       return;
     }
   if (g_error_matches (self->store_error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_NEWER_VERSION))
@@ -400,6 +570,14 @@ enough_application_activate (GApplication *app)
   EnoughApplication *self = ENOUGH_APPLICATION (app);
   GtkWindow *window;
 
+  /* Locked: the lock window is all there is to show (a second
+   * instance only raises it). Started hidden at login, there is nothing
+   * a locked journal could remind of. */
+  if (self->locked && !self->start_hidden)
+    {
+      show_lock_window (self);
+      return;
+    }
   if (enough_application_is_locked (self))
     return;
 
@@ -652,7 +830,24 @@ enough_application_restore_backup_action (GSimpleAction *action,
     }
 }
 
+static void
+enough_application_lock_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  EnoughApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (enough_application_lock (self, &error))
+    return;
+  window = find_window_of_type (self, ENOUGH_TYPE_WINDOW);
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-toast", "s", error->message);
+}
+
 static const GActionEntry app_actions[] = {
+  { "lock", enough_application_lock_action },
   { "about", enough_application_about_action },
   { "help", enough_application_help_action },
   { "quit", enough_application_quit_action },
@@ -674,6 +869,7 @@ enough_application_startup (GApplication *app)
   static const char *prefs_accels[] = { "<Control>comma", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
+  static const char *lock_accels[] = { "<Control>l", NULL };
 
   G_APPLICATION_CLASS (enough_application_parent_class)->startup (app);
 
@@ -687,12 +883,17 @@ enough_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.preferences", prefs_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print", print_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.lock", lock_accels);
 
   /* Opening is fast at any journal size (no full scans), so it can happen
    * here, before the first window. */
   self->store = enough_store_open (NULL, ENOUGH_STORE_OPEN_DEFAULT, &self->store_error);
   if (self->store == NULL)
     g_message ("Could not open the journal: %s", self->store_error->message);
+  /* Not damaged, only locked: the lock window asks for the passphrase. */
+  self->locked = g_error_matches (self->store_error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_ENCRYPTED);
+  update_lock_action (self);
+  self->idle_lock = enough_idle_lock_new (self, self->settings);
 }
 
 static void
@@ -700,6 +901,7 @@ enough_application_shutdown (GApplication *app)
 {
   EnoughApplication *self = ENOUGH_APPLICATION (app);
 
+  g_clear_pointer (&self->idle_lock, enough_idle_lock_free);
   if (self->reminders != NULL)
     enough_reminders_stop (self->reminders);
   g_clear_object (&self->reminders);
@@ -743,6 +945,7 @@ enough_application_finalize (GObject *object)
   g_clear_object (&self->reminders);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
+  g_free (self->locked_page);
 
   G_OBJECT_CLASS (enough_application_parent_class)->finalize (object);
 }

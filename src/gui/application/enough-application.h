@@ -33,6 +33,19 @@ gboolean           enough_application_restore_backup  (EnoughApplication  *self,
  * and the open-letter / edit-letter actions. Always FALSE until the lock
  * screen exists; tests force it with the hook. */
 gboolean           enough_application_is_locked       (EnoughApplication *self);
+/* Saves every pending change, closes the journal (wiping its key) and
+ * destroys every window but the lock window. Fails, keeping everything,
+ * if the journal is not encrypted or its words cannot be written. */
+gboolean           enough_application_lock            (EnoughApplication  *self,
+                                                       GError            **error);
+/* For Preferences → Privacy (enough-privacy.c), which converts the
+ * journal while it is closed. */
+gboolean           _enough_application_release_store  (EnoughApplication  *self,
+                                                       GError            **error);
+void               _enough_application_adopt_store    (EnoughApplication  *self,
+                                                       EnoughStore        *store);
+/* Tests: the EnoughIdleLock (enough-idle-lock.h). */
+gpointer           _enough_application_get_idle_lock  (EnoughApplication  *self);
 void               _enough_application_set_locked_for_tests (EnoughApplication *self,
                                                              gboolean           locked);
 

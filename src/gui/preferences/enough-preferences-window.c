@@ -7,6 +7,7 @@
 
 #include "enough-preferences-window.h"
 #include "enough-dates.h"
+#include "enough-privacy.h"
 
 struct _EnoughPreferencesWindow
 {
@@ -19,6 +20,11 @@ struct _EnoughPreferencesWindow
   GtkSwitch            *checkin_reminder_switch;
   GtkSpinButton        *checkin_hour_spin;
   GtkSpinButton        *checkin_minute_spin;
+  AdwActionRow         *passphrase_row;
+  GtkButton            *set_passphrase_button;
+  GtkButton            *change_passphrase_button;
+  GtkButton            *remove_passphrase_button;
+  AdwComboRow          *lock_after_row;
   GSettings            *settings;
 
   EnoughStore          *store;
@@ -27,6 +33,8 @@ struct _EnoughPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (EnoughPreferencesWindow, enough_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void update_privacy (EnoughPreferencesWindow *self);
 
 static char *
 format_backup_date (const EnoughBackupInfo *info)
@@ -250,6 +258,7 @@ enough_preferences_window_new (GtkWindow   *parent,
   g_set_object (&self->store, store);
   gtk_widget_set_visible (GTK_WIDGET (self->backup_now_button), store != NULL);
   refill (self);
+  update_privacy (self);
 
   return self;
 }
@@ -283,6 +292,192 @@ enough_preferences_window_get_backup_path (EnoughPreferencesWindow *self,
 
   info = g_ptr_array_index (self->backups, index);
   return info->path;
+}
+
+/* ---- Privacy ------------------------------------------------------------ */
+
+static const int lock_after_minutes[] = { 0, 1, 5, 15, 60 };
+
+static gboolean
+lock_after_get (GValue   *value,
+                GVariant *variant,
+                gpointer  user_data)
+{
+  int minutes = g_variant_get_int32 (variant);
+  guint index = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lock_after_minutes); i++)
+    {
+      if (lock_after_minutes[i] <= minutes)
+        index = i;
+    }
+  g_value_set_uint (value, index);
+  return TRUE;
+}
+
+static GVariant *
+lock_after_set (const GValue       *value,
+                const GVariantType *expected_type,
+                gpointer            user_data)
+{
+  guint index = MIN (g_value_get_uint (value), G_N_ELEMENTS (lock_after_minutes) - 1);
+
+  return g_variant_new_int32 (lock_after_minutes[index]);
+}
+
+static void
+update_privacy (EnoughPreferencesWindow *self)
+{
+  gboolean encrypted = self->store != NULL && enough_store_get_encrypted (self->store);
+
+  adw_action_row_set_subtitle (self->passphrase_row,
+                               encrypted ? _("On: your journal is encrypted.") : _("Off"));
+  gtk_widget_set_visible (GTK_WIDGET (self->set_passphrase_button), self->store != NULL && !encrypted);
+  gtk_widget_set_visible (GTK_WIDGET (self->change_passphrase_button), encrypted);
+  gtk_widget_set_visible (GTK_WIDGET (self->remove_passphrase_button), encrypted);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->lock_after_row), encrypted);
+}
+
+/* Says what went wrong, on whichever window is there now (turning the
+ * passphrase on or off replaces the windows). */
+static void
+on_privacy_done (const GError *error,
+                 gpointer      user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
+  GtkWindow *window = app != NULL ? gtk_application_get_active_window (app) : NULL;
+  AdwMessageDialog *dialog;
+
+  if (error == NULL)
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("The Passphrase Was Not Changed"),
+                                                       error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkEntry *
+add_entry (GtkBox     *box,
+           const char *label)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PASSWORD);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), label);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_box_append (box, entry);
+  return GTK_ENTRY (entry);
+}
+
+static const char *
+entry_text (AdwMessageDialog *dialog,
+            const char       *name)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), name);
+
+  return entry != NULL ? gtk_editable_get_text (entry) : NULL;
+}
+
+/* The new passphrase, twice and the same, and the old one if asked. */
+static void
+check_entries (AdwMessageDialog *dialog)
+{
+  const char *new1, *new2, *old;
+
+  /* The entries empty themselves while going. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (dialog)))
+    return;
+  new1 = entry_text (dialog, "new");
+  new2 = entry_text (dialog, "repeat");
+  old = entry_text (dialog, "old");
+  adw_message_dialog_set_response_enabled (dialog, "apply",
+                                           (old == NULL || *old != '\0') &&
+                                           (new1 == NULL || (*new1 != '\0' && g_strcmp0 (new1, new2) == 0)));
+}
+
+static void
+on_passphrase_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        gpointer          user_data)
+{
+  EnoughApplication *app = ENOUGH_APPLICATION (g_application_get_default ());
+  const char *old = entry_text (dialog, "old"), *new1 = entry_text (dialog, "new");
+
+  if (g_strcmp0 (response, "apply") != 0)
+    return;
+  if (old == NULL)
+    enough_privacy_protect (app, new1, on_privacy_done, NULL);
+  else if (new1 == NULL)
+    enough_privacy_unprotect (app, old, on_privacy_done, NULL);
+  else
+    enough_privacy_change (app, old, new1, on_privacy_done, NULL);
+}
+
+static AdwMessageDialog *
+passphrase_dialog (EnoughPreferencesWindow *self,
+                   const char              *heading,
+                   const char              *body,
+                   const char              *apply,
+                   gboolean                 ask_old,
+                   gboolean                 ask_new)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkEntry *first = NULL;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  if (ask_old)
+    {
+      first = add_entry (GTK_BOX (box), ask_new ? _("Current passphrase") : _("Passphrase"));
+      g_object_set_data (G_OBJECT (dialog), "old", first);
+    }
+  if (ask_new)
+    {
+      GtkEntry *new1 = add_entry (GTK_BOX (box), _("New passphrase"));
+
+      g_object_set_data (G_OBJECT (dialog), "new", new1);
+      g_object_set_data (G_OBJECT (dialog), "repeat", add_entry (GTK_BOX (box), _("Repeat the new passphrase")));
+      if (first == NULL)
+        first = new1;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    g_signal_connect_object (child, "changed", G_CALLBACK (check_entries), dialog, G_CONNECT_SWAPPED);
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_add_response (dialog, "apply", apply);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  check_entries (dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_passphrase_response), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+  return dialog;
+}
+
+static void
+on_set_passphrase_clicked (EnoughPreferencesWindow *self)
+{
+  passphrase_dialog (self, _("Protect with a Passphrase"),
+                     _("Choose a passphrase you will remember. Enough then shows a recovery "
+                       "key, once: the only other way in if you forget it."),
+                     _("_Protect"), FALSE, TRUE);
+}
+
+static void
+on_change_passphrase_clicked (EnoughPreferencesWindow *self)
+{
+  passphrase_dialog (self, _("Change the Passphrase"), NULL, _("C_hange"), TRUE, TRUE);
+}
+
+static void
+on_remove_passphrase_clicked (EnoughPreferencesWindow *self)
+{
+  passphrase_dialog (self, _("Turn Off the Passphrase"),
+                     _("Your journal will be stored unencrypted on this computer again."),
+                     _("_Turn Off"), TRUE, FALSE);
 }
 
 static void
@@ -326,7 +521,15 @@ enough_preferences_window_class_init (EnoughPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, checkin_reminder_switch);
   gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, checkin_hour_spin);
   gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, checkin_minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, passphrase_row);
+  gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, set_passphrase_button);
+  gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, change_passphrase_button);
+  gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, remove_passphrase_button);
+  gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, lock_after_row);
   gtk_widget_class_bind_template_callback (widget_class, on_backup_now_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_set_passphrase_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_change_passphrase_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_passphrase_clicked);
 }
 
 static void
@@ -344,4 +547,6 @@ enough_preferences_window_init (EnoughPreferencesWindow *self)
                    gtk_spin_button_get_adjustment (self->checkin_hour_spin), "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "checkin-reminder-minute",
                    gtk_spin_button_get_adjustment (self->checkin_minute_spin), "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "lock-after-minutes", self->lock_after_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, lock_after_get, lock_after_set, NULL, NULL);
 }
