@@ -19,159 +19,11 @@
 #include "enough-limits.h"
 #include "enough-self-check-results.h"
 #include "enough-reminders.h"
+#include "enough-test-notifications.h"
 #include "enough-test-utils.h"
 #include "enough-turn-row.h"
 
-/* ---- A fake org.freedesktop.Notifications ------------------------------ */
-
-typedef struct
-{
-  guint32  id;
-  char    *summary;
-  char    *body;
-  GStrv    actions;
-} Note;
-
-static void
-note_free (gpointer data)
-{
-  Note *note = data;
-
-  g_free (note->summary);
-  g_free (note->body);
-  g_strfreev (note->actions);
-  g_free (note);
-}
-
-static GTestDBus       *test_bus;
-static GDBusConnection *server_connection;
-static GPtrArray       *notes;       /* Note, in the order received */
-static guint            n_closed;
-static guint32          next_note_id = 1;
-static gboolean         name_acquired;
-
-static const char server_xml[] =
-  "<node>"
-  "  <interface name='org.freedesktop.Notifications'>"
-  "    <method name='Notify'>"
-  "      <arg type='s' direction='in'/> <arg type='u' direction='in'/>"
-  "      <arg type='s' direction='in'/> <arg type='s' direction='in'/>"
-  "      <arg type='s' direction='in'/> <arg type='as' direction='in'/>"
-  "      <arg type='a{sv}' direction='in'/> <arg type='i' direction='in'/>"
-  "      <arg type='u' direction='out'/>"
-  "    </method>"
-  "    <method name='CloseNotification'><arg type='u' direction='in'/></method>"
-  "    <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
-  "    <method name='GetServerInformation'>"
-  "      <arg type='s' direction='out'/> <arg type='s' direction='out'/>"
-  "      <arg type='s' direction='out'/> <arg type='s' direction='out'/>"
-  "    </method>"
-  "    <signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
-  "    <signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
-  "  </interface>"
-  "</node>";
-
-static void
-server_method_call (GDBusConnection       *connection,
-                    const char            *sender,
-                    const char            *object_path,
-                    const char            *interface_name,
-                    const char            *method_name,
-                    GVariant              *parameters,
-                    GDBusMethodInvocation *invocation,
-                    gpointer               user_data)
-{
-  if (g_str_equal (method_name, "Notify"))
-    {
-      Note *note = g_new0 (Note, 1);
-      const char *summary, *body;
-      g_autofree const char **actions = NULL;
-
-      g_variant_get (parameters, "(&su&s&s&s^a&s@a{sv}i)",
-                     NULL, NULL, NULL, &summary, &body, &actions, NULL, NULL);
-      note->id = next_note_id++;
-      note->summary = g_strdup (summary);
-      note->body = g_strdup (body);
-      note->actions = g_strdupv ((char **) actions);
-      g_ptr_array_add (notes, note);
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", note->id));
-    }
-  else if (g_str_equal (method_name, "CloseNotification"))
-    {
-      n_closed++;
-      g_dbus_method_invocation_return_value (invocation, NULL);
-    }
-  else if (g_str_equal (method_name, "GetCapabilities"))
-    {
-      const char *caps[] = { "actions", "body", NULL };
-
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
-    }
-  else
-    {
-      g_dbus_method_invocation_return_value (invocation,
-                                             g_variant_new ("(ssss)", "fake", "enough", "1", "1.2"));
-    }
-}
-
-static const GDBusInterfaceVTable server_vtable = { server_method_call, NULL, NULL, { 0 } };
-
-static void
-on_name_acquired (GDBusConnection *connection,
-                  const char      *name,
-                  gpointer         user_data)
-{
-  name_acquired = TRUE;
-}
-
-static void
-start_notification_server (void)
-{
-  g_autoptr(GDBusNodeInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
-
-  server_connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-
-  info = g_dbus_node_info_new_for_xml (server_xml, &error);
-  g_assert_no_error (error);
-  g_dbus_connection_register_object (server_connection, "/org/freedesktop/Notifications",
-                                     info->interfaces[0], &server_vtable, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  g_bus_own_name_on_connection (server_connection, "org.freedesktop.Notifications",
-                                G_BUS_NAME_OWNER_FLAGS_NONE,
-                                on_name_acquired, NULL, NULL, NULL);
-  while (!name_acquired)
-    g_main_context_iteration (NULL, TRUE);
-
-  notes = g_ptr_array_new_with_free_func (note_free);
-}
-
-/* Runs the main loop until @n notifications arrived (D-Bus is async), with
- * a generous deadline so a broken build fails instead of hanging. */
-static void
-wait_for_notes (guint n)
-{
-  enough_test_wait_for_count (&notes->len, n, 30);
-}
-
-/* The desktop reporting a click on the notification's body. */
-static void
-invoke_default_action (Note *note)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_dbus_connection_emit_signal (server_connection, NULL,
-                                 "/org/freedesktop/Notifications",
-                                 "org.freedesktop.Notifications",
-                                 "ActionInvoked",
-                                 g_variant_new ("(us)", note->id, "default"),
-                                 &error);
-  g_assert_no_error (error);
-  g_dbus_connection_flush_sync (server_connection, NULL, &error);
-  g_assert_no_error (error);
-}
+static GTestDBus *test_bus;
 
 /* ---- Fixture and helpers --------------------------------------------- */
 
@@ -514,9 +366,9 @@ remind (EnoughTestApp *test)
   EnoughReminders *reminders = enough_application_get_reminders (test->app);
   EnoughExperiment *experiment;
   EnoughExperimentRow *row;
-  guint n_before = notes->len;
+  guint n_before = enough_test_notifications_get ()->len;
   g_autoptr(GDateTime) tomorrow = g_date_time_new_local (2026, 3, 11, 0, 0, 0);
-  Note *note;
+  EnoughTestNote *note;
 
   use_fake_clock (test, fixture);
   experiment = enough_experiment_page_new_experiment (page, "Resting means I am lazy.");
@@ -552,8 +404,8 @@ remind (EnoughTestApp *test)
   /* The next morning at 09:00 it is due: a notification, and the list says so. */
   fixture->now += 23 * G_TIME_SPAN_HOUR;
   g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 1);
-  wait_for_notes (n_before + 1);
-  note = notes->pdata[n_before];
+  enough_test_notifications_wait (n_before + 1);
+  note = enough_test_notifications_get ()->pdata[n_before];
   g_assert_cmpstr (note->summary, ==, "A Gentle Reminder");
   g_assert_true (g_strv_contains ((const char *const *) note->actions, "default"));
   enough_test_drain_main_context ();
@@ -577,15 +429,15 @@ remind (EnoughTestApp *test)
   g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
   fixture->now += G_TIME_SPAN_DAY;
   g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 1);
-  wait_for_notes (n_before + 2);
-  note = notes->pdata[n_before + 1];
+  enough_test_notifications_wait (n_before + 2);
+  note = enough_test_notifications_get ()->pdata[n_before + 1];
   enough_test_drain_main_context ();
   g_assert_cmpstr (row_status (row), ==, "Ready to look back");
 
   /* The notification opens it, from another page. */
   enough_window_show_page (test->window, "letters");
   enough_test_drain_main_context ();
-  invoke_default_action (note);
+  enough_test_notifications_invoke_default (note);
   enough_test_wait_until (experiment_shown, test, 30);
 
   /* Looking back makes it done: no more reminders. */
@@ -783,7 +635,7 @@ main (int   argc,
     g_setenv ("DISPLAY", display, TRUE);
 
   enough_test_gui_init (&argc, &argv);
-  start_notification_server ();
+  enough_test_notifications_start ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -797,8 +649,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_clear_pointer (&notes, g_ptr_array_unref);
-  g_clear_object (&server_connection);
+  enough_test_notifications_stop ();
   g_test_dbus_stop (test_bus);
   return status;
 }

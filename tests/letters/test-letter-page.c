@@ -17,158 +17,10 @@
 #include "enough-letter-reader.h"
 #include "enough-letter-row.h"
 #include "enough-reminders.h"
+#include "enough-test-notifications.h"
 #include "enough-test-utils.h"
 
-/* ---- A fake org.freedesktop.Notifications ------------------------------ */
-
-typedef struct
-{
-  guint32  id;
-  char    *summary;
-  char    *body;
-  GStrv    actions;
-} Note;
-
-static void
-note_free (gpointer data)
-{
-  Note *note = data;
-
-  g_free (note->summary);
-  g_free (note->body);
-  g_strfreev (note->actions);
-  g_free (note);
-}
-
-static GTestDBus       *test_bus;
-static GDBusConnection *server_connection;
-static GPtrArray       *notes;       /* Note, in the order received */
-static guint            n_closed;
-static guint32          next_note_id = 1;
-static gboolean         name_acquired;
-
-static const char server_xml[] =
-  "<node>"
-  "  <interface name='org.freedesktop.Notifications'>"
-  "    <method name='Notify'>"
-  "      <arg type='s' direction='in'/> <arg type='u' direction='in'/>"
-  "      <arg type='s' direction='in'/> <arg type='s' direction='in'/>"
-  "      <arg type='s' direction='in'/> <arg type='as' direction='in'/>"
-  "      <arg type='a{sv}' direction='in'/> <arg type='i' direction='in'/>"
-  "      <arg type='u' direction='out'/>"
-  "    </method>"
-  "    <method name='CloseNotification'><arg type='u' direction='in'/></method>"
-  "    <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
-  "    <method name='GetServerInformation'>"
-  "      <arg type='s' direction='out'/> <arg type='s' direction='out'/>"
-  "      <arg type='s' direction='out'/> <arg type='s' direction='out'/>"
-  "    </method>"
-  "    <signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
-  "    <signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
-  "  </interface>"
-  "</node>";
-
-static void
-server_method_call (GDBusConnection       *connection,
-                    const char            *sender,
-                    const char            *object_path,
-                    const char            *interface_name,
-                    const char            *method_name,
-                    GVariant              *parameters,
-                    GDBusMethodInvocation *invocation,
-                    gpointer               user_data)
-{
-  if (g_str_equal (method_name, "Notify"))
-    {
-      Note *note = g_new0 (Note, 1);
-      const char *summary, *body;
-      g_autofree const char **actions = NULL;
-
-      g_variant_get (parameters, "(&su&s&s&s^a&s@a{sv}i)",
-                     NULL, NULL, NULL, &summary, &body, &actions, NULL, NULL);
-      note->id = next_note_id++;
-      note->summary = g_strdup (summary);
-      note->body = g_strdup (body);
-      note->actions = g_strdupv ((char **) actions);
-      g_ptr_array_add (notes, note);
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", note->id));
-    }
-  else if (g_str_equal (method_name, "CloseNotification"))
-    {
-      n_closed++;
-      g_dbus_method_invocation_return_value (invocation, NULL);
-    }
-  else if (g_str_equal (method_name, "GetCapabilities"))
-    {
-      const char *caps[] = { "actions", "body", NULL };
-
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
-    }
-  else
-    {
-      g_dbus_method_invocation_return_value (invocation,
-                                             g_variant_new ("(ssss)", "fake", "enough", "1", "1.2"));
-    }
-}
-
-static const GDBusInterfaceVTable server_vtable = { server_method_call, NULL, NULL, { 0 } };
-
-static void
-on_name_acquired (GDBusConnection *connection,
-                  const char      *name,
-                  gpointer         user_data)
-{
-  name_acquired = TRUE;
-}
-
-static void
-start_notification_server (void)
-{
-  g_autoptr(GDBusNodeInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
-
-  server_connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-
-  info = g_dbus_node_info_new_for_xml (server_xml, &error);
-  g_assert_no_error (error);
-  g_dbus_connection_register_object (server_connection, "/org/freedesktop/Notifications",
-                                     info->interfaces[0], &server_vtable, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  g_bus_own_name_on_connection (server_connection, "org.freedesktop.Notifications",
-                                G_BUS_NAME_OWNER_FLAGS_NONE,
-                                on_name_acquired, NULL, NULL, NULL);
-  while (!name_acquired)
-    g_main_context_iteration (NULL, TRUE);
-
-  notes = g_ptr_array_new_with_free_func (note_free);
-}
-
-/* Runs the main loop until @n notifications arrived (D-Bus is async), with
- * a generous deadline so a broken build fails instead of hanging. */
-static void
-wait_for_notes (guint n)
-{
-  enough_test_wait_for_count (&notes->len, n, 30);
-}
-
-/* The desktop reporting a click on the notification's body. */
-static void
-invoke_default_action (Note *note)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_dbus_connection_emit_signal (server_connection, NULL,
-                                 "/org/freedesktop/Notifications",
-                                 "org.freedesktop.Notifications",
-                                 "ActionInvoked",
-                                 g_variant_new ("(us)", note->id, "default"),
-                                 &error);
-  g_assert_no_error (error);
-  g_dbus_connection_flush_sync (server_connection, NULL, &error);
-  g_assert_no_error (error);
-}
+static GTestDBus *test_bus;
 
 /* Runs the main loop until the notification's action has brought the
  * letters page and its reading view forward. */
@@ -377,7 +229,7 @@ write_letter (EnoughTestApp *test)
   g_autoptr(GError) error = NULL;
   EnoughLetter *letter;
   EnoughLetterRow *row;
-  Note *note;
+  EnoughTestNote *note;
 
   g_assert_nonnull (reminders);
 
@@ -461,7 +313,7 @@ write_letter (EnoughTestApp *test)
   /* Not due yet: no notification. */
   g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
   enough_test_drain_main_context ();
-  g_assert_cmpuint (notes->len, ==, fixture->n_notes_before);
+  g_assert_cmpuint (enough_test_notifications_get ()->len, ==, fixture->n_notes_before);
 
   /* Sixteen minutes later: one notification, and only one. (The check
    * reads saved rows; in sixteen real minutes the save is long done, on a
@@ -470,8 +322,8 @@ write_letter (EnoughTestApp *test)
   g_assert_no_error (error);
   fixture->now += 16 * G_TIME_SPAN_MINUTE;
   g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 1);
-  wait_for_notes (fixture->n_notes_before + 1);
-  note = g_ptr_array_index (notes, fixture->n_notes_before);
+  enough_test_notifications_wait (fixture->n_notes_before + 1);
+  note = g_ptr_array_index (enough_test_notifications_get (), fixture->n_notes_before);
   g_assert_cmpstr (note->summary, ==, "A Gentle Reminder");
   g_assert_null (strstr (note->body, "mistake"));   /* no letter text on a lock screen */
   /* not even that there is a letter */
@@ -485,7 +337,7 @@ write_letter (EnoughTestApp *test)
   gtk_widget_activate_action (GTK_WIDGET (page), "letters.edit", NULL);
   g_assert_false (enough_letter_page_is_reading (page));
   enough_window_show_page (test->window, "critic");
-  invoke_default_action (note);
+  enough_test_notifications_invoke_default (note);
   wait_for_letter_shown (test);
   g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "letters");
   g_assert_true (enough_letter_page_is_reading (page));
@@ -522,7 +374,7 @@ write_letter (EnoughTestApp *test)
   g_assert_no_error (error);
   g_assert_cmpuint (enough_store_get_n_pending (store), ==, 0);
 
-  fixture->n_notes_before = notes->len;
+  fixture->n_notes_before = enough_test_notifications_get ()->len;
 }
 
 static void
@@ -566,7 +418,7 @@ check_letter_after_restart (EnoughTestApp *test)
   /* Already reread: nothing to remind at start-up. */
   g_assert_cmpuint (enough_reminders_check_now (enough_application_get_reminders (test->app)), ==, 0);
   enough_test_drain_main_context ();
-  g_assert_cmpuint (notes->len, ==, fixture->n_notes_before);
+  g_assert_cmpuint (enough_test_notifications_get ()->len, ==, fixture->n_notes_before);
 
   /* Edit goes back to the steps, where the letter was left. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "letters.edit", NULL));
@@ -578,7 +430,7 @@ static void
 test_write_remind_reread_restart (Fixture       *fixture,
                                   gconstpointer  data)
 {
-  fixture->n_notes_before = notes->len;
+  fixture->n_notes_before = enough_test_notifications_get ()->len;
   enough_test_run_app (write_letter, fixture);
   enough_test_run_app (check_letter_after_restart, fixture);
 }
@@ -688,7 +540,7 @@ plan_reread_yesterday (EnoughTestApp *test)
   choose_reread (editor, "In 15 minutes");
   g_assert_cmpint (enough_letter_get_reread_at (letter), <, g_get_real_time ());
 
-  fixture->n_notes_before = notes->len;
+  fixture->n_notes_before = enough_test_notifications_get ()->len;
 }
 
 static void
@@ -696,15 +548,15 @@ check_reminded_at_start (EnoughTestApp *test)
 {
   Fixture *fixture = test->user_data;
   EnoughLetterPage *page = ENOUGH_LETTER_PAGE (enough_window_get_page (test->window, "letters"));
-  Note *note;
+  EnoughTestNote *note;
 
   /* The real clock this time: the check at start-up found it due. */
-  wait_for_notes (fixture->n_notes_before + 1);
-  note = g_ptr_array_index (notes, fixture->n_notes_before);
+  enough_test_notifications_wait (fixture->n_notes_before + 1);
+  note = g_ptr_array_index (enough_test_notifications_get (), fixture->n_notes_before);
   g_assert_cmpstr (note->summary, ==, "A Gentle Reminder");
 
   enough_window_show_page (test->window, "self-check");
-  invoke_default_action (note);
+  enough_test_notifications_invoke_default (note);
   wait_for_letter_shown (test);
   g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "letters");
   g_assert_true (enough_letter_page_is_reading (page));
@@ -878,7 +730,7 @@ main (int   argc,
     g_setenv ("DISPLAY", display, TRUE);
 
   enough_test_gui_init (&argc, &argv);
-  start_notification_server ();
+  enough_test_notifications_start ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -896,8 +748,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_clear_pointer (&notes, g_ptr_array_unref);
-  g_clear_object (&server_connection);
+  enough_test_notifications_stop ();
   /* Stop, not down: GTK keeps the shared session connection to the end,
    * which g_test_dbus_down() would wait for in vain. */
   g_test_dbus_stop (test_bus);
