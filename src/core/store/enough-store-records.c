@@ -442,77 +442,38 @@ enough_store_dup_self_check_in_progress (EnoughStore *self)
   return best ? g_object_ref (best) : NULL;
 }
 
-GPtrArray *
-enough_store_list_due_rereads (EnoughStore *self,
-                               gint64       now_usec,
-                               guint        limit)
+/* Whether a live record of its kind is due at @now_usec (it is not deleted). */
+typedef gboolean (*DueFunc) (EnoughRecord *record,
+                             gint64        now_usec);
+
+static gboolean
+letter_is_due (EnoughRecord *record,
+               gint64        now_usec)
 {
-  GPtrArray *due = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GHashTableIter iter;
-  gpointer value;
-  sqlite3_stmt *stmt;
+  EnoughLetter *letter = ENOUGH_LETTER (record);
 
-  g_return_val_if_fail (ENOUGH_IS_STORE (self), due);
-  if (!_enough_store_check_open (self))
-    return due;
-
-  stmt = _enough_store_read_stmt (self,
-                                  "SELECT id FROM letter WHERE reread_at > 0 AND reread_at <= ?"
-                                  " AND reread_done_at = 0 AND deleted_at = 0"
-                                  " ORDER BY reread_at LIMIT ?");
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, now_usec);
-      sqlite3_bind_int64 (stmt, 2, limit ? limit : G_MAXINT);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          g_array_append_val (ids, id);
-        }
-      sqlite3_reset (stmt);
-    }
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      EnoughRecord *record = _enough_store_get_record (self, ENOUGH_RECORD_KIND_LETTER,
-                                                       g_array_index (ids, gint64, i));
-      EnoughLetter *letter = ENOUGH_LETTER (record);
-
-      if (record == NULL)
-        continue;
-      /* The live object wins over the saved row. */
-      if (!enough_record_is_deleted (record) && enough_letter_get_reread_at (letter) > 0 &&
-          enough_letter_get_reread_at (letter) <= now_usec &&
-          enough_letter_get_reread_done_at (letter) == 0)
-        g_ptr_array_add (due, record);
-      else
-        g_object_unref (record);
-    }
-
-  /* Unsaved live letters that are due. */
-  g_hash_table_iter_init (&iter, self->cache);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      if (ENOUGH_IS_LETTER (value) && _enough_record_get_dirty (value) &&
-          !enough_record_is_deleted (value) &&
-          enough_letter_get_reread_at (value) > 0 &&
-          enough_letter_get_reread_at (value) <= now_usec &&
-          enough_letter_get_reread_done_at (value) == 0 &&
-          !g_ptr_array_find (due, value, NULL))
-        g_ptr_array_add (due, g_object_ref (value));
-    }
-
-  if (limit > 0 && due->len > limit)
-    g_ptr_array_set_size (due, limit);
-  return due;
+  return enough_letter_get_reread_at (letter) > 0 &&
+         enough_letter_get_reread_at (letter) <= now_usec &&
+         enough_letter_get_reread_done_at (letter) == 0;
 }
 
+static gboolean
+experiment_is_due (EnoughRecord *record,
+                   gint64        now_usec)
+{
+  return enough_experiment_get_state (ENOUGH_EXPERIMENT (record), now_usec) == ENOUGH_EXPERIMENT_DUE;
+}
 
-GPtrArray *
-enough_store_list_due_experiments (EnoughStore *self,
-                                   gint64       now_usec,
-                                   guint        limit)
+/* The due records of @kind: the saved rows @sql finds (binding now and the
+ * limit), checked against their live objects, which win over the saved row,
+ * then the unsaved live ones that are due. */
+static GPtrArray *
+list_due (EnoughStore      *self,
+          EnoughRecordKind  kind,
+          const char       *sql,
+          DueFunc           is_due,
+          gint64            now_usec,
+          guint             limit)
 {
   GPtrArray *due = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -524,11 +485,7 @@ enough_store_list_due_experiments (EnoughStore *self,
   if (!_enough_store_check_open (self))
     return due;
 
-  /* Not looked back at yet: nothing written after (the state's rule). */
-  stmt = _enough_store_read_stmt (self,
-                                  "SELECT id FROM experiment WHERE due_at > 0 AND due_at <= ?"
-                                  " AND came_true = 0 AND outcome = '' AND deleted_at = 0"
-                                  " ORDER BY due_at LIMIT ?");
+  stmt = _enough_store_read_stmt (self, sql);
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, now_usec);
@@ -543,29 +500,49 @@ enough_store_list_due_experiments (EnoughStore *self,
 
   for (guint i = 0; i < ids->len; i++)
     {
-      EnoughRecord *record = _enough_store_get_record (self, ENOUGH_RECORD_KIND_EXPERIMENT,
-                                                       g_array_index (ids, gint64, i));
+      EnoughRecord *record = _enough_store_get_record (self, kind, g_array_index (ids, gint64, i));
 
       if (record == NULL)
         continue;
-      /* The live object wins over the saved row. */
-      if (!enough_record_is_deleted (record) &&
-          enough_experiment_get_state (ENOUGH_EXPERIMENT (record), now_usec) == ENOUGH_EXPERIMENT_DUE)
+      if (!enough_record_is_deleted (record) && is_due (record, now_usec))
         g_ptr_array_add (due, record);
       else
         g_object_unref (record);
     }
 
-  /* Unsaved live experiments that are due. */
   g_hash_table_iter_init (&iter, self->cache);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (ENOUGH_IS_EXPERIMENT (value) && _enough_record_get_dirty (value) &&
-        !enough_record_is_deleted (value) &&
-        enough_experiment_get_state (value, now_usec) == ENOUGH_EXPERIMENT_DUE &&
+    if (enough_record_get_kind (value) == kind && _enough_record_get_dirty (value) &&
+        !enough_record_is_deleted (value) && is_due (value, now_usec) &&
         !g_ptr_array_find (due, value, NULL))
       g_ptr_array_add (due, g_object_ref (value));
 
   if (limit > 0 && due->len > limit)
     g_ptr_array_set_size (due, limit);
   return due;
+}
+
+GPtrArray *
+enough_store_list_due_rereads (EnoughStore *self,
+                               gint64       now_usec,
+                               guint        limit)
+{
+  return list_due (self, ENOUGH_RECORD_KIND_LETTER,
+                   "SELECT id FROM letter WHERE reread_at > 0 AND reread_at <= ?"
+                   " AND reread_done_at = 0 AND deleted_at = 0"
+                   " ORDER BY reread_at LIMIT ?",
+                   letter_is_due, now_usec, limit);
+}
+
+GPtrArray *
+enough_store_list_due_experiments (EnoughStore *self,
+                                   gint64       now_usec,
+                                   guint        limit)
+{
+  /* Not looked back at yet: nothing written after (the state's rule). */
+  return list_due (self, ENOUGH_RECORD_KIND_EXPERIMENT,
+                   "SELECT id FROM experiment WHERE due_at > 0 AND due_at <= ?"
+                   " AND came_true = 0 AND outcome = '' AND deleted_at = 0"
+                   " ORDER BY due_at LIMIT ?",
+                   experiment_is_due, now_usec, limit);
 }
