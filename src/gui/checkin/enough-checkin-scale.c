@@ -85,8 +85,12 @@ static void
 set_by_key (EnoughCheckinScale *self,
             int                 value)
 {
-  gboolean had_focus = gtk_widget_has_focus (self->buttons[MAX (self->value, 0)]) ||
-                       gtk_widget_get_focus_child (self->box) != NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  /* The root's focus, not has-focus or the focus child: those follow the
+   * window's activation, which a busy or window-manager-less display can
+   * deliver late, and the keys would then leave the focus behind. */
+  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
 
   enough_checkin_scale_set_value (self, CLAMP (value, 0, N_STEPS - 1));
   if (had_focus)

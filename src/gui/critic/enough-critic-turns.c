@@ -293,12 +293,14 @@ forward_to_focused_turn (GtkWidget *list,
                          gpointer   user_data)
 {
   const char *action_name = user_data;
-  GtkWidget *item = gtk_widget_get_focus_child (list);
   GtkRoot *root = gtk_widget_get_root (list);
+  GtkWidget *item = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *row;
 
-  /* Only for the row itself: inside it, its own keys have had their turn. */
-  if (item == NULL || root == NULL || gtk_root_get_focus (root) != item)
+  /* Only for the row itself: inside it, its own keys have had their turn.
+   * The root's focus, not the list's focus child: that one is only kept
+   * while the window is active, which a busy display can report late. */
+  if (item == NULL || gtk_widget_get_parent (item) != list)
     return FALSE;
 
   row = gtk_widget_get_first_child (item);
