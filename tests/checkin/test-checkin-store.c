@@ -411,7 +411,7 @@ test_migrate_v5 (StoreFixture  *f,
   g_assert_cmpint (query_int (f->path, "PRAGMA user_version"), ==, 5);
 
   f->store = fixture_open (f);
-  g_assert_cmpint (query_int (f->path, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (query_int (f->path, "PRAGMA user_version"), ==, ENOUGH_STORE_SCHEMA_VERSION);
   g_assert_cmpuint (g_list_model_get_n_items (enough_store_get_dialogues (f->store)), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (enough_dialogue_get_turns (item (enough_store_get_dialogues (f->store), 0))), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (enough_store_get_letters (f->store)), ==, 1);

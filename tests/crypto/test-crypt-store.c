@@ -8,6 +8,7 @@
 #include "enough-crypt-key.h"
 #include "enough-export.h"
 #include "enough-store-private.h"
+#include "enough-store-schema.h"
 #include "enough-store-test-utils.h"
 
 /* The store on an encrypted journal: turning encryption on and off, the
@@ -320,6 +321,162 @@ test_new_encrypted (StoreFixture  *f,
   close_store (f);
 }
 
+/* ---- Unsent drafts ------------------------------------------------------ */
+
+#define DIALOGUE_UUID "11111111-1111-4111-8111-111111111111"
+
+/* A journal as version 6 left it: a dialogue (whose title is a known
+ * word) and the plain file of unsent drafts beside it, one of a dialogue
+ * that is no more. */
+static void
+make_v6_journal (StoreFixture *f)
+{
+  g_autofree char *all = g_strjoinv (" ", (char **) words);
+  g_autofree char *sql = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *drafts_path = g_build_filename (f->dir, "critic-drafts.json", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (enough_store_schema_register (db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint v = 1; v <= 6; v++)
+    g_assert_cmpint (sqlite3_exec (db, enough_store_schema_step (v), NULL, NULL, NULL), ==, SQLITE_OK);
+  sql = sqlite3_mprintf ("INSERT INTO dialogue (id, uuid, created, updated, title, critic_name)"
+                         " VALUES (1, '" DIALOGUE_UUID "', 1700000000000000, 1700000000000000, %Q, 'the Taskmaster');"
+                         "INSERT INTO turn (id, uuid, created, updated, dialogue_id, position, speaker, text, patterns)"
+                         " VALUES (1, '22222222-2222-4222-8222-222222222222', 1700000000000000, 1700000000000000,"
+                         " 1, 1024, 0, 'You always leave it too late.', 5);"
+                         "PRAGMA application_id = 1164865397; PRAGMA user_version = 6;", words[0]);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_free (g_steal_pointer (&sql));
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (f->path, "PRAGMA user_version"), ==, 6);
+
+  json = g_strdup_printf ("{\"version\":1,\"drafts\":{"
+                          "\"" DIALOGUE_UUID "\":{\"speaker\":\"me\",\"text\":\"%s\"},"
+                          "\"99999999-9999-4999-8999-999999999999\":{\"speaker\":\"critic\",\"text\":\"%s\"}}}",
+                          all, words[1]);
+  g_assert_true (g_file_set_contents (drafts_path, json, -1, NULL));
+}
+
+static EnoughDraft *
+find_draft (GPtrArray  *drafts,
+            const char *uuid)
+{
+  for (guint i = 0; i < drafts->len; i++)
+    if (g_strcmp0 (((EnoughDraft *) drafts->pdata[i])->dialogue_uuid, uuid) == 0)
+      return drafts->pdata[i];
+  return NULL;
+}
+
+static GPtrArray *
+list_drafts (EnoughStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *drafts = enough_store_list_drafts (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (drafts);
+  return drafts;
+}
+
+/* Version 6 to 7 on a plain journal: the rows stay, the file's drafts move
+ * into the journal and the file goes, once. */
+static void
+test_drafts_migrate (StoreFixture  *f,
+                     gconstpointer  data)
+{
+  g_autofree char *all = g_strjoinv (" ", (char **) words);
+  g_autofree char *drafts_path = g_build_filename (f->dir, "critic-drafts.json", NULL);
+  g_autoptr(GPtrArray) drafts = NULL;
+  EnoughDraft *draft;
+  EnoughDialogue *dialogue;
+
+  (void) data;
+  make_v6_journal (f);
+  f->store = fixture_open (f);
+  g_assert_cmpint (query_int (f->path, "PRAGMA user_version"), ==, 7);
+  g_assert_false (g_file_test (drafts_path, G_FILE_TEST_EXISTS));
+  enough_store_load_all (f->store);
+  g_assert_cmpuint (g_list_model_get_n_items (enough_store_get_dialogues (f->store)), ==, 1);
+  dialogue = item (enough_store_get_dialogues (f->store), 0);
+  g_assert_cmpstr (enough_dialogue_get_title (dialogue), ==, words[0]);
+  g_assert_cmpuint (g_list_model_get_n_items (enough_dialogue_get_turns (dialogue)), ==, 1);
+  drafts = list_drafts (f->store);
+  g_assert_cmpuint (drafts->len, ==, 2);
+  draft = find_draft (drafts, DIALOGUE_UUID);
+  g_assert_nonnull (draft);
+  g_assert_cmpstr (draft->text, ==, all);
+  g_assert_cmpint (draft->speaker, ==, ENOUGH_SPEAKER_ME);
+  close_store (f);
+
+  /* Once: a second open finds them in the journal, no file again. */
+  f->store = fixture_open (f);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = list_drafts (f->store);
+  g_assert_cmpuint (drafts->len, ==, 2);
+  g_assert_false (g_file_test (drafts_path, G_FILE_TEST_EXISTS));
+
+  /* The dialogue deleted for good takes its draft along. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EnoughDialogue) gone = g_object_ref (item (enough_store_get_dialogues (f->store), 0));
+
+    g_assert_true (enough_store_delete_for_good (f->store, gone, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = list_drafts (f->store);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_null (find_draft (drafts, DIALOGUE_UUID));
+}
+
+/* Turning encryption on with the old plain file of drafts beside the
+ * journal: the drafts end up inside the encrypted journal, and no file
+ * under the data folder (journal, WAL, backups) holds a word in clear,
+ * before or after new drafts are saved. */
+static void
+test_drafts_encrypted (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *all = g_strjoinv (" ", (char **) words);
+  g_autofree char *drafts_path = g_build_filename (f->dir, "critic-drafts.json", NULL);
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GPtrArray) mine = g_ptr_array_new_with_free_func ((GDestroyNotify) enough_draft_free);
+
+  (void) data;
+  make_v6_journal (f);
+  g_assert_true (enough_store_encrypt (f->path, PASSPHRASE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (drafts_path, G_FILE_TEST_EXISTS));
+  assert_no_plaintext (f->dir);
+
+  f->store = enough_store_open_encrypted (f->path, PASSPHRASE, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
+  g_assert_no_error (error);
+  drafts = list_drafts (f->store);
+  g_assert_cmpuint (drafts->len, ==, 2);
+  g_assert_cmpstr (find_draft (drafts, DIALOGUE_UUID)->text, ==, all);
+
+  /* New drafts replace the old ones, in one go; empty ones are left out. */
+  g_ptr_array_add (mine, enough_draft_new (DIALOGUE_UUID, ENOUGH_SPEAKER_CRITIC, words[4]));
+  g_ptr_array_add (mine, enough_draft_new ("88888888-8888-4888-8888-888888888888", ENOUGH_SPEAKER_ME, ""));
+  enough_store_save_drafts (f->store, mine);
+  flush (f->store);
+  assert_no_plaintext (f->dir);  /* while open: WAL and SHM too */
+  close_store (f);
+  assert_no_plaintext (f->dir);
+
+  f->store = enough_store_open_encrypted (f->path, PASSPHRASE, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = list_drafts (f->store);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_cmpstr (find_draft (drafts, DIALOGUE_UUID)->text, ==, words[4]);
+  g_assert_cmpint (find_draft (drafts, DIALOGUE_UUID)->speaker, ==, ENOUGH_SPEAKER_CRITIC);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,5 +488,7 @@ main (int   argc,
   g_test_add ("/crypt-store/new-encrypted", StoreFixture, NULL, set_up, test_new_encrypted, tear_down);
   g_test_add ("/crypt-store/damaged", StoreFixture, NULL, set_up, test_damaged, tear_down);
   g_test_add ("/crypt-store/interrupted", StoreFixture, NULL, set_up, test_interrupted, tear_down);
+  g_test_add ("/crypt-store/drafts-migrate", StoreFixture, NULL, set_up, test_drafts_migrate, tear_down);
+  g_test_add ("/crypt-store/drafts-encrypted", StoreFixture, NULL, set_up, test_drafts_encrypted, tear_down);
   return g_test_run ();
 }

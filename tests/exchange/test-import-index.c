@@ -579,6 +579,7 @@ test_migrate_v3 (ImportFixture *fx,
   g_assert_finalize_object (f->store);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "DROP TABLE search_pending; DROP TABLE experiment; DROP TABLE checkin;"
+                                 " DROP TABLE critic_draft; DROP TRIGGER critic_draft_ad;"
                                  " PRAGMA user_version = 3",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -587,7 +588,7 @@ test_migrate_v3 (ImportFixture *fx,
   f->store = enough_store_open (f->path, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
   g_assert_no_error (error);
   g_assert_cmpint (query_int (f->path, "PRAGMA user_version"), ==, ENOUGH_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (ENOUGH_STORE_SCHEMA_VERSION, ==, 6);
+  g_assert_cmpint (ENOUGH_STORE_SCHEMA_VERSION, ==, 7);
   g_assert_cmpint (query_int (f->path, N_PENDING), ==, 0);
   _enough_store_set_background_indexing (FALSE);
   g_assert_true (enough_import_write (f->store, import, &added, NULL, &error));

@@ -338,6 +338,26 @@ enough_store_encrypt (const char  *db_path,
                    _("The journal is already encrypted."));
       return FALSE;
     }
+  /* An old journal's plain file of unsent drafts goes into the journal
+   * first (opening it does that), so none stays beside the encrypted one. */
+  {
+    g_autofree char *drafts_path = _enough_store_legacy_drafts_path (db_path);
+
+    if (g_file_test (drafts_path, G_FILE_TEST_EXISTS))
+      {
+        g_autoptr(EnoughStore) store = NULL;
+
+        if (g_file_test (db_path, G_FILE_TEST_EXISTS))
+          store = enough_store_open (db_path, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, error);
+        else
+          g_unlink (drafts_path);  /* drafts of no journal */
+        if (store != NULL && !enough_store_close (store, error))
+          return FALSE;
+        if (store == NULL && g_file_test (db_path, G_FILE_TEST_EXISTS))
+          return FALSE;
+      }
+  }
+
   key_path = enough_key_file_path_for (db_path);
   key_new = with_suffix (key_path, ".encrypting");
   db_enc = with_suffix (db_path, ".encrypting");

@@ -469,6 +469,7 @@ open_store (const char            *path,
     }
 
   if (!open_write_db (self, existed, &check_later, error) ||
+      !_enough_store_take_legacy_drafts (self->wdb, self->path, error) ||
       !open_read_db (self, error))
     return NULL;
 

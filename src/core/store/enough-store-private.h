@@ -97,6 +97,17 @@ gboolean _enough_store_encrypt_backups   (const char      *db_path,
                                           EnoughCryptKey  *key,
                                           GError         **error);
 
+/* Unsent drafts (enough-store-drafts.c) */
+gboolean _enough_store_write_drafts       (sqlite3     *db,
+                                           GHashTable  *stmts,
+                                           GPtrArray   *drafts,
+                                           GError     **error);
+/* The plain file of drafts that versions before 7 kept beside @db_path. */
+char    *_enough_store_legacy_drafts_path (const char  *db_path);
+gboolean _enough_store_take_legacy_drafts (sqlite3     *db,
+                                           const char  *db_path,
+                                           GError     **error);
+
 /* Generator (enough-journal-generator.c); runs on the worker's connection. */
 gboolean _enough_generate_journal (sqlite3  *db,
                                    guint     n_entries,
@@ -122,6 +133,7 @@ typedef enum
   JOB_SQL,
   JOB_FUNC,
   JOB_INDEX,
+  JOB_DRAFTS,
   JOB_QUIT,
   JOB_NOP,
 } JobType;
@@ -144,6 +156,7 @@ typedef struct
   EnoughWriterFunc func;   /* JOB_FUNC */
   gpointer     func_data;
   gboolean     more;       /* JOB_INDEX: rows still waiting */
+  GPtrArray   *drafts;     /* JOB_DRAFTS: EnoughDraft* */
   GError      *error;
   GTask       *task;
   /* synchronous jobs: the caller waits on this */

@@ -338,6 +338,19 @@ static const char schema_v6[] =
   "  DELETE FROM search_cjk WHERE rowid IN (old.id * 64 + 48, old.id * 64 + 55);"
   "END;";
 
+/* The Inner Critic's unsent composer text, one per dialogue: kept in the
+ * journal so that an encrypted journal keeps it encrypted (it was a plain
+ * file beside the journal before). Not an entry: no search, no export. It
+ * goes when its dialogue's row goes. */
+static const char schema_v7[] =
+  "CREATE TABLE critic_draft ("
+  "  dialogue_uuid TEXT NOT NULL PRIMARY KEY,"
+  "  speaker INTEGER NOT NULL DEFAULT 0,"
+  "  text TEXT NOT NULL DEFAULT '');"
+  "CREATE TRIGGER critic_draft_ad AFTER DELETE ON dialogue BEGIN"
+  "  DELETE FROM critic_draft WHERE dialogue_uuid = old.uuid;"
+  "END;";
+
 static const char *const steps[] = {
   schema_v1,
   schema_v2,
@@ -345,6 +358,7 @@ static const char *const steps[] = {
   schema_v4,
   schema_v5,
   schema_v6,
+  schema_v7,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == ENOUGH_STORE_SCHEMA_VERSION);

@@ -53,6 +53,7 @@ _enough_store_job_free (Job *job)
   g_clear_pointer (&job->snapshots, g_ptr_array_unref);
   g_clear_pointer (&job->records, g_ptr_array_unref);
   g_clear_pointer (&job->keep_alive, g_ptr_array_unref);
+  g_clear_pointer (&job->drafts, g_ptr_array_unref);
   g_clear_object (&job->task);
   g_clear_error (&job->error);
   g_free (job->str);
@@ -346,6 +347,15 @@ worker_main (gpointer data)
               ok = job->func (self->wdb, job->func_data, &job->error);
             }
           break;
+        case JOB_DRAFTS:
+          if (g_atomic_int_get (&self->check_failed))
+            {
+              ok = FALSE;
+              _enough_store_set_damaged_error (&job->error);
+            }
+          else
+            ok = _enough_store_write_drafts (self->wdb, self->write_stmts, job->drafts, &job->error);
+          break;
         case JOB_INDEX:
           /* One chunk of an import's deferred index; the UI thread queues
            * the next one, so writes go in between and close waits for one
@@ -433,6 +443,7 @@ bg_main (gpointer data)
         case JOB_SQL:
         case JOB_FUNC:
         case JOB_INDEX:
+        case JOB_DRAFTS:
         default:
           g_assert_not_reached ();
         }
@@ -602,6 +613,11 @@ _enough_store_complete_job (EnoughStore *self,
         g_task_return_error (job->task, g_steal_pointer (&job->error));
       else
         g_task_return_boolean (job->task, TRUE);
+      break;
+
+    case JOB_DRAFTS:
+      if (job->error != NULL)
+        g_warning ("Could not keep the unsent drafts: %s", job->error->message);
       break;
 
     case JOB_PURGE:

@@ -81,7 +81,7 @@ typedef enum
 GQuark enough_store_error_quark (void);
 
 /* The current schema version (PRAGMA user_version). */
-#define ENOUGH_STORE_SCHEMA_VERSION 6
+#define ENOUGH_STORE_SCHEMA_VERSION 7
 #define ENOUGH_STORE_AUTOSAVE_DELAY_MS 1000
 #define ENOUGH_STORE_N_BACKUPS 7
 
@@ -369,6 +369,32 @@ char      *enough_store_set_aside      (const char   *db_path,
  * the list of backups). */
 gboolean   enough_store_keep_backups_apart (const char *db_path,
                                             GError    **error);
+
+/* ---- Unsent drafts (the Inner Critic's composer) ----------------------- */
+/* Text typed for a dialogue and not sent yet, at most one per dialogue.
+ * Kept in the journal, so an encrypted journal keeps it encrypted; not an
+ * entry (never exported nor searched); gone when its dialogue's row goes. */
+typedef struct
+{
+  char          *dialogue_uuid;
+  EnoughSpeaker  speaker;
+  char          *text;
+} EnoughDraft;
+EnoughDraft *enough_draft_new          (const char     *dialogue_uuid,
+                                        EnoughSpeaker   speaker,
+                                        const char     *text);
+void         enough_draft_free         (EnoughDraft    *draft);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnoughDraft, enough_draft_free)
+/* The saved drafts, transfer full (array of EnoughDraft*). A few short
+ * rows, read on the calling thread. */
+GPtrArray   *enough_store_list_drafts  (EnoughStore    *self,
+                                        GError        **error);
+/* Replaces every saved draft by @drafts (EnoughDraft*, copied; empty texts
+ * left out) in one transaction on the write thread, after the writes
+ * queued before it; returns at once. enough_store_close() writes it
+ * before it returns; a failure is logged (the caller still has the text). */
+void         enough_store_save_drafts  (EnoughStore    *self,
+                                        GPtrArray      *drafts);
 
 /* ---- Synthetic journal (benchmarks, tests) ------------------------------ */
 /* Adds @n_entries entries (mixed kinds, realistic lengths, some Chinese,

@@ -86,6 +86,14 @@ static const EnoughColumn checkin_columns[] = {
   { "reflection", ENOUGH_COLUMN_TEXT, "reflection", ENOUGH_JSON_STRING, NULL, ENOUGH_SEARCH_FIELD_REFLECTION },
 };
 
+/* speaker is an EnoughSpeaker (0 critic, 1 me). */
+static const EnoughColumn critic_draft_columns[] = {
+  { "dialogue_uuid", ENOUGH_COLUMN_TEXT | ENOUGH_COLUMN_FIXED, NULL, ENOUGH_JSON_NONE, NULL, 0 },
+  { "speaker", 0, NULL, ENOUGH_JSON_NONE, NULL, 0 },
+  { "text", ENOUGH_COLUMN_TEXT, NULL, ENOUGH_JSON_NONE, NULL, 0 },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (critic_draft_columns) == ENOUGH_DRAFT_N_COLUMNS);
 G_STATIC_ASSERT (G_N_ELEMENTS (checkin_columns) == ENOUGH_CHECKIN_N_COLUMNS);
 G_STATIC_ASSERT (G_N_ELEMENTS (dialogue_columns) == ENOUGH_DIALOGUE_N_COLUMNS);
 G_STATIC_ASSERT (G_N_ELEMENTS (turn_columns) == ENOUGH_TURN_N_COLUMNS);
@@ -106,6 +114,16 @@ static const EnoughTable tables[] = {
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (tables) == ENOUGH_RECORD_N_KINDS);
+
+static const EnoughTable critic_draft_table = {
+  0, "critic_draft", critic_draft_columns, G_N_ELEMENTS (critic_draft_columns)
+};
+
+const EnoughTable *
+enough_table_critic_draft (void)
+{
+  return &critic_draft_table;
+}
 
 const EnoughTable *
 enough_table_for_kind (EnoughRecordKind kind)

@@ -149,6 +149,16 @@ enum
   ENOUGH_CHECKIN_N_COLUMNS
 };
 
+/* Not a record's table: the Inner Critic's unsent composer text, one row
+ * per dialogue (enough-store-drafts.c). Never exported nor searched. */
+enum
+{
+  ENOUGH_DRAFT_COL_DIALOGUE_UUID,
+  ENOUGH_DRAFT_COL_SPEAKER,
+  ENOUGH_DRAFT_COL_TEXT,
+  ENOUGH_DRAFT_N_COLUMNS
+};
+
 /* The widest table (the snapshot's ENOUGH_SNAPSHOT_MAX must hold it) */
 #define ENOUGH_TABLE_MAX_COLUMNS ENOUGH_EXPERIMENT_N_COLUMNS
 
@@ -162,6 +172,9 @@ const EnoughTable *enough_table_for_kind (EnoughRecordKind kind);
 /* The search field of @kind in index slot @slot; 0 if none. */
 EnoughSearchField  enough_table_search_field (EnoughRecordKind kind,
                                               guint            slot);
+
+/* The drafts' table (its kind is 0: no record kind). */
+const EnoughTable *enough_table_critic_draft (void);
 
 /* "id, uuid, …" in table order, each name after @prefix (e.g. "t."). */
 char       *enough_table_column_list   (const EnoughTable *table,

@@ -3,14 +3,14 @@
  */
 #include "config.h"
 
-#include <json-glib/json-glib.h>
-
 #include "enough-critic-page-private.h"
 
-/* Unsent composer text lives beside the journal (same private folder, 0600),
- * one per dialogue, so that closing the window mid-sentence keeps it.
- * The store has no field for it: a draft is not part of the dialogue. */
-#define DRAFTS_FILE_NAME "critic-drafts.json"
+/* Unsent composer text, one per dialogue, so that closing the window
+ * mid-sentence keeps it. It is kept in the journal (enough_store_save_drafts()),
+ * never in a file of its own: an encrypted journal keeps it encrypted. A
+ * draft is not part of the dialogue (not exported nor searched). Typing
+ * only marks the set dirty; it is written a second later, all of it in
+ * one transaction on the store's write thread. */
 #define DRAFTS_SAVE_DELAY_MS 1000
 
 static void
@@ -29,117 +29,63 @@ enough_critic_drafts_init (EnoughCriticPage *self)
 static void
 drafts_load (EnoughCriticPage *self)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  JsonNode *root;
-  JsonObject *drafts;
-  g_autoptr(GList) members = NULL;
+  g_autoptr(GPtrArray) saved = NULL;
 
   g_hash_table_remove_all (self->drafts);
-  if (self->drafts_path == NULL)
+  if (self->store == NULL)
     return;
 
-  if (!json_parser_load_from_file (parser, self->drafts_path, &error))
+  saved = enough_store_list_drafts (self->store, &error);
+  if (saved == NULL)
     {
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_warning ("Could not read the unsent drafts: %s", error->message);
+      g_warning ("Could not read the unsent drafts: %s", error->message);
       return;
     }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return;
-  drafts = json_object_get_object_member (json_node_get_object (root), "drafts");
-  if (drafts == NULL)
-    return;
-
-  members = json_object_get_members (drafts);
-  for (GList *l = members; l != NULL; l = l->next)
+  for (guint i = 0; i < saved->len; i++)
     {
-      JsonNode *node = json_object_get_member (drafts, l->data);
-      JsonObject *object;
-      EnoughSpeaker speaker = ENOUGH_SPEAKER_CRITIC;
-      const char *text;
+      EnoughDraft *row = g_ptr_array_index (saved, i);
+      g_autoptr(EnoughRecord) record = enough_store_lookup (self->store, ENOUGH_RECORD_KIND_DIALOGUE,
+                                                            row->dialogue_uuid);
       EnoughCriticDraft *draft;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      /* EnoughCriticDrafts of dialogues deleted since are dropped with the next save. */
-      if (self->store != NULL)
+      /* Drafts of dialogues deleted since are dropped with the next save. */
+      if (record == NULL)
         {
-          g_autoptr(EnoughRecord) record = enough_store_lookup (self->store, ENOUGH_RECORD_KIND_DIALOGUE, l->data);
-
-          if (record == NULL)
-            {
-              self->drafts_dirty = TRUE;
-              continue;
-            }
+          self->drafts_dirty = TRUE;
+          continue;
         }
-      object = json_node_get_object (node);
-      text = json_object_get_string_member_with_default (object, "text", "");
-      enough_speaker_from_string (json_object_get_string_member_with_default (object, "speaker", "critic"),
-                                  &speaker);
-
       draft = g_new0 (EnoughCriticDraft, 1);
-      draft->speaker = speaker;
-      draft->text = g_strdup (text);
-      g_hash_table_replace (self->drafts, g_strdup (l->data), draft);
+      draft->speaker = row->speaker;
+      draft->text = g_strdup (row->text);
+      g_hash_table_replace (self->drafts, g_strdup (row->dialogue_uuid), draft);
     }
 }
 
 void
 enough_critic_page_save_drafts (EnoughCriticPage *self)
 {
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
   GHashTableIter iter;
   gpointer key, value;
-  gsize length;
 
   g_return_if_fail (ENOUGH_IS_CRITIC_PAGE (self));
 
   g_clear_handle_id (&self->drafts_save_id, g_source_remove);
-  if (!self->drafts_dirty || self->drafts_path == NULL)
+  if (!self->drafts_dirty || self->store == NULL)
     return;
 
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, 1);
-  json_builder_set_member_name (builder, "drafts");
-  json_builder_begin_object (builder);
+  drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) enough_draft_free);
   g_hash_table_iter_init (&iter, self->drafts);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       EnoughCriticDraft *draft = value;
 
-      json_builder_set_member_name (builder, key);
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "speaker");
-      json_builder_add_string_value (builder, enough_speaker_to_string (draft->speaker));
-      json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, draft->text);
-      json_builder_end_object (builder);
+      g_ptr_array_add (drafts, enough_draft_new (key, draft->speaker, draft->text));
     }
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_root (generator, root);
-  data = json_generator_to_data (generator, &length);
-
-  /* Written whole and renamed into place: never half a file. */
-  if (!g_file_set_contents_full (self->drafts_path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-    {
-      g_warning ("Could not keep the unsent drafts: %s", error->message);
-      return;
-    }
-
+  /* Queued behind the records' writes; the store writes it before it
+   * closes. */
+  enough_store_save_drafts (self->store, drafts);
   self->drafts_dirty = FALSE;
 }
 
@@ -210,13 +156,10 @@ enough_critic_drafts_give (EnoughCriticPage *self)
                                                 : enough_prompt_card_get_speaker (self->prompt_card));
 }
 
-/* The drafts of the journal being opened: beside it. */
+/* The drafts of the journal being opened, from it. */
 void
 enough_critic_drafts_load (EnoughCriticPage *self)
 {
-  g_autofree char *dir = g_path_get_dirname (enough_store_get_path (self->store));
-
-  self->drafts_path = g_build_filename (dir, DRAFTS_FILE_NAME, NULL);
   drafts_load (self);
 }
 
@@ -224,6 +167,6 @@ void
 enough_critic_drafts_clear (EnoughCriticPage *self)
 {
   enough_critic_page_save_drafts (self);
-  g_clear_pointer (&self->drafts_path, g_free);
   g_hash_table_remove_all (self->drafts);
+  self->drafts_dirty = FALSE;
 }

@@ -57,7 +57,6 @@ struct _EnoughCriticPage
   GBinding            *step_binding;
   GSettings           *settings;
 
-  char                *drafts_path;
   GHashTable          *drafts;        /* dialogue uuid → EnoughCriticDraft */
   guint                drafts_save_id;
   gboolean             drafts_dirty;
