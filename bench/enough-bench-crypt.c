@@ -23,7 +23,10 @@
  * both alike. Prints "METRIC <name>_plain|_encrypted <value> <unit>" and
  * the ratios. Run by hand (docs/performance.md):
  *
- *   _build/bench/enough-bench-crypt [--entries N] [--seed S]
+ *   _build/bench/enough-bench-crypt [--entries N] [--seed S] [--dir DIR]
+ *
+ * --dir keeps both journals in DIR and reuses them when they are there
+ * (profiling the searches without building them again).
  */
 
 #define PASSPHRASE "benchmark passphrase"
@@ -220,45 +223,17 @@ metric_pair (const char *name,
   fflush (stdout);
 }
 
-int
-main (int   argc,
-      char *argv[])
+/* One synthetic journal at @plain, copied to @secret and encrypted. */
+static void
+make_journals (const char *plain,
+               const char *secret,
+               int         entries,
+               int         seed)
 {
-  int entries = 100000;
-  int seed = 1;
-  int read_cache_kib = 0;
-  gboolean skip_io = FALSE;
-  GOptionEntry options[] = {
-    { "skip-io", 0, 0, G_OPTION_ARG_NONE, &skip_io, "Leave out export and import", NULL },
-    { "entries", 'n', 0, G_OPTION_ARG_INT, &entries, "Number of journal entries (100000)", "N" },
-    { "read-cache-kib", 0, 0, G_OPTION_ARG_INT, &read_cache_kib,
-      "Page cache of both stores' read connections (default: the store's own)", "KIB" },
-    { "seed", 's', 0, G_OPTION_ARG_INT, &seed, "Random seed (1)", "S" },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new ("- encrypted against plain journal");
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *plain = NULL;
-  g_autofree char *secret = NULL;
-  g_autoptr(EnoughCryptKey) key = NULL;
-  EnoughStore *store, *plain_store, *secret_store;
-  double open_plain[5], open_secret[5];
-  double search_plain[G_N_ELEMENTS (queries)], search_secret[G_N_ELEMENTS (queries)];
-  double flush_plain[20], flush_secret[20];
+  EnoughStore *store = open_store (plain, NULL);
   gint64 start;
 
-  g_option_context_add_main_entries (context, options, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || entries < 0)
-    die ("options", error);
-  dir = g_dir_make_tmp ("enough-bench-crypt-XXXXXX", &error);
-  if (dir == NULL)
-    die ("temporary folder", error);
-  plain = g_build_filename (dir, "plain", "journal.db", NULL);
-  secret = g_build_filename (dir, "secret", "journal.db", NULL);
-
-  /* One journal, copied, the copy encrypted (the real ~0.5 s Argon2id). */
-  store = open_store (plain, NULL);
   if (!enough_store_generate_synthetic (store, (guint) entries, (guint32) seed, &error))
     die ("generate", error);
   close_store (store);
@@ -281,6 +256,52 @@ main (int   argc,
   if (!enough_store_encrypt (secret, PASSPHRASE, NULL, &error))
     die ("encrypt", error);
   printf ("METRIC encrypt_s %.2f s\n", bench_ms_since (start) / 1000.0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int entries = 100000;
+  int seed = 1;
+  int read_cache_kib = 0;
+  gboolean skip_io = FALSE;
+  g_autofree char *keep_dir = NULL;
+  gboolean reuse = FALSE;
+  GOptionEntry options[] = {
+    { "dir", 0, 0, G_OPTION_ARG_FILENAME, &keep_dir, "Keep the journals in DIR (reused if there)", "DIR" },
+    { "skip-io", 0, 0, G_OPTION_ARG_NONE, &skip_io, "Leave out export and import", NULL },
+    { "entries", 'n', 0, G_OPTION_ARG_INT, &entries, "Number of journal entries (100000)", "N" },
+    { "read-cache-kib", 0, 0, G_OPTION_ARG_INT, &read_cache_kib,
+      "Page cache of both stores' read connections (default: the store's own)", "KIB" },
+    { "seed", 's', 0, G_OPTION_ARG_INT, &seed, "Random seed (1)", "S" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("- encrypted against plain journal");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *secret = NULL;
+  g_autoptr(EnoughCryptKey) key = NULL;
+  EnoughStore *plain_store, *secret_store;
+  double open_plain[5], open_secret[5];
+  double search_plain[G_N_ELEMENTS (queries)], search_secret[G_N_ELEMENTS (queries)];
+  double flush_plain[20], flush_secret[20];
+  gint64 start;
+
+  g_option_context_add_main_entries (context, options, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || entries < 0)
+    die ("options", error);
+  dir = keep_dir != NULL ? g_strdup (keep_dir) : g_dir_make_tmp ("enough-bench-crypt-XXXXXX", &error);
+  if (dir == NULL)
+    die ("temporary folder", error);
+  plain = g_build_filename (dir, "plain", "journal.db", NULL);
+  secret = g_build_filename (dir, "secret", "journal.db", NULL);
+  reuse = keep_dir != NULL && g_file_test (plain, G_FILE_TEST_EXISTS) && enough_store_is_encrypted (secret);
+
+  /* One journal, copied, the copy encrypted (the real ~0.5 s Argon2id). */
+  if (!reuse)
+    make_journals (plain, secret, entries, seed);
   start = g_get_monotonic_time ();
   key = enough_store_unlock (secret, PASSPHRASE, &error);
   if (key == NULL)
@@ -377,6 +398,7 @@ main (int   argc,
     if (g_stat (plain, &a) == 0 && g_stat (secret, &b) == 0)
       metric_pair ("db_mb", a.st_size / 1048576.0, b.st_size / 1048576.0, "MB", 1);
   }
-  bench_remove_dir (dir);
+  if (keep_dir == NULL)
+    bench_remove_dir (dir);
   return 0;
 }
