@@ -12,7 +12,9 @@
 # The manifest is then built with flatpak-builder, rewriting only its
 # runtime, sdk and runtime-version, installed, launched under Xvfb in a
 # private D-Bus session, quit over D-Bus, fed entries with `enough --import`
-# and read back with `--export`; then the sandbox is probed from inside.
+# and read back with `--export`; then the sandbox is probed from inside, and
+# the journal is encrypted there (`--encrypt --passphrase-file`) and read
+# back with its passphrase.
 # HOME (and so ~/.var/app) is a throw-away folder; the per-user installation
 # holding the runtime is cached, the app is uninstalled from it at exit.
 #
@@ -109,6 +111,70 @@ bail () {
 # --- the session phase --------------------------------------------------------
 # Runs inside Xvfb and a private D-Bus session (see the end of this file).
 
+# has_every_entry IMPORTED EXPORTED: every entry id of the first JSON file is
+# in the second.
+has_every_entry () {
+  python3 - "$1" "$2" <<'PY'
+import json, sys
+want = {e["id"] for e in json.load(open(sys.argv[1]))["entries"]}
+have = {e["id"] for e in json.load(open(sys.argv[2]))["entries"]}
+print("missing:", sorted(want - have))
+sys.exit(0 if want and want <= have else 1)
+PY
+}
+
+# The files under DIR holding any of the imported fixture's words in clear.
+files_with_words () {
+  grep -rlaF -e "Taskmaster" -e "我已经尽力了" -e "Dear me" "$1" 2>/dev/null
+}
+
+# The journal the checks above filled, encrypted inside the sandbox with
+# the app's own command line (libgcrypt from the runtime): nothing of it
+# left in clear, the entries back with the passphrase, a wrong one refused.
+encrypted_checks () {
+  local var="$1" dir="$1/data/enough" rc found
+  local pass="$var/cache/passphrase" wrong="$var/cache/wrong-passphrase"
+
+  printf 'a long walk by the sea\n' >"$pass"
+  printf 'not the passphrase\n' >"$wrong"
+  found=$(files_with_words "$dir")
+  if [ -n "$found" ]; then
+    ok "before encryption the imported words are in clear in the journal (so the next check can fail)"
+  else
+    not_ok "before encryption the imported words are in clear in the journal"
+  fi
+  if flatpak run --command=enough "$app_id" --encrypt --passphrase-file "$pass" \
+       >"$work/encrypt.log" 2>&1 && [ -f "$dir/journal.key" ]; then
+    ok "enough --encrypt --passphrase-file encrypts the sandboxed journal"
+  else
+    not_ok "enough --encrypt --passphrase-file encrypts the sandboxed journal" "$work/encrypt.log"
+  fi
+  found=$(files_with_words "$dir")
+  if [ -z "$found" ] && [ -s "$dir/journal.db" ]; then
+    ok "no imported word in clear in any file under ~/.var/app/$app_id/data/enough/"
+  else
+    not_ok "no imported word in clear in any file under ~/.var/app/$app_id/data/enough/ (found in: $found)"
+  fi
+  rm -f "$var/cache/export-encrypted.json"
+  if flatpak run --command=enough "$app_id" --export "$var/cache/export-encrypted.json" \
+       --passphrase-file "$pass" >"$work/export-encrypted.log" 2>&1 &&
+     has_every_entry "$var/cache/import.json" "$var/cache/export-encrypted.json" \
+       >>"$work/export-encrypted.log" 2>&1; then
+    ok "enough --export --passphrase-file gives back every imported entry"
+  else
+    not_ok "enough --export --passphrase-file gives back every imported entry" "$work/export-encrypted.log"
+  fi
+  rm -f "$var/cache/export-wrong.json"
+  flatpak run --command=enough "$app_id" --export "$var/cache/export-wrong.json" \
+    --passphrase-file "$wrong" >"$work/export-wrong.log" 2>&1
+  rc=$?
+  if [ "$rc" -ne 0 ] && ! [ -s "$var/cache/export-wrong.json" ]; then
+    ok "a wrong passphrase file fails (status $rc) and exports nothing"
+  else
+    not_ok "a wrong passphrase file fails and exports nothing (status $rc)" "$work/export-wrong.log"
+  fi
+}
+
 session_checks () {
   local log="$work/app.log" pid wid i rc out
 
@@ -195,13 +261,7 @@ session_checks () {
     not_ok "enough --import adds entries to the sandboxed journal" "$work/import.log"
   fi
   if flatpak run "$app_id" --export "$var/cache/export.json" >"$work/export.log" 2>&1 &&
-     python3 - "$var/cache/import.json" "$var/cache/export.json" >>"$work/export.log" 2>&1 <<'PY'
-import json, sys
-want = {e["id"] for e in json.load(open(sys.argv[1]))["entries"]}
-have = {e["id"] for e in json.load(open(sys.argv[2]))["entries"]}
-print("missing:", sorted(want - have))
-sys.exit(0 if want and want <= have else 1)
-PY
+     has_every_entry "$var/cache/import.json" "$var/cache/export.json" >>"$work/export.log" 2>&1
   then
     ok "enough --export gives back every imported entry"
   else
@@ -240,6 +300,8 @@ PY
   else
     not_ok "the sandbox has no network, only loopback (got: $out)"
   fi
+
+  encrypted_checks "$var"
 }
 
 if [ "${1:-}" = "--session" ]; then
@@ -573,7 +635,7 @@ xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
   dbus-run-session -- bash "$top/build-aux/flatpak-test.sh" --session "$work" \
   >"$work/session.log" 2>&1
 cat "$work/session.tap" 2>/dev/null
-if [ "$(grep -c . "$results")" -lt "$(( before + 10 + expect_database ))" ]; then
+if [ "$(grep -c . "$results")" -lt "$(( before + 15 + expect_database ))" ]; then
   not_ok "the session checks all ran" "$work/session.log"
 fi
 note "session: $(elapsed "$t0")"
