@@ -372,7 +372,6 @@ test_migrate_v5 (StoreFixture  *f,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
 
   fixture_make_old_journal (f, 5, OLD_JOURNAL_FIRST_ROWS
     "INSERT INTO experiment (id, uuid, created, updated, belief, belief_rating)"

@@ -326,7 +326,6 @@ test_migrate_v4 (StoreFixture  *f,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
   EnoughDialogue *dialogue;
   EnoughSearchField field = 0;
 
