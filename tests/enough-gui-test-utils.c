@@ -187,6 +187,42 @@ enough_test_find_first (GtkWidget             *root,
   return NULL;
 }
 
+EnoughStore *
+enough_test_use_fake_clock (EnoughTestApp *test,
+                            gint64        *now)
+{
+  EnoughStore *store = enough_application_get_store (test->app);
+
+  g_assert_nonnull (store);
+  enough_store_set_clock (store, enough_test_fake_clock, now);
+  return store;
+}
+
+static gboolean
+has_id (GtkWidget     *widget,
+        gconstpointer  id)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
+}
+
+GtkWidget *
+enough_test_find_by_id (GtkWidget  *root,
+                        const char *id)
+{
+  return enough_test_find_first (root, has_id, id);
+}
+
+GtkWidget *
+enough_test_must_find_by_id (GtkWidget  *root,
+                             const char *id)
+{
+  GtkWidget *widget = enough_test_find_first (root, has_id, id);
+
+  if (widget == NULL)
+    g_error ("No widget with id %s", id);
+  return widget;
+}
+
 typedef struct
 {
   GType       type;

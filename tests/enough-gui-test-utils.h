@@ -57,6 +57,15 @@ typedef gboolean (*EnoughTestWidgetMatch) (GtkWidget     *widget,
 GtkWidget *enough_test_find_first          (GtkWidget         *root,
                                             EnoughTestWidgetMatch match,
                                             gconstpointer      data);
+/* Gives the app's store enough_test_fake_clock() reading *@now; returns the store. */
+EnoughStore *enough_test_use_fake_clock    (EnoughTestApp     *test,
+                                            gint64            *now);
+/* The template child with that id (as in its .ui file) under @root, or
+ * NULL; the must_ one ends the test without it. */
+GtkWidget *enough_test_find_by_id          (GtkWidget         *root,
+                                            const char        *id);
+GtkWidget *enough_test_must_find_by_id     (GtkWidget         *root,
+                                            const char        *id);
 /* The first of @type, with that accessible label unless it is NULL. */
 GtkWidget *enough_test_find_descendant     (GtkWidget         *root,
                                             GType              type,

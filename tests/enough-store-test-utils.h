@@ -5,9 +5,11 @@
 
 /* Small helpers shared by the store tests (header-only). */
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "enough-store.h"
+#include "enough-store-schema.h"
 #include "enough-test-utils.h"
 
 typedef struct
@@ -127,6 +129,56 @@ query_int (const char *path,
   value = query_int_on (db, sql);
   sqlite3_close (db);
   return value;
+}
+
+/* One entry of each kind the first schema holds, with a CJK text, for the
+ * migration tests; what later versions added is their own. */
+#define OLD_JOURNAL_FIRST_ROWS \
+  "INSERT INTO dialogue (id, uuid, created, updated, title, critic_name)" \
+  " VALUES (1, '11111111-1111-4111-8111-111111111111', 1700000000000000, 1700000000000000," \
+  " 'The quarterly report', 'the Taskmaster');" \
+  "INSERT INTO turn (id, uuid, created, updated, dialogue_id, position, speaker, text, patterns)" \
+  " VALUES (1, '22222222-2222-4222-8222-222222222222', 1700000000000000, 1700000000000000," \
+  " 1, 1024, 0, 'You always leave it too late.', 5);" \
+  "INSERT INTO letter (id, uuid, created, updated, not_good_enough, text, takeaway)" \
+  " VALUES (1, '33333333-3333-4333-8333-333333333333', 1700000001000000, 1700000001000000," \
+  " '我不够好', 'Dear me, you are doing fine.', 'Fine is fine.');" \
+  "INSERT INTO self_check (id, uuid, created, updated, bank_version, note)" \
+  " VALUES (1, '44444444-4444-4444-8444-444444444444', 1700000002000000, 1700000002000000," \
+  " 1, 'A seashell week.');"
+
+/* Replaces the fixture's journal (closed) with one made by the schema
+ * steps up to @version, as that version's app left it, holding @rows. */
+static inline void
+fixture_make_old_journal (StoreFixture *f,
+                          guint         version,
+                          const char   *rows)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+  g_autofree char *stamp = g_strdup_printf ("PRAGMA application_id = 1164865397; PRAGMA user_version = %u;", version);
+  sqlite3 *db = NULL;
+
+  if (f->store != NULL)
+    {
+      g_assert_true (enough_store_close (f->store, &error));
+      g_assert_finalize_object (f->store);
+      f->store = NULL;
+    }
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+  g_unlink (wal);
+  g_unlink (shm);
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (enough_store_schema_register (db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint v = 1; v <= version; v++)
+    g_assert_cmpint (sqlite3_exec (db, enough_store_schema_step (v), NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, rows, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, stamp, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (f->path, "PRAGMA user_version"), ==, version);
 }
 
 static inline char *

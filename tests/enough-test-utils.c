@@ -103,3 +103,9 @@ enough_test_wait_for_count (guint *counter,
   enough_test_wait_until (count_reached, &wait, timeout_s);
   g_assert_cmpuint (*counter, >=, target);
 }
+
+gint64
+enough_test_fake_clock (gpointer now_usec)
+{
+  return *(const gint64 *) now_usec;
+}

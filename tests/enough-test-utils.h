@@ -18,6 +18,9 @@ typedef gboolean (*EnoughTestCondition) (gpointer data);
 gboolean enough_test_wait_until (EnoughTestCondition condition,
                                  gpointer            data,
                                  guint               timeout_s);
+/* A store clock (enough_store_set_clock) that tests move by hand: the
+ * time is the gint64 (µs since the epoch) @now_usec points at. */
+gint64   enough_test_fake_clock     (gpointer now_usec);
 /* The same until *@counter (bumped by a signal handler) reaches @target,
  * asserting that it did. */
 void     enough_test_wait_for_count (guint *counter,

@@ -372,43 +372,11 @@ test_migrate_v5 (StoreFixture  *f,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
 
-  g_assert_true (enough_store_close (f->store, &error));
-  g_assert_finalize_object (f->store);
-  f->store = NULL;
-  g_assert_cmpint (g_unlink (f->path), ==, 0);
-  {
-    g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (enough_store_schema_register (db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==, SQLITE_OK);
-  for (guint v = 1; v <= 5; v++)
-    g_assert_cmpint (sqlite3_exec (db, enough_store_schema_step (v), NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-    "INSERT INTO dialogue (id, uuid, created, updated, title, critic_name)"
-    " VALUES (1, '11111111-1111-4111-8111-111111111111', 1700000000000000, 1700000000000000,"
-    " 'The quarterly report', 'the Taskmaster');"
-    "INSERT INTO turn (id, uuid, created, updated, dialogue_id, position, speaker, text, patterns)"
-    " VALUES (1, '22222222-2222-4222-8222-222222222222', 1700000000000000, 1700000000000000,"
-    " 1, 1024, 0, 'You always leave it too late.', 5);"
-    "INSERT INTO letter (id, uuid, created, updated, not_good_enough, text, takeaway)"
-    " VALUES (1, '33333333-3333-4333-8333-333333333333', 1700000001000000, 1700000001000000,"
-    " '我不够好', 'Dear me, you are doing fine.', 'Fine is fine.');"
-    "INSERT INTO self_check (id, uuid, created, updated, bank_version, note)"
-    " VALUES (1, '44444444-4444-4444-8444-444444444444', 1700000002000000, 1700000002000000,"
-    " 1, 'A seashell week.');"
+  fixture_make_old_journal (f, 5, OLD_JOURNAL_FIRST_ROWS
     "INSERT INTO experiment (id, uuid, created, updated, belief, belief_rating)"
     " VALUES (1, '55555555-5555-4555-8555-555555555555', 1700000003000000, 1700000003000000,"
-    " 'Rest must be earned.', 70);"
-    "PRAGMA application_id = 1164865397; PRAGMA user_version = 5;", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  g_assert_cmpint (query_int (f->path, "PRAGMA user_version"), ==, 5);
+    " 'Rest must be earned.', 70);");
 
   f->store = fixture_open (f);
   g_assert_cmpint (query_int (f->path, "PRAGMA user_version"), ==, ENOUGH_STORE_SCHEMA_VERSION);

@@ -325,33 +325,20 @@ test_new_encrypted (StoreFixture  *f,
 
 #define DIALOGUE_UUID "11111111-1111-4111-8111-111111111111"
 
-/* A journal as version 6 left it: a dialogue (whose title is a known
- * word) and the plain file of unsent drafts beside it, one of a dialogue
+/* A journal as version 6 left it: the old-journal rows (the dialogue's
+ * title a known word) and the plain file of unsent drafts beside it, one of a dialogue
  * that is no more. */
 static void
 make_v6_journal (StoreFixture *f)
 {
   g_autofree char *all = g_strjoinv (" ", (char **) words);
-  g_autofree char *sql = NULL;
   g_autofree char *json = NULL;
   g_autofree char *drafts_path = g_build_filename (f->dir, "critic-drafts.json", NULL);
-  sqlite3 *db = NULL;
+  char *rows = sqlite3_mprintf (OLD_JOURNAL_FIRST_ROWS "UPDATE dialogue SET title = %Q WHERE id = 1;", words[0]);
 
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (enough_store_schema_register (db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==, SQLITE_OK);
-  for (guint v = 1; v <= 6; v++)
-    g_assert_cmpint (sqlite3_exec (db, enough_store_schema_step (v), NULL, NULL, NULL), ==, SQLITE_OK);
-  sql = sqlite3_mprintf ("INSERT INTO dialogue (id, uuid, created, updated, title, critic_name)"
-                         " VALUES (1, '" DIALOGUE_UUID "', 1700000000000000, 1700000000000000, %Q, 'the Taskmaster');"
-                         "INSERT INTO turn (id, uuid, created, updated, dialogue_id, position, speaker, text, patterns)"
-                         " VALUES (1, '22222222-2222-4222-8222-222222222222', 1700000000000000, 1700000000000000,"
-                         " 1, 1024, 0, 'You always leave it too late.', 5);"
-                         "PRAGMA application_id = 1164865397; PRAGMA user_version = 6;", words[0]);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_free (g_steal_pointer (&sql));
-  sqlite3_close (db);
-  g_assert_cmpint (query_int (f->path, "PRAGMA user_version"), ==, 6);
+  f->store = fixture_open (f);
+  fixture_make_old_journal (f, 6, rows);
+  sqlite3_free (rows);
 
   json = g_strdup_printf ("{\"version\":1,\"drafts\":{"
                           "\"" DIALOGUE_UUID "\":{\"speaker\":\"me\",\"text\":\"%s\"},"

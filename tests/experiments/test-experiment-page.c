@@ -34,14 +34,6 @@ typedef struct
   char   *uuid;          /* the experiment under test */
 } Fixture;
 
-static gint64
-fake_clock (gpointer user_data)
-{
-  Fixture *fixture = user_data;
-
-  return fixture->now;
-}
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -58,24 +50,6 @@ fixture_teardown (Fixture       *fixture,
 {
   enough_test_end (&fixture->data_dir);
   g_clear_pointer (&fixture->uuid, g_free);
-}
-
-static gboolean
-has_id (GtkWidget     *widget,
-        gconstpointer  id)
-{
-  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
-}
-
-static GtkWidget *
-must_find (GtkWidget  *root,
-           const char *id)
-{
-  GtkWidget *widget = enough_test_find_first (root, has_id, id);
-
-  if (widget == NULL)
-    g_error ("No widget with id %s", id);
-  return widget;
 }
 
 static void
@@ -151,17 +125,6 @@ show_experiments (EnoughTestApp *test)
   return ENOUGH_EXPERIMENT_PAGE (enough_window_get_page (test->window, "experiments"));
 }
 
-static EnoughStore *
-use_fake_clock (EnoughTestApp *test,
-                Fixture       *fixture)
-{
-  EnoughStore *store = enough_application_get_store (test->app);
-
-  g_assert_nonnull (store);
-  enough_store_set_clock (store, fake_clock, fixture);
-  return store;
-}
-
 static gboolean
 is_row_of (GtkWidget     *widget,
            gconstpointer  experiment)
@@ -186,7 +149,7 @@ find_row (EnoughExperimentPage *page,
 static const char *
 row_status (EnoughExperimentRow *row)
 {
-  return gtk_label_get_label (GTK_LABEL (must_find (GTK_WIDGET (row), "status_label")));
+  return gtk_label_get_label (GTK_LABEL (enough_test_must_find_by_id (GTK_WIDGET (row), "status_label")));
 }
 
 static gboolean
@@ -243,7 +206,7 @@ write_experiment (EnoughTestApp *test)
   Fixture *fixture = test->user_data;
   EnoughExperimentPage *page = ENOUGH_EXPERIMENT_PAGE (enough_window_get_page (test->window, "experiments"));
   EnoughExperimentEditor *editor;
-  EnoughStore *store = use_fake_clock (test, fixture);
+  EnoughStore *store = enough_test_use_fake_clock (test, &fixture->now);
   EnoughExperiment *experiment;
   GtkWidget *kind;
   g_autoptr(GDateTime) day = g_date_time_new_local (2026, 3, 12, 0, 0, 0);
@@ -253,7 +216,7 @@ write_experiment (EnoughTestApp *test)
   g_assert_true (try_key (GTK_WIDGET (test->window), GDK_KEY_4, GDK_ALT_MASK));
   g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "experiments");
   editor = enough_experiment_page_get_editor (page);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (must_find (GTK_WIDGET (page), "main_stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (enough_test_must_find_by_id (GTK_WIDGET (page), "main_stack"))),
                    ==, "empty");
   g_assert_true (try_key (GTK_WIDGET (page), GDK_KEY_n, GDK_CONTROL_MASK));
   experiment = enough_experiment_page_get_experiment (page);
@@ -279,11 +242,11 @@ write_experiment (EnoughTestApp *test)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (kind), TRUE);
 
   /* Thursday the 12th at 14:30. */
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (must_find (GTK_WIDGET (editor), "time_check")), TRUE);
-  gtk_calendar_select_day (GTK_CALENDAR (must_find (GTK_WIDGET (editor), "calendar")), day);
-  g_signal_emit_by_name (must_find (GTK_WIDGET (editor), "calendar"), "day-selected");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (must_find (GTK_WIDGET (editor), "hour_spin")), 14);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (must_find (GTK_WIDGET (editor), "minute_spin")), 30);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (enough_test_must_find_by_id (GTK_WIDGET (editor), "time_check")), TRUE);
+  gtk_calendar_select_day (GTK_CALENDAR (enough_test_must_find_by_id (GTK_WIDGET (editor), "calendar")), day);
+  g_signal_emit_by_name (enough_test_must_find_by_id (GTK_WIDGET (editor), "calendar"), "day-selected");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (enough_test_must_find_by_id (GTK_WIDGET (editor), "hour_spin")), 14);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (enough_test_must_find_by_id (GTK_WIDGET (editor), "minute_spin")), 30);
   enough_test_drain_main_context ();
   g_assert_true (enough_experiment_get_due_has_time (experiment));
   {
@@ -291,7 +254,7 @@ write_experiment (EnoughTestApp *test)
 
     g_assert_cmpint (enough_experiment_get_due_at (experiment), ==, g_date_time_to_unix (due) * G_USEC_PER_SEC);
   }
-  click (must_find (GTK_WIDGET (editor), "came_true_no"));
+  click (enough_test_must_find_by_id (GTK_WIDGET (editor), "came_true_no"));
 
   g_assert_cmpstr (enough_experiment_get_belief (experiment), ==, texts[0]);
   g_assert_cmpint (enough_experiment_get_belief_rating (experiment), ==, 80);
@@ -311,7 +274,7 @@ check_after_restart (EnoughTestApp *test)
   EnoughExperimentEditor *editor = enough_experiment_page_get_editor (page);
   EnoughExperiment *experiment;
 
-  use_fake_clock (test, fixture);
+  enough_test_use_fake_clock (test, &fixture->now);
   experiment = enough_experiment_page_get_experiment (page);
   g_assert_nonnull (experiment);
   g_assert_cmpstr (enough_record_get_uuid (ENOUGH_RECORD (experiment)), ==, fixture->uuid);
@@ -327,10 +290,10 @@ check_after_restart (EnoughTestApp *test)
   g_assert_cmpint (enough_experiment_get_alternative_after (experiment), ==, 60);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (
     enough_test_find_first (GTK_WIDGET (editor), is_check_labelled, "Hand it in before it feels ready"))));
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (must_find (GTK_WIDGET (editor), "came_true_no"))));
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (must_find (GTK_WIDGET (editor), "time_check"))));
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (must_find (GTK_WIDGET (editor), "hour_spin"))), ==, 14);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (must_find (GTK_WIDGET (editor), "minute_spin"))), ==, 30);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (enough_test_must_find_by_id (GTK_WIDGET (editor), "came_true_no"))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (enough_test_must_find_by_id (GTK_WIDGET (editor), "time_check"))));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (enough_test_must_find_by_id (GTK_WIDGET (editor), "hour_spin"))), ==, 14);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (enough_test_must_find_by_id (GTK_WIDGET (editor), "minute_spin"))), ==, 30);
   g_assert_cmpstr (row_status (find_row (page, experiment)), ==, "Done · from 80 % to 45 %");
   g_assert_cmpstr (enough_experiment_page_get_history (page), ==, "1 of 1 prediction did not happen as feared");
 }
@@ -370,7 +333,7 @@ remind (EnoughTestApp *test)
   g_autoptr(GDateTime) tomorrow = g_date_time_new_local (2026, 3, 11, 0, 0, 0);
   EnoughTestNote *note;
 
-  use_fake_clock (test, fixture);
+  enough_test_use_fake_clock (test, &fixture->now);
   experiment = enough_experiment_page_new_experiment (page, "Resting means I am lazy.");
   fixture->uuid = g_strdup (enough_record_get_uuid (ENOUGH_RECORD (experiment)));
   /* Unrated and 0 % are told apart, for the eye and the screen reader. */
@@ -389,14 +352,14 @@ remind (EnoughTestApp *test)
   }
 
   /* Tomorrow, without a time: 09:00. */
-  gtk_calendar_select_day (GTK_CALENDAR (must_find (GTK_WIDGET (editor), "calendar")), tomorrow);
-  g_signal_emit_by_name (must_find (GTK_WIDGET (editor), "calendar"), "day-selected");
+  gtk_calendar_select_day (GTK_CALENDAR (enough_test_must_find_by_id (GTK_WIDGET (editor), "calendar")), tomorrow);
+  g_signal_emit_by_name (enough_test_must_find_by_id (GTK_WIDGET (editor), "calendar"), "day-selected");
   enough_test_drain_main_context ();
   g_assert_false (enough_experiment_get_due_has_time (experiment));
   row = find_row (page, experiment);
   g_assert_cmpstr (row_status (row), !=, "Planned");
   g_assert_true (g_str_has_prefix (row_status (row), "Planned for "));
-  g_assert_false (gtk_widget_get_visible (must_find (GTK_WIDGET (row), "due_image")));
+  g_assert_false (gtk_widget_get_visible (enough_test_must_find_by_id (GTK_WIDGET (row), "due_image")));
 
   /* Not yet. */
   g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
@@ -410,7 +373,7 @@ remind (EnoughTestApp *test)
   g_assert_true (g_strv_contains ((const char *const *) note->actions, "default"));
   enough_test_drain_main_context ();
   g_assert_cmpstr (row_status (row), ==, "Ready to look back");
-  g_assert_true (gtk_widget_get_visible (must_find (GTK_WIDGET (row), "due_image")));
+  g_assert_true (gtk_widget_get_visible (enough_test_must_find_by_id (GTK_WIDGET (row), "due_image")));
   g_assert_cmpint (enough_experiment_get_state (experiment, fixture->now), ==, ENOUGH_EXPERIMENT_DUE);
   /* Once per run. */
   g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
@@ -420,8 +383,8 @@ remind (EnoughTestApp *test)
   {
     g_autoptr(GDateTime) later = g_date_time_new_local (2026, 3, 12, 0, 0, 0);
 
-    gtk_calendar_select_day (GTK_CALENDAR (must_find (GTK_WIDGET (editor), "calendar")), later);
-    g_signal_emit_by_name (must_find (GTK_WIDGET (editor), "calendar"), "day-selected");
+    gtk_calendar_select_day (GTK_CALENDAR (enough_test_must_find_by_id (GTK_WIDGET (editor), "calendar")), later);
+    g_signal_emit_by_name (enough_test_must_find_by_id (GTK_WIDGET (editor), "calendar"), "day-selected");
   }
   enough_test_drain_main_context ();
   enough_experiment_page_refresh (page);
@@ -444,7 +407,7 @@ remind (EnoughTestApp *test)
   type_into (enough_experiment_editor_get_field (editor, ENOUGH_SEARCH_FIELD_OUTCOME), "A quiet, good evening.");
   enough_test_drain_main_context ();
   g_assert_cmpstr (row_status (row), ==, "Done");
-  g_assert_false (gtk_widget_get_visible (must_find (GTK_WIDGET (row), "due_image")));
+  g_assert_false (gtk_widget_get_visible (enough_test_must_find_by_id (GTK_WIDGET (row), "due_image")));
   fixture->now += G_TIME_SPAN_DAY;
   g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
 }
@@ -462,7 +425,7 @@ static void
 critic_link (EnoughTestApp *test)
 {
   Fixture *fixture = test->user_data;
-  EnoughStore *store = use_fake_clock (test, fixture);
+  EnoughStore *store = enough_test_use_fake_clock (test, &fixture->now);
   g_autoptr(EnoughDialogue) dialogue = enough_store_create_dialogue (store);
   g_autoptr(EnoughTurn) turn = enough_store_add_turn (store, dialogue, -1, ENOUGH_SPEAKER_CRITIC,
                                                       "Everyone will see you cannot cope.");
@@ -551,7 +514,8 @@ critic_link (EnoughTestApp *test)
     g_assert_true (enough_page_reveal (ENOUGH_PAGE (experiments), result, "took so long"));
     enough_test_drain_main_context ();
     g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "experiments");
-    g_assert_true (gtk_widget_has_focus (prediction));
+    /* is_focus: has_focus also waits for the window's activation, late on a busy display. */
+    g_assert_true (gtk_widget_is_focus (prediction));
     g_assert_true (gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (prediction)),
                                                          &start, &end));
     g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, 21);
@@ -581,7 +545,7 @@ static void
 self_check_link (EnoughTestApp *test)
 {
   Fixture *fixture = test->user_data;
-  EnoughStore *store = use_fake_clock (test, fixture);
+  EnoughStore *store = enough_test_use_fake_clock (test, &fixture->now);
   g_autoptr(EnoughSelfCheck) fearful = enough_store_create_self_check (store, ENOUGH_ITEM_BANK_VERSION);
   g_autoptr(EnoughSelfCheck) worth = enough_store_create_self_check (store, ENOUGH_ITEM_BANK_VERSION);
   EnoughSelfCheckPage *page;
@@ -599,7 +563,7 @@ self_check_link (EnoughTestApp *test)
   enough_test_drain_main_context ();
   page = ENOUGH_SELF_CHECK_PAGE (enough_window_get_page (test->window, "self-check"));
   results = enough_self_check_page_get_results (page);
-  button = must_find (GTK_WIDGET (results), "experiment_button");
+  button = enough_test_must_find_by_id (GTK_WIDGET (results), "experiment_button");
 
   enough_self_check_results_set_check (results, worth, NULL);
   g_assert_false (gtk_widget_get_visible (button));

@@ -49,14 +49,6 @@ typedef struct
   guint   n_notes_before;
 } Fixture;
 
-static gint64
-fake_clock (gpointer user_data)
-{
-  Fixture *fixture = user_data;
-
-  return fixture->now;
-}
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -73,33 +65,6 @@ fixture_teardown (Fixture       *fixture,
 {
   enough_test_end (&fixture->data_dir);
   g_clear_pointer (&fixture->uuid, g_free);
-}
-
-/* Template children are found by their id in the .ui file. */
-static gboolean
-has_id (GtkWidget     *widget,
-        gconstpointer  id)
-{
-  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
-}
-
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  return enough_test_find_first (root, has_id, id);
-}
-
-static GtkWidget *
-must_find (GtkWidget  *root,
-           const char *id)
-{
-  GtkWidget *widget = find_by_id (root, id);
-
-  if (widget == NULL)
-    g_error ("No widget with id %s", id);
-
-  return widget;
 }
 
 static void
@@ -142,23 +107,11 @@ show_letters (EnoughTestApp *test)
   return ENOUGH_LETTER_PAGE (enough_window_get_page (test->window, "letters"));
 }
 
-static EnoughStore *
-use_fake_clock (EnoughTestApp *test,
-                Fixture       *fixture)
-{
-  EnoughStore *store = enough_application_get_store (test->app);
-
-  g_assert_nonnull (store);
-  enough_store_set_clock (store, fake_clock, fixture);
-
-  return store;
-}
-
 static void
 choose_reread (EnoughLetterEditor *editor,
                const char         *title)
 {
-  GtkWidget *list = must_find (GTK_WIDGET (editor), "reread_list");
+  GtkWidget *list = enough_test_must_find_by_id (GTK_WIDGET (editor), "reread_list");
 
   for (GtkWidget *row = gtk_widget_get_first_child (list);
        row != NULL;
@@ -218,7 +171,7 @@ static void
 write_letter (EnoughTestApp *test)
 {
   Fixture *fixture = test->user_data;
-  EnoughStore *store = use_fake_clock (test, fixture);
+  EnoughStore *store = enough_test_use_fake_clock (test, &fixture->now);
   EnoughLetterPage *page = show_letters (test);
   EnoughLetterEditor *editor = enough_letter_page_get_editor (page);
   EnoughLetterReader *reader = enough_letter_page_get_reader (page);
@@ -235,7 +188,7 @@ write_letter (EnoughTestApp *test)
 
   /* An empty journal invites the first letter. */
   g_assert_null (enough_letter_page_get_letter (page));
-  empty_button = must_find (GTK_WIDGET (page), "empty_new_button");
+  empty_button = enough_test_must_find_by_id (GTK_WIDGET (page), "empty_new_button");
   click (empty_button);
 
   letter = enough_letter_page_get_letter (page);
@@ -245,10 +198,10 @@ write_letter (EnoughTestApp *test)
   g_assert_cmpuint (g_list_model_get_n_items (enough_store_get_letters (store)), ==, 1);
 
   /* Step 1: the situation and the feeling words, focus already there. */
-  step_view = must_find (GTK_WIDGET (editor), "not_good_enough_view");
-  step_label = must_find (GTK_WIDGET (editor), "step_label");
-  next = must_find (GTK_WIDGET (editor), "next_button");
-  back = must_find (GTK_WIDGET (editor), "back_button");
+  step_view = enough_test_must_find_by_id (GTK_WIDGET (editor), "not_good_enough_view");
+  step_label = enough_test_must_find_by_id (GTK_WIDGET (editor), "step_label");
+  next = enough_test_must_find_by_id (GTK_WIDGET (editor), "next_button");
+  back = enough_test_must_find_by_id (GTK_WIDGET (editor), "back_button");
   /* is_focus, not has_focus: the latter also needs the X server to have
    * made the window active, which Xvfb does on its own schedule. */
   g_assert_true (gtk_widget_is_focus (step_view));
@@ -275,10 +228,10 @@ write_letter (EnoughTestApp *test)
   g_assert_cmpstr (text, ==, situation);
   click (next);
 
-  letter_view = must_find (GTK_WIDGET (editor), "letter_view");
+  letter_view = enough_test_must_find_by_id (GTK_WIDGET (editor), "letter_view");
   g_assert_true (gtk_widget_is_focus (letter_view));
   g_assert_true (gtk_widget_has_css_class (letter_view, "letter-text"));
-  g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (must_find (GTK_WIDGET (editor),
+  g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (enough_test_must_find_by_id (GTK_WIDGET (editor),
                                                                      "hints_expander"))));
   type_into (letter_view, letter_text);
   g_assert_cmpstr (enough_letter_get_text (letter), ==, letter_text);
@@ -291,7 +244,7 @@ write_letter (EnoughTestApp *test)
   g_assert_cmpint (enough_letter_get_reread (letter), ==, ENOUGH_REREAD_EVENING);
   g_assert_cmpint (enough_letter_get_reread_at (letter), ==,
                    g_date_time_to_unix (evening) * G_USEC_PER_SEC);
-  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (must_find (GTK_WIDGET (editor),
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (enough_test_must_find_by_id (GTK_WIDGET (editor),
                                                                        "reminder_label"))),
                             "today at"));
   choose_reread (editor, "In 15 minutes");
@@ -301,13 +254,13 @@ write_letter (EnoughTestApp *test)
   /* Done: the reading view, with the letter and the offer to mark it read. */
   click (next);
   g_assert_true (enough_letter_page_is_reading (page));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (must_find (GTK_WIDGET (reader), "text_label"))),
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (enough_test_must_find_by_id (GTK_WIDGET (reader), "text_label"))),
                    ==, letter_text);
-  g_assert_true (gtk_widget_get_visible (must_find (GTK_WIDGET (reader), "reread_box")));
+  g_assert_true (gtk_widget_get_visible (enough_test_must_find_by_id (GTK_WIDGET (reader), "reread_box")));
   row = find_row (page, letter);
   g_assert_nonnull (row);
-  g_assert_false (gtk_widget_get_visible (must_find (GTK_WIDGET (row), "due_image")));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (must_find (GTK_WIDGET (row), "title_label"))),
+  g_assert_false (gtk_widget_get_visible (enough_test_must_find_by_id (GTK_WIDGET (row), "due_image")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (enough_test_must_find_by_id (GTK_WIDGET (row), "title_label"))),
                    ==, situation);
 
   /* Not due yet: no notification. */
@@ -331,7 +284,7 @@ write_letter (EnoughTestApp *test)
   g_assert_null (strstr (note->body, "etter"));
   g_assert_true (g_strv_contains ((const char * const *) note->actions, "default"));
   g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
-  g_assert_true (gtk_widget_get_visible (must_find (GTK_WIDGET (row), "due_image")));
+  g_assert_true (gtk_widget_get_visible (enough_test_must_find_by_id (GTK_WIDGET (row), "due_image")));
 
   /* Elsewhere in the app when the user clicks the notification. */
   gtk_widget_activate_action (GTK_WIDGET (page), "letters.edit", NULL);
@@ -342,15 +295,15 @@ write_letter (EnoughTestApp *test)
   g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "letters");
   g_assert_true (enough_letter_page_is_reading (page));
   g_assert_true (enough_letter_reader_get_letter (reader) == letter);
-  g_assert_true (gtk_widget_get_mapped (must_find (GTK_WIDGET (reader), "text_label")));
+  g_assert_true (gtk_widget_get_mapped (enough_test_must_find_by_id (GTK_WIDGET (reader), "text_label")));
 
   /* Reread: record when, then the sentence to carry, set apart. */
   fixture->now += 5 * G_TIME_SPAN_MINUTE;
-  click (must_find (GTK_WIDGET (reader), "read_button"));
+  click (enough_test_must_find_by_id (GTK_WIDGET (reader), "read_button"));
   g_assert_cmpint (enough_letter_get_reread_done_at (letter), ==, fixture->now);
-  g_assert_false (gtk_widget_get_visible (must_find (GTK_WIDGET (reader), "reread_box")));
+  g_assert_false (gtk_widget_get_visible (enough_test_must_find_by_id (GTK_WIDGET (reader), "reread_box")));
   {
-    GtkWidget *entry = must_find (GTK_WIDGET (reader), "takeaway_entry");
+    GtkWidget *entry = enough_test_must_find_by_id (GTK_WIDGET (reader), "takeaway_entry");
     /* The window's focus widget (has_focus also needs an active window). */
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (test->window));
 
@@ -362,13 +315,13 @@ write_letter (EnoughTestApp *test)
     g_signal_emit_by_name (entry, "activate");
     g_assert_false (gtk_widget_get_visible (entry));
   }
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (must_find (GTK_WIDGET (reader), "takeaway_label"))),
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (enough_test_must_find_by_id (GTK_WIDGET (reader), "takeaway_label"))),
                    ==, takeaway);
-  g_assert_true (gtk_widget_get_visible (must_find (GTK_WIDGET (reader), "takeaway_label")));
+  g_assert_true (gtk_widget_get_visible (enough_test_must_find_by_id (GTK_WIDGET (reader), "takeaway_label")));
 
   /* No longer due: the mark goes at the next check, and no new reminder. */
   g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
-  g_assert_false (gtk_widget_get_visible (must_find (GTK_WIDGET (row), "due_image")));
+  g_assert_false (gtk_widget_get_visible (enough_test_must_find_by_id (GTK_WIDGET (row), "due_image")));
 
   g_assert_true (enough_store_flush (store, &error));
   g_assert_no_error (error);
@@ -381,7 +334,7 @@ static void
 check_letter_after_restart (EnoughTestApp *test)
 {
   Fixture *fixture = test->user_data;
-  EnoughStore *store = use_fake_clock (test, fixture);
+  EnoughStore *store = enough_test_use_fake_clock (test, &fixture->now);
   EnoughLetterPage *page = show_letters (test);
   EnoughLetterReader *reader = enough_letter_page_get_reader (page);
   GListModel *letters = enough_store_get_letters (store);
@@ -405,13 +358,13 @@ check_letter_after_restart (EnoughTestApp *test)
   letter = enough_letter_page_get_letter (page);
   g_assert_true (letter == stored);
   g_assert_true (enough_letter_page_is_reading (page));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (must_find (GTK_WIDGET (reader), "text_label"))),
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (enough_test_must_find_by_id (GTK_WIDGET (reader), "text_label"))),
                    ==, letter_text);
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (must_find (GTK_WIDGET (reader), "takeaway_label"))),
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (enough_test_must_find_by_id (GTK_WIDGET (reader), "takeaway_label"))),
                    ==, takeaway);
-  g_assert_true (gtk_widget_get_visible (must_find (GTK_WIDGET (reader), "takeaway_box")));
-  g_assert_false (gtk_widget_get_visible (must_find (GTK_WIDGET (reader), "reread_box")));
-  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (must_find (GTK_WIDGET (reader),
+  g_assert_true (gtk_widget_get_visible (enough_test_must_find_by_id (GTK_WIDGET (reader), "takeaway_box")));
+  g_assert_false (gtk_widget_get_visible (enough_test_must_find_by_id (GTK_WIDGET (reader), "reread_box")));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (enough_test_must_find_by_id (GTK_WIDGET (reader),
                                                                        "feelings_label"))),
                             "Tired"));
 
@@ -447,7 +400,7 @@ start_letter_with_shortcut (EnoughTestApp *test)
   GtkShortcut *ctrl_n = NULL;
   EnoughLetter *letter;
 
-  use_fake_clock (test, fixture);
+  enough_test_use_fake_clock (test, &fixture->now);
 
   /* The page answers Ctrl+N (a managed shortcut, so it also works while the
    * focus is in the header bar). */
@@ -485,9 +438,9 @@ start_letter_with_shortcut (EnoughTestApp *test)
   letter = enough_letter_page_get_letter (page);
   g_assert_nonnull (letter);
   fixture->uuid = g_strdup (enough_record_get_uuid (ENOUGH_RECORD (letter)));
-  type_into (must_find (GTK_WIDGET (editor), "not_good_enough_view"), situation);
-  click (must_find (GTK_WIDGET (editor), "next_button"));
-  type_into (must_find (GTK_WIDGET (editor), "letter_view"), "Dear me, half");
+  type_into (enough_test_must_find_by_id (GTK_WIDGET (editor), "not_good_enough_view"), situation);
+  click (enough_test_must_find_by_id (GTK_WIDGET (editor), "next_button"));
+  type_into (enough_test_must_find_by_id (GTK_WIDGET (editor), "letter_view"), "Dear me, half");
   /* Quitting flushes: no explicit save. */
 }
 
@@ -504,9 +457,9 @@ check_half_written (EnoughTestApp *test)
   g_assert_cmpstr (enough_record_get_uuid (ENOUGH_RECORD (letter)), ==, fixture->uuid);
   g_assert_false (enough_letter_page_is_reading (page));
   g_assert_cmpuint (enough_letter_editor_get_step (editor), ==, 1);
-  text = buffer_text (must_find (GTK_WIDGET (editor), "letter_view"));
+  text = buffer_text (enough_test_must_find_by_id (GTK_WIDGET (editor), "letter_view"));
   g_assert_cmpstr (text, ==, "Dear me, half");
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (must_find (GTK_WIDGET (editor), "step_label"))),
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (enough_test_must_find_by_id (GTK_WIDGET (editor), "step_label"))),
                    ==, "Step 2 of 3");
 }
 
@@ -530,12 +483,12 @@ plan_reread_yesterday (EnoughTestApp *test)
 
   /* Written "yesterday": the 15-minute reminder is long due by now. */
   fixture->now = g_get_real_time () - G_TIME_SPAN_DAY;
-  use_fake_clock (test, fixture);
+  enough_test_use_fake_clock (test, &fixture->now);
 
   letter = enough_letter_page_new_letter (page);
   fixture->uuid = g_strdup (enough_record_get_uuid (ENOUGH_RECORD (letter)));
   editor = enough_letter_page_get_editor (page);
-  type_into (must_find (GTK_WIDGET (editor), "not_good_enough_view"), situation);
+  type_into (enough_test_must_find_by_id (GTK_WIDGET (editor), "not_good_enough_view"), situation);
   enough_letter_editor_set_step (editor, 2);
   choose_reread (editor, "In 15 minutes");
   g_assert_cmpint (enough_letter_get_reread_at (letter), <, g_get_real_time ());
@@ -562,10 +515,10 @@ check_reminded_at_start (EnoughTestApp *test)
   g_assert_true (enough_letter_page_is_reading (page));
   g_assert_cmpstr (enough_record_get_uuid (ENOUGH_RECORD (enough_letter_page_get_letter (page))),
                    ==, fixture->uuid);
-  g_assert_true (gtk_widget_get_visible (must_find (GTK_WIDGET (enough_letter_page_get_reader (page)),
+  g_assert_true (gtk_widget_get_visible (enough_test_must_find_by_id (GTK_WIDGET (enough_letter_page_get_reader (page)),
                                                     "reread_box")));
   /* The row in the list carries the "due" mark. */
-  g_assert_true (gtk_widget_get_visible (must_find (GTK_WIDGET (find_row (page, enough_letter_page_get_letter (page))),
+  g_assert_true (gtk_widget_get_visible (enough_test_must_find_by_id (GTK_WIDGET (find_row (page, enough_letter_page_get_letter (page))),
                                                     "due_image")));
 }
 
@@ -583,7 +536,7 @@ static void
 delete_and_undo (EnoughTestApp *test)
 {
   Fixture *fixture = test->user_data;
-  EnoughStore *store = use_fake_clock (test, fixture);
+  EnoughStore *store = enough_test_use_fake_clock (test, &fixture->now);
   EnoughLetterPage *page = show_letters (test);
   GListModel *letters = enough_store_get_letters (store);
   g_autoptr(EnoughLetter) letter = NULL;
@@ -617,7 +570,7 @@ static void
 leave_empty (EnoughTestApp *test)
 {
   Fixture *fixture = test->user_data;
-  EnoughStore *store = use_fake_clock (test, fixture);
+  EnoughStore *store = enough_test_use_fake_clock (test, &fixture->now);
   EnoughLetterPage *page = show_letters (test);
   GListModel *letters = enough_store_get_letters (store);
   g_autoptr(EnoughLetter) empty = NULL;

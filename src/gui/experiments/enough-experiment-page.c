@@ -8,6 +8,7 @@
 #include "enough-experiment-page.h"
 #include "enough-experiment-row.h"
 #include "enough-list-utils.h"
+#include "enough-row-factory.h"
 #include "enough-undo-toast.h"
 
 /* How far into the (lazy, newest first) list we look for an experiment
@@ -37,8 +38,8 @@ struct _EnoughExperimentPage
   EnoughExperiment       *experiment;   /* the open one */
   gulong                  experiment_notify_id;
 
-  /* Rows currently bound, to refresh their state as time passes. */
-  GHashTable             *bound_rows;
+  /* Makes the rows; refreshes their state as time passes. */
+  GtkListItemFactory     *row_factory;
   gboolean                selecting;
   EnoughUndoToast        *undo;
 };
@@ -350,18 +351,6 @@ open_from_list (EnoughExperimentPage *self,
 }
 
 static void
-on_row_released (GtkGestureClick      *gesture,
-                 int                   n_press,
-                 double                x,
-                 double                y,
-                 EnoughExperimentPage *self)
-{
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-
-  open_from_list (self, enough_experiment_row_get_experiment (ENOUGH_EXPERIMENT_ROW (row)));
-}
-
-static void
 on_list_activate (EnoughExperimentPage *self,
                   guint                 position)
 {
@@ -370,67 +359,49 @@ on_list_activate (EnoughExperimentPage *self,
   open_from_list (self, experiment);
 }
 
-static void
-factory_setup (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               EnoughExperimentPage     *self)
+static GtkWidget *
+row_new (void)
 {
-  GtkWidget *row = enough_experiment_row_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "released", G_CALLBACK (on_row_released), self);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
-  gtk_list_item_set_child (item, row);
+  return enough_experiment_row_new ();
 }
 
 static void
-factory_bind (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              EnoughExperimentPage     *self)
+row_set_item (GtkWidget *row,
+              gpointer   item)
 {
-  EnoughExperimentRow *row = ENOUGH_EXPERIMENT_ROW (gtk_list_item_get_child (item));
-
-  enough_experiment_row_set_experiment (row, gtk_list_item_get_item (item));
-  enough_experiment_row_update_now (row, page_now (self));
-  g_hash_table_add (self->bound_rows, row);
+  enough_experiment_row_set_experiment (ENOUGH_EXPERIMENT_ROW (row), item);
 }
 
 static void
-factory_unbind (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                EnoughExperimentPage     *self)
+row_update_now (GtkWidget *row,
+                gint64     now)
 {
-  EnoughExperimentRow *row = ENOUGH_EXPERIMENT_ROW (gtk_list_item_get_child (item));
+  enough_experiment_row_update_now (ENOUGH_EXPERIMENT_ROW (row), now);
+}
 
-  g_hash_table_remove (self->bound_rows, row);
-  enough_experiment_row_set_experiment (row, NULL);
+static const EnoughRowKind row_kind = { row_new, row_set_item, row_update_now };
+
+static gint64
+row_now (gpointer page)
+{
+  return page_now (page);
 }
 
 static void
-factory_teardown (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  EnoughExperimentPage     *self)
+row_open (gpointer page,
+          gpointer item)
 {
-  GtkWidget *row = gtk_list_item_get_child (item);
-
-  if (row != NULL)
-    g_hash_table_remove (self->bound_rows, row);
+  open_from_list (page, item);
 }
 
 void
 enough_experiment_page_refresh (EnoughExperimentPage *self)
 {
-  GHashTableIter iter;
-  gpointer row;
-  gint64 now = page_now (self);
 
   g_return_if_fail (ENOUGH_IS_EXPERIMENT_PAGE (self));
 
   enough_page_ensure_built (ENOUGH_PAGE (self));
-  g_hash_table_iter_init (&iter, self->bound_rows);
-  while (g_hash_table_iter_next (&iter, &row, NULL))
-    enough_experiment_row_update_now (ENOUGH_EXPERIMENT_ROW (row), now);
+  enough_row_factory_update_now (self->row_factory);
   enough_experiment_editor_refresh (self->editor);
 }
 
@@ -557,20 +528,11 @@ enough_experiment_page_dispose (GObject *object)
   g_clear_object (&self->reminders);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_EXPERIMENT_PAGE);
+  g_clear_object (&self->row_factory);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (enough_experiment_page_parent_class)->dispose (object);
-}
-
-static void
-enough_experiment_page_finalize (GObject *object)
-{
-  EnoughExperimentPage *self = ENOUGH_EXPERIMENT_PAGE (object);
-
-  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
-
-  G_OBJECT_CLASS (enough_experiment_page_parent_class)->finalize (object);
 }
 
 static void
@@ -580,7 +542,6 @@ enough_experiment_page_class_init (EnoughExperimentPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = enough_experiment_page_dispose;
-  object_class->finalize = enough_experiment_page_finalize;
   object_class->get_property = enough_experiment_page_get_property;
   object_class->set_property = enough_experiment_page_set_property;
 
@@ -617,9 +578,7 @@ enough_experiment_page_build (EnoughPage *page)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  enough_list_view_set_factory (self->list_view,
-                                G_CALLBACK (factory_setup), G_CALLBACK (factory_bind),
-                                G_CALLBACK (factory_unbind), G_CALLBACK (factory_teardown), self);
+  self->row_factory = enough_row_factory_install (self->list_view, &row_kind, row_now, row_open, self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
 
@@ -638,7 +597,6 @@ static void
 enough_experiment_page_init (EnoughExperimentPage *self)
 {
   self->undo = enough_undo_toast_new (GTK_WIDGET (self), on_experiments_restored);
-  self->bound_rows = g_hash_table_new (NULL, NULL);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);

@@ -9,6 +9,7 @@
 #include "enough-letter-page.h"
 #include "enough-letter-row.h"
 #include "enough-list-utils.h"
+#include "enough-row-factory.h"
 #include "enough-undo-toast.h"
 
 /* How far into the (lazy, newest first) list we look for a letter opened
@@ -41,8 +42,8 @@ struct _EnoughLetterPage
   EnoughLetter       *letter;      /* the open one */
   gulong              letter_notify_id;
 
-  /* Rows currently bound to a letter, to refresh their "due" mark. */
-  GHashTable         *bound_rows;
+  /* Makes the rows; refreshes their "due" marks. */
+  GtkListItemFactory *row_factory;
 
   /* TRUE while the selection is changed by code, not by the user. */
   gboolean            selecting;
@@ -479,19 +480,6 @@ open_from_list (EnoughLetterPage *self,
 }
 
 static void
-on_row_released (GtkGestureClick  *gesture,
-                 int               n_press,
-                 double            x,
-                 double            y,
-                 EnoughLetterPage *self)
-{
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  EnoughLetter *letter = enough_letter_row_get_letter (ENOUGH_LETTER_ROW (row));
-
-  open_from_list (self, letter);
-}
-
-static void
 on_list_activate (EnoughLetterPage *self,
                   guint             position)
 {
@@ -500,68 +488,50 @@ on_list_activate (EnoughLetterPage *self,
   open_from_list (self, letter);
 }
 
-static void
-factory_setup (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               EnoughLetterPage         *self)
+static GtkWidget *
+row_new (void)
 {
-  GtkWidget *row = enough_letter_row_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "released", G_CALLBACK (on_row_released), self);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
-  gtk_list_item_set_child (item, row);
+  return enough_letter_row_new ();
 }
 
 static void
-factory_bind (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              EnoughLetterPage         *self)
+row_set_item (GtkWidget *row,
+              gpointer   item)
 {
-  EnoughLetterRow *row = ENOUGH_LETTER_ROW (gtk_list_item_get_child (item));
-
-  enough_letter_row_set_letter (row, gtk_list_item_get_item (item));
-  enough_letter_row_update_due (row, page_now (self));
-  g_hash_table_add (self->bound_rows, row);
+  enough_letter_row_set_letter (ENOUGH_LETTER_ROW (row), item);
 }
 
 static void
-factory_unbind (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                EnoughLetterPage         *self)
+row_update_now (GtkWidget *row,
+                gint64     now)
 {
-  EnoughLetterRow *row = ENOUGH_LETTER_ROW (gtk_list_item_get_child (item));
+  enough_letter_row_update_due (ENOUGH_LETTER_ROW (row), now);
+}
 
-  g_hash_table_remove (self->bound_rows, row);
-  enough_letter_row_set_letter (row, NULL);
+static const EnoughRowKind row_kind = { row_new, row_set_item, row_update_now };
+
+static gint64
+row_now (gpointer page)
+{
+  return page_now (page);
 }
 
 static void
-factory_teardown (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  EnoughLetterPage         *self)
+row_open (gpointer page,
+          gpointer item)
 {
-  GtkWidget *row = gtk_list_item_get_child (item);
-
-  if (row != NULL)
-    g_hash_table_remove (self->bound_rows, row);
+  open_from_list (page, item);
 }
 
 /* Re-evaluates the "reread due" marks and the open letter's reread note. */
 void
 enough_letter_page_refresh_due (EnoughLetterPage *self)
 {
-  GHashTableIter iter;
-  gpointer row;
-  gint64 now = page_now (self);
 
   g_return_if_fail (ENOUGH_IS_LETTER_PAGE (self));
 
   enough_page_ensure_built (ENOUGH_PAGE (self));
-  g_hash_table_iter_init (&iter, self->bound_rows);
-  while (g_hash_table_iter_next (&iter, &row, NULL))
-    enough_letter_row_update_due (ENOUGH_LETTER_ROW (row), now);
+  enough_row_factory_update_now (self->row_factory);
 
   enough_letter_reader_refresh (self->reader);
 }
@@ -698,20 +668,11 @@ enough_letter_page_dispose (GObject *object)
 
   /* The list view goes with the template; then nothing is bound any more. */
   gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_LETTER_PAGE);
+  g_clear_object (&self->row_factory);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (enough_letter_page_parent_class)->dispose (object);
-}
-
-static void
-enough_letter_page_finalize (GObject *object)
-{
-  EnoughLetterPage *self = ENOUGH_LETTER_PAGE (object);
-
-  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
-
-  G_OBJECT_CLASS (enough_letter_page_parent_class)->finalize (object);
 }
 
 static void
@@ -721,7 +682,6 @@ enough_letter_page_class_init (EnoughLetterPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = enough_letter_page_dispose;
-  object_class->finalize = enough_letter_page_finalize;
   object_class->get_property = enough_letter_page_get_property;
   object_class->set_property = enough_letter_page_set_property;
 
@@ -772,9 +732,7 @@ enough_letter_page_build (EnoughPage *page)
   /* Folded to one pane, or the other pane shown: the focus follows. */
   enough_page_follow_leaflet (page, GTK_WIDGET (self->leaflet), GTK_WIDGET (self->list_view));
 
-  enough_list_view_set_factory (self->list_view,
-                                G_CALLBACK (factory_setup), G_CALLBACK (factory_bind),
-                                G_CALLBACK (factory_unbind), G_CALLBACK (factory_teardown), self);
+  self->row_factory = enough_row_factory_install (self->list_view, &row_kind, row_now, row_open, self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
 
@@ -793,7 +751,6 @@ static void
 enough_letter_page_init (EnoughLetterPage *self)
 {
   self->undo = enough_undo_toast_new (GTK_WIDGET (self), on_letters_restored);
-  self->bound_rows = g_hash_table_new (NULL, NULL);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);

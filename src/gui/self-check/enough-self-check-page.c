@@ -8,6 +8,7 @@
 #include "enough-entry-actions.h"
 #include "enough-item-bank.h"
 #include "enough-list-utils.h"
+#include "enough-row-factory.h"
 #include "enough-search-reveal.h"
 #include "enough-self-check-page.h"
 #include "enough-self-check-row.h"
@@ -244,28 +245,20 @@ show_list_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
-static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item)
+static GtkWidget *
+row_new (void)
 {
-  gtk_list_item_set_child (item, enough_self_check_row_new ());
+  return enough_self_check_row_new ();
 }
 
 static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item)
+row_set_item (GtkWidget *row,
+              gpointer   check)
 {
-  EnoughSelfCheckRow *row = ENOUGH_SELF_CHECK_ROW (gtk_list_item_get_child (item));
-
-  enough_self_check_row_set_check (row, gtk_list_item_get_item (item));
+  enough_self_check_row_set_check (ENOUGH_SELF_CHECK_ROW (row), check);
 }
 
-static void
-unbind_row (GtkSignalListItemFactory *factory,
-            GtkListItem              *item)
-{
-  enough_self_check_row_set_check (ENOUGH_SELF_CHECK_ROW (gtk_list_item_get_child (item)), NULL);
-}
+static const EnoughRowKind row_kind = { row_new, row_set_item, NULL };
 
 static void
 load (EnoughSelfCheckPage *self)
@@ -513,9 +506,7 @@ enough_self_check_page_build (EnoughPage *page)
   /* Folded to one pane, or the other pane shown: the focus follows. */
   enough_page_follow_leaflet (page, GTK_WIDGET (self->leaflet), GTK_WIDGET (self->list_view));
 
-  enough_list_view_set_factory (self->list_view,
-                                G_CALLBACK (setup_row), G_CALLBACK (bind_row),
-                                G_CALLBACK (unbind_row), NULL, NULL);
+  g_object_unref (enough_row_factory_install (self->list_view, &row_kind, NULL, NULL, self));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   enough_self_check_chart_set_model (self->chart, G_LIST_MODEL (self->history));
