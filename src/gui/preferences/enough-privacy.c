@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "enough-crypt-key.h"
+#include "enough-print.h"
 #include "enough-privacy.h"
 #include "enough-window.h"
 
@@ -249,6 +250,19 @@ on_save_clicked (GtkButton        *button,
 }
 
 static void
+on_print_clicked (GtkButton        *button,
+                  AdwMessageDialog *dialog)
+{
+  GBytes *key = g_object_get_data (G_OBJECT (dialog), "key");
+  gsize length = 0;
+  const char *text = g_bytes_get_data (key, &length);
+  g_autofree char *line = g_strndup (text, length > 0 ? length - 1 : 0);  /* without the newline */
+
+  enough_print_recovery_key (GTK_WINDOW (dialog), line);
+  memset (line, 0, strlen (line));
+}
+
+static void
 on_kept_toggled (GtkCheckButton   *check,
                  AdwMessageDialog *dialog)
 {
@@ -269,7 +283,7 @@ enough_privacy_show_recovery_key (GtkWindow  *parent,
                                   const char *recovery_key)
 {
   AdwMessageDialog *dialog;
-  GtkWidget *box, *label, *check, *save;
+  GtkWidget *box, *buttons, *label, *check, *save, *print;
   g_autofree char *text = g_strdup_printf ("%s\n", recovery_key);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Keep Your Recovery Key"),
@@ -287,10 +301,15 @@ enough_privacy_show_recovery_key (GtkWindow  *parent,
                                   _("Recovery key"), -1);
   check = gtk_check_button_new_with_mnemonic (_("I have _kept it"));
   save = gtk_button_new_with_mnemonic (_("_Save…"));
-  gtk_widget_set_halign (save, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (save, "pill");
+  print = gtk_button_new_with_mnemonic (_("_Print…"));
+  gtk_widget_add_css_class (print, "pill");
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (buttons), save);
+  gtk_box_append (GTK_BOX (buttons), print);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), save);
+  gtk_box_append (GTK_BOX (box), buttons);
   gtk_box_append (GTK_BOX (box), check);
   adw_message_dialog_set_extra_child (dialog, box);
 
@@ -302,6 +321,7 @@ enough_privacy_show_recovery_key (GtkWindow  *parent,
   adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (dialog, "close");
   g_signal_connect (save, "clicked", G_CALLBACK (on_save_clicked), dialog);
+  g_signal_connect (print, "clicked", G_CALLBACK (on_print_clicked), dialog);
   g_signal_connect (check, "toggled", G_CALLBACK (on_kept_toggled), dialog);
   g_signal_connect (dialog, "close-request", G_CALLBACK (on_close_request), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
