@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "enough-keyring.h"
 #include "enough-lock-controller.h"
 #include "enough-locked-reminders.h"
 #include "enough-lock-window.h"
@@ -18,6 +19,9 @@ struct _EnoughLockController
   /* The journal is encrypted and not open: only the lock window exists. */
   gboolean           locked;
   gboolean           locked_for_tests;
+  /* Found locked at start: the keyring may open it ("Unlock
+   * automatically"); never after the user or the idle time locked it. */
+  gboolean           try_keyring;
   /* The page that was open when the journal was locked, to come back to. */
   char              *page;
   /* Neutral reminders while locked (only after a lock, not at start). */
@@ -97,8 +101,50 @@ on_unlocked (EnoughLockWindow     *lock_window,
 void
 enough_lock_controller_mark_locked (EnoughLockController *self)
 {
+  if (!self->locked)
+    self->try_keyring = TRUE;
   self->locked = TRUE;
   enough_lock_controller_update_action (self);
+}
+
+static void
+on_keyring_lookup (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(GtkWidget) lock_window = g_weak_ref_get (weak);
+  g_autoptr(GError) error = NULL;
+  char *passphrase = enough_keyring_lookup_finish (result, &error);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
+  if (error != NULL)
+    g_message ("Could not read the keyring: %s", error->message);
+  if (passphrase != NULL && lock_window != NULL && !gtk_widget_in_destruction (lock_window))
+    enough_lock_window_unlock_with (ENOUGH_LOCK_WINDOW (lock_window), passphrase);
+  enough_keyring_free_passphrase (passphrase);
+}
+
+/* "Unlock automatically on this computer": the kept passphrase, if any. */
+static void
+try_keyring (EnoughLockController *self,
+             GtkWindow            *lock_window)
+{
+  GSettings *settings = enough_application_get_settings (self->app);
+  g_autofree char *file_id = NULL;
+  GWeakRef *weak;
+
+  self->try_keyring = FALSE;
+  if (!enough_keyring_is_available () || !g_settings_get_boolean (settings, "unlock-automatically"))
+    return;
+  file_id = enough_keyring_dup_file_id (NULL, NULL);
+  if (file_id == NULL)
+    return;
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, lock_window);
+  enough_keyring_lookup_async (file_id, on_keyring_lookup, weak);
 }
 
 GtkWindow *
@@ -113,6 +159,8 @@ enough_lock_controller_show (EnoughLockController *self)
       g_signal_connect (lock_window, "unlocked", G_CALLBACK (on_unlocked), self);
     }
   gtk_window_present (lock_window);
+  if (self->try_keyring)
+    try_keyring (self, lock_window);
   return lock_window;
 }
 
@@ -138,6 +186,8 @@ enough_lock_controller_lock (EnoughLockController  *self,
   if (!enough_store_flush (store, error))
     return FALSE;
   enough_lock_controller_remember_page (self);
+  self->locked = TRUE;
+  self->try_keyring = FALSE;
 
   /* Shown first so the app never runs out of windows; then every window
    * that held journal text (and its dialogs) is destroyed, not hidden. */
