@@ -97,7 +97,7 @@ store_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  Job *job = task_data;
+  Job *job G_GNUC_UNUSED = task_data;  /* unused without libsecret */
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
@@ -120,7 +120,7 @@ lookup_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  Job *job = task_data;
+  Job *job G_GNUC_UNUSED = task_data;  /* unused without libsecret */
   g_autoptr(GError) error = NULL;
   char *passphrase = NULL;
 
@@ -148,7 +148,7 @@ clear_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  Job *job = task_data;
+  Job *job G_GNUC_UNUSED = task_data;  /* unused without libsecret */
   g_autoptr(GError) error = NULL;
 
 #if HAVE_LIBSECRET
