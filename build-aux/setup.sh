@@ -9,6 +9,8 @@ set -euo pipefail
 packages=(
   poppler-utils  # pdftotext: the PDF export test reads its text layer
   libgcrypt20-dev  # encryption at rest (src/core/crypto; HACKING.md, "Dependencies")
+  libsecret-1-dev  # "Unlock automatically": the passphrase in the keyring (optional, -Dkeyring)
+  gnome-keyring  # the lock test's secret service on its private D-Bus session
   build-essential meson ninja-build pkg-config gettext git
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev
   desktop-file-utils appstream

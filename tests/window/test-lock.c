@@ -3,14 +3,21 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "enough-crypt-key.h"
 #include "enough-crypt-vfs.h"
 #include "enough-gui-test-utils.h"
 #include "enough-idle-lock.h"
+#include "enough-lock-controller.h"
+#include "enough-locked-reminders.h"
 #include "enough-lock-window.h"
 #include "enough-preferences-window.h"
+#include "enough-print.h"
 #include "enough-store.h"
+#include "enough-test-notifications.h"
 #include "enough-test-utils.h"
+#include "enough-entry-actions.h"
 
 /* The lock screen: an encrypted journal opens behind it, a wrong
  * passphrase waits longer each time, locking saves and destroys every
@@ -362,6 +369,46 @@ test_recovery_key (Fixture       *fixture,
   run_app (fixture, recovery_body);
 }
 
+static gboolean
+is_lock_shortcut (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  g_autofree char *title = NULL;
+
+  /* The one in its group, not the search page's copy. */
+  if (!GTK_IS_SHORTCUTS_SHORTCUT (widget) || gtk_widget_get_ancestor (widget, GTK_TYPE_SHORTCUTS_GROUP) == NULL)
+    return FALSE;
+  g_object_get (widget, "title", &title, NULL);
+  return g_strcmp0 (title, "Lock the journal") == 0;
+}
+
+/* The Keyboard Shortcuts window lists Ctrl+L only when it can lock. */
+static void
+assert_lock_shortcut_shown (EnoughWindow *window,
+                            gboolean      shown)
+{
+  GtkWindow *shortcuts;
+  GtkWidget *shortcut;
+  g_autofree char *accelerator = NULL;
+  GLogLevelFlags fatal;
+
+  /* GTK 4.8's GtkShortcutsWindow warns "GtkLabel … reported min width -3"
+   * when shown (its own labels): not fatal here (as in test-application). */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  enough_test_drain_main_context ();
+  shortcuts = enough_window_get_shortcuts_window (window);
+  g_assert_nonnull (shortcuts);
+  shortcut = enough_test_find_first (GTK_WIDGET (shortcuts), is_lock_shortcut, NULL);
+  g_assert_nonnull (shortcut);
+  g_object_get (shortcut, "accelerator", &accelerator, NULL);
+  g_assert_cmpstr (accelerator, ==, "<ctrl>l");
+  g_assert_cmpint (gtk_widget_get_visible (shortcut), ==, shown);
+  gtk_window_close (shortcuts);
+  enough_test_drain_main_context ();
+  g_log_set_always_fatal (fatal);
+}
+
 static GtkWidget *weak_page;
 
 static void
@@ -390,6 +437,7 @@ lock_body (Fixture           *fixture,
                                     "The " TYPED_WORD " stood.", -1);
   g_assert_nonnull (enough_test_find_first (GTK_WIDGET (window), shows_text, TYPED_WORD));
 
+  assert_lock_shortcut_shown (window, TRUE);
   /* Ctrl+L, and nothing waits in between. */
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "lock"));
   {
@@ -475,6 +523,47 @@ is_selectable_label (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget));
 }
 
+/* Print… beside Save…: the key in its groups and the plain warning, here
+ * exported to PDF (what the print dialog's "Print to File" does). */
+static void
+assert_prints_key (GtkWindow  *dialog,
+                   const char *recovery_key)
+{
+  g_autofree char *dir = g_dir_make_tmp ("enough-key-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "key.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  g_auto(GStrv) groups = g_strsplit (recovery_key, "-", -1);
+  GtkWidget *button = enough_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Print…");
+  const char *argv[] = { pdftotext, path, "-", NULL };
+  int status = -1;
+
+  g_assert_nonnull (dir);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  _enough_print_set_export_filename (path);
+  g_signal_emit_by_name (button, "clicked");
+  _enough_print_set_export_filename (NULL);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  if (pdftotext == NULL)
+    {
+      g_test_message ("pdftotext is not installed (build-aux/setup.sh installs it): the PDF is not read back");
+    }
+  else
+    {
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL,
+                                   &status, NULL));
+      g_assert_cmpint (status, ==, 0);
+      g_assert_cmpuint (g_strv_length (groups), ==, 8);
+      for (guint i = 0; groups[i] != NULL; i++)
+        g_assert_nonnull (strstr (text, groups[i]));
+      g_assert_nonnull (strstr (text, "Enough Recovery Key"));
+      g_assert_nonnull (strstr (text, "nobody"));
+    }
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* Preferences → Privacy → Set…: the passphrase twice, the journal is
  * encrypted off the UI thread, the recovery key shown once and kept only
  * with the check; then it locks and opens with that key. */
@@ -489,6 +578,7 @@ protect_body (Fixture           *fixture,
   g_autofree char *recovery_key = NULL;
 
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "lock"));
+  assert_lock_shortcut_shown (window, FALSE);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
   enough_test_drain_main_context ();
   prefs = enough_test_find_window_of_type (ENOUGH_TYPE_PREFERENCES_WINDOW);
@@ -520,6 +610,7 @@ protect_body (Fixture           *fixture,
                                                                                   is_selectable_label, NULL))));
   g_assert_cmpuint (strlen (recovery_key), >=, 32);
   g_assert_nonnull (enough_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Save…"));
+  assert_prints_key (dialog, recovery_key);
   /* Not closable before "I have kept it". */
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "close"));
   gtk_window_close (dialog);
@@ -710,11 +801,149 @@ test_auto_lock (Fixture       *fixture,
   run_app (fixture, auto_lock_body);
 }
 
+static gint64 locked_now;
+
+static gint64
+locked_clock (gpointer user_data)
+{
+  return locked_now;
+}
+
+static gboolean
+no_journal_word (const char *text,
+                 Fixture    *fixture)
+{
+  return strstr (text, SECRET_WORD) == NULL && strstr (text, TYPED_WORD) == NULL &&
+         strstr (text, "Gooseberry") == NULL && strstr (text, fixture->letter_uuid) == NULL;
+}
+
+static gboolean
+letter_page_shows (gpointer data)
+{
+  Fixture *fixture = data;
+  EnoughApplication *app = ENOUGH_APPLICATION (g_application_get_default ());
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  EnoughRecord *open;
+
+  if (windows == NULL || !ENOUGH_IS_WINDOW (windows->data) ||
+      g_strcmp0 (enough_window_get_visible_page (windows->data), "letters") != 0)
+    return FALSE;
+  open = enough_entry_actions_get_open_entry (GTK_WIDGET (enough_window_get_page (windows->data, "letters")));
+  return open != NULL && g_strcmp0 (enough_record_get_uuid (open), fixture->letter_uuid) == 0;
+}
+
+/* Reminders that come due while locked: neutral words, nothing of the
+ * journal; the action raises the lock window, and once unlocked the
+ * letter opens. */
+static void
+locked_reminders_body (Fixture           *fixture,
+                       EnoughApplication *app)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(EnoughLetter) letter = NULL;
+  g_autoptr(EnoughExperiment) experiment = NULL;
+  EnoughStore *store;
+  GPtrArray *notes = enough_test_notifications_get ();
+  EnoughLockedReminders *reminders;
+  EnoughTestNote *letter_note = NULL;
+  guint before, checkin_minutes = 12 * 60;
+  gboolean seen_letter = FALSE, seen_experiment = FALSE, seen_checkin = FALSE;
+  gint64 checkin_at;
+
+  unlock_with (app, PASSPHRASE);
+  store = enough_application_get_store (app);
+  /* Years ahead of the real clock: the usual reminders (real time) stay
+   * quiet; the locked ones run on the injected clock. */
+  checkin_at = enough_reminders_compute_checkin_at (checkin_minutes, (gint64) 1900000000 * G_USEC_PER_SEC, NULL);
+  locked_now = checkin_at - 60 * MINUTE;
+  enough_store_set_clock (store, locked_clock, NULL);
+  _enough_locked_reminders_set_clock (locked_clock, NULL);
+  g_settings_set_int (settings, "checkin-reminder-hour", checkin_minutes / 60);
+  g_settings_set_int (settings, "checkin-reminder-minute", checkin_minutes % 60);
+  g_settings_set_boolean (settings, "checkin-reminder", TRUE);
+
+  letter = enough_store_create_letter (store);
+  enough_letter_set_text (letter, "The " SECRET_WORD " again, at last.");
+  enough_letter_set_not_good_enough (letter, "Gooseberry");
+  enough_letter_set_reread (letter, ENOUGH_REREAD_15_MINUTES, locked_now + 15 * MINUTE);
+  g_free (fixture->letter_uuid);
+  fixture->letter_uuid = g_strdup (enough_record_get_uuid (ENOUGH_RECORD (letter)));
+  experiment = enough_store_create_experiment (store);
+  enough_experiment_set_belief (experiment, "Gooseberry " TYPED_WORD " will fail");
+  enough_experiment_set_due (experiment, locked_now + 30 * MINUTE, TRUE);
+  g_clear_object (&letter);
+  g_clear_object (&experiment);
+
+  before = notes->len;
+  g_action_group_activate_action (G_ACTION_GROUP (app), "lock", NULL);
+  enough_test_drain_main_context ();
+  assert_nothing_of_the_journal (app);
+  reminders = _enough_lock_controller_get_reminders (_enough_application_get_lock (app));
+  g_assert_nonnull (reminders);
+  g_assert_cmpuint (enough_locked_reminders_check_now (reminders), ==, 0);
+
+  /* Past the reread, the experiment's day and the check-in's time. */
+  locked_now += 61 * MINUTE;
+  g_assert_cmpuint (enough_locked_reminders_check_now (reminders), ==, 3);
+  g_assert_cmpuint (enough_locked_reminders_check_now (reminders), ==, 0);
+  enough_test_notifications_wait (before + 3);
+  for (guint i = before; i < notes->len; i++)
+    {
+      EnoughTestNote *note = g_ptr_array_index (notes, i);
+
+      g_assert_true (no_journal_word (note->summary, fixture));
+      g_assert_true (no_journal_word (note->body, fixture));
+      g_assert_cmpstr (note->body, ==, "Enough is locked. Unlock it whenever you are ready.");
+      if (g_str_equal (note->summary, "A letter is ready to be reread"))
+        {
+          seen_letter = TRUE;
+          letter_note = note;
+        }
+      seen_experiment |= g_str_equal (note->summary, "An experiment is ready to look back on");
+      seen_checkin |= g_str_equal (note->summary, "Time for your check-in");
+    }
+  g_assert_true (seen_letter);
+  g_assert_true (seen_experiment);
+  g_assert_true (seen_checkin);
+  assert_nothing_of_the_journal (app);
+
+  /* Its action: the lock window, nothing else; once unlocked, the letter. */
+  enough_test_notifications_invoke_default (letter_note);
+  enough_test_drain_main_context ();
+  get_lock_window (app);
+  assert_nothing_of_the_journal (app);
+  unlock_with (app, PASSPHRASE);
+  g_assert_null (_enough_lock_controller_get_reminders (_enough_application_get_lock (app)));
+  g_assert_true (enough_test_wait_until (letter_page_shows, fixture, 30));
+
+  g_settings_set_boolean (settings, "checkin-reminder", FALSE);
+  _enough_locked_reminders_set_clock (NULL, NULL);
+}
+
+static void
+test_locked_reminders (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  run_app (fixture, locked_reminders_body);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  GTestDBus *test_bus;
+  int status;
+
+  /* A private session bus: the fake notification server, nobody else's.
+   * GTestDBus unsets DISPLAY (against X11 autolaunch); GTK needs it back. */
+  test_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (test_bus);
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+
   enough_test_gui_init (&argc, &argv);
+  enough_test_notifications_start ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -725,9 +954,14 @@ main (int   argc,
   ADD ("/lock/lock/saves-and-destroys", test_lock);
   ADD ("/lock/privacy/change-and-off", test_change_and_off);
   ADD ("/lock/auto-lock", test_auto_lock);
+  ADD ("/lock/reminders/neutral", test_locked_reminders);
   g_test_add ("/lock/privacy/protect", Fixture, "plain", fixture_setup, test_protect, fixture_teardown);
 
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  enough_test_notifications_stop ();
+  /* Stop, not down: GTK keeps the shared session connection to the end. */
+  g_test_dbus_stop (test_bus);
+  return status;
 }

@@ -323,6 +323,31 @@ enough_reminders_withdraw_experiment (EnoughReminders  *self,
   g_application_withdraw_notification (self->application, id);
 }
 
+gboolean
+enough_reminders_was_notified (EnoughReminders *self,
+                               const char      *uuid)
+{
+  g_return_val_if_fail (ENOUGH_IS_REMINDERS (self), FALSE);
+
+  return g_hash_table_contains (self->notified, uuid);
+}
+
+int
+enough_reminders_get_checkin_time (EnoughReminders *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_REMINDERS (self), -1);
+
+  return self->checkin_minutes;
+}
+
+const char *
+enough_reminders_get_checkin_notified_day (EnoughReminders *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_REMINDERS (self), NULL);
+
+  return self->checkin_notified_day;
+}
+
 static gboolean
 check_timeout (gpointer user_data)
 {

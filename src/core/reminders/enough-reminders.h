@@ -96,4 +96,12 @@ gint64           enough_reminders_compute_reread_at (EnoughReread     reread,
                                                      gint64           now_usec,
                                                      GTimeZone       *tz);
 
+/* For the reminders while locked (enough-locked-reminders.h): whether
+ * the record with @uuid was announced during this run; the check-in's
+ * time (-1: off) and the day it was last sent for (NULL: not yet). */
+gboolean         enough_reminders_was_notified      (EnoughReminders *self,
+                                                     const char      *uuid);
+int              enough_reminders_get_checkin_time  (EnoughReminders *self);
+const char      *enough_reminders_get_checkin_notified_day (EnoughReminders *self);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "enough-welcome-window.h"
 #include "enough-letter-page.h"
 #include "enough-limits.h"
+#include "enough-lock-controller.h"
 #include "enough-lock-window.h"
 #include "enough-window.h"
 
@@ -33,12 +34,8 @@ struct _EnoughApplication
   /* Reread reminders for letters; checked at start-up and while running. */
   EnoughReminders *reminders;
 
-  gboolean        locked_for_tests;  /* see enough_application_is_locked() */
-
-  /* The journal is encrypted and not open: only the lock window exists. */
-  gboolean        locked;
-  /* The page that was open when the journal was locked, to come back to. */
-  char           *locked_page;
+  /* Whether it is locked, the lock window, app.lock (from startup on). */
+  EnoughLockController *lock;
 
   /* --background: the first activation shows no window, the app stays
    * (held) for its reminders. */
@@ -165,7 +162,7 @@ enough_application_is_locked (EnoughApplication *self)
 {
   g_return_val_if_fail (ENOUGH_IS_APPLICATION (self), FALSE);
 
-  return self->locked || self->locked_for_tests;
+  return self->lock != NULL && enough_lock_controller_is_locked (self->lock);
 }
 
 gpointer
@@ -174,37 +171,20 @@ _enough_application_get_idle_lock (EnoughApplication *self)
   return self->idle_lock;
 }
 
+gpointer
+_enough_application_get_lock (EnoughApplication *self)
+{
+  return self->lock;
+}
+
 void
 _enough_application_set_locked_for_tests (EnoughApplication *self,
                                           gboolean           locked)
 {
   g_return_if_fail (ENOUGH_IS_APPLICATION (self));
+  g_return_if_fail (self->lock != NULL);
 
-  self->locked_for_tests = locked;
-}
-
-/* app.lock: only an open, encrypted journal can be locked. */
-static void
-update_lock_action (EnoughApplication *self)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "lock");
-
-  if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
-                                 !self->locked && self->store != NULL &&
-                                 enough_store_get_encrypted (self->store));
-}
-
-static GtkWindow *
-find_window_of_type (EnoughApplication *self,
-                     GType              type)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
-        return l->data;
-    }
-  return NULL;
+  _enough_lock_controller_set_locked_for_tests (self->lock, locked);
 }
 
 /* A newly opened journal: a new window, on the page that was open, in
@@ -214,6 +194,7 @@ _enough_application_adopt_store (EnoughApplication *self,
                                  EnoughStore       *store)
 {
   g_autoptr(GList) windows = NULL;
+  g_autofree char *page = NULL;
   GtkWindow *window;
 
   g_return_if_fail (ENOUGH_IS_APPLICATION (self));
@@ -221,20 +202,38 @@ _enough_application_adopt_store (EnoughApplication *self,
 
   g_clear_error (&self->store_error);
   self->store = store;
-  self->locked = FALSE;
+  page = enough_lock_controller_unlocked (self->lock);
   /* Held: destroying one destroys its dialogs too. */
   windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
                               (GCopyFunc) g_object_ref, NULL);
   window = GTK_WINDOW (enough_window_new (self, self->store));
-  if (self->locked_page != NULL)
-    enough_window_show_page (ENOUGH_WINDOW (window), self->locked_page);
-  g_clear_pointer (&self->locked_page, g_free);
-  update_lock_action (self);
+  if (page != NULL)
+    enough_window_show_page (ENOUGH_WINDOW (window), page);
   gtk_window_present (window);
   enough_application_start_reminders (self, window);
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_destroy (GTK_WINDOW (l->data));
   g_list_free_full (g_steal_pointer (&windows), g_object_unref);
+  /* A reminder's action that came while locked. */
+  enough_lock_controller_run_deferred (self->lock);
+}
+
+/* Stops the reminders and closes the journal, wiping its key; the words
+ * were written just before (a failure here can only be warned about). */
+void
+_enough_application_close_store (EnoughApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ENOUGH_IS_APPLICATION (self));
+
+  if (self->reminders != NULL)
+    enough_reminders_stop (self->reminders);
+  g_clear_object (&self->reminders);
+  if (self->store != NULL && !enough_store_close (self->store, &error))
+    g_warning ("Could not save the journal while closing it: %s", error->message);
+  g_clear_object (&self->store);
+  enough_lock_controller_update_action (self->lock);
 }
 
 /* Writes every pending change and closes the journal (wiping its key),
@@ -245,108 +244,24 @@ gboolean
 _enough_application_release_store (EnoughApplication  *self,
                                    GError            **error)
 {
-  g_autoptr(GError) close_error = NULL;
-  GtkWindow *window;
-
   g_return_val_if_fail (ENOUGH_IS_APPLICATION (self), FALSE);
 
   if (self->store == NULL)
     return TRUE;
   if (!enough_store_flush (self->store, error))
     return FALSE;
-  window = find_window_of_type (self, ENOUGH_TYPE_WINDOW);
-  g_free (self->locked_page);
-  self->locked_page = window != NULL ? g_strdup (enough_window_get_visible_page (ENOUGH_WINDOW (window)))
-                                     : NULL;
-  if (self->reminders != NULL)
-    enough_reminders_stop (self->reminders);
-  g_clear_object (&self->reminders);
-  if (!enough_store_close (self->store, &close_error))
-    g_warning ("Could not save the journal while closing it: %s", close_error->message);
-  g_clear_object (&self->store);
-  update_lock_action (self);
+  enough_lock_controller_remember_page (self->lock);
+  _enough_application_close_store (self);
   return TRUE;
-}
-
-static void
-on_unlocked (EnoughLockWindow  *lock_window,
-             EnoughCryptKey    *key,
-             EnoughApplication *self)
-{
-  g_autoptr(GError) error = NULL;
-  EnoughStore *store = enough_store_open_with_key (NULL, key, ENOUGH_STORE_OPEN_DEFAULT, &error);
-
-  if (store == NULL)
-    enough_lock_window_show_error (lock_window, error->message);
-  else
-    _enough_application_adopt_store (self, store);
-}
-
-static GtkWindow *
-show_lock_window (EnoughApplication *self)
-{
-  GtkWindow *lock_window = find_window_of_type (self, ENOUGH_TYPE_LOCK_WINDOW);
-
-  if (lock_window == NULL)
-    {
-      lock_window = GTK_WINDOW (enough_lock_window_new (GTK_APPLICATION (self), NULL));
-      g_signal_connect_object (lock_window, "unlocked", G_CALLBACK (on_unlocked), self,
-                               G_CONNECT_DEFAULT);
-    }
-  gtk_window_present (lock_window);
-  return lock_window;
 }
 
 gboolean
 enough_application_lock (EnoughApplication  *self,
                          GError            **error)
 {
-  g_autoptr(GList) windows = NULL;
-  g_autoptr(GError) close_error = NULL;
-  GtkWindow *lock_window, *window;
-
   g_return_val_if_fail (ENOUGH_IS_APPLICATION (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->locked)
-    return show_lock_window (self) != NULL;
-  if (self->store == NULL || !enough_store_get_encrypted (self->store))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("The journal has no passphrase, so it cannot be locked."));
-      return FALSE;
-    }
-  /* Words that cannot be written stay on screen rather than be lost. */
-  if (!enough_store_flush (self->store, error))
-    return FALSE;
-
-  window = find_window_of_type (self, ENOUGH_TYPE_WINDOW);
-  g_free (self->locked_page);
-  self->locked_page = window != NULL ? g_strdup (enough_window_get_visible_page (ENOUGH_WINDOW (window)))
-                                     : NULL;
-  self->locked = TRUE;
-
-  /* Shown first so the app never runs out of windows; then every window
-   * that held journal text (and its dialogs) is destroyed, not hidden. */
-  lock_window = show_lock_window (self);
-  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
-                              (GCopyFunc) g_object_ref, NULL);
-  for (GList *l = windows; l != NULL; l = l->next)
-    {
-      if (l->data != lock_window)
-        gtk_window_destroy (GTK_WINDOW (l->data));
-    }
-  g_list_free_full (g_steal_pointer (&windows), g_object_unref);
-
-  if (self->reminders != NULL)
-    enough_reminders_stop (self->reminders);
-  g_clear_object (&self->reminders);
-  /* Writes what the pages gave back while going, and wipes the key. */
-  if (!enough_store_close (self->store, &close_error))
-    g_warning ("Could not save the journal while locking: %s", close_error->message);
-  g_clear_object (&self->store);
-  update_lock_action (self);
-  return TRUE;
+  return enough_lock_controller_lock (self->lock, error);
 }
 
 /* Replaces the window (whose store is construct-only) once a journal could
@@ -531,8 +446,7 @@ enough_application_offer_recovery (EnoughApplication *self,
    * aside, only the lock window to open it. */
   if (g_error_matches (self->store_error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_ENCRYPTED))
     {
-      self->locked = TRUE;
-      show_lock_window (self);
+      enough_lock_controller_show (self->lock);
       if (parent != NULL && !ENOUGH_IS_LOCK_WINDOW (parent))
         gtk_window_destroy (parent);
       return;
@@ -573,9 +487,10 @@ enough_application_activate (GApplication *app)
   /* Locked: the lock window is all there is to show (a second
    * instance only raises it). Started hidden at login, there is nothing
    * a locked journal could remind of. */
-  if (self->locked && !self->start_hidden)
+  if (self->lock != NULL && enough_lock_controller_is_locked (self->lock) &&
+      self->store == NULL && !self->start_hidden)
     {
-      show_lock_window (self);
+      enough_lock_controller_show (self->lock);
       return;
     }
   if (enough_application_is_locked (self))
@@ -694,9 +609,13 @@ enough_application_open_letter_action (GSimpleAction *action,
   gboolean reading = g_str_equal (g_action_get_name (G_ACTION (action)), "open-letter");
   GtkWindow *window;
 
-  /* Any local process can call these over D-Bus: never a letter while locked. */
+  /* Any local process can call these over D-Bus: never a letter while
+   * locked; the lock window instead, and the letter once unlocked. */
   if (enough_application_is_locked (self))
-    return;
+    {
+      enough_lock_controller_defer (self->lock, g_action_get_name (G_ACTION (action)), parameter);
+      return;
+    }
 
   /* Activating only when there is no window yet keeps the window (and
    * whatever the user was typing) as it is. */
@@ -745,8 +664,15 @@ enough_application_open_experiment_action (GSimpleAction *action,
                                            GVariant      *parameter,
                                            gpointer       user_data)
 {
-  EnoughExperimentPage *page = show_experiments (user_data);
+  EnoughApplication *self = user_data;
+  EnoughExperimentPage *page;
 
+  if (enough_application_is_locked (self))
+    {
+      enough_lock_controller_defer (self->lock, g_action_get_name (G_ACTION (action)), parameter);
+      return;
+    }
+  page = show_experiments (self);
   if (page != NULL &&
       !enough_experiment_page_open_experiment (page, g_variant_get_string (parameter, NULL)))
     g_debug ("The experiment of a reminder is gone");
@@ -762,7 +688,10 @@ enough_application_open_checkin_action (GSimpleAction *action,
   GtkWindow *window;
 
   if (enough_application_is_locked (self))
-    return;
+    {
+      enough_lock_controller_defer (self->lock, g_action_get_name (G_ACTION (action)), NULL);
+      return;
+    }
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     {
@@ -830,24 +759,7 @@ enough_application_restore_backup_action (GSimpleAction *action,
     }
 }
 
-static void
-enough_application_lock_action (GSimpleAction *action,
-                                GVariant      *parameter,
-                                gpointer       user_data)
-{
-  EnoughApplication *self = user_data;
-  g_autoptr(GError) error = NULL;
-  GtkWindow *window;
-
-  if (enough_application_lock (self, &error))
-    return;
-  window = find_window_of_type (self, ENOUGH_TYPE_WINDOW);
-  if (window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-toast", "s", error->message);
-}
-
 static const GActionEntry app_actions[] = {
-  { "lock", enough_application_lock_action },
   { "about", enough_application_about_action },
   { "help", enough_application_help_action },
   { "quit", enough_application_quit_action },
@@ -869,7 +781,6 @@ enough_application_startup (GApplication *app)
   static const char *prefs_accels[] = { "<Control>comma", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
-  static const char *lock_accels[] = { "<Control>l", NULL };
 
   G_APPLICATION_CLASS (enough_application_parent_class)->startup (app);
 
@@ -883,16 +794,17 @@ enough_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.preferences", prefs_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print", print_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.lock", lock_accels);
 
   /* Opening is fast at any journal size (no full scans), so it can happen
    * here, before the first window. */
   self->store = enough_store_open (NULL, ENOUGH_STORE_OPEN_DEFAULT, &self->store_error);
   if (self->store == NULL)
     g_message ("Could not open the journal: %s", self->store_error->message);
-  /* Not damaged, only locked: the lock window asks for the passphrase. */
-  self->locked = g_error_matches (self->store_error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_ENCRYPTED);
-  update_lock_action (self);
+  self->lock = enough_lock_controller_new (self);
+  /* Not damaged, only locked: the lock window asks for the passphrase
+   * (at the first activation). */
+  if (g_error_matches (self->store_error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_ENCRYPTED))
+    enough_lock_controller_mark_locked (self->lock);
   self->idle_lock = enough_idle_lock_new (self, self->settings);
 }
 
@@ -945,7 +857,7 @@ enough_application_finalize (GObject *object)
   g_clear_object (&self->reminders);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
-  g_free (self->locked_page);
+  g_clear_pointer (&self->lock, enough_lock_controller_free);
 
   G_OBJECT_CLASS (enough_application_parent_class)->finalize (object);
 }

@@ -30,8 +30,8 @@ gboolean           enough_application_restore_backup  (EnoughApplication  *self,
                                                        GError            **error);
 
 /* Whether the journal is locked: the single check point of the activation
- * and the open-letter / edit-letter actions. Always FALSE until the lock
- * screen exists; tests force it with the hook. */
+ * and the open-letter / edit-letter actions; tests force it with the
+ * hook. */
 gboolean           enough_application_is_locked       (EnoughApplication *self);
 /* Saves every pending change, closes the journal (wiping its key) and
  * destroys every window but the lock window. Fails, keeping everything,
@@ -42,10 +42,15 @@ gboolean           enough_application_lock            (EnoughApplication  *self,
  * journal while it is closed. */
 gboolean           _enough_application_release_store  (EnoughApplication  *self,
                                                        GError            **error);
+/* For the lock (enough-lock-controller.c): stops the reminders and
+ * closes the journal, its words already written. */
+void               _enough_application_close_store    (EnoughApplication  *self);
 void               _enough_application_adopt_store    (EnoughApplication  *self,
                                                        EnoughStore        *store);
 /* Tests: the EnoughIdleLock (enough-idle-lock.h). */
 gpointer           _enough_application_get_idle_lock  (EnoughApplication  *self);
+/* Tests: the EnoughLockController (enough-lock-controller.h). */
+gpointer           _enough_application_get_lock       (EnoughApplication  *self);
 void               _enough_application_set_locked_for_tests (EnoughApplication *self,
                                                              gboolean           locked);
 

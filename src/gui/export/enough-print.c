@@ -26,6 +26,8 @@ typedef struct
   EnoughExportEntryRef  ref;
   char                 *markdown;
   char                 *export_filename;  /* the test hook's, as it was when asked */
+  const char           *job_name;
+  const char           *error_heading;
 } Print;
 
 static void
@@ -33,6 +35,9 @@ print_free (Print *print)
 {
   g_clear_object (&print->parent);
   g_free (print->db_path);
+  /* It may hold a recovery key: not left in freed memory. */
+  if (print->markdown != NULL)
+    memset (print->markdown, 0, strlen (print->markdown));
   g_free (print->markdown);
   g_free (print->export_filename);
   g_free (print);
@@ -74,10 +79,10 @@ draw_page_cb (GtkPrintOperation *operation,
 }
 
 static void
-show_error (GtkWindow    *parent,
+show_error (Print        *print,
             const GError *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, _("This Entry Could Not Be Printed"), error->message);
+  GtkWidget *dialog = adw_message_dialog_new (print->parent, print->error_heading, error->message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -98,7 +103,7 @@ run (Print *print)
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, _("Enough entry"));
+  gtk_print_operation_set_job_name (operation, print->job_name);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), print);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), print);
 
@@ -110,7 +115,7 @@ run (Print *print)
   else
     result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, print->parent, &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error (print->parent, error);
+    show_error (print, error);
 }
 
 static void
@@ -131,7 +136,7 @@ flushed_cb (GObject      *source,
       !g_output_stream_write_all (out, "", 1, NULL, NULL, &error) ||
       !g_output_stream_close (out, NULL, &error))
     {
-      show_error (print->parent, error);
+      show_error (print, error);
       return;
     }
   print->markdown = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
@@ -153,7 +158,33 @@ enough_print_entry (GtkWindow    *parent,
   print->parent = g_object_ref (parent);
   print->db_path = g_strdup (enough_store_get_path (store));
   print->ref = enough_export_entry_ref (record);
+  print->job_name = _("Enough entry");
+  print->error_heading = _("This Entry Could Not Be Printed");
   /* Taken now: the print runs after the flush, when the hook may have changed. */
   print->export_filename = g_strdup (export_filename);
   enough_store_flush_async (store, NULL, flushed_cb, print);
+}
+
+void
+enough_print_recovery_key (GtkWindow  *parent,
+                           const char *recovery_key)
+{
+  g_autoptr(Print) print = NULL;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (recovery_key != NULL);
+
+  print = g_new0 (Print, 1);
+  print->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  print->export_filename = g_strdup (export_filename);
+  print->job_name = _("Enough recovery key");
+  print->error_heading = _("The Recovery Key Could Not Be Printed");
+  /* The key in its groups, large, with the plain warning. */
+  print->markdown = g_strdup_printf ("# %s\n\n## %s\n\n%s\n\n%s",
+                                     _("Enough Recovery Key"), recovery_key,
+                                     _("If you forget your passphrase, this key is the only other way "
+                                       "into your journal. Without the passphrase and this key, nobody "
+                                       "can open the journal, not even the makers of Enough."),
+                                     _("Keep this page somewhere safe, away from the computer."));
+  run (print);
 }

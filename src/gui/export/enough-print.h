@@ -18,6 +18,11 @@ void enough_print_entry (GtkWindow    *parent,
                          EnoughStore  *store,
                          EnoughRecord *record);
 
+/* Print… in the recovery key dialog: the grouped key and the warning
+ * that without passphrase and key nobody can open the journal. */
+void enough_print_recovery_key (GtkWindow  *parent,
+                                const char *recovery_key);
+
 /* Tests: print to this PDF file with no dialog (export-filename); NULL
  * for the print dialog again. */
 void _enough_print_set_export_filename (const char *path);

@@ -43,6 +43,7 @@ typedef struct
   char     *db_path;
   char     *secret;
   gboolean  recovery;
+  gboolean  automatic;  /* the keyring's, not typed */
 } UnlockData;
 
 static void
@@ -122,12 +123,21 @@ on_unlocked (GObject      *source,
              gpointer      user_data)
 {
   EnoughLockWindow *self = ENOUGH_LOCK_WINDOW (source);
+  UnlockData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(EnoughCryptKey) key = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   set_busy (self, FALSE);
+
+  /* A kept passphrase that no longer opens it: typed instead, no wait. */
+  if (key == NULL && data->automatic)
+    {
+      say (self, _("The passphrase kept in your keyring no longer opens the journal."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+      return;
+    }
 
   if (key != NULL)
     {
@@ -157,25 +167,46 @@ on_unlocked (GObject      *source,
 }
 
 static void
-on_entry_activate (EnoughLockWindow *self)
+start_unlock (EnoughLockWindow *self,
+              const char       *secret,
+              gboolean          automatic)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   g_autoptr(GTask) task = NULL;
   UnlockData *data;
 
-  if (self->busy || self->wait_id != 0 || *text == '\0')
-    return;
-
   data = g_new0 (UnlockData, 1);
   data->db_path = g_strdup (self->db_path);
-  data->secret = g_strdup (text);
-  data->recovery = self->recovery;
+  data->secret = g_strdup (secret);
+  data->recovery = self->recovery && !automatic;
+  data->automatic = automatic;
   say (self, NULL);
   set_busy (self, TRUE);
 
   task = g_task_new (self, self->cancellable, on_unlocked, NULL);
   g_task_set_task_data (task, data, (GDestroyNotify) unlock_data_free);
   g_task_run_in_thread (task, unlock_thread);
+}
+
+static void
+on_entry_activate (EnoughLockWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+
+  if (self->busy || self->wait_id != 0 || *text == '\0')
+    return;
+  start_unlock (self, text, FALSE);
+}
+
+void
+enough_lock_window_unlock_with (EnoughLockWindow *self,
+                                const char       *passphrase)
+{
+  g_return_if_fail (ENOUGH_IS_LOCK_WINDOW (self));
+  g_return_if_fail (passphrase != NULL);
+
+  if (self->busy)
+    return;
+  start_unlock (self, passphrase, TRUE);
 }
 
 static void

@@ -18,6 +18,11 @@ G_DECLARE_FINAL_TYPE (EnoughLockWindow, enough_lock_window, ENOUGH, LOCK_WINDOW,
  * "unlocked" (EnoughCryptKey *key, transfer none) on success. */
 EnoughLockWindow *enough_lock_window_new           (GtkApplication   *application,
                                                     const char       *db_path);
+/* Unlocks with the passphrase kept in the keyring (enough-keyring.h),
+ * as if typed; if it no longer opens the journal, the window says so and
+ * waits for the typed one. */
+void              enough_lock_window_unlock_with   (EnoughLockWindow *self,
+                                                    const char       *passphrase);
 /* Says why an unlocked key could still not open the journal. */
 void              enough_lock_window_show_error    (EnoughLockWindow *self,
                                                     const char       *message);

@@ -7,6 +7,7 @@
 
 #include "enough-preferences-window.h"
 #include "enough-dates.h"
+#include "enough-keyring.h"
 #include "enough-privacy.h"
 
 struct _EnoughPreferencesWindow
@@ -25,6 +26,8 @@ struct _EnoughPreferencesWindow
   GtkButton            *change_passphrase_button;
   GtkButton            *remove_passphrase_button;
   AdwComboRow          *lock_after_row;
+  AdwActionRow         *auto_unlock_row;
+  GtkSwitch            *auto_unlock_switch;
   GSettings            *settings;
 
   EnoughStore          *store;
@@ -336,6 +339,9 @@ update_privacy (EnoughPreferencesWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->change_passphrase_button), encrypted);
   gtk_widget_set_visible (GTK_WIDGET (self->remove_passphrase_button), encrypted);
   gtk_widget_set_sensitive (GTK_WIDGET (self->lock_after_row), encrypted);
+  /* Built without libsecret (-Dkeyring=disabled): not offered. */
+  gtk_widget_set_visible (GTK_WIDGET (self->auto_unlock_row), enough_keyring_is_available ());
+  gtk_widget_set_sensitive (GTK_WIDGET (self->auto_unlock_row), encrypted);
 }
 
 /* Says what went wrong, on whichever window is there now (turning the
@@ -351,6 +357,22 @@ on_privacy_done (const GError *error,
   if (error == NULL)
     return;
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("The Passphrase Was Not Changed"),
+                                                       error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_remember_done (const GError *error,
+                  gpointer      user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
+  GtkWindow *window = app != NULL ? gtk_application_get_active_window (app) : NULL;
+  AdwMessageDialog *dialog;
+
+  if (error == NULL)
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("The Passphrase Was Not Kept"),
                                                        error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -407,7 +429,9 @@ on_passphrase_response (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "apply") != 0)
     return;
-  if (old == NULL)
+  if (g_object_get_data (G_OBJECT (dialog), "remember") != NULL)
+    enough_privacy_remember (app, old, on_remember_done, NULL);
+  else if (old == NULL)
     enough_privacy_protect (app, new1, on_privacy_done, NULL);
   else if (new1 == NULL)
     enough_privacy_unprotect (app, old, on_privacy_done, NULL);
@@ -480,6 +504,30 @@ on_remove_passphrase_clicked (EnoughPreferencesWindow *self)
                      _("_Turn Off"), TRUE, FALSE);
 }
 
+/* On: the passphrase first (checked, then kept; the setting, which the
+ * switch follows, turns on then). Off: nothing kept any more. */
+static void
+on_auto_unlock_active (EnoughPreferencesWindow *self)
+{
+  gboolean active = gtk_switch_get_active (self->auto_unlock_switch);
+  gboolean kept = g_settings_get_boolean (self->settings, "unlock-automatically");
+  AdwMessageDialog *dialog;
+
+  if (active == kept)
+    return;
+  if (!active)
+    {
+      enough_privacy_forget (ENOUGH_APPLICATION (g_application_get_default ()));
+      return;
+    }
+  gtk_switch_set_active (self->auto_unlock_switch, FALSE);
+  dialog = passphrase_dialog (self, _("Unlock Automatically"),
+                              _("Type your passphrase once more: your keyring keeps it, and Enough "
+                                "opens without asking when it starts."),
+                              _("_Keep It"), TRUE, FALSE);
+  g_object_set_data (G_OBJECT (dialog), "remember", GINT_TO_POINTER (TRUE));
+}
+
 static void
 enough_preferences_window_dispose (GObject *object)
 {
@@ -526,6 +574,9 @@ enough_preferences_window_class_init (EnoughPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, change_passphrase_button);
   gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, remove_passphrase_button);
   gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, lock_after_row);
+  gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, auto_unlock_row);
+  gtk_widget_class_bind_template_child (widget_class, EnoughPreferencesWindow, auto_unlock_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_auto_unlock_active);
   gtk_widget_class_bind_template_callback (widget_class, on_backup_now_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_set_passphrase_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_change_passphrase_clicked);
@@ -549,4 +600,7 @@ enough_preferences_window_init (EnoughPreferencesWindow *self)
                    gtk_spin_button_get_adjustment (self->checkin_minute_spin), "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "lock-after-minutes", self->lock_after_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, lock_after_get, lock_after_set, NULL, NULL);
+  /* Read only: turning it on asks for the passphrase first. */
+  g_settings_bind (self->settings, "unlock-automatically", self->auto_unlock_switch, "active",
+                   G_SETTINGS_BIND_GET);
 }

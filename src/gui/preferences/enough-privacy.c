@@ -6,10 +6,15 @@
 #include <glib/gi18n.h>
 
 #include "enough-crypt-key.h"
+#include "enough-keyring.h"
+#include "enough-print.h"
 #include "enough-privacy.h"
 #include "enough-window.h"
 
-typedef enum { PROTECT, UNPROTECT, CHANGE } Operation;
+typedef enum { PROTECT, UNPROTECT, CHANGE, REMEMBER } Operation;
+
+/* PROTECT and UNPROTECT rewrite the journal while it is closed. */
+#define CLOSES(operation) ((operation) == PROTECT || (operation) == UNPROTECT)
 
 typedef struct
 {
@@ -19,6 +24,7 @@ typedef struct
   char              *old_passphrase;
   char              *new_passphrase;
   char              *recovery_key;
+  char              *file_id;  /* the key file's, for the keyring */
   EnoughCryptKey    *key;
   EnoughPrivacyDone  done;
   gpointer           user_data;
@@ -40,6 +46,7 @@ job_free (Job *job)
   wipe (&job->old_passphrase);
   wipe (&job->new_passphrase);
   wipe (&job->recovery_key);
+  g_free (job->file_id);
   g_clear_pointer (&job->key, enough_crypt_key_unref);
   g_free (job);
 }
@@ -68,6 +75,12 @@ job_thread (GTask        *task,
       if (!ok)
         job->key = enough_store_unlock (job->db_path, job->old_passphrase, NULL);
       break;
+    case REMEMBER:
+      /* Only a passphrase that opens the journal is kept. */
+      job->key = enough_store_unlock (job->db_path, job->old_passphrase, &error);
+      ok = job->key != NULL;
+      g_clear_pointer (&job->key, enough_crypt_key_unref);
+      break;
     case CHANGE:
     default:
       ok = enough_store_change_passphrase (job->db_path, job->old_passphrase,
@@ -81,6 +94,61 @@ job_thread (GTask        *task,
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
+typedef struct
+{
+  EnoughApplication *app;
+  EnoughPrivacyDone  done;
+  gpointer           user_data;
+} Remember;
+
+static void
+on_remembered (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Remember *remember = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (enough_keyring_store_finish (result, &error))
+    g_settings_set_boolean (enough_application_get_settings (remember->app), "unlock-automatically", TRUE);
+  if (remember->done != NULL)
+    remember->done (error, remember->user_data);
+  g_object_unref (remember->app);
+  g_free (remember);
+}
+
+static void
+on_keyring_updated (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The journal itself is as it should be; the next start asks. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_message ("Could not update the keyring: %s", error->message);
+}
+
+/* What the keyring keeps follows the passphrase: the new one after a
+ * change, nothing once the journal has none. */
+static void
+update_keyring (Job *job)
+{
+  GSettings *settings = enough_application_get_settings (job->app);
+
+  if (job->file_id == NULL || !enough_keyring_is_available ())
+    return;
+  if (job->operation == UNPROTECT)
+    {
+      g_settings_set_boolean (settings, "unlock-automatically", FALSE);
+      enough_keyring_clear_async (job->file_id, on_keyring_updated, NULL);
+    }
+  else if (job->operation == CHANGE && g_settings_get_boolean (settings, "unlock-automatically"))
+    {
+      enough_keyring_store_async (job->file_id, job->new_passphrase, on_keyring_updated, NULL);
+    }
+}
+
 static void
 on_job_done (GObject      *source,
              GAsyncResult *result,
@@ -92,7 +160,26 @@ on_job_done (GObject      *source,
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
   EnoughStore *store = NULL;
 
-  if (job->operation != CHANGE)
+  if (job->operation == REMEMBER)
+    {
+      Remember *remember;
+
+      if (!ok)
+        {
+          if (job->done != NULL)
+            job->done (error, job->user_data);
+          return;
+        }
+      remember = g_new0 (Remember, 1);
+      remember->app = g_object_ref (job->app);
+      remember->done = job->done;
+      remember->user_data = job->user_data;
+      enough_keyring_store_async (job->file_id, job->old_passphrase, on_remembered, remember);
+      return;
+    }
+  if (ok)
+    update_keyring (job);
+  if (CLOSES (job->operation))
     {
       g_autoptr(GList) windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (job->app)),
                                                    (GCopyFunc) g_object_ref, NULL);
@@ -155,10 +242,21 @@ run (EnoughApplication *app,
   job->new_passphrase = g_strdup (new_passphrase);
   job->done = done;
   job->user_data = user_data;
+  if (operation != PROTECT)
+    job->file_id = enough_keyring_dup_file_id (job->db_path, NULL);
+  if (operation == REMEMBER && job->file_id == NULL)
+    {
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The journal has no passphrase to keep."));
+      if (done != NULL)
+        done (error, user_data);
+      job_free (job);
+      return;
+    }
 
   /* The journal is rewritten closed: everything pending is saved first,
    * and the windows wait, insensitive, for the new one. */
-  if (operation != CHANGE)
+  if (CLOSES (operation))
     {
       if (!_enough_application_release_store (app, &error))
         {
@@ -249,6 +347,19 @@ on_save_clicked (GtkButton        *button,
 }
 
 static void
+on_print_clicked (GtkButton        *button,
+                  AdwMessageDialog *dialog)
+{
+  GBytes *key = g_object_get_data (G_OBJECT (dialog), "key");
+  gsize length = 0;
+  const char *text = g_bytes_get_data (key, &length);
+  g_autofree char *line = g_strndup (text, length > 0 ? length - 1 : 0);  /* without the newline */
+
+  enough_print_recovery_key (GTK_WINDOW (dialog), line);
+  memset (line, 0, strlen (line));
+}
+
+static void
 on_kept_toggled (GtkCheckButton   *check,
                  AdwMessageDialog *dialog)
 {
@@ -269,7 +380,7 @@ enough_privacy_show_recovery_key (GtkWindow  *parent,
                                   const char *recovery_key)
 {
   AdwMessageDialog *dialog;
-  GtkWidget *box, *label, *check, *save;
+  GtkWidget *box, *buttons, *label, *check, *save, *print;
   g_autofree char *text = g_strdup_printf ("%s\n", recovery_key);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Keep Your Recovery Key"),
@@ -287,10 +398,15 @@ enough_privacy_show_recovery_key (GtkWindow  *parent,
                                   _("Recovery key"), -1);
   check = gtk_check_button_new_with_mnemonic (_("I have _kept it"));
   save = gtk_button_new_with_mnemonic (_("_Save…"));
-  gtk_widget_set_halign (save, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (save, "pill");
+  print = gtk_button_new_with_mnemonic (_("_Print…"));
+  gtk_widget_add_css_class (print, "pill");
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (buttons), save);
+  gtk_box_append (GTK_BOX (buttons), print);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), save);
+  gtk_box_append (GTK_BOX (box), buttons);
   gtk_box_append (GTK_BOX (box), check);
   adw_message_dialog_set_extra_child (dialog, box);
 
@@ -302,8 +418,42 @@ enough_privacy_show_recovery_key (GtkWindow  *parent,
   adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (dialog, "close");
   g_signal_connect (save, "clicked", G_CALLBACK (on_save_clicked), dialog);
+  g_signal_connect (print, "clicked", G_CALLBACK (on_print_clicked), dialog);
   g_signal_connect (check, "toggled", G_CALLBACK (on_kept_toggled), dialog);
   g_signal_connect (dialog, "close-request", G_CALLBACK (on_close_request), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
+}
+
+void
+enough_privacy_remember (EnoughApplication *app,
+                         const char        *passphrase,
+                         EnoughPrivacyDone  done,
+                         gpointer           user_data)
+{
+  run (app, REMEMBER, passphrase, NULL, done, user_data);
+}
+
+static void
+on_forgotten (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!enough_keyring_clear_finish (result, &error))
+    g_message ("Could not remove the passphrase from the keyring: %s", error->message);
+}
+
+void
+enough_privacy_forget (EnoughApplication *app)
+{
+  EnoughStore *store = enough_application_get_store (app);
+  g_autofree char *file_id = NULL;
+
+  g_settings_set_boolean (enough_application_get_settings (app), "unlock-automatically", FALSE);
+  if (store != NULL && enough_keyring_is_available ())
+    file_id = enough_keyring_dup_file_id (enough_store_get_path (store), NULL);
+  if (file_id != NULL)
+    enough_keyring_clear_async (file_id, on_forgotten, NULL);
 }

@@ -28,6 +28,14 @@ void enough_privacy_change    (EnoughApplication *app,
                                const char        *new_passphrase,
                                EnoughPrivacyDone  done,
                                gpointer           user_data);
+/* "Unlock automatically on this computer": keeps @passphrase in the
+ * keyring once it is checked to open the journal, then turns the setting
+ * on; forget turns it off and deletes what is kept. */
+void enough_privacy_remember  (EnoughApplication *app,
+                               const char        *passphrase,
+                               EnoughPrivacyDone  done,
+                               gpointer           user_data);
+void enough_privacy_forget    (EnoughApplication *app);
 /* The recovery key dialog: the key, Save…, and Close only once "I have
  * kept it" is checked. */
 GtkWindow *enough_privacy_show_recovery_key (GtkWindow  *parent,

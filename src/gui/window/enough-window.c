@@ -37,6 +37,7 @@ struct _EnoughWindow
   GtkToggleButton      *search_button;
   EnoughSearchView     *search_view;  /* made on the first search */
   GtkWindow            *shortcuts;    /* made when first shown */
+  GtkWidget            *lock_shortcut; /* in it: Ctrl+L, only when it can lock */
 
   EnoughStore          *store;
 
@@ -286,6 +287,7 @@ enough_window_shortcuts_action (GtkWidget  *widget,
                                 GVariant   *parameter)
 {
   EnoughWindow *self = ENOUGH_WINDOW (widget);
+  GtkApplication *app;
 
   if (self->shortcuts == NULL)
     {
@@ -294,7 +296,12 @@ enough_window_shortcuts_action (GtkWidget  *widget,
       self->shortcuts = GTK_WINDOW (g_object_ref_sink (gtk_builder_get_object (builder, "help_overlay")));
       gtk_window_set_transient_for (self->shortcuts, GTK_WINDOW (self));
       gtk_window_set_hide_on_close (self->shortcuts, TRUE);
+      self->lock_shortcut = GTK_WIDGET (gtk_builder_get_object (builder, "lock_shortcut"));
     }
+  /* Locking means something only for a journal with a passphrase. */
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  gtk_widget_set_visible (self->lock_shortcut,
+                          app != NULL && g_action_group_get_action_enabled (G_ACTION_GROUP (app), "lock"));
   gtk_window_present (self->shortcuts);
 }
 
