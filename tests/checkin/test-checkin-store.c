@@ -365,6 +365,70 @@ test_import_refusals (StoreFixture  *f,
   }
 }
 
+static gboolean
+import_json (EnoughStore *store,
+             const char  *json,
+             guint       *added,
+             guint       *skipped,
+             GError     **error)
+{
+  g_autoptr(EnoughImport) import = enough_import_parse_data (json, strlen (json), error);
+
+  g_assert_nonnull (import);
+  return enough_import_write (store, import, added, skipped, error);
+}
+
+/* A check-in for a day the journal already has under another id: the
+ * same values are "already in your journal"; other values are refused,
+ * naming the day, and nothing of the file is written. The journal's
+ * check-in is still unsaved when the import starts (the autosave goes
+ * first). */
+static void
+test_import_day_taken (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  static const char different[] = HEAD2 CHECKIN (U2, ",\"day\":\"2026-02-28\",\"mood\":4")
+                                  "," CHECKIN (U1, ",\"day\":\"2026-03-01\",\"mood\":6") "]}";
+  static const char same[] = HEAD2 CHECKIN (U1, ",\"day\":\"2026-03-01\",\"mood\":5,\"note\":\"rain\"")
+                             "," CHECKIN (U2, ",\"day\":\"2026-02-28\",\"mood\":4") "]}";
+  g_autoptr(EnoughCheckin) mine = enough_store_dup_checkin (f->store, "2026-03-01", TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *same_id = NULL;
+  guint added = 0, skipped = 0;
+
+  enough_checkin_set_mood (mine, 5);
+  enough_checkin_set_note (mine, "rain");
+  g_assert_cmpuint (enough_store_get_n_pending (f->store), >, 0);
+
+  g_assert_false (import_json (f->store, different, &added, &skipped, &error));
+  g_assert_error (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_CONFLICT);
+  g_assert_cmpstr (error->message, ==, "entries[1].day: your journal already has another check-in for "
+                                       "2026-03-01 (there is one check-in a day)");
+  g_clear_error (&error);
+  flush (f->store);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM checkin"), ==, 1);
+  g_assert_cmpint (query_int (f->path, "SELECT mood FROM checkin WHERE day = '2026-03-01'"), ==, 5);
+
+  /* The same values under another id: skipped, the rest added. */
+  g_assert_true (import_json (f->store, same, &added, &skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 1);
+  g_assert_cmpuint (skipped, ==, 1);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM checkin WHERE day = '2026-03-01'"), ==, 1);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM checkin"), ==, 2);
+
+  /* The same id with other values: the id rule, kept as it is. */
+  same_id = g_strdup_printf (HEAD2 "{\"kind\":\"checkin\",\"id\":\"%s\",\"created\":" TS ",\"updated\":" TS
+                             ",\"day\":\"2026-03-01\",\"mood\":9}]}",
+                             enough_record_get_uuid (ENOUGH_RECORD (mine)));
+  g_assert_true (import_json (f->store, same_id, &added, &skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (skipped, ==, 1);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM checkin"), ==, 2);
+  g_assert_cmpint (query_int (f->path, "SELECT mood FROM checkin WHERE day = '2026-03-01'"), ==, 5);
+}
+
 /* A journal made by the version 5 steps: every entry survives, stays
  * searchable, and the journal then takes check-ins. */
 static void
@@ -451,6 +515,7 @@ main (int   argc,
   ADD ("/checkin/search", test_search);
   ADD ("/checkin/export-import", test_export_import);
   ADD ("/checkin/import-refusals", test_import_refusals);
+  ADD ("/checkin/import-day-taken", test_import_day_taken);
   ADD ("/checkin/migrate-v5", test_migrate_v5);
 
   return g_test_run ();
