@@ -4,7 +4,8 @@
 /* The Check-in page, driven in-process through the real application:
  * today's card filled from the keyboard and there again after a restart;
  * yesterday opened from the past days and changed; the chart's summary
- * and the "noticed together" lines. Keys are emitted as ::key-pressed on
+ * and the "noticed together" lines; the daily reminder's notification
+ * (on a fake notification server) at its time by the store's clock. Keys are emitted as ::key-pressed on
  * the widget's own key controller, the handler a real key press reaches
  * (GTK 4.8 has no public way to inject a GdkEvent in-process). */
 #include "config.h"
@@ -16,7 +17,11 @@
 #include "enough-checkin-page.h"
 #include "enough-checkin-scale.h"
 #include "enough-gui-test-utils.h"
+#include "enough-reminders.h"
+#include "enough-test-notifications.h"
 #include "enough-test-utils.h"
+
+static GTestDBus *test_bus;
 
 typedef struct
 {
@@ -283,6 +288,106 @@ test_fill_restart_change (Fixture       *fixture,
   enough_test_run_app (check_and_change_yesterday, fixture);
 }
 
+/* ---- The reminder's notification ----------------------------------------- */
+
+static gboolean
+today_shown (gpointer data)
+{
+  EnoughTestApp *test = data;
+  EnoughCheckinPage *page = ENOUGH_CHECKIN_PAGE (enough_window_get_page (test->window, "checkin"));
+
+  return g_strcmp0 (enough_window_get_visible_page (test->window), "checkin") == 0 &&
+         g_strcmp0 (enough_checkin_page_get_day (page), "2026-03-11") == 0;
+}
+
+static EnoughTestNote *
+expect_reminder (guint n)
+{
+  EnoughTestNote *note;
+
+  enough_test_notifications_wait (n);
+  note = enough_test_notifications_get ()->pdata[n - 1];
+  g_assert_cmpstr (note->summary, ==, "Today’s Check-in");
+  g_assert_cmpstr (note->body, ==, "Mood, energy and light: ten seconds, whenever suits you.");
+  g_assert_true (g_strv_contains ((const char *const *) note->actions, "default"));
+  return note;
+}
+
+/* At the chosen time by the store's clock, once a day, again the next
+ * day; its action opens today's card from anywhere; not when today's
+ * check-in has a value. */
+static void
+remind (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.enoughjournal.Enough");
+  EnoughReminders *reminders = enough_application_get_reminders (test->app);
+  EnoughStore *store = enough_application_get_store (test->app);
+  EnoughCheckinPage *page = show_checkin (test);
+  guint n = enough_test_notifications_get ()->len;
+  EnoughTestNote *note;
+
+  g_assert_nonnull (reminders);
+  /* Off by default: nothing, even late in the day. */
+  fixture->now += 11 * G_TIME_SPAN_HOUR; /* 21:00 */
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
+  fixture->now -= 11 * G_TIME_SPAN_HOUR; /* 10:00 */
+
+  g_settings_set_int (settings, "checkin-reminder-hour", 20);
+  g_settings_set_int (settings, "checkin-reminder-minute", 30);
+  g_settings_set_boolean (settings, "checkin-reminder", TRUE);
+  enough_test_drain_main_context ();
+
+  /* Not before 20:30. */
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
+  fixture->now += 10 * G_TIME_SPAN_HOUR + 29 * G_TIME_SPAN_MINUTE; /* 20:29 */
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
+  fixture->now += G_TIME_SPAN_MINUTE; /* 20:30 */
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 1);
+  expect_reminder (n + 1);
+  /* Once a day. */
+  fixture->now += G_TIME_SPAN_HOUR;
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
+
+  /* The next day, again at 20:30 (not in the morning). */
+  fixture->now += 12 * G_TIME_SPAN_HOUR; /* 2026-03-11 09:30 */
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
+  fixture->now += 11 * G_TIME_SPAN_HOUR; /* 20:30 */
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 1);
+  note = expect_reminder (n + 2);
+
+  /* Its action opens today's card, from another day's card and another page. */
+  enough_checkin_page_open_day (page, "2026-03-09");
+  enough_window_show_page (test->window, "letters");
+  enough_test_drain_main_context ();
+  g_assert_false (today_shown (test));
+  enough_test_notifications_invoke_default (note);
+  enough_test_wait_until (today_shown, test, 30);
+
+  /* Today's check-in has a value before its time: no reminder that day. */
+  fixture->now += 13 * G_TIME_SPAN_HOUR; /* 2026-03-12 09:30 */
+  {
+    g_autoptr(EnoughCheckin) today = enough_store_dup_checkin (store, "2026-03-12", TRUE);
+
+    enough_checkin_set_energy (today, 6);
+  }
+  fixture->now += 11 * G_TIME_SPAN_HOUR; /* 20:30 */
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
+  g_assert_cmpuint (enough_test_notifications_get ()->len, ==, n + 2);
+
+  g_settings_set_boolean (settings, "checkin-reminder", FALSE);
+  enough_test_drain_main_context ();
+  fixture->now += G_TIME_SPAN_DAY;
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
+}
+
+static void
+test_remind (Fixture       *fixture,
+             gconstpointer  data)
+{
+  enough_test_run_app (remind, fixture);
+}
+
 /* ---- The background mode and the autostart -------------------------------- */
 
 static gboolean
@@ -356,15 +461,31 @@ main (int   argc,
   /* The autostart entry goes to a folder of this test's own. */
   g_assert_nonnull (config);
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  /* A private session bus for the fake notification server. */
+  {
+    g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+
+    test_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+    g_test_dbus_up (test_bus);
+    if (display != NULL)
+      g_setenv ("DISPLAY", display, TRUE);
+  }
   enough_test_gui_init (&argc, &argv);
+  enough_test_notifications_start ();
   g_test_add ("/checkin-page/background", Fixture, NULL, fixture_setup, test_background, fixture_teardown);
   g_test_add ("/checkin-page/autostart-setting", Fixture, NULL, fixture_setup,
               test_autostart_setting, fixture_teardown);
 
   g_test_add ("/checkin-page/fill-restart-change", Fixture, NULL, fixture_setup,
               test_fill_restart_change, fixture_teardown);
+  g_test_add ("/checkin-page/remind", Fixture, NULL, fixture_setup, test_remind, fixture_teardown);
 
   status = g_test_run ();
+  enough_test_notifications_stop ();
+  /* Not unreffed: g_test_dbus_down() from the last unref waits on the
+   * closed connection's teardown, which recurses here (as in the
+   * experiments' page test). */
+  g_test_dbus_stop (test_bus);
   {
     g_autofree char *autostart = g_build_filename (config, "autostart", NULL);
 
