@@ -5,9 +5,10 @@
  * today's card filled from the keyboard and there again after a restart;
  * yesterday opened from the past days and changed; the chart's summary
  * and the "noticed together" lines; the daily reminder's notification
- * (on a fake notification server) at its time by the store's clock. Keys are emitted as ::key-pressed on
- * the widget's own key controller, the handler a real key press reaches
- * (GTK 4.8 has no public way to inject a GdkEvent in-process). */
+ * (on a fake notification server) at its time by the store's clock.
+ * Keys are emitted as ::key-pressed on the widget's own key controller,
+ * the handler a real key press reaches (GTK 4.8 has no public way to
+ * inject a GdkEvent in-process). */
 #include "config.h"
 
 #include <adwaita.h>
