@@ -35,6 +35,7 @@ struct _EnoughCheckinPage
   GtkTextView        *reflection_view;
 
   EnoughStore        *store;
+  GtkSliceListModel  *recent;    /* the newest past days, more as the list scrolls */
   GtkNoSelection     *selection;
   char               *day;       /* the open day, "YYYY-MM-DD" */
   EnoughCheckin      *checkin;   /* its check-in, NULL until first touch */
@@ -472,6 +473,26 @@ today_action (GtkWidget  *widget,
 
 /* ---- Past days ----------------------------------------------------------- */
 
+/* The list holds the newest days and grows by a page as it is scrolled
+ * (or moved through with the keyboard) near its end: GTK 4.8's list view
+ * makes up to 200 rows at once, and laying out 200 wrapped rows was most
+ * of the page's first show with 20 years of days. */
+#define RECENT_PAGE 40
+
+static void
+on_list_scrolled (EnoughCheckinPage *self,
+                  GtkAdjustment     *adjustment)
+{
+  double left = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) -
+                gtk_adjustment_get_page_size (adjustment);
+  guint size = gtk_slice_list_model_get_size (self->recent);
+  GListModel *all = gtk_slice_list_model_get_model (self->recent);
+
+  if (all != NULL && left < gtk_adjustment_get_page_size (adjustment) &&
+      size < g_list_model_get_n_items (all))
+    gtk_slice_list_model_set_size (self->recent, size + RECENT_PAGE);
+}
+
 static void
 factory_setup (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -552,7 +573,7 @@ enough_checkin_page_set_store (EnoughCheckinPage *self,
   if (self->store != NULL)
     g_clear_signal_handler (&self->items_changed_id, enough_store_get_checkins (self->store));
   g_set_object (&self->store, store);
-  gtk_no_selection_set_model (self->selection, store != NULL ? enough_store_get_checkins (store) : NULL);
+  gtk_slice_list_model_set_model (self->recent, store != NULL ? enough_store_get_checkins (store) : NULL);
   /* Days made or brought in (an import) while the page is shown. */
   if (store != NULL)
     self->items_changed_id = g_signal_connect_swapped (enough_store_get_checkins (store), "items-changed",
@@ -695,6 +716,7 @@ enough_checkin_page_dispose (GObject *object)
     g_clear_signal_handler (&self->items_changed_id, enough_store_get_checkins (self->store));
   gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_CHECKIN_PAGE);
   g_clear_object (&self->selection);
+  g_clear_object (&self->recent);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (enough_checkin_page_parent_class)->dispose (object);
@@ -777,6 +799,10 @@ enough_checkin_page_build (EnoughPage *page)
   }
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), "value-changed",
+                           G_CALLBACK (on_list_scrolled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), "changed",
+                           G_CALLBACK (on_list_scrolled), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->reflection_view), "changed",
                             G_CALLBACK (on_reflection_changed), self);
 }
@@ -793,5 +819,6 @@ static void
 enough_checkin_page_init (EnoughCheckinPage *self)
 {
   self->n_days = 14;
-  self->selection = gtk_no_selection_new (NULL);
+  self->recent = gtk_slice_list_model_new (NULL, 0, RECENT_PAGE);
+  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->recent)));
 }
