@@ -101,6 +101,12 @@ flush_store (EnoughStore *store)
   g_assert_no_error (error);
 }
 
+static gboolean
+days_read (gpointer page)
+{
+  return !enough_checkin_page_get_loading (page);
+}
+
 static EnoughCheckinPage *
 show_checkin (EnoughTestApp *test)
 {
@@ -113,6 +119,9 @@ show_checkin (EnoughTestApp *test)
   g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "checkin");
   page = ENOUGH_CHECKIN_PAGE (enough_window_get_page (test->window, "checkin"));
   enough_checkin_page_open_today (page);
+  enough_test_drain_main_context ();
+  /* The chart's days are read on a thread. */
+  g_assert_true (enough_test_wait_until (days_read, page, 30));
   enough_test_drain_main_context ();
   return page;
 }
@@ -180,6 +189,7 @@ fill_today (EnoughTestApp *test)
                             "Sunny mornings and better moods often come together.", -1);
   g_assert_cmpstr (enough_checkin_get_reflection (today), ==, "Sunny mornings and better moods often come together.");
   enough_test_drain_main_context ();
+  g_assert_true (enough_test_wait_until (days_read, page, 30));
 
   /* The chart's text summary counts what is there, never what is not. */
   g_assert_nonnull (strstr (enough_checkin_page_get_summary (page), "2 days with a check-in"));
@@ -272,6 +282,7 @@ check_and_change_yesterday (EnoughTestApp *test)
   enough_test_drain_main_context ();
   enough_window_show_page (test->window, "checkin");
   enough_test_drain_main_context ();
+  g_assert_true (enough_test_wait_until (days_read, page, 30));
   enough_checkin_page_set_range (page, 91);
   enough_test_drain_main_context ();
   g_test_message ("%s", enough_checkin_page_get_noticed (page, ENOUGH_CHECKIN_SPLIT_MORNING));
@@ -287,6 +298,62 @@ test_fill_restart_change (Fixture       *fixture,
 {
   enough_test_run_app (fill_today, fixture);
   enough_test_run_app (check_and_change_yesterday, fixture);
+}
+
+/* The past days list starts with the newest and grows as it is scrolled
+ * to its end (GTK 4.8 would make up to 200 rows at once). */
+static void
+past_days_grow (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  EnoughStore *store = enough_application_get_store (test->app);
+  EnoughCheckinPage *page;
+  GtkListView *list;
+  GListModel *model;
+  GtkAdjustment *adjustment;
+  g_autoptr(GDateTime) first = g_date_time_new_local (2025, 12, 1, 12, 0, 0);
+  guint n;
+
+  enough_store_set_clock (store, fake_clock, fixture);
+  for (int i = 0; i < 100; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (first, i);
+      g_autofree char *name = g_date_time_format (day, "%Y-%m-%d");
+      g_autoptr(EnoughCheckin) c = enough_store_dup_checkin (store, name, TRUE);
+
+      fixture->now += G_USEC_PER_SEC;
+      enough_checkin_set_mood (c, i % 11);
+    }
+  page = show_checkin (test);
+  list = enough_checkin_page_get_list_view (page);
+  model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  /* On a narrow window the list is the leaflet's other side. */
+  adw_leaflet_navigate (ADW_LEAFLET (must_find (GTK_WIDGET (page), "leaflet")), ADW_NAVIGATION_DIRECTION_BACK);
+  enough_test_drain_main_context ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 40);
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (adjustment), >, 0);
+  for (guint tries = 0; tries < 10 && g_list_model_get_n_items (model) < 100; tries++)
+    {
+      n = g_list_model_get_n_items (model);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      enough_test_drain_main_context ();
+      g_assert_cmpuint (g_list_model_get_n_items (model), >, n);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 100);
+  {
+    g_autoptr(EnoughCheckin) oldest = g_list_model_get_item (model, 99);
+
+    g_assert_cmpstr (enough_checkin_get_day (oldest), ==, "2025-12-01");
+  }
+}
+
+static void
+test_past_days_grow (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  enough_test_run_app (past_days_grow, fixture);
 }
 
 /* ---- The reminder's notification ----------------------------------------- */
@@ -479,6 +546,8 @@ main (int   argc,
 
   g_test_add ("/checkin-page/fill-restart-change", Fixture, NULL, fixture_setup,
               test_fill_restart_change, fixture_teardown);
+  g_test_add ("/checkin-page/past-days-grow", Fixture, NULL, fixture_setup, test_past_days_grow,
+              fixture_teardown);
   g_test_add ("/checkin-page/remind", Fixture, NULL, fixture_setup, test_remind, fixture_teardown);
 
   status = g_test_run ();

@@ -429,6 +429,69 @@ test_import_day_taken (StoreFixture  *f,
   g_assert_cmpint (query_int (f->path, "SELECT mood FROM checkin WHERE day = '2026-03-01'"), ==, 5);
 }
 
+static void
+got_result (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GArray *
+list_days_async (EnoughStore *store,
+                 const char  *from,
+                 const char  *to)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *days;
+
+  enough_store_list_checkin_days_async (store, from, to, NULL, got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  days = enough_store_list_checkin_days_finish (store, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (days);
+  return days;
+}
+
+/* The days read on a thread are the days read here: saved rows, the
+ * unsaved change of a live check-in over its row, the bounds kept. */
+static void
+test_days_async (StoreFixture  *f,
+                 gconstpointer  data)
+{
+  static const char *const days[] = { "2026-02-27", "2026-03-01", "2026-03-02", "2026-03-05" };
+  g_autoptr(GArray) sync = NULL;
+  g_autoptr(GArray) async = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(EnoughCheckin) c = enough_store_dup_checkin (f->store, days[i], TRUE);
+
+      enough_checkin_set_mood (c, (int) i + 1);
+      enough_checkin_set_daylight (c, (int) i * 4);
+    }
+  flush (f->store);
+  {
+    g_autoptr(EnoughCheckin) c = enough_store_dup_checkin (f->store, "2026-03-01", FALSE);
+
+    /* Unsaved: only the live object has it. */
+    enough_checkin_set_mood (c, 9);
+    g_assert_cmpuint (enough_store_get_n_pending (f->store), >, 0);
+    sync = enough_store_list_checkin_days (f->store, "2026-02-28", "2026-03-02");
+    async = list_days_async (f->store, "2026-02-28", "2026-03-02");
+  }
+  g_assert_cmpuint (async->len, ==, 2);
+  g_assert_cmpuint (sync->len, ==, async->len);
+  g_assert_cmpmem (sync->data, sync->len * sizeof (EnoughCheckinDay),
+                   async->data, async->len * sizeof (EnoughCheckinDay));
+  g_assert_cmpuint (g_array_index (async, EnoughCheckinDay, 0).day, ==, enough_checkin_day_number ("2026-03-01"));
+  g_assert_cmpint (g_array_index (async, EnoughCheckinDay, 0).mood, ==, 9);
+  g_assert_cmpint (g_array_index (async, EnoughCheckinDay, 1).mood, ==, 3);
+  g_assert_cmpint (g_array_index (async, EnoughCheckinDay, 1).daylight, ==, 8);
+}
+
 /* A journal made by the version 5 steps: every entry survives, stays
  * searchable, and the journal then takes check-ins. */
 static void
@@ -516,6 +579,7 @@ main (int   argc,
   ADD ("/checkin/export-import", test_export_import);
   ADD ("/checkin/import-refusals", test_import_refusals);
   ADD ("/checkin/import-day-taken", test_import_day_taken);
+  ADD ("/checkin/days-async", test_days_async);
   ADD ("/checkin/migrate-v5", test_migrate_v5);
 
   return g_test_run ();

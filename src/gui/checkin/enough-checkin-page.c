@@ -41,6 +41,7 @@ struct _EnoughCheckinPage
   EnoughCheckin      *checkin;   /* its check-in, NULL until first touch */
   guint               n_days;    /* the chart's range */
   GArray             *days;      /* EnoughCheckinDay up to today, oldest first */
+  GCancellable       *days_read; /* reading them, on a thread */
   gulong              items_changed_id;
   gboolean            loading;   /* filling the widgets: not the user */
 };
@@ -216,8 +217,31 @@ show_days (EnoughCheckinPage *self)
   update_noticed (self, self->days);
 }
 
-/* Every day up to today, read once when the page is shown (the means
- * need them all; 20 years are 7,300 small rows). */
+static void
+days_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(EnoughCheckinPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) days = enough_store_list_checkin_days_finish (ENOUGH_STORE (source), result, &error);
+
+  /* A newer read was started (or the page went away): this one is stale. */
+  if (self->days_read == NULL || g_task_get_cancellable (G_TASK (result)) != self->days_read)
+    return;
+  g_clear_object (&self->days_read);
+  if (days == NULL)
+    {
+      g_warning ("Could not read the check-ins: %s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->days, g_array_unref);
+  self->days = g_steal_pointer (&days);
+  show_days (self);
+}
+
+/* Every day up to today, read when the page is shown (the means need
+ * them all; 20 years are 7,300 small rows), on a thread. */
 static void
 reload_days (EnoughCheckinPage *self)
 {
@@ -226,9 +250,12 @@ reload_days (EnoughCheckinPage *self)
   if (self->store == NULL)
     return;
   today = dup_today (self);
-  g_clear_pointer (&self->days, g_array_unref);
-  self->days = enough_store_list_checkin_days (self->store, "0000-00-00", today);
-  show_days (self);
+  if (self->days_read != NULL)
+    g_cancellable_cancel (self->days_read);
+  g_clear_object (&self->days_read);
+  self->days_read = g_cancellable_new ();
+  enough_store_list_checkin_days_async (self->store, "0000-00-00", today, self->days_read,
+                                        days_read_cb, g_object_ref (self));
 }
 
 /* After a value of the open day changed: its row in self->days, in
@@ -590,6 +617,13 @@ enough_checkin_page_set_store (EnoughCheckinPage *self,
   g_object_notify (G_OBJECT (self), "store");
 }
 
+gboolean
+enough_checkin_page_get_loading (EnoughCheckinPage *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_CHECKIN_PAGE (self), FALSE);
+  return self->days_read != NULL;
+}
+
 const char *
 enough_checkin_page_get_day (EnoughCheckinPage *self)
 {
@@ -712,6 +746,9 @@ enough_checkin_page_dispose (GObject *object)
   EnoughCheckinPage *self = ENOUGH_CHECKIN_PAGE (object);
 
   g_clear_object (&self->checkin);
+  if (self->days_read != NULL)
+    g_cancellable_cancel (self->days_read);
+  g_clear_object (&self->days_read);
   if (self->store != NULL)
     g_clear_signal_handler (&self->items_changed_id, enough_store_get_checkins (self->store));
   gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_CHECKIN_PAGE);
