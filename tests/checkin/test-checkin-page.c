@@ -4,9 +4,11 @@
 /* The Check-in page, driven in-process through the real application:
  * today's card filled from the keyboard and there again after a restart;
  * yesterday opened from the past days and changed; the chart's summary
- * and the "noticed together" lines. Keys are emitted as ::key-pressed on
- * the widget's own key controller, the handler a real key press reaches
- * (GTK 4.8 has no public way to inject a GdkEvent in-process). */
+ * and the "noticed together" lines; the daily reminder's notification
+ * (on a fake notification server) at its time by the store's clock.
+ * Keys are emitted as ::key-pressed on the widget's own key controller,
+ * the handler a real key press reaches (GTK 4.8 has no public way to
+ * inject a GdkEvent in-process). */
 #include "config.h"
 
 #include <adwaita.h>
@@ -16,7 +18,11 @@
 #include "enough-checkin-page.h"
 #include "enough-checkin-scale.h"
 #include "enough-gui-test-utils.h"
+#include "enough-reminders.h"
+#include "enough-test-notifications.h"
 #include "enough-test-utils.h"
+
+static GTestDBus *test_bus;
 
 typedef struct
 {
@@ -95,6 +101,12 @@ flush_store (EnoughStore *store)
   g_assert_no_error (error);
 }
 
+static gboolean
+days_read (gpointer page)
+{
+  return !enough_checkin_page_get_loading (page);
+}
+
 static EnoughCheckinPage *
 show_checkin (EnoughTestApp *test)
 {
@@ -107,6 +119,9 @@ show_checkin (EnoughTestApp *test)
   g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "checkin");
   page = ENOUGH_CHECKIN_PAGE (enough_window_get_page (test->window, "checkin"));
   enough_checkin_page_open_today (page);
+  enough_test_drain_main_context ();
+  /* The chart's days are read on a thread. */
+  g_assert_true (enough_test_wait_until (days_read, page, 30));
   enough_test_drain_main_context ();
   return page;
 }
@@ -174,6 +189,7 @@ fill_today (EnoughTestApp *test)
                             "Sunny mornings and better moods often come together.", -1);
   g_assert_cmpstr (enough_checkin_get_reflection (today), ==, "Sunny mornings and better moods often come together.");
   enough_test_drain_main_context ();
+  g_assert_true (enough_test_wait_until (days_read, page, 30));
 
   /* The chart's text summary counts what is there, never what is not. */
   g_assert_nonnull (strstr (enough_checkin_page_get_summary (page), "2 days with a check-in"));
@@ -266,6 +282,7 @@ check_and_change_yesterday (EnoughTestApp *test)
   enough_test_drain_main_context ();
   enough_window_show_page (test->window, "checkin");
   enough_test_drain_main_context ();
+  g_assert_true (enough_test_wait_until (days_read, page, 30));
   enough_checkin_page_set_range (page, 91);
   enough_test_drain_main_context ();
   g_test_message ("%s", enough_checkin_page_get_noticed (page, ENOUGH_CHECKIN_SPLIT_MORNING));
@@ -281,6 +298,162 @@ test_fill_restart_change (Fixture       *fixture,
 {
   enough_test_run_app (fill_today, fixture);
   enough_test_run_app (check_and_change_yesterday, fixture);
+}
+
+/* The past days list starts with the newest and grows as it is scrolled
+ * to its end (GTK 4.8 would make up to 200 rows at once). */
+static void
+past_days_grow (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  EnoughStore *store = enough_application_get_store (test->app);
+  EnoughCheckinPage *page;
+  GtkListView *list;
+  GListModel *model;
+  GtkAdjustment *adjustment;
+  g_autoptr(GDateTime) first = g_date_time_new_local (2025, 12, 1, 12, 0, 0);
+  guint n;
+
+  enough_store_set_clock (store, fake_clock, fixture);
+  for (int i = 0; i < 100; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (first, i);
+      g_autofree char *name = g_date_time_format (day, "%Y-%m-%d");
+      g_autoptr(EnoughCheckin) c = enough_store_dup_checkin (store, name, TRUE);
+
+      fixture->now += G_USEC_PER_SEC;
+      enough_checkin_set_mood (c, i % 11);
+    }
+  page = show_checkin (test);
+  list = enough_checkin_page_get_list_view (page);
+  model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  /* On a narrow window the list is the leaflet's other side. */
+  adw_leaflet_navigate (ADW_LEAFLET (must_find (GTK_WIDGET (page), "leaflet")), ADW_NAVIGATION_DIRECTION_BACK);
+  enough_test_drain_main_context ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 40);
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (adjustment), >, 0);
+  for (guint tries = 0; tries < 10 && g_list_model_get_n_items (model) < 100; tries++)
+    {
+      n = g_list_model_get_n_items (model);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      enough_test_drain_main_context ();
+      g_assert_cmpuint (g_list_model_get_n_items (model), >, n);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 100);
+  {
+    g_autoptr(EnoughCheckin) oldest = g_list_model_get_item (model, 99);
+
+    g_assert_cmpstr (enough_checkin_get_day (oldest), ==, "2025-12-01");
+  }
+}
+
+static void
+test_past_days_grow (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  enough_test_run_app (past_days_grow, fixture);
+}
+
+/* ---- The reminder's notification ----------------------------------------- */
+
+static gboolean
+today_shown (gpointer data)
+{
+  EnoughTestApp *test = data;
+  EnoughCheckinPage *page = ENOUGH_CHECKIN_PAGE (enough_window_get_page (test->window, "checkin"));
+
+  return g_strcmp0 (enough_window_get_visible_page (test->window), "checkin") == 0 &&
+         g_strcmp0 (enough_checkin_page_get_day (page), "2026-03-11") == 0;
+}
+
+static EnoughTestNote *
+expect_reminder (guint n)
+{
+  EnoughTestNote *note;
+
+  enough_test_notifications_wait (n);
+  note = enough_test_notifications_get ()->pdata[n - 1];
+  g_assert_cmpstr (note->summary, ==, "Today’s Check-in");
+  g_assert_cmpstr (note->body, ==, "Mood, energy and light: ten seconds, whenever suits you.");
+  g_assert_true (g_strv_contains ((const char *const *) note->actions, "default"));
+  return note;
+}
+
+/* At the chosen time by the store's clock, once a day, again the next
+ * day; its action opens today's card from anywhere; not when today's
+ * check-in has a value. */
+static void
+remind (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.enoughjournal.Enough");
+  EnoughReminders *reminders = enough_application_get_reminders (test->app);
+  EnoughStore *store = enough_application_get_store (test->app);
+  EnoughCheckinPage *page = show_checkin (test);
+  guint n = enough_test_notifications_get ()->len;
+  EnoughTestNote *note;
+
+  g_assert_nonnull (reminders);
+  /* Off by default: nothing, even late in the day. */
+  fixture->now += 11 * G_TIME_SPAN_HOUR; /* 21:00 */
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
+  fixture->now -= 11 * G_TIME_SPAN_HOUR; /* 10:00 */
+
+  g_settings_set_int (settings, "checkin-reminder-hour", 20);
+  g_settings_set_int (settings, "checkin-reminder-minute", 30);
+  g_settings_set_boolean (settings, "checkin-reminder", TRUE);
+  enough_test_drain_main_context ();
+
+  /* Not before 20:30. */
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
+  fixture->now += 10 * G_TIME_SPAN_HOUR + 29 * G_TIME_SPAN_MINUTE; /* 20:29 */
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
+  fixture->now += G_TIME_SPAN_MINUTE; /* 20:30 */
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 1);
+  expect_reminder (n + 1);
+  /* Once a day. */
+  fixture->now += G_TIME_SPAN_HOUR;
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
+
+  /* The next day, again at 20:30 (not in the morning). */
+  fixture->now += 12 * G_TIME_SPAN_HOUR; /* 2026-03-11 09:30 */
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
+  fixture->now += 11 * G_TIME_SPAN_HOUR; /* 20:30 */
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 1);
+  note = expect_reminder (n + 2);
+
+  /* Its action opens today's card, from another day's card and another page. */
+  enough_checkin_page_open_day (page, "2026-03-09");
+  enough_window_show_page (test->window, "letters");
+  enough_test_drain_main_context ();
+  g_assert_false (today_shown (test));
+  enough_test_notifications_invoke_default (note);
+  enough_test_wait_until (today_shown, test, 30);
+
+  /* Today's check-in has a value before its time: no reminder that day. */
+  fixture->now += 13 * G_TIME_SPAN_HOUR; /* 2026-03-12 09:30 */
+  {
+    g_autoptr(EnoughCheckin) today = enough_store_dup_checkin (store, "2026-03-12", TRUE);
+
+    enough_checkin_set_energy (today, 6);
+  }
+  fixture->now += 11 * G_TIME_SPAN_HOUR; /* 20:30 */
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
+  g_assert_cmpuint (enough_test_notifications_get ()->len, ==, n + 2);
+
+  g_settings_set_boolean (settings, "checkin-reminder", FALSE);
+  enough_test_drain_main_context ();
+  fixture->now += G_TIME_SPAN_DAY;
+  g_assert_cmpuint (enough_reminders_check_now (reminders), ==, 0);
+}
+
+static void
+test_remind (Fixture       *fixture,
+             gconstpointer  data)
+{
+  enough_test_run_app (remind, fixture);
 }
 
 /* ---- The background mode and the autostart -------------------------------- */
@@ -356,15 +529,33 @@ main (int   argc,
   /* The autostart entry goes to a folder of this test's own. */
   g_assert_nonnull (config);
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  /* A private session bus for the fake notification server. */
+  {
+    g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+
+    test_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+    g_test_dbus_up (test_bus);
+    if (display != NULL)
+      g_setenv ("DISPLAY", display, TRUE);
+  }
   enough_test_gui_init (&argc, &argv);
+  enough_test_notifications_start ();
   g_test_add ("/checkin-page/background", Fixture, NULL, fixture_setup, test_background, fixture_teardown);
   g_test_add ("/checkin-page/autostart-setting", Fixture, NULL, fixture_setup,
               test_autostart_setting, fixture_teardown);
 
   g_test_add ("/checkin-page/fill-restart-change", Fixture, NULL, fixture_setup,
               test_fill_restart_change, fixture_teardown);
+  g_test_add ("/checkin-page/past-days-grow", Fixture, NULL, fixture_setup, test_past_days_grow,
+              fixture_teardown);
+  g_test_add ("/checkin-page/remind", Fixture, NULL, fixture_setup, test_remind, fixture_teardown);
 
   status = g_test_run ();
+  enough_test_notifications_stop ();
+  /* Not unreffed: g_test_dbus_down() from the last unref waits on the
+   * closed connection's teardown, which recurses here (as in the
+   * experiments' page test). */
+  g_test_dbus_stop (test_bus);
   {
     g_autofree char *autostart = g_build_filename (config, "autostart", NULL);
 

@@ -365,6 +365,133 @@ test_import_refusals (StoreFixture  *f,
   }
 }
 
+static gboolean
+import_json (EnoughStore *store,
+             const char  *json,
+             guint       *added,
+             guint       *skipped,
+             GError     **error)
+{
+  g_autoptr(EnoughImport) import = enough_import_parse_data (json, strlen (json), error);
+
+  g_assert_nonnull (import);
+  return enough_import_write (store, import, added, skipped, error);
+}
+
+/* A check-in for a day the journal already has under another id: the
+ * same values are "already in your journal"; other values are refused,
+ * naming the day, and nothing of the file is written. The journal's
+ * check-in is still unsaved when the import starts (the autosave goes
+ * first). */
+static void
+test_import_day_taken (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  static const char different[] = HEAD2 CHECKIN (U2, ",\"day\":\"2026-02-28\",\"mood\":4")
+                                  "," CHECKIN (U1, ",\"day\":\"2026-03-01\",\"mood\":6") "]}";
+  static const char same[] = HEAD2 CHECKIN (U1, ",\"day\":\"2026-03-01\",\"mood\":5,\"note\":\"rain\"")
+                             "," CHECKIN (U2, ",\"day\":\"2026-02-28\",\"mood\":4") "]}";
+  g_autoptr(EnoughCheckin) mine = enough_store_dup_checkin (f->store, "2026-03-01", TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *same_id = NULL;
+  guint added = 0, skipped = 0;
+
+  enough_checkin_set_mood (mine, 5);
+  enough_checkin_set_note (mine, "rain");
+  g_assert_cmpuint (enough_store_get_n_pending (f->store), >, 0);
+
+  g_assert_false (import_json (f->store, different, &added, &skipped, &error));
+  g_assert_error (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_CONFLICT);
+  g_assert_cmpstr (error->message, ==, "entries[1].day: your journal already has another check-in for "
+                                       "2026-03-01 (there is one check-in a day)");
+  g_clear_error (&error);
+  flush (f->store);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM checkin"), ==, 1);
+  g_assert_cmpint (query_int (f->path, "SELECT mood FROM checkin WHERE day = '2026-03-01'"), ==, 5);
+
+  /* The same values under another id: skipped, the rest added. */
+  g_assert_true (import_json (f->store, same, &added, &skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 1);
+  g_assert_cmpuint (skipped, ==, 1);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM checkin WHERE day = '2026-03-01'"), ==, 1);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM checkin"), ==, 2);
+
+  /* The same id with other values: the id rule, kept as it is. */
+  same_id = g_strdup_printf (HEAD2 "{\"kind\":\"checkin\",\"id\":\"%s\",\"created\":" TS ",\"updated\":" TS
+                             ",\"day\":\"2026-03-01\",\"mood\":9}]}",
+                             enough_record_get_uuid (ENOUGH_RECORD (mine)));
+  g_assert_true (import_json (f->store, same_id, &added, &skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (skipped, ==, 1);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM checkin"), ==, 2);
+  g_assert_cmpint (query_int (f->path, "SELECT mood FROM checkin WHERE day = '2026-03-01'"), ==, 5);
+}
+
+static void
+got_result (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GArray *
+list_days_async (EnoughStore *store,
+                 const char  *from,
+                 const char  *to)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *days;
+
+  enough_store_list_checkin_days_async (store, from, to, NULL, got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  days = enough_store_list_checkin_days_finish (store, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (days);
+  return days;
+}
+
+/* The days read on a thread are the days read here: saved rows, the
+ * unsaved change of a live check-in over its row, the bounds kept. */
+static void
+test_days_async (StoreFixture  *f,
+                 gconstpointer  data)
+{
+  static const char *const days[] = { "2026-02-27", "2026-03-01", "2026-03-02", "2026-03-05" };
+  g_autoptr(GArray) sync = NULL;
+  g_autoptr(GArray) async = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(EnoughCheckin) c = enough_store_dup_checkin (f->store, days[i], TRUE);
+
+      enough_checkin_set_mood (c, (int) i + 1);
+      enough_checkin_set_daylight (c, (int) i * 4);
+    }
+  flush (f->store);
+  {
+    g_autoptr(EnoughCheckin) c = enough_store_dup_checkin (f->store, "2026-03-01", FALSE);
+
+    /* Unsaved: only the live object has it. */
+    enough_checkin_set_mood (c, 9);
+    g_assert_cmpuint (enough_store_get_n_pending (f->store), >, 0);
+    sync = enough_store_list_checkin_days (f->store, "2026-02-28", "2026-03-02");
+    async = list_days_async (f->store, "2026-02-28", "2026-03-02");
+  }
+  g_assert_cmpuint (async->len, ==, 2);
+  g_assert_cmpuint (sync->len, ==, async->len);
+  g_assert_cmpmem (sync->data, sync->len * sizeof (EnoughCheckinDay),
+                   async->data, async->len * sizeof (EnoughCheckinDay));
+  g_assert_cmpuint (g_array_index (async, EnoughCheckinDay, 0).day, ==, enough_checkin_day_number ("2026-03-01"));
+  g_assert_cmpint (g_array_index (async, EnoughCheckinDay, 0).mood, ==, 9);
+  g_assert_cmpint (g_array_index (async, EnoughCheckinDay, 1).mood, ==, 3);
+  g_assert_cmpint (g_array_index (async, EnoughCheckinDay, 1).daylight, ==, 8);
+}
+
 /* A journal made by the version 5 steps: every entry survives, stays
  * searchable, and the journal then takes check-ins. */
 static void
@@ -419,6 +546,8 @@ main (int   argc,
   ADD ("/checkin/search", test_search);
   ADD ("/checkin/export-import", test_export_import);
   ADD ("/checkin/import-refusals", test_import_refusals);
+  ADD ("/checkin/import-day-taken", test_import_day_taken);
+  ADD ("/checkin/days-async", test_days_async);
   ADD ("/checkin/migrate-v5", test_migrate_v5);
 
   return g_test_run ();

@@ -20,6 +20,67 @@ static const char insert_suffix[] = " ON CONFLICT (uuid) DO NOTHING";
 /* The parameter of a column in enough_table_insert_sql() */
 #define P(column) ((column) + 1)
 
+/* A check-in's values (every column after its day), as the table
+ * describes them: what makes two check-ins of a day the same. */
+static char *
+checkin_day_sql (void)
+{
+  const EnoughTable *table = enough_table_for_kind (ENOUGH_RECORD_KIND_CHECKIN);
+  g_autoptr(GString) sql = g_string_new ("SELECT uuid");
+
+  for (guint c = ENOUGH_CHECKIN_COL_DAY + 1; c < table->n_columns; c++)
+    g_string_append_printf (sql, ", %s", table->columns[c].name);
+  g_string_append_printf (sql, " FROM %s WHERE day = ? AND deleted_at = 0 ORDER BY id",
+                          table->name);
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+typedef enum
+{
+  DAY_FREE,      /* no check-in that day: insert */
+  DAY_SAME,      /* the journal has this one (same id, or same values): skip */
+  DAY_DIFFERENT, /* another check-in with other values: refused */
+} DayState;
+
+/* One check-in a day, also across the journal and the file: the file was
+ * checked alone (enough-import-check.c); here its day meets the journal's
+ * rows, which the autosave has brought up to date before this job. */
+static int
+check_checkin_day (sqlite3_stmt      *s,
+                   const ImportEntry *e,
+                   DayState          *state)
+{
+  const EnoughTable *table = enough_table_for_kind (ENOUGH_RECORD_KIND_CHECKIN);
+  int rc;
+
+  *state = DAY_FREE;
+  sqlite3_bind_text (s, 1, e->v[ENOUGH_CHECKIN_COL_DAY].s, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      gboolean same = TRUE;
+
+      if (g_ascii_strcasecmp ((const char *) sqlite3_column_text (s, 0), e->v[ENOUGH_COL_UUID].s) == 0)
+        {
+          /* The same entry: the uuid rule skips it. */
+          *state = DAY_FREE;
+          break;
+        }
+      for (guint c = ENOUGH_CHECKIN_COL_DAY + 1, i = 1; c < table->n_columns && same; c++, i++)
+        {
+          if (table->columns[c].flags & ENOUGH_COLUMN_TEXT)
+            same = g_strcmp0 ((const char *) sqlite3_column_text (s, i), e->v[c].s) == 0;
+          else
+            same = sqlite3_column_int64 (s, i) == e->v[c].i;
+        }
+      if (same)
+        *state = DAY_SAME;
+      else if (*state == DAY_FREE)
+        *state = DAY_DIFFERENT;
+    }
+  sqlite3_reset (s);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_DONE : rc;
+}
+
 /* In pages; 0 if off or unknown. */
 static int
 get_wal_autocheckpoint (sqlite3 *db)
@@ -61,6 +122,7 @@ _enough_import_write_rows (sqlite3   *db,
   EnoughImport *import = user_data;
   sqlite3_stmt *insert[ENOUGH_RECORD_N_KINDS] = { NULL };
   sqlite3_stmt *drop_deleted[ENOUGH_RECORD_N_KINDS] = { NULL };
+  sqlite3_stmt *checkin_day = NULL;
   g_autoptr(EnoughBulkWrite) bulk = NULL;
   gint64 next[ENOUGH_RECORD_N_KINDS];
   gboolean ok = FALSE;
@@ -95,6 +157,12 @@ _enough_import_write_rows (sqlite3   *db,
       if (sqlite3_prepare_v2 (db, sql, -1, &drop_deleted[k], NULL) != SQLITE_OK)
         goto sql_error;
     }
+  {
+    g_autofree char *sql = checkin_day_sql ();
+
+    if (sqlite3_prepare_v2 (db, sql, -1, &checkin_day, NULL) != SQLITE_OK)
+      goto sql_error;
+  }
 
   for (guint i = 0; i < import->entries->len; i++)
     {
@@ -111,6 +179,29 @@ _enough_import_write_rows (sqlite3   *db,
       sqlite3_reset (drop_deleted[e->kind]);
       if (rc != SQLITE_DONE)
         goto sql_error;
+
+      if (e->kind == ENOUGH_RECORD_KIND_CHECKIN)
+        {
+          DayState state;
+
+          rc = check_checkin_day (checkin_day, e, &state);
+          if (rc != SQLITE_DONE)
+            goto sql_error;
+          if (state == DAY_SAME)
+            {
+              import->n_skipped++;
+              continue;
+            }
+          if (state == DAY_DIFFERENT)
+            {
+              g_set_error (error, ENOUGH_IMPORT_ERROR, ENOUGH_IMPORT_ERROR_CONFLICT,
+                           /* Translators: %u is the entry's place in the file, %s a day like 2026-03-01 */
+                           _("entries[%u].day: your journal already has another check-in for %s "
+                             "(there is one check-in a day)"),
+                           i, e->v[ENOUGH_CHECKIN_COL_DAY].s);
+              goto rollback;
+            }
+        }
 
       id = next[e->kind];
       bind_entry (s, enough_table_for_kind (e->kind), e, id);
@@ -194,6 +285,7 @@ out:
       sqlite3_finalize (insert[k]);
       sqlite3_finalize (drop_deleted[k]);
     }
+  sqlite3_finalize (checkin_day);
   return ok;
 }
 

@@ -263,6 +263,18 @@ EnoughCheckin   *enough_store_dup_checkin       (EnoughStore    *self,
 GArray          *enough_store_list_checkin_days (EnoughStore    *self,
                                                  const char     *from_day,
                                                  const char     *to_day);
+/* The same, the saved rows read on a thread of its own (20 years are
+ * 7,300 rows); the unsaved changes are added in _finish(), on the UI
+ * thread. _finish() gives NULL + error if the journal could not be read. */
+void             enough_store_list_checkin_days_async  (EnoughStore         *self,
+                                                        const char          *from_day,
+                                                        const char          *to_day,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+GArray          *enough_store_list_checkin_days_finish (EnoughStore         *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
 
 /* ---- Autosave ---------------------------------------------------------- */
 guint        enough_store_get_n_pending     (EnoughStore  *self);

@@ -35,11 +35,13 @@ struct _EnoughCheckinPage
   GtkTextView        *reflection_view;
 
   EnoughStore        *store;
+  GtkSliceListModel  *recent;    /* the newest past days, more as the list scrolls */
   GtkNoSelection     *selection;
   char               *day;       /* the open day, "YYYY-MM-DD" */
   EnoughCheckin      *checkin;   /* its check-in, NULL until first touch */
   guint               n_days;    /* the chart's range */
   GArray             *days;      /* EnoughCheckinDay up to today, oldest first */
+  GCancellable       *days_read; /* reading them, on a thread */
   gulong              items_changed_id;
   gboolean            loading;   /* filling the widgets: not the user */
 };
@@ -215,8 +217,31 @@ show_days (EnoughCheckinPage *self)
   update_noticed (self, self->days);
 }
 
-/* Every day up to today, read once when the page is shown (the means
- * need them all; 20 years are 7,300 small rows). */
+static void
+days_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(EnoughCheckinPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) days = enough_store_list_checkin_days_finish (ENOUGH_STORE (source), result, &error);
+
+  /* A newer read was started (or the page went away): this one is stale. */
+  if (self->days_read == NULL || g_task_get_cancellable (G_TASK (result)) != self->days_read)
+    return;
+  g_clear_object (&self->days_read);
+  if (days == NULL)
+    {
+      g_warning ("Could not read the check-ins: %s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->days, g_array_unref);
+  self->days = g_steal_pointer (&days);
+  show_days (self);
+}
+
+/* Every day up to today, read when the page is shown (the means need
+ * them all; 20 years are 7,300 small rows), on a thread. */
 static void
 reload_days (EnoughCheckinPage *self)
 {
@@ -225,9 +250,12 @@ reload_days (EnoughCheckinPage *self)
   if (self->store == NULL)
     return;
   today = dup_today (self);
-  g_clear_pointer (&self->days, g_array_unref);
-  self->days = enough_store_list_checkin_days (self->store, "0000-00-00", today);
-  show_days (self);
+  if (self->days_read != NULL)
+    g_cancellable_cancel (self->days_read);
+  g_clear_object (&self->days_read);
+  self->days_read = g_cancellable_new ();
+  enough_store_list_checkin_days_async (self->store, "0000-00-00", today, self->days_read,
+                                        days_read_cb, g_object_ref (self));
 }
 
 /* After a value of the open day changed: its row in self->days, in
@@ -472,6 +500,26 @@ today_action (GtkWidget  *widget,
 
 /* ---- Past days ----------------------------------------------------------- */
 
+/* The list holds the newest days and grows by a page as it is scrolled
+ * (or moved through with the keyboard) near its end: GTK 4.8's list view
+ * makes up to 200 rows at once, and laying out 200 wrapped rows was most
+ * of the page's first show with 20 years of days. */
+#define RECENT_PAGE 40
+
+static void
+on_list_scrolled (EnoughCheckinPage *self,
+                  GtkAdjustment     *adjustment)
+{
+  double left = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) -
+                gtk_adjustment_get_page_size (adjustment);
+  guint size = gtk_slice_list_model_get_size (self->recent);
+  GListModel *all = gtk_slice_list_model_get_model (self->recent);
+
+  if (all != NULL && left < gtk_adjustment_get_page_size (adjustment) &&
+      size < g_list_model_get_n_items (all))
+    gtk_slice_list_model_set_size (self->recent, size + RECENT_PAGE);
+}
+
 static void
 factory_setup (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -481,7 +529,10 @@ factory_setup (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* By words: a row's minimum width is then its longest word, not one
+   * character, which lays each row out far more cheaply (the rows' layout
+   * was most of the page's first show). */
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_set_margin_bottom (label, 6);
   gtk_list_item_set_child (item, label);
@@ -552,7 +603,7 @@ enough_checkin_page_set_store (EnoughCheckinPage *self,
   if (self->store != NULL)
     g_clear_signal_handler (&self->items_changed_id, enough_store_get_checkins (self->store));
   g_set_object (&self->store, store);
-  gtk_no_selection_set_model (self->selection, store != NULL ? enough_store_get_checkins (store) : NULL);
+  gtk_slice_list_model_set_model (self->recent, store != NULL ? enough_store_get_checkins (store) : NULL);
   /* Days made or brought in (an import) while the page is shown. */
   if (store != NULL)
     self->items_changed_id = g_signal_connect_swapped (enough_store_get_checkins (store), "items-changed",
@@ -567,6 +618,13 @@ enough_checkin_page_set_store (EnoughCheckinPage *self,
         reload_days (self);
     }
   g_object_notify (G_OBJECT (self), "store");
+}
+
+gboolean
+enough_checkin_page_get_loading (EnoughCheckinPage *self)
+{
+  g_return_val_if_fail (ENOUGH_IS_CHECKIN_PAGE (self), FALSE);
+  return self->days_read != NULL;
 }
 
 const char *
@@ -691,10 +749,14 @@ enough_checkin_page_dispose (GObject *object)
   EnoughCheckinPage *self = ENOUGH_CHECKIN_PAGE (object);
 
   g_clear_object (&self->checkin);
+  if (self->days_read != NULL)
+    g_cancellable_cancel (self->days_read);
+  g_clear_object (&self->days_read);
   if (self->store != NULL)
     g_clear_signal_handler (&self->items_changed_id, enough_store_get_checkins (self->store));
   gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_CHECKIN_PAGE);
   g_clear_object (&self->selection);
+  g_clear_object (&self->recent);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (enough_checkin_page_parent_class)->dispose (object);
@@ -777,6 +839,10 @@ enough_checkin_page_build (EnoughPage *page)
   }
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), "value-changed",
+                           G_CALLBACK (on_list_scrolled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), "changed",
+                           G_CALLBACK (on_list_scrolled), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->reflection_view), "changed",
                             G_CALLBACK (on_reflection_changed), self);
 }
@@ -793,5 +859,6 @@ static void
 enough_checkin_page_init (EnoughCheckinPage *self)
 {
   self->n_days = 14;
-  self->selection = gtk_no_selection_new (NULL);
+  self->recent = gtk_slice_list_model_new (NULL, 0, RECENT_PAGE);
+  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->recent)));
 }

@@ -27,6 +27,9 @@ void           enough_checkin_page_open_day       (EnoughCheckinPage *self,
 /* The open day and its check-in (NULL until a value is given). */
 const char    *enough_checkin_page_get_day        (EnoughCheckinPage *self);
 EnoughCheckin *enough_checkin_page_get_checkin    (EnoughCheckinPage *self);
+/* TRUE while the days of the chart and the means are read (on a thread,
+ * after the page is shown or the check-ins change). */
+gboolean       enough_checkin_page_get_loading    (EnoughCheckinPage *self);
 GtkWidget     *enough_checkin_page_get_mood_scale (EnoughCheckinPage *self);
 GtkListView   *enough_checkin_page_get_list_view  (EnoughCheckinPage *self);
 /* The chart's text summary, and the two "noticed together" lines. */
