@@ -251,6 +251,8 @@ check_turn_menu (EnoughTestApp *test)
 {
   EnoughTurn *turn;
   EnoughTurn *before;
+  EnoughTurn *middle;
+  GtkWidget *list;
   GtkWidget *row;
   GtkWidget *focus;
   GtkPopover *popover;
@@ -287,6 +289,28 @@ check_turn_menu (EnoughTestApp *test)
   assert_focus_visible (test);
   g_assert_cmpuint (turn_position (test, focused_turn (test)), ==, position + 1);
   enough_test_keys_send ("Up");
+  g_assert_true (focused_turn (test) == turn);
+
+  /* From any turn, not only the first, Tab leaves the conversation in one
+   * stop, and Shift+Tab comes back to that turn; Shift+Tab from there
+   * leaves it on the other side, and Tab comes back again. */
+  list = gtk_widget_get_parent (enough_test_keys_get_focus (GTK_WINDOW (test->window)));
+  g_assert_true (GTK_IS_LIST_VIEW (list));
+  enough_test_keys_send ("Down Down");
+  middle = focused_turn (test);
+  g_assert_nonnull (middle);
+  g_assert_cmpuint (turn_position (test, middle), ==, position + 2);
+  enough_test_keys_send ("Tab");
+  assert_focus_visible (test);
+  g_assert_false (gtk_widget_is_ancestor (enough_test_keys_get_focus (GTK_WINDOW (test->window)), list));
+  enough_test_keys_send ("shift+Tab");
+  g_assert_true (focused_turn (test) == middle);
+  enough_test_keys_send ("shift+Tab");
+  assert_focus_visible (test);
+  g_assert_false (gtk_widget_is_ancestor (enough_test_keys_get_focus (GTK_WINDOW (test->window)), list));
+  enough_test_keys_send ("Tab");
+  g_assert_true (focused_turn (test) == middle);
+  enough_test_keys_send ("Up Up");
   g_assert_true (focused_turn (test) == turn);
 
   /* A critic turn (a thinking pattern is marked on the critic's words). */
