@@ -4,10 +4,11 @@
 #
 # Renders the real app in a private Xvfb display and saves a PNG of its window.
 #
-#   build-aux/screenshot.sh [--size WxH] [--dark] [--page critic|letters|self-check|experiments|checkin]
+#   build-aux/screenshot.sh [--size WxH] [--dark] [--hc] [--page critic|letters|self-check|experiments|checkin]
 #                           [--data-dir DIR] [--lang LANGUAGE] [--out FILE.png]
 #                           [--action NAME]... [--key KEYS] [--type TEXT] [--welcome]
 #
+# --hc draws it in high contrast (as with the accessibility setting).
 # --welcome shows the first launch's welcome (hidden otherwise).
 # --data-dir uses an existing journal folder (default: a fresh empty one).
 # --action activates a window or app action (e.g. app.help) before the shot;
@@ -35,6 +36,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --size) size="$2"; shift 2 ;;
     --dark) scheme=prefer-dark; shift ;;
+    --hc) high_contrast=1; shift ;;
     --page) page="$2"; shift 2 ;;
     --data-dir) data_dir="$2"; shift 2 ;;
     --lang) lang="$2"; shift 2 ;;
@@ -70,6 +72,9 @@ export XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
 export XDG_DATA_HOME="$work/data"
 export ENOUGH_DATA_DIR="${data_dir:-$work/data/enough}"
 export ADW_DEBUG_COLOR_SCHEME="$scheme"
+if [ -n "${high_contrast:-}" ]; then
+  export ADW_DEBUG_HIGH_CONTRAST=1
+fi
 export GTK_A11Y=none NO_AT_BRIDGE=1
 export ENOUGH_LOCALEDIR="$build/po"
 if [ -n "$lang" ]; then

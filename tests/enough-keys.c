@@ -54,19 +54,62 @@ window_is_active (gpointer data)
   return gtk_window_is_active (GTK_WINDOW (data));
 }
 
+/* The window the keys are for (enough_test_keys_focus_window()). */
+static GtkWindow *keys_window;
+
+static gboolean
+window_is_viewable (gpointer data)
+{
+  XWindowAttributes attributes;
+
+  XSync (get_xdisplay (), False);
+  return XGetWindowAttributes (get_xdisplay (), GPOINTER_TO_SIZE (data), &attributes) &&
+         attributes.map_state == IsViewable;
+}
+
+static void
+forget_keys_window (gpointer  data,
+                    GObject  *window)
+{
+  keys_window = NULL;
+}
+
 void
 enough_test_keys_focus_window (GtkWindow *window)
 {
+  Display *xdisplay = get_xdisplay ();
   GdkSurface *surface;
+  Window xid;
+  Window focus;
+  int revert;
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
   surface = gtk_native_get_surface (GTK_NATIVE (window));
   g_assert_true (GDK_IS_X11_SURFACE (surface));
+  xid = gdk_x11_surface_get_xid (surface);
 
-  XSetInputFocus (get_xdisplay (), gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
-  XSync (get_xdisplay (), False);
-  g_assert_true (enough_test_wait_until (window_is_active, window, 30));
+  /* Only a window the server shows can have its focus (else BadMatch). */
+  g_assert_true (enough_test_wait_until (window_is_viewable, GSIZE_TO_POINTER (xid), 60));
+  /* The pointer out of the way: with no window manager, the window under
+   * it would get the keys whenever the focus goes back to the root, and
+   * it would hover and raise tooltips while the keys are tested. */
+  XWarpPointer (xdisplay, None, DefaultRootWindow (xdisplay), 0, 0, 0, 0,
+                DisplayWidth (xdisplay, DefaultScreen (xdisplay)) - 1,
+                DisplayHeight (xdisplay, DefaultScreen (xdisplay)) - 1);
+  XSetInputFocus (xdisplay, xid, RevertToParent, CurrentTime);
+  XSync (xdisplay, False);
+  XGetInputFocus (xdisplay, &focus, &revert);
+  g_assert_cmpuint (focus, ==, xid);
+
+  /* GTK moves the focus from widget to widget (Tab, the arrow keys, a
+   * list's rows) only in an active window: wait for it to know. */
+  g_assert_true (enough_test_wait_until (window_is_active, window, 60));
   drain_main_context ();
+
+  if (keys_window != NULL)
+    g_object_weak_unref (G_OBJECT (keys_window), forget_keys_window, NULL);
+  keys_window = window;
+  g_object_weak_ref (G_OBJECT (window), forget_keys_window, NULL);
 }
 
 static KeySym
@@ -102,6 +145,11 @@ send_combination (const char *combination)
       if (codes[i] == 0)
         g_error ("The X keyboard has no key for \"%s\"", names[i]);
     }
+
+  /* Keys for an active window only (see above): a loaded display may tell
+   * GTK late, never not at all. */
+  if (keys_window != NULL)
+    g_assert_true (enough_test_wait_until (window_is_active, keys_window, 60));
 
   for (guint i = 0; i < n; i++)
     fake_key_event (xdisplay, codes[i], True, CurrentTime);

@@ -6,10 +6,12 @@
 # or a first install runs them, and says how often each passed. Run by hand
 # (not by CI, not a meson test): it takes a while.
 #
-#   tests/stress-gui.sh [-n N] [-C BUILD_DIR] [-- TEST…]
+#   tests/stress-gui.sh [-n N] [-C BUILD_DIR] [-s SETUP] [-- TEST…]
 #
 #   -n N        repeat each test N times (default 20)
 #   -C DIR      the build dir (default _build; e.g. _build-sanitize)
+#   -s SETUP    a meson test setup (e.g. one that selects tests the
+#               default setup leaves out)
 #   TEST…       only these tests (default: the whole "gui" suite)
 #
 # Headless like build-aux/test.sh (Xvfb, a private D-Bus session, in-memory
@@ -20,13 +22,17 @@ set -uo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 repeat=20
 build="$top/_build"
+setup=()
+# meson names the logs after the setup too (stress-SETUP.json).
+log=stress
 
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) repeat="$2"; shift 2 ;;
     -C) build="$(cd "$2" && pwd)"; shift 2 ;;
+    -s) setup=(--setup "$2"); log="stress-$2"; shift 2 ;;
     --) shift; break ;;
-    -h|--help) sed -n '5,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '5,19p' "$0"; exit 0 ;;
     *) break ;;
   esac
 done
@@ -93,9 +99,9 @@ while [ "$left" -gt 0 ]; do
   xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
     dbus-run-session -- \
     meson test -C "$build" --no-rebuild --repeat "$left" --num-processes 2 \
-      --print-errorlogs --logbase stress "${selection[@]}" > "$work/meson.log" 2>&1 || rc=1
-  cat "$build/meson-logs/stress.json" >> "$work/all.json"
-  cat "$build/meson-logs/stress.txt" >> "$work/all.txt"
+      --print-errorlogs --logbase stress "${setup[@]}" "${selection[@]}" > "$work/meson.log" 2>&1 || rc=1
+  cat "$build/meson-logs/$log.json" >> "$work/all.json"
+  cat "$build/meson-logs/$log.txt" >> "$work/all.txt"
   done_runs=$(python3 -c 'import collections, json, sys
 c = collections.Counter(json.loads(l)["name"] for l in open(sys.argv[1]))
 print(min(c.values()) if c else 0)' "$work/all.json")

@@ -198,9 +198,10 @@ check_tree (GtkWidget  *widget,
         g_string_append_printf (problems, "%s: %s is read \"%s\" (twice)\n",
                                 where, G_OBJECT_TYPE_NAME (widget), name);
       /* A row of the journal's lists says what it is: "Letter: …", "You
-       * say: …". (The search results' rows are named by the search view,
-       * which shows the kind beside each.) */
-      else if (role == GTK_ACCESSIBLE_ROLE_LIST_ITEM && GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget)) &&
+       * say: …"; so does a search result (the entry it opens). */
+      else if (role == GTK_ACCESSIBLE_ROLE_LIST_ITEM &&
+               (GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget)) ||
+                gtk_widget_get_ancestor (widget, ENOUGH_TYPE_SEARCH_VIEW) != NULL) &&
                strstr (name, ": ") == NULL)
         g_string_append_printf (problems, "%s: a row is read \"%s\" (not what it is)\n", where, name);
       /* A chart is described in words. */
@@ -390,6 +391,25 @@ check_every_page (EnoughTestApp *test)
   enough_test_wait_for_search (search, "enough");
   g_assert_true (enough_test_wait_until (search_has_results, search, 30));
   check_window (window, "Search", problems);
+  /* Each result is named by the entry it opens: its kind and title (the
+   * snippet alone does not say which of thousands it is). */
+  {
+    GListModel *results = enough_search_view_get_results (search);
+
+    for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+      {
+        g_autoptr(EnoughSearchResult) result = g_list_model_get_item (results, i);
+        g_autofree char *name = dup_label (enough_search_view_get_row (search, i));
+        const char *title = enough_search_result_get_entry_title (result);
+        const char *kind = enough_search_result_get_kind (result) == ENOUGH_RECORD_KIND_LETTER
+                           ? "Letter: " : "Dialogue: ";
+
+        g_assert_nonnull (title);
+        if (name == NULL || !g_str_has_prefix (name, kind) || strstr (name, title) == NULL)
+          g_string_append_printf (problems, "Search: result %u (%s) is read \"%s\"\n",
+                                  i, title, name != NULL ? name : "");
+      }
+  }
 
   if (problems->len > 0)
     g_error ("Names a screen reader would read wrong:\n%s", problems->str);

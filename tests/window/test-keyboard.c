@@ -228,6 +228,29 @@ turn_position (EnoughTestApp *test,
   return 0;
 }
 
+static gboolean
+is_bound_turn_row (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return ENOUGH_IS_TURN_ROW (widget) && enough_turn_row_get_turn (ENOUGH_TURN_ROW (widget)) != NULL;
+}
+
+static gboolean
+turns_shown (gpointer data)
+{
+  return enough_test_find_first (GTK_WIDGET (data), is_bound_turn_row, NULL) != NULL;
+}
+
+/* The open dialogue's turns come after the first frame (the page shows
+ * fast, enough_critic_turns_show_pending()): until then the conversation
+ * is empty and the keys pass it by. A busy machine can make the window
+ * active long before that frame, so wait for the rows, not for time. */
+static void
+wait_for_turns (EnoughTestApp *test)
+{
+  g_assert_true (enough_test_wait_until (turns_shown, page_widget (test, "critic"), 60));
+}
+
 /* The ring is drawn (:focus-visible), as after any key. */
 #define assert_focus_visible(test)                                                             \
   G_STMT_START {                                                                               \
@@ -251,6 +274,8 @@ check_turn_menu (EnoughTestApp *test)
 {
   EnoughTurn *turn;
   EnoughTurn *before;
+  EnoughTurn *middle;
+  GtkWidget *list;
   GtkWidget *row;
   GtkWidget *focus;
   GtkPopover *popover;
@@ -260,6 +285,7 @@ check_turn_menu (EnoughTestApp *test)
   g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, "critic");
   g_assert_nonnull (enough_critic_page_get_dialogue (ENOUGH_CRITIC_PAGE (page_widget (test, "critic"))));
   enough_test_keys_focus_window (GTK_WINDOW (test->window));
+  wait_for_turns (test);
 
   /* From the message field, back to the conversation: every stop shown,
    * and the conversation is one stop (not one per turn). */
@@ -287,6 +313,28 @@ check_turn_menu (EnoughTestApp *test)
   assert_focus_visible (test);
   g_assert_cmpuint (turn_position (test, focused_turn (test)), ==, position + 1);
   enough_test_keys_send ("Up");
+  g_assert_true (focused_turn (test) == turn);
+
+  /* From any turn, not only the first, Tab leaves the conversation in one
+   * stop, and Shift+Tab comes back to that turn; Shift+Tab from there
+   * leaves it on the other side, and Tab comes back again. */
+  list = gtk_widget_get_parent (enough_test_keys_get_focus (GTK_WINDOW (test->window)));
+  g_assert_true (GTK_IS_LIST_VIEW (list));
+  enough_test_keys_send ("Down Down");
+  middle = focused_turn (test);
+  g_assert_nonnull (middle);
+  g_assert_cmpuint (turn_position (test, middle), ==, position + 2);
+  enough_test_keys_send ("Tab");
+  assert_focus_visible (test);
+  g_assert_false (gtk_widget_is_ancestor (enough_test_keys_get_focus (GTK_WINDOW (test->window)), list));
+  enough_test_keys_send ("shift+Tab");
+  g_assert_true (focused_turn (test) == middle);
+  enough_test_keys_send ("shift+Tab");
+  assert_focus_visible (test);
+  g_assert_false (gtk_widget_is_ancestor (enough_test_keys_get_focus (GTK_WINDOW (test->window)), list));
+  enough_test_keys_send ("Tab");
+  g_assert_true (focused_turn (test) == middle);
+  enough_test_keys_send ("Up Up");
   g_assert_true (focused_turn (test) == turn);
 
   /* A critic turn (a thinking pattern is marked on the critic's words). */
@@ -428,8 +476,11 @@ search_entry_has_focus (gpointer data)
 {
   GtkWidget *focus = enough_test_keys_get_focus (GTK_WINDOW (data));
 
+  /* Shown too: a text field not yet mapped has no input method to type
+   * through. */
   return focus != NULL &&
-         gtk_widget_is_ancestor (focus, GTK_WIDGET (enough_window_get_search_entry (ENOUGH_WINDOW (data))));
+         gtk_widget_is_ancestor (focus, GTK_WIDGET (enough_window_get_search_entry (ENOUGH_WINDOW (data)))) &&
+         gtk_widget_is_drawable (focus);
 }
 
 static void
@@ -542,6 +593,7 @@ check_undo_key (EnoughTestApp *test)
   GtkWidget *close;
 
   enough_test_keys_focus_window (GTK_WINDOW (test->window));
+  wait_for_turns (test);
   n = n_turns (test);
 
   /* Nothing deleted yet: Ctrl+Z does nothing. */

@@ -321,6 +321,55 @@ forward_to_focused_turn (GtkWidget *list,
   return gtk_widget_activate_action (row, action_name, NULL);
 }
 
+/* GTK 4.8's list view makes each turn a Tab stop (its rows are focusable
+ * for the arrow keys, and Tab goes on to the next row): a long dialogue
+ * would take dozens of presses to get past. From a turn, Tab and Shift+Tab
+ * leave the conversation in one stop, as if it were one widget; coming
+ * back, GTK enters it on the turn that had the focus. */
+static gboolean
+leave_conversation (GtkWidget *list,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  GtkDirectionType direction = GPOINTER_TO_INT (user_data);
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean moved;
+
+  /* The row itself (inside a turn being edited, Tab is the text's). */
+  if (focus == NULL || gtk_widget_get_parent (focus) != list)
+    return FALSE;
+
+  /* The window's own move, with the conversation out of the way. */
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  if (!moved)
+    {
+      /* Past the last stop: round again from the other end, as GTK does. */
+      gtk_root_set_focus (root, NULL);
+      moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
+    }
+  gtk_widget_set_can_focus (list, TRUE);
+  if (!moved)
+    gtk_widget_grab_focus (focus);
+  gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+
+  return TRUE;
+}
+
+static void
+add_tab_key (GtkShortcutController *keys,
+             guint                  keyval,
+             GdkModifierType        modifiers,
+             GtkDirectionType       direction)
+{
+  gtk_shortcut_controller_add_shortcut (keys,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                                          gtk_callback_action_new (leave_conversation,
+                                                                                   GINT_TO_POINTER (direction),
+                                                                                   NULL)));
+}
+
 static void
 add_turn_key (GtkShortcutController *keys,
               guint                  keyval,
@@ -344,6 +393,11 @@ enough_critic_turns_build (EnoughCriticPage *self)
   add_turn_key (keys, GDK_KEY_Menu, 0, "turn.menu");
   add_turn_key (keys, GDK_KEY_F2, 0, "turn.edit");
   add_turn_key (keys, GDK_KEY_Delete, 0, "turn.delete");
+  add_tab_key (keys, GDK_KEY_Tab, 0, GTK_DIR_TAB_FORWARD);
+  add_tab_key (keys, GDK_KEY_KP_Tab, 0, GTK_DIR_TAB_FORWARD);
+  add_tab_key (keys, GDK_KEY_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD);
+  add_tab_key (keys, GDK_KEY_KP_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD);
+  add_tab_key (keys, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD);
   gtk_widget_add_controller (GTK_WIDGET (self->turn_list), GTK_EVENT_CONTROLLER (keys));
 
   enough_list_view_set_factory (self->turn_list,

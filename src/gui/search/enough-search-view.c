@@ -183,6 +183,38 @@ enough_search_result_dup_place (EnoughSearchResult *result)
     }
 }
 
+/* What a screen reader names a result by: the entry it opens (its kind,
+ * title and day), as the pages' own lists name their rows; the words that
+ * matched come after, as its description. */
+static char *
+dup_row_name (EnoughSearchResult *result,
+              const char         *date)
+{
+  const char *title = enough_search_result_get_entry_title (result);
+
+  switch (enough_search_result_get_kind (result))
+    {
+    case ENOUGH_RECORD_KIND_DIALOGUE:
+    case ENOUGH_RECORD_KIND_TURN:
+      return g_strdup_printf (_("Dialogue: %s, %s"), title != NULL ? title : _("Untitled Dialogue"), date);
+    case ENOUGH_RECORD_KIND_LETTER:
+      return g_strdup_printf (_("Letter: %s, %s"), title != NULL ? title : _("A letter to yourself"), date);
+    case ENOUGH_RECORD_KIND_SELF_CHECK:
+      return g_strdup_printf (_("Self-Check: %s"), date);
+    case ENOUGH_RECORD_KIND_EXPERIMENT:
+      /* Translators: how a screen reader names an experiment found by a
+       * search: the belief it tests, then the day it was made */
+      return title != NULL ? g_strdup_printf (_("Experiment: %s, %s"), title, date)
+                           : g_strdup_printf (_("Experiment: %s"), date);
+    case ENOUGH_RECORD_KIND_CHECKIN:
+      /* Translators: how a screen reader names a check-in found by a
+       * search: its day */
+      return g_strdup_printf (_("Check-in: %s"), title != NULL ? title : date);
+    default:
+      return g_strdup (date);
+    }
+}
+
 /* A row's parts, found again when the row shows another result. */
 typedef struct
 {
@@ -212,6 +244,7 @@ update_row (GtkWidget          *row,
   g_autofree char *markup = enough_search_result_dup_markup (result);
   g_autofree char *date = enough_dates_format_date (enough_search_result_get_created_at (result));
   g_autofree char *field = enough_search_result_dup_place (result);
+  g_autofree char *name = NULL;
   g_autofree char *description = NULL;
 
   if (g_strcmp0 (parts->markup, markup) != 0)
@@ -225,13 +258,15 @@ update_row (GtkWidget          *row,
   if (g_strcmp0 (gtk_label_get_label (parts->date), date) != 0)
     gtk_label_set_label (parts->date, date);
 
-  /* The snippet as plain text: a screen reader reads what is shown. */
+  /* Named by the entry it opens; described by where the words were found
+   * and the snippet as plain text (what is shown). */
+  name = dup_row_name (result, date);
   /* Translators: how a screen reader describes a search result: where it
-   * was found, then the entry's date */
-  description = g_strdup_printf (C_("search result", "%s, %s"), field, date);
+   * was found, then the words found there */
+  description = g_strdup_printf (C_("search result", "%s, %s"), field,
+                                 enough_search_result_get_snippet (result));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  enough_search_result_get_snippet (result),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
   g_object_set_data_full (G_OBJECT (row), "enough-search-result",
