@@ -58,6 +58,16 @@ SAME_AFTER, SAME_KEYS = "perfect", "     "  # trailing spaces: the same results
 # Letters after a query that matches nothing: searched again, still nothing.
 NOMATCH_AFTER, NOMATCH_KEYS = "qqz", "zzzzz"
 LETTER_TEXT = "a kind walk"
+# --scale: a query of the synthetic journal's that matches more than half
+# of its 100,000 entries, then Chinese, Japanese and Korean ones of one and
+# two characters (typed one character a key, as an input method commits).
+SCALE_QUERIES = [("the", "the"), ("zh_2", "休息"), ("zh_1", "累"), ("ja_2", "疲れ"), ("ko_2", "실수")]
+# --letters (window-relative points of the default 1000x700 window).
+LETTERS_TAB = ("320", "27")
+LETTERS_FIRST_ROW = ("150", "110")
+LETTER_TEXT_AT = ("650", "300")
+LONG_LETTER_CHARS = 40000
+SCROLL_KEYS = 8
 SRC = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -125,6 +135,15 @@ def key_name(ch):
     return {" ": "space", "'": "apostrophe"}.get(ch, ch)
 
 
+def send_key(ch):
+    if ord(ch) < 128:
+        xdo("key", "--clearmodifiers", key_name(ch))
+    else:
+        # Chinese, Japanese, Korean: xdotool maps the character to a spare
+        # keycode, one key press as an input method would commit it.
+        xdo("type", "--delay", "0", ch)
+
+
 def type_cpu_ms(pid, text):
     """CPU per key: keys KEY_GAP_S apart, from the first until idle; from the
     threads' nanoseconds (the ticks' figure is kept as a cross-check)."""
@@ -136,11 +155,25 @@ def type_cpu_ms(pid, text):
             for _ in range(int(KEY_GAP_S / 0.05)):
                 time.sleep(0.05)
                 clock.sample()
-        xdo("key", "--clearmodifiers", key_name(ch))
+        send_key(ch)
     end = wait_idle(pid, clock=clock)
     end_ns = clock.sample()
     type_cpu_ms.ticks_ms = (end - start) * TICK_S * 1000.0 / len(text)
     return (end_ns - start_ns) / 1e6 / len(text)
+
+
+def keys_cpu_ms(pid, keys):
+    """The same for named keys (Page_Down, …)."""
+    clock = ThreadClock(pid)
+    start_ns = clock.sample()
+    for i, key in enumerate(keys):
+        if i > 0:
+            for _ in range(int(KEY_GAP_S / 0.05)):
+                time.sleep(0.05)
+                clock.sample()
+        xdo("key", "--clearmodifiers", key)
+    wait_idle(pid, clock=clock)
+    return (clock.sample() - start_ns) / 1e6 / len(keys)
 
 
 def focused_idle_pct(pid, seconds=5.0):
@@ -242,6 +275,88 @@ def run_enough(args, env, journal, prefix, build=None):
     return r
 
 
+def make_long_letter(db, chars):
+    """The newest letter's text made @chars long (its own words repeated),
+    through SQLite: the search index follows through its triggers."""
+    import sqlite3
+    con = sqlite3.connect(db)
+    row = con.execute("SELECT id, text FROM letter ORDER BY created_at DESC LIMIT 1").fetchone()
+    text = row[1]
+    while len(text) < chars:
+        text += "\n\n" + row[1]
+    con.execute("UPDATE letter SET text = ? WHERE id = ?", (text[:chars], row[0]))
+    con.commit()
+    con.close()
+
+
+def shot(args, name):
+    if args.shots:
+        subprocess.run(["import", "-window", "root", os.path.join(args.shots, name + ".png")])
+
+
+def run_letters(args, env, journal, prefix, build=None):
+    """The Letters page: its first show, the list scrolled a screen at a time
+    (Page Down on a focused row), and a long letter scrolled a screen at a
+    time (Page Down in its text)."""
+    r = {}
+    with tempfile.TemporaryDirectory(prefix="enough-bench-rn-") as data:
+        shutil.copy(os.path.join(journal, "journal.db"), data)
+        make_long_letter(os.path.join(data, "journal.db"), LONG_LETTER_CHARS)
+        env = dict(env, ENOUGH_DATA_DIR=data, **fresh_settings(data))
+        proc, window, _ = launch([os.path.join(build or args.build, "src", "enough")], env)
+        pid = proc.pid
+        clock = ThreadClock(pid)
+        start = clock.sample()
+        xdo("mousemove", "--window", window, *LETTERS_TAB, "click", "1")
+        wait_idle(pid, clock=clock)
+        r[prefix + "letters_show_cpu_ms"] = (clock.sample() - start) / 1e6
+        shot(args, prefix + "letters-shown")
+        # The first row of the list (the newest, long letter): opened.
+        xdo("mousemove", "--window", window, *LETTERS_FIRST_ROW, "click", "1")
+        wait_idle(pid)
+        shot(args, prefix + "letters-opened")
+        r[prefix + "letters_list_page_cpu_ms"] = keys_cpu_ms(pid, ["Page_Down"] * SCROLL_KEYS)
+        shot(args, prefix + "letters-list-scrolled")
+        # Into the letter's text, at its start.
+        xdo("mousemove", "--window", window, *LETTER_TEXT_AT, "click", "1")
+        wait_idle(pid)
+        xdo("key", "--clearmodifiers", "ctrl+Home")
+        wait_idle(pid)
+        r[prefix + "long_letter_page_cpu_ms"] = keys_cpu_ms(pid, ["Page_Down"] * SCROLL_KEYS)
+        shot(args, prefix + "letter-scrolled")
+        # Typing there, the pointer resting on the text (as after a click).
+        r[prefix + "long_letter_key_cpu_ms"] = type_cpu_ms(pid, LETTER_TEXT)
+        shot(args, prefix + "letter-typed")
+        stop(proc)
+    return r
+
+
+def run_scale(args, env, journal, prefix, build=None):
+    """Search keys, a letter's keys and idle RSS on another journal (the
+    100,000-entry synthetic one and its newest 2,000)."""
+    r = {}
+    with tempfile.TemporaryDirectory(prefix="enough-bench-rn-") as data:
+        shutil.copy(os.path.join(journal, "journal.db"), data)
+        env = dict(env, ENOUGH_DATA_DIR=data, **fresh_settings(data))
+        proc, window, r[prefix + "ready_ms"] = launch([os.path.join(build or args.build, "src", "enough")], env)
+        pid = proc.pid
+        r[prefix + "idle_rss_mb"] = rss_mb(pid)
+        shot(args, prefix + "started")
+        xdo("key", "--clearmodifiers", "ctrl+f")
+        wait_idle(pid)
+        for label, q in SCALE_QUERIES:
+            r[prefix + "search_key_cpu_ms_" + label] = type_cpu_ms(pid, q)
+            shot(args, prefix + "query-" + label)
+            if label == "the":
+                r[prefix + "search_same_key_cpu_ms"] = type_cpu_ms(pid, SAME_KEYS)
+            clear_field(pid)
+        xdo("key", "--clearmodifiers", "Escape")
+        wait_idle(pid)
+        r[prefix + "after_search_rss_mb"] = rss_mb(pid)
+        stop(proc)
+    return r
+
+
 def run_rednotebook(args, env, journal):
     r = {}
     with tempfile.TemporaryDirectory(prefix="enough-bench-rn-") as home:
@@ -285,6 +400,9 @@ def inner(args):
     if args.other_build:
         variants.append(("other_", {}, args.other_build))
     results = {}
+    if args.only != "all":
+        inner_only(args, base, variants, results)
+        return
     # One unmeasured run of each first: the first program to start in the
     # session also starts the portals, and disk caches fill.
     run_bare(args, base)
@@ -307,6 +425,35 @@ def inner(args):
                 results.setdefault(k, []).append(v)
             print(f"# run {run + 1} {what} {variant[1:] if variant else ''}: " +
                   ", ".join(f"{k}={v:.1f}" for k, v in r.items()), flush=True)
+    print_metrics(args, results)
+
+
+def inner_only(args, base, variants, results):
+    """--only letters / --only scale: Enough alone (each variant), alternating."""
+    def one(variant):
+        prefix, extra, build = variant
+        env = dict(base, **extra)
+        if args.only == "letters":
+            return run_letters(args, env, args.journal, prefix, build)
+        r = {}
+        for name, journal in zip(("big_", "small_"), args.scale):
+            r.update(run_scale(args, env, journal, prefix + name, build))
+        return r
+    for variant in variants:
+        one(variant)
+    print("# warm-up done", flush=True)
+    for run in range(args.runs):
+        order = variants[run % len(variants):] + variants[:run % len(variants)]
+        for variant in order:
+            r = one(variant)
+            for k, v in r.items():
+                results.setdefault(k, []).append(v)
+            print(f"# run {run + 1} {variant[0] or 'now'}: " +
+                  ", ".join(f"{k}={v:.1f}" for k, v in r.items()), flush=True)
+    print_metrics(args, results)
+
+
+def print_metrics(args, results):
     for i, assignment in enumerate(args.enough_env):
         print(f"# env{i + 1}_ = Enough with {assignment}")
     if args.other_build:
@@ -328,6 +475,16 @@ def main():
                         help="NAME=VALUE: also measure Enough with this variable (repeatable)")
     parser.add_argument("--other-build", default=None,
                         help="also measure the enough of this build folder (other_ figures)")
+    parser.add_argument("--only", choices=["all", "letters", "scale"], default="all",
+                        help="letters: the Letters page on the many-matches journal (its "
+                        "first show, the list and a long letter scrolled a screen a key); "
+                        "scale: the --scale journals (no RedNotebook)")
+    parser.add_argument("--scale", nargs=2, metavar=("BIG", "SMALL"),
+                        default=[os.path.expanduser("~/.cache/enough-bench/journal-100000"),
+                                 os.path.expanduser("~/.cache/enough-bench/journal-100000-newest-2000")],
+                        help="folders of the journals for --only scale (made by "
+                        "bench/enough-bench-startup)")
+    parser.add_argument("--shots", default=None, help="folder for screenshots of each step")
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.build = os.path.abspath(args.build)
@@ -336,7 +493,8 @@ def main():
     if args.inner:
         inner(args)
         return
-    ensure_rednotebook()
+    if args.only == "all":
+        ensure_rednotebook()
     if not os.path.exists(os.path.join(args.journal, "journal.db")):
         subprocess.run([os.path.join(args.build, "bench", "enough-many-matches"),
                         "--out", args.journal, "--years", str(args.years),
@@ -348,6 +506,9 @@ def main():
             "--build", args.build, "--runs", str(args.runs), "--journal", args.journal]
     for e in args.enough_env:
         argv += ["--enough-env", e]
+    argv += ["--only", args.only, "--scale", *map(os.path.abspath, args.scale)]
+    if args.shots:
+        argv += ["--shots", os.path.abspath(args.shots)]
     if args.other_build:
         argv += ["--other-build", os.path.abspath(args.other_build)]
     sys.exit(subprocess.run(argv).returncode)

@@ -7,7 +7,7 @@
 
 #include "enough-dates.h"
 #include "enough-search-view.h"
-#include "enough-dates.h"
+#include "enough-still-pointer.h"
 #include "enough-word-wrap.h"
 
 /* Long enough to skip the searches of a fast typist's middle letters,
@@ -39,9 +39,6 @@ struct _EnoughSearchView
   GCancellable *cancellable;    /* of the full answer in flight */
   GListStore   *results;        /* all shown, grouped by kind */
   GListStore   *groups[5];      /* dialogues, letters, self-checks, experiments, check-ins */
-  gboolean      motion_seen;    /* the pointer's last position, for on_captured_event() */
-  double        motion_x;
-  double        motion_y;
 };
 
 G_DEFINE_FINAL_TYPE (EnoughSearchView, enough_search_view, GTK_TYPE_WIDGET)
@@ -723,37 +720,6 @@ on_keynav_failed (GtkWidget        *list,
   return FALSE;  /* the very first or last result: GTK's bell */
 }
 
-/* ---- Pointer ------------------------------------------------------------ */
-
-/* After any relayout of the window (each key typed in the search entry
- * lays out the entry) GTK sends a motion event with the pointer where it
- * was (gtk_window_native_layout()). The results' scrolled window takes it
- * for a moving pointer and fades its scrollbar in, then out again: about
- * ten frames of the whole window for each key while the pointer rests on
- * the results, most of a key's CPU with software rendering. A motion that
- * did not move the pointer is not passed on to the view's controllers;
- * GTK works out hover (crossing) before any controller sees the event, so
- * the rows under the pointer still show it. */
-static gboolean
-on_captured_event (GtkEventControllerLegacy *controller,
-                   GdkEvent                 *event,
-                   EnoughSearchView         *self)
-{
-  GdkEventType type = gdk_event_get_event_type (event);
-  double x, y;
-
-  if (type == GDK_LEAVE_NOTIFY)
-    self->motion_seen = FALSE;
-  if (type != GDK_MOTION_NOTIFY || !gdk_event_get_position (event, &x, &y))
-    return GDK_EVENT_PROPAGATE;
-  if (self->motion_seen && x == self->motion_x && y == self->motion_y)
-    return GDK_EVENT_STOP;
-  self->motion_seen = TRUE;
-  self->motion_x = x;
-  self->motion_y = y;
-  return GDK_EVENT_PROPAGATE;
-}
-
 /* ---- Object ------------------------------------------------------------- */
 
 static void
@@ -817,8 +783,6 @@ enough_search_view_class_init (EnoughSearchViewClass *klass)
 static void
 enough_search_view_init (EnoughSearchView *self)
 {
-  GtkEventController *controller;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   enough_word_wrap_descendants (GTK_WIDGET (self));
 
@@ -831,11 +795,9 @@ enough_search_view_init (EnoughSearchView *self)
   g_signal_connect_object (self->list_dialogues, "keynav-failed", G_CALLBACK (on_keynav_failed), self, G_CONNECT_DEFAULT);
   g_signal_connect_object (self->list_letters, "keynav-failed", G_CALLBACK (on_keynav_failed), self, G_CONNECT_DEFAULT);
   g_signal_connect_object (self->list_checks, "keynav-failed", G_CALLBACK (on_keynav_failed), self, G_CONNECT_DEFAULT);
-
-  controller = gtk_event_controller_legacy_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "event", G_CALLBACK (on_captured_event), self, G_CONNECT_DEFAULT);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  /* Each key typed in the search entry would fade the results' scrollbar
+   * in and out under a resting pointer. */
+  enough_still_pointer_filter (GTK_WIDGET (self));
 
   show_results (self, NULL);
 }
