@@ -7,7 +7,7 @@
 
 #include "enough-dates.h"
 #include "enough-search-view.h"
-#include "enough-dates.h"
+#include "enough-still-pointer.h"
 #include "enough-word-wrap.h"
 
 /* Long enough to skip the searches of a fast typist's middle letters,
@@ -830,5 +830,9 @@ enough_search_view_init (EnoughSearchView *self)
   g_signal_connect_object (self->list_dialogues, "keynav-failed", G_CALLBACK (on_keynav_failed), self, G_CONNECT_DEFAULT);
   g_signal_connect_object (self->list_letters, "keynav-failed", G_CALLBACK (on_keynav_failed), self, G_CONNECT_DEFAULT);
   g_signal_connect_object (self->list_checks, "keynav-failed", G_CALLBACK (on_keynav_failed), self, G_CONNECT_DEFAULT);
+  /* Each key typed in the search entry would fade the results' scrollbar
+   * in and out under a resting pointer. */
+  enough_still_pointer_filter (GTK_WIDGET (self));
+
   show_results (self, NULL);
 }
