@@ -300,6 +300,35 @@ test_fill_restart_change (Fixture       *fixture,
   enough_test_run_app (check_and_change_yesterday, fixture);
 }
 
+static gboolean
+list_laid_out (gpointer data)
+{
+  return gtk_adjustment_get_page_size (GTK_ADJUSTMENT (data)) > 0;
+}
+
+static gboolean
+more_to_scroll (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  return gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) >
+         gtk_adjustment_get_value (adjustment) + 1;
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       n;
+} GrowWait;
+
+static gboolean
+list_grew (gpointer data)
+{
+  GrowWait *wait = data;
+
+  return g_list_model_get_n_items (wait->model) > wait->n;
+}
+
 /* The past days list starts with the newest and grows as it is scrolled
  * to its end (GTK 4.8 would make up to 200 rows at once). */
 static void
@@ -312,7 +341,6 @@ past_days_grow (EnoughTestApp *test)
   GListModel *model;
   GtkAdjustment *adjustment;
   g_autoptr(GDateTime) first = g_date_time_new_local (2025, 12, 1, 12, 0, 0);
-  guint n;
 
   enough_store_set_clock (store, fake_clock, fixture);
   for (int i = 0; i < 100; i++)
@@ -333,13 +361,16 @@ past_days_grow (EnoughTestApp *test)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 40);
 
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
-  g_assert_cmpfloat (gtk_adjustment_get_page_size (adjustment), >, 0);
+  /* Laid out on a frame, which a busy machine makes late. */
+  g_assert_true (enough_test_wait_until (list_laid_out, adjustment, 30));
   for (guint tries = 0; tries < 10 && g_list_model_get_n_items (model) < 100; tries++)
     {
-      n = g_list_model_get_n_items (model);
+      GrowWait wait = { model, g_list_model_get_n_items (model) };
+
+      /* The rows the last growth added laid out: there is more to scroll. */
+      g_assert_true (enough_test_wait_until (more_to_scroll, adjustment, 30));
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-      enough_test_drain_main_context ();
-      g_assert_cmpuint (g_list_model_get_n_items (model), >, n);
+      g_assert_true (enough_test_wait_until (list_grew, &wait, 30));
     }
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 100);
   {
@@ -430,7 +461,7 @@ remind (EnoughTestApp *test)
   enough_test_drain_main_context ();
   g_assert_false (today_shown (test));
   enough_test_notifications_invoke_default (note);
-  enough_test_wait_until (today_shown, test, 30);
+  g_assert_true (enough_test_wait_until (today_shown, test, 30));
 
   /* Today's check-in has a value before its time: no reminder that day. */
   fixture->now += 13 * G_TIME_SPAN_HOUR; /* 2026-03-12 09:30 */

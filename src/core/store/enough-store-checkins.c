@@ -272,8 +272,10 @@ enough_store_list_checkin_days_finish (EnoughStore   *self,
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return NULL;
-  if (!_enough_store_check_open (self))
-    return g_array_new (FALSE, FALSE, sizeof (EnoughCheckinDay));
+  /* Closed while the thread read (the app quitting): not a caller's
+   * mistake, so no critical; the caller drops the result. */
+  if (!_enough_store_check_not_closed (self, error))
+    return NULL;
   /* Back on the UI thread: now the live objects can be asked. */
   return finish_days (self, g_task_get_task_data (G_TASK (result)));
 }

@@ -230,6 +230,8 @@ days_read_cb (GObject      *source,
   if (self->days_read == NULL || g_task_get_cancellable (G_TASK (result)) != self->days_read)
     return;
   g_clear_object (&self->days_read);
+  if (g_error_matches (error, ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_CLOSED))
+    return;
   if (days == NULL)
     {
       g_warning ("Could not read the check-ins: %s", error->message);
