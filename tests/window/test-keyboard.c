@@ -646,6 +646,22 @@ test_undo_key (Fixture       *fixture,
 
 /* ---- Tab order through each page --------------------------------------- */
 
+/* Back where the round started. GTK 4.8's list views give every row a Tab
+ * stop and enter a list again on the row focused last in it, so a round
+ * that started on a list's row ends on any row of that list, once the
+ * focus has left it. */
+static gboolean
+back_at_start (GtkWidget *focus,
+               GtkWidget *first,
+               gboolean   left_start)
+{
+  GtkWidget *list = gtk_widget_get_parent (first);
+
+  if (focus == first)
+    return TRUE;
+  return left_start && GTK_IS_LIST_VIEW (list) && gtk_widget_get_parent (focus) == list;
+}
+
 static void
 check_tab_order (EnoughTestApp *test)
 {
@@ -661,6 +677,7 @@ check_tab_order (EnoughTestApp *test)
       GtkWidget *first;
       gboolean in_header = FALSE;
       gboolean in_page = FALSE;
+      gboolean left_start = FALSE;
 
       enough_test_keys_send (keys[p]);
       g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, pages[p]);
@@ -687,6 +704,7 @@ check_tab_order (EnoughTestApp *test)
             if (stops->pdata[i] == focus)
               g_error ("%s: Tab came back to %s before the first stop", pages[p], described);
           g_ptr_array_add (stops, focus);
+          left_start |= gtk_widget_get_parent (focus) != gtk_widget_get_parent (first);
           in_header |= gtk_widget_is_ancestor (focus, header);
           in_page |= gtk_widget_is_ancestor (focus, page);
           g_assert_cmpuint (stops->len, <, 60);
@@ -695,19 +713,21 @@ check_tab_order (EnoughTestApp *test)
           g_assert_true (gtk_widget_get_state_flags (enough_test_keys_get_focus (GTK_WINDOW (test->window))) &
                          GTK_STATE_FLAG_FOCUS_VISIBLE);
         }
-      while (enough_test_keys_get_focus (GTK_WINDOW (test->window)) != first);
+      while (!back_at_start (enough_test_keys_get_focus (GTK_WINDOW (test->window)), first, left_start));
 
       g_assert_true (in_header);
       g_assert_true (in_page);
       g_assert_cmpuint (stops->len, >=, 4);
 
-      /* Shift+Tab goes back round, every stop shown too (GTK enters a list
-       * on its current row, so the stops back are not exactly the same). */
+      /* Shift+Tab goes back round, every stop shown too, with the same bound
+       * as forward (GTK enters a list on its current row and then stops on
+       * every row before it, so the stops back are not the same number). */
       in_header = in_page = FALSE;
-      for (guint i = 0; i < stops->len; i++)
+      for (guint i = 0; !(in_header && in_page); i++)
         {
           GtkWidget *focus;
 
+          g_assert_cmpuint (i, <, 60);
           enough_test_keys_send ("shift+Tab");
           focus = enough_test_keys_get_focus (GTK_WINDOW (test->window));
           g_assert_nonnull (focus);
