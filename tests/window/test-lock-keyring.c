@@ -7,6 +7,7 @@
 
 #include "enough-crypt-key.h"
 #include "enough-gui-test-utils.h"
+#include "enough-lock-test-utils.h"
 #include "enough-keyring.h"
 #include "enough-lock-window.h"
 #include "enough-preferences-window.h"
@@ -27,15 +28,6 @@ typedef struct
   char *data_dir;
   char *db_path;
 } Fixture;
-
-typedef void (*Body) (Fixture *fixture, EnoughApplication *app);
-
-typedef struct
-{
-  Fixture *fixture;
-  Body     body;
-  gboolean started;
-} Run;
 
 static GSubprocess *keyring_daemon;
 static char        *keyring_dir;
@@ -77,101 +69,19 @@ fixture_teardown (Fixture       *fixture,
   g_clear_pointer (&fixture->db_path, g_free);
 }
 
-static gboolean
-run_idle (gpointer user_data)
-{
-  Run *run = user_data;
-  EnoughApplication *app = ENOUGH_APPLICATION (g_application_get_default ());
-
-  run->body (run->fixture, app);
-  enough_test_drain_main_context ();
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_activate (GApplication *app,
-             Run          *run)
-{
-  if (!run->started)
-    g_idle_add (run_idle, run);
-  run->started = TRUE;
-}
-
-static void
-run_app (Fixture *fixture,
-         Body     body)
-{
-  Run run = { fixture, body, FALSE };
-  EnoughApplication *app = enough_application_new (ENOUGH_TEST_APP_ID, G_APPLICATION_NON_UNIQUE);
-
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), &run);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-  enough_test_drain_main_context ();
-  g_assert_finalize_object (app);
-}
-
-static EnoughLockWindow *
-get_lock_window (EnoughApplication *app)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  g_assert_cmpuint (g_list_length (windows), ==, 1);
-  g_assert_true (ENOUGH_IS_LOCK_WINDOW (windows->data));
-  return windows->data;
-}
-
-static EnoughWindow *
-get_main_window (EnoughApplication *app)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  g_assert_cmpuint (g_list_length (windows), >=, 1);
-  g_assert_true (ENOUGH_IS_WINDOW (windows->data));
-  return windows->data;
-}
-
-static gboolean
-app_unlocked (gpointer data)
-{
-  return !enough_application_is_locked (data);
-}
-
 static void
 unlock_with (EnoughApplication *app,
              const char        *text)
 {
-  EnoughLockWindow *lock_window = get_lock_window (app);
+  EnoughLockWindow *lock_window = enough_lock_test_get_lock_window (app);
   GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (lock_window));
 
   /* What Enter does in the focused passphrase field. */
   g_assert_true (GTK_IS_TEXT (focus));
   gtk_editable_set_text (GTK_EDITABLE (focus), text);
   g_signal_emit_by_name (focus, "activate");
-  g_assert_true (enough_test_wait_until (app_unlocked, app, 60));
+  g_assert_true (enough_test_wait_until (enough_lock_test_app_unlocked, app, 60));
   enough_test_drain_main_context ();
-}
-
-static GtkWindow *
-find_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-has_dialog (gpointer data)
-{
-  return find_dialog (data) != NULL;
 }
 
 static GtkWindow *
@@ -179,7 +89,7 @@ open_preferences (EnoughApplication *app)
 {
   GtkWindow *prefs;
 
-  gtk_widget_activate_action (GTK_WIDGET (get_main_window (app)), "win.preferences", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (enough_lock_test_get_main_window (app)), "win.preferences", NULL);
   enough_test_drain_main_context ();
   prefs = enough_test_find_window_of_type (ENOUGH_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (prefs);
@@ -298,10 +208,10 @@ switch_on (EnoughApplication *app,
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (toggle)));
   g_assert_false (gtk_switch_get_active (toggle));
   gtk_switch_set_active (toggle, TRUE);
-  g_assert_true (enough_test_wait_until (has_dialog, (gpointer) "Unlock Automatically", 30));
+  g_assert_true (enough_test_wait_until (enough_lock_test_has_dialog, (gpointer) "Unlock Automatically", 30));
   /* Not on before the passphrase is kept. */
   g_assert_false (gtk_switch_get_active (toggle));
-  dialog = ADW_MESSAGE_DIALOG (find_dialog ("Unlock Automatically"));
+  dialog = ADW_MESSAGE_DIALOG (enough_lock_test_find_dialog ("Unlock Automatically"));
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "old"), passphrase);
   adw_message_dialog_response (dialog, "apply");
 }
@@ -323,8 +233,8 @@ on_body (Fixture           *fixture,
 
   /* A wrong passphrase is not kept. */
   switch_on (app, "not it");
-  g_assert_true (enough_test_wait_until (has_dialog, (gpointer) "The Passphrase Was Not Kept", 60));
-  gtk_window_destroy (find_dialog ("The Passphrase Was Not Kept"));
+  g_assert_true (enough_test_wait_until (enough_lock_test_has_dialog, (gpointer) "The Passphrase Was Not Kept", 60));
+  gtk_window_destroy (enough_lock_test_find_dialog ("The Passphrase Was Not Kept"));
   g_assert_true (setting_is (GINT_TO_POINTER (FALSE)));
   none = (g_free (none), kept (file_id));
   g_assert_null (none);
@@ -350,14 +260,6 @@ on_body (Fixture           *fixture,
   close_preferences ();
 }
 
-static gboolean
-store_plain (gpointer data)
-{
-  EnoughStore *store = enough_application_get_store (data);
-
-  return store != NULL && !enough_store_get_encrypted (store);
-}
-
 static void
 next_start_body (Fixture           *fixture,
                  EnoughApplication *app)
@@ -367,16 +269,16 @@ next_start_body (Fixture           *fixture,
   GtkWindow *prefs;
 
   /* Found locked at start: the kept passphrase opens it. */
-  g_assert_true (enough_test_wait_until (app_unlocked, app, 60));
+  g_assert_true (enough_test_wait_until (enough_lock_test_app_unlocked, app, 60));
   enough_test_drain_main_context ();
-  g_assert_nonnull (enough_window_get_store (get_main_window (app)));
+  g_assert_nonnull (enough_window_get_store (enough_lock_test_get_main_window (app)));
 
   /* Locked by the user: the keyring does not open it again. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "lock", NULL);
   enough_test_drain_main_context ();
   g_assert_true (enough_application_is_locked (app));
   {
-    EnoughLockWindow *lock_window = get_lock_window (app);
+    EnoughLockWindow *lock_window = enough_lock_test_get_lock_window (app);
 
     g_assert_false (enough_lock_window_get_busy (lock_window));
   }
@@ -385,8 +287,8 @@ next_start_body (Fixture           *fixture,
   /* A new passphrase: the keyring keeps the new one. */
   prefs = open_preferences (app);
   g_signal_emit_by_name (enough_test_find_descendant (GTK_WIDGET (prefs), GTK_TYPE_BUTTON, "_Change…"), "clicked");
-  g_assert_true (enough_test_wait_until (has_dialog, (gpointer) "Change the Passphrase", 30));
-  dialog = ADW_MESSAGE_DIALOG (find_dialog ("Change the Passphrase"));
+  g_assert_true (enough_test_wait_until (enough_lock_test_has_dialog, (gpointer) "Change the Passphrase", 30));
+  dialog = ADW_MESSAGE_DIALOG (enough_lock_test_find_dialog ("Change the Passphrase"));
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "old"), PASSPHRASE);
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "new"), NEW_PASSPHRASE);
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "repeat"), NEW_PASSPHRASE);
@@ -397,11 +299,11 @@ next_start_body (Fixture           *fixture,
   /* No passphrase any more: nothing kept, and the setting off. */
   prefs = open_preferences (app);
   g_signal_emit_by_name (enough_test_find_descendant (GTK_WIDGET (prefs), GTK_TYPE_BUTTON, "_Turn Off…"), "clicked");
-  g_assert_true (enough_test_wait_until (has_dialog, (gpointer) "Turn Off the Passphrase", 30));
-  dialog = ADW_MESSAGE_DIALOG (find_dialog ("Turn Off the Passphrase"));
+  g_assert_true (enough_test_wait_until (enough_lock_test_has_dialog, (gpointer) "Turn Off the Passphrase", 30));
+  dialog = ADW_MESSAGE_DIALOG (enough_lock_test_find_dialog ("Turn Off the Passphrase"));
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "old"), NEW_PASSPHRASE);
   adw_message_dialog_response (dialog, "apply");
-  g_assert_true (enough_test_wait_until (store_plain, app, 60));
+  g_assert_true (enough_test_wait_until (enough_lock_test_store_plain, app, 60));
   g_assert_true (setting_is (GINT_TO_POINTER (FALSE)));
   wait_kept (file_id, NULL);
 }
@@ -420,8 +322,8 @@ test_keyring (Fixture       *fixture,
       g_test_skip (keyring_skip);
       return;
     }
-  run_app (fixture, on_body);
-  run_app (fixture, next_start_body);
+  enough_lock_test_run_app (fixture, (EnoughLockTestBody) on_body);
+  enough_lock_test_run_app (fixture, (EnoughLockTestBody) next_start_body);
 }
 
 static gboolean

@@ -8,6 +8,7 @@
 #include "enough-crypt-key.h"
 #include "enough-crypt-vfs.h"
 #include "enough-gui-test-utils.h"
+#include "enough-lock-test-utils.h"
 #include "enough-idle-lock.h"
 #include "enough-lock-controller.h"
 #include "enough-locked-reminders.h"
@@ -34,15 +35,6 @@ typedef struct
   char *recovery_key;
   char *letter_uuid;
 } Fixture;
-
-typedef void (*Body) (Fixture *fixture, EnoughApplication *app);
-
-typedef struct
-{
-  Fixture *fixture;
-  Body     body;
-  gboolean started;
-} Run;
 
 static void
 fixture_setup (Fixture       *fixture,
@@ -80,53 +72,6 @@ fixture_teardown (Fixture       *fixture,
   g_clear_pointer (&fixture->db_path, g_free);
   g_clear_pointer (&fixture->recovery_key, g_free);
   g_clear_pointer (&fixture->letter_uuid, g_free);
-}
-
-static gboolean
-run_idle (gpointer user_data)
-{
-  Run *run = user_data;
-  EnoughApplication *app = ENOUGH_APPLICATION (g_application_get_default ());
-
-  run->body (run->fixture, app);
-  enough_test_drain_main_context ();
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  return G_SOURCE_REMOVE;
-}
-
-/* Once: a test may activate the app again (a second instance). */
-static void
-on_activate (GApplication *app,
-             Run          *run)
-{
-  if (!run->started)
-    g_idle_add (run_idle, run);
-  run->started = TRUE;
-}
-
-static void
-run_app (Fixture *fixture,
-         Body     body)
-{
-  Run run = { fixture, body, FALSE };
-  EnoughApplication *app = enough_application_new (ENOUGH_TEST_APP_ID, G_APPLICATION_NON_UNIQUE);
-
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), &run);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  enough_test_drain_main_context ();
-  g_assert_finalize_object (app);
-}
-
-/* The lock window, the only window of the app. */
-static EnoughLockWindow *
-get_lock_window (EnoughApplication *app)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  g_assert_cmpuint (g_list_length (windows), ==, 1);
-  g_assert_true (ENOUGH_IS_LOCK_WINDOW (windows->data));
-  return windows->data;
 }
 
 static EnoughWindow *
@@ -200,12 +145,6 @@ lock_window_waiting_over (gpointer data)
   return enough_lock_window_get_wait_ms (data) == 0;
 }
 
-static gboolean
-app_unlocked (gpointer data)
-{
-  return !enough_application_is_locked (data);
-}
-
 /* Types @text in the focused entry and presses Enter there. */
 static void
 type_and_enter (EnoughLockWindow *lock_window,
@@ -232,10 +171,10 @@ static void
 unlock_with (EnoughApplication *app,
              const char        *text)
 {
-  EnoughLockWindow *lock_window = get_lock_window (app);
+  EnoughLockWindow *lock_window = enough_lock_test_get_lock_window (app);
 
   type_and_enter (lock_window, text);
-  g_assert_true (enough_test_wait_until (app_unlocked, app, 30));
+  g_assert_true (enough_test_wait_until (enough_lock_test_app_unlocked, app, 30));
   enough_test_drain_main_context ();
 }
 
@@ -243,7 +182,7 @@ static void
 open_unlock_body (Fixture           *fixture,
                   EnoughApplication *app)
 {
-  EnoughLockWindow *lock_window = get_lock_window (app);
+  EnoughLockWindow *lock_window = enough_lock_test_get_lock_window (app);
   g_autofree char *message = NULL;
   EnoughWindow *window;
   guint first_wait, second_wait;
@@ -283,7 +222,7 @@ test_open_unlock (Fixture       *fixture,
                   gconstpointer  data)
 {
   _enough_lock_window_set_wait_unit_ms (50);
-  run_app (fixture, open_unlock_body);
+  enough_lock_test_run_app (fixture, (EnoughLockTestBody) open_unlock_body);
 }
 
 static gboolean
@@ -298,7 +237,7 @@ static void
 look_only_body (Fixture           *fixture,
                 EnoughApplication *app)
 {
-  get_lock_window (app);
+  enough_lock_test_get_lock_window (app);
   assert_nothing_of_the_journal (app);
   g_assert_error (enough_application_get_store_error (app),
                   ENOUGH_STORE_ERROR, ENOUGH_STORE_ERROR_ENCRYPTED);
@@ -311,7 +250,7 @@ look_only_body (Fixture           *fixture,
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-letter",
                                   g_variant_new_string (fixture->letter_uuid));
   enough_test_drain_main_context ();
-  get_lock_window (app);
+  enough_lock_test_get_lock_window (app);
   assert_nothing_of_the_journal (app);
 }
 
@@ -323,7 +262,7 @@ test_nothing_touched (Fixture       *fixture,
   gsize before_length = 0, after_length = 0;
 
   g_assert_true (g_file_get_contents (fixture->db_path, &before, &before_length, NULL));
-  run_app (fixture, look_only_body);
+  enough_lock_test_run_app (fixture, (EnoughLockTestBody) look_only_body);
   g_assert_true (g_file_get_contents (fixture->db_path, &after, &after_length, NULL));
   g_assert_cmpmem (after, after_length, before, before_length);
   g_assert_true (enough_store_is_encrypted (fixture->db_path));
@@ -333,7 +272,7 @@ static void
 recovery_body (Fixture           *fixture,
                EnoughApplication *app)
 {
-  EnoughLockWindow *lock_window = get_lock_window (app);
+  EnoughLockWindow *lock_window = enough_lock_test_get_lock_window (app);
   GtkWidget *button;
 
   button = enough_test_find_first (GTK_WIDGET (lock_window), shows_text, "Use _Recovery Key…");
@@ -366,7 +305,7 @@ test_recovery_key (Fixture       *fixture,
                    gconstpointer  data)
 {
   _enough_lock_window_set_wait_unit_ms (50);
-  run_app (fixture, recovery_body);
+  enough_lock_test_run_app (fixture, (EnoughLockTestBody) recovery_body);
 }
 
 static gboolean
@@ -455,7 +394,7 @@ lock_body (Fixture           *fixture,
 
     g_assert_null (key);
   }
-  get_lock_window (app);
+  enough_lock_test_get_lock_window (app);
   assert_nothing_of_the_journal (app);
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "lock"));
 
@@ -482,7 +421,7 @@ test_lock (Fixture       *fixture,
   g_autoptr(EnoughStore) store = NULL;
   g_autoptr(EnoughRecord) record = NULL;
 
-  run_app (fixture, lock_body);
+  enough_lock_test_run_app (fixture, (EnoughLockTestBody) lock_body);
 
   /* On disk too, once the app is gone. */
   store = enough_store_open_encrypted (fixture->db_path, PASSPHRASE, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
@@ -491,29 +430,6 @@ test_lock (Fixture       *fixture,
   g_assert_nonnull (record);
   g_assert_nonnull (strstr (enough_letter_get_not_good_enough (ENOUGH_LETTER (record)), TYPED_WORD));
   g_assert_true (enough_store_close (store, &error));
-}
-
-static GtkWindow *
-find_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          gtk_widget_get_sensitive (GTK_WIDGET (window)) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-has_dialog (gpointer data)
-{
-  return find_dialog (data) != NULL;
 }
 
 static gboolean
@@ -589,8 +505,8 @@ protect_body (Fixture           *fixture,
   g_assert_false (gtk_widget_get_visible (enough_test_find_descendant (GTK_WIDGET (prefs), GTK_TYPE_BUTTON,
                                                                         "_Turn Off…")));
   g_signal_emit_by_name (button, "clicked");
-  g_assert_true (enough_test_wait_until (has_dialog, (gpointer) "Protect with a Passphrase", 30));
-  dialog = find_dialog ("Protect with a Passphrase");
+  g_assert_true (enough_test_wait_until (enough_lock_test_has_dialog, (gpointer) "Protect with a Passphrase", 30));
+  dialog = enough_lock_test_find_dialog ("Protect with a Passphrase");
   new1 = g_object_get_data (G_OBJECT (dialog), "new");
   repeat = g_object_get_data (G_OBJECT (dialog), "repeat");
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (dialog), GTK_WIDGET (new1)));
@@ -601,11 +517,11 @@ protect_body (Fixture           *fixture,
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
 
-  g_assert_true (enough_test_wait_until (has_dialog, (gpointer) "Keep Your Recovery Key", 60));
+  g_assert_true (enough_test_wait_until (enough_lock_test_has_dialog, (gpointer) "Keep Your Recovery Key", 60));
   g_assert_true (enough_store_is_encrypted (fixture->db_path));
   g_assert_true (enough_store_get_encrypted (enough_application_get_store (app)));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "lock"));
-  dialog = find_dialog ("Keep Your Recovery Key");
+  dialog = enough_lock_test_find_dialog ("Keep Your Recovery Key");
   recovery_key = g_strdup (gtk_label_get_text (GTK_LABEL (enough_test_find_first (GTK_WIDGET (dialog),
                                                                                   is_selectable_label, NULL))));
   g_assert_cmpuint (strlen (recovery_key), >=, 32);
@@ -633,9 +549,9 @@ protect_body (Fixture           *fixture,
   g_action_group_activate_action (G_ACTION_GROUP (app), "lock", NULL);
   enough_test_drain_main_context ();
   assert_nothing_of_the_journal (app);
-  gtk_widget_activate (enough_test_find_descendant (GTK_WIDGET (get_lock_window (app)), GTK_TYPE_BUTTON,
+  gtk_widget_activate (enough_test_find_descendant (GTK_WIDGET (enough_lock_test_get_lock_window (app)), GTK_TYPE_BUTTON,
                                                     "Use _Recovery Key…"));
-  g_assert_true (enough_test_wait_until (in_recovery_mode, get_lock_window (app), 30));
+  g_assert_true (enough_test_wait_until (in_recovery_mode, enough_lock_test_get_lock_window (app), 30));
   unlock_with (app, recovery_key);
   g_assert_nonnull (enough_window_get_store (get_main_window (app)));
 }
@@ -644,7 +560,7 @@ static void
 test_protect (Fixture       *fixture,
               gconstpointer  data)
 {
-  run_app (fixture, protect_body);
+  enough_lock_test_run_app (fixture, (EnoughLockTestBody) protect_body);
 }
 
 static AdwMessageDialog *
@@ -660,22 +576,14 @@ open_passphrase_dialog (EnoughApplication *app,
   g_assert_nonnull (prefs);
   g_assert_false (gtk_widget_get_visible (enough_test_find_descendant (GTK_WIDGET (prefs), GTK_TYPE_BUTTON, "_Set…")));
   g_signal_emit_by_name (enough_test_find_descendant (GTK_WIDGET (prefs), GTK_TYPE_BUTTON, button_label), "clicked");
-  g_assert_true (enough_test_wait_until (has_dialog, (gpointer) heading, 30));
-  return ADW_MESSAGE_DIALOG (find_dialog (heading));
+  g_assert_true (enough_test_wait_until (enough_lock_test_has_dialog, (gpointer) heading, 30));
+  return ADW_MESSAGE_DIALOG (enough_lock_test_find_dialog (heading));
 }
 
 static gboolean
 has_error_dialog (gpointer data)
 {
-  return has_dialog ((gpointer) "The Passphrase Was Not Changed");
-}
-
-static gboolean
-store_plain (gpointer data)
-{
-  EnoughStore *store = enough_application_get_store (data);
-
-  return store != NULL && !enough_store_get_encrypted (store);
+  return enough_lock_test_has_dialog ((gpointer) "The Passphrase Was Not Changed");
 }
 
 /* Change needs the old passphrase (a wrong one says so, nothing changes);
@@ -694,7 +602,7 @@ change_and_off_body (Fixture           *fixture,
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "repeat"), "new horse");
   adw_message_dialog_response (dialog, "apply");
   g_assert_true (enough_test_wait_until (has_error_dialog, NULL, 60));
-  gtk_window_destroy (find_dialog ("The Passphrase Was Not Changed"));
+  gtk_window_destroy (enough_lock_test_find_dialog ("The Passphrase Was Not Changed"));
   prefs = enough_test_find_window_of_type (ENOUGH_TYPE_PREFERENCES_WINDOW);
   gtk_window_destroy (prefs);
   enough_test_drain_main_context ();
@@ -723,7 +631,7 @@ change_and_off_body (Fixture           *fixture,
   g_assert_null (g_object_get_data (G_OBJECT (dialog), "new"));
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "old"), "new horse");
   adw_message_dialog_response (dialog, "apply");
-  g_assert_true (enough_test_wait_until (store_plain, app, 60));
+  g_assert_true (enough_test_wait_until (enough_lock_test_store_plain, app, 60));
   g_assert_false (enough_store_is_encrypted (fixture->db_path));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "lock"));
   {
@@ -738,7 +646,7 @@ static void
 test_change_and_off (Fixture       *fixture,
                      gconstpointer  data)
 {
-  run_app (fixture, change_and_off_body);
+  enough_lock_test_run_app (fixture, (EnoughLockTestBody) change_and_off_body);
 }
 
 static gint64 fake_now;
@@ -790,7 +698,7 @@ auto_lock_body (Fixture           *fixture,
   _enough_idle_lock_check (idle);
   enough_test_drain_main_context ();
   g_assert_true (enough_application_is_locked (app));
-  get_lock_window (app);
+  enough_lock_test_get_lock_window (app);
   assert_nothing_of_the_journal (app);
 }
 
@@ -798,7 +706,7 @@ static void
 test_auto_lock (Fixture       *fixture,
                 gconstpointer  data)
 {
-  run_app (fixture, auto_lock_body);
+  enough_lock_test_run_app (fixture, (EnoughLockTestBody) auto_lock_body);
 }
 
 static gint64 locked_now;
@@ -910,7 +818,7 @@ locked_reminders_body (Fixture           *fixture,
   /* Its action: the lock window, nothing else; once unlocked, the letter. */
   enough_test_notifications_invoke_default (letter_note);
   enough_test_drain_main_context ();
-  get_lock_window (app);
+  enough_lock_test_get_lock_window (app);
   assert_nothing_of_the_journal (app);
   unlock_with (app, PASSPHRASE);
   g_assert_null (_enough_lock_controller_get_reminders (_enough_application_get_lock (app)));
@@ -924,7 +832,7 @@ static void
 test_locked_reminders (Fixture       *fixture,
                        gconstpointer  data)
 {
-  run_app (fixture, locked_reminders_body);
+  enough_lock_test_run_app (fixture, (EnoughLockTestBody) locked_reminders_body);
 }
 
 int
