@@ -347,35 +347,32 @@ update_privacy (EnoughPreferencesWindow *self)
 /* Says what went wrong, on whichever window is there now (turning the
  * passphrase on or off replaces the windows). */
 static void
-on_privacy_done (const GError *error,
-                 gpointer      user_data)
+show_error (const char   *heading,
+            const GError *error)
 {
   GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
   GtkWindow *window = app != NULL ? gtk_application_get_active_window (app) : NULL;
   AdwMessageDialog *dialog;
 
-  if (error == NULL)
-    return;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("The Passphrase Was Not Changed"),
-                                                       error->message));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, heading, error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_privacy_done (const GError *error,
+                 gpointer      user_data)
+{
+  if (error != NULL)
+    show_error (_("The Passphrase Was Not Changed"), error);
 }
 
 static void
 on_remember_done (const GError *error,
                   gpointer      user_data)
 {
-  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
-  GtkWindow *window = app != NULL ? gtk_application_get_active_window (app) : NULL;
-  AdwMessageDialog *dialog;
-
-  if (error == NULL)
-    return;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("The Passphrase Was Not Kept"),
-                                                       error->message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (error != NULL)
+    show_error (_("The Passphrase Was Not Kept"), error);
 }
 
 static GtkEntry *
