@@ -586,6 +586,28 @@ focus_a_turn (EnoughTestApp *test)
   g_assert_nonnull (focused_turn (test));
 }
 
+static gboolean
+count_bound_turn_row (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  guint *n = (guint *) data;
+
+  if (is_bound_turn_row (widget, NULL))
+    (*n)++;
+  return FALSE;
+}
+
+/* A row for every turn of the (short) dialogue, each with its turn. */
+static gboolean
+all_turns_bound (gpointer data)
+{
+  EnoughTestApp *test = data;
+  guint n = 0;
+
+  enough_test_find_first (page_widget (test, "critic"), count_bound_turn_row, &n);
+  return n >= n_turns (test);
+}
+
 static void
 check_undo_key (EnoughTestApp *test)
 {
@@ -611,7 +633,9 @@ check_undo_key (EnoughTestApp *test)
   g_assert_cmpuint (n_turns (test), ==, n);
 
   /* Deleted again, and the toast's seconds are up (closed here): Ctrl+Z
-   * still brings it back while the page is shown. */
+   * still brings it back while the page is shown. The turn put back is
+   * bound to its row on a frame, which a busy machine makes late. */
+  g_assert_true (enough_test_wait_until (all_turns_bound, test, 60));
   focus_a_turn (test);
   enough_test_keys_send ("Delete");
   g_assert_cmpuint (n_turns (test), ==, n - 1);
@@ -662,6 +686,19 @@ back_at_start (GtkWidget *focus,
   return left_start && GTK_IS_LIST_VIEW (list) && gtk_widget_get_parent (focus) == list;
 }
 
+static gboolean
+is_sliding_leaflet (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return ADW_IS_LEAFLET (widget) && adw_leaflet_get_child_transition_running (ADW_LEAFLET (widget));
+}
+
+static gboolean
+no_slide_running (gpointer page)
+{
+  return enough_test_find_first (page, is_sliding_leaflet, NULL) == NULL;
+}
+
 static void
 check_tab_order (EnoughTestApp *test)
 {
@@ -681,6 +718,9 @@ check_tab_order (EnoughTestApp *test)
 
       enough_test_keys_send (keys[p]);
       g_assert_cmpstr (enough_window_get_visible_page (test->window), ==, pages[p]);
+      /* A narrow page slides to the entry it opens: while it slides both
+       * panes are shown, so the stops are those of neither. */
+      g_assert_true (enough_test_wait_until (no_slide_running, page, 60));
       first = enough_test_keys_get_focus (GTK_WINDOW (test->window));
       g_assert_nonnull (first);
       if (!gtk_widget_is_ancestor (first, page))
