@@ -130,6 +130,44 @@ keysym_for (const char *name)
   return keysym;
 }
 
+static guint frames_resumed;
+
+static void
+on_resume_events (GdkFrameClock *clock,
+                  gpointer       data)
+{
+  frames_resumed++;
+}
+
+static gboolean
+resumed_since (gpointer data)
+{
+  return frames_resumed > GPOINTER_TO_UINT (data);
+}
+
+/* GDK queues the events it reads and hands them to the widgets at the
+ * frame clock's next frame, not at once: a drain that does not block can
+ * return with the keys still queued, and the test would look too early.
+ * So: the X events queued (the drain), then a whole frame after that. */
+static void
+wait_for_events_handled (void)
+{
+  GdkFrameClock *clock;
+  gulong handler;
+  guint before;
+
+  drain_main_context ();
+  clock = keys_window != NULL ? gtk_widget_get_frame_clock (GTK_WIDGET (keys_window)) : NULL;
+  if (clock == NULL)
+    return;
+  handler = g_signal_connect (clock, "resume-events", G_CALLBACK (on_resume_events), NULL);
+  before = frames_resumed;
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_FLUSH_EVENTS);
+  g_assert_true (enough_test_wait_until (resumed_since, GUINT_TO_POINTER (before), 60));
+  g_signal_handler_disconnect (clock, handler);
+  drain_main_context ();
+}
+
 static void
 send_combination (const char *combination)
 {
@@ -160,7 +198,7 @@ send_combination (const char *combination)
    * (this connection is GDK's) before it answers; GDK then handles all
    * that is queued. */
   XSync (xdisplay, False);
-  drain_main_context ();
+  wait_for_events_handled ();
 }
 
 void
