@@ -293,3 +293,15 @@ enough_test_wait_for_search (EnoughSearchView *view,
   g_assert_cmpstr (enough_search_view_get_query (view), ==, query);
   g_assert_false (enough_search_view_is_busy (view));
 }
+
+GTestDBus *
+enough_test_private_bus_up (void)
+{
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  GTestDBus *bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+
+  g_test_dbus_up (bus);
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+  return bus;
+}

@@ -80,4 +80,9 @@ GtkWidget *enough_test_hold_undo_toast     (GtkWidget         *root);
 void       enough_test_wait_for_search     (EnoughSearchView  *view,
                                             const char        *query);
 
+/* A private session bus for this test program (GTestDBus), for the fake
+ * notification server or a keyring; DISPLAY kept (GTestDBus unsets it,
+ * against X11 autolaunch, and GTK needs it). */
+GTestDBus   *enough_test_private_bus_up        (void);
+
 G_END_DECLS

@@ -561,14 +561,7 @@ main (int   argc,
   g_assert_nonnull (config);
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   /* A private session bus for the fake notification server. */
-  {
-    g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
-
-    test_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-    g_test_dbus_up (test_bus);
-    if (display != NULL)
-      g_setenv ("DISPLAY", display, TRUE);
-  }
+  test_bus = enough_test_private_bus_up ();
   enough_test_gui_init (&argc, &argv);
   enough_test_notifications_start ();
   g_test_add ("/checkin-page/background", Fixture, NULL, fixture_setup, test_background, fixture_teardown);

@@ -590,13 +590,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
   int status;
 
-  test_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (test_bus);
-  if (display != NULL)
-    g_setenv ("DISPLAY", display, TRUE);
+  test_bus = enough_test_private_bus_up ();
 
   enough_test_gui_init (&argc, &argv);
   enough_test_notifications_start ();

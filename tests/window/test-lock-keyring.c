@@ -412,16 +412,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
   GTestDBus *test_bus;
   int status;
 
-  /* A private session bus: our secret service, nobody else's keyring.
-   * GTestDBus unsets DISPLAY (against X11 autolaunch); GTK needs it back. */
-  test_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (test_bus);
-  if (display != NULL)
-    g_setenv ("DISPLAY", display, TRUE);
+  /* A private session bus: our secret service, nobody else's keyring. */
+  test_bus = enough_test_private_bus_up ();
 
   enough_test_gui_init (&argc, &argv);
   start_keyring (test_bus);
