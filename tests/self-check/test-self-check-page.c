@@ -625,6 +625,71 @@ test_narrow_empty (Fixture       *fixture,
   enough_test_run_app (narrow_empty, NULL);
 }
 
+/* In a narrow window the list of checks comes first, and selecting a row
+ * (what the arrow keys and Tab do in GTK 4.8's list) shows that check
+ * without sliding the list away; opening a row (Enter, a click) shows it. */
+static void
+narrow_select (EnoughTestApp *test)
+{
+  EnoughStore *store = enough_window_get_store (test->window);
+  EnoughSelfCheckPage *page;
+  GtkSingleSelection *selection;
+  GtkListView *list;
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar;
+  g_autoptr(GError) error = NULL;
+
+  enough_store_set_clock (store, fake_clock, NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(EnoughSelfCheck) check = NULL;
+
+      fake_now = usec_for (2026, 3, 1 + i);
+      check = enough_store_create_self_check (store, ENOUGH_ITEM_BANK_VERSION);
+      for (guint q = 0; q < ENOUGH_SELF_CHECK_N_ITEMS; q++)
+        enough_self_check_set_answer (check, q, 1 + i);
+      enough_self_check_set_completed_at (check, fake_now);
+    }
+  g_assert_true (enough_store_flush (store, &error));
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (test->window), 360, 700);
+  page = open_page (test);
+  leaflet = ADW_LEAFLET (enough_test_must_find_by_id (GTK_WIDGET (page), "leaflet"));
+  for (guint i = 0; i < 200 && !adw_leaflet_get_folded (leaflet); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  selection = enough_self_check_page_get_selection (page);
+  list = GTK_LIST_VIEW (enough_test_must_find_by_id (GTK_WIDGET (page), "list_view"));
+  sidebar = enough_test_must_find_by_id (GTK_WIDGET (page), "sidebar");
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (list), sidebar));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+
+  /* Moved to the older check: shown in the results, the list still there. */
+  gtk_single_selection_set_selected (selection, 1);
+  enough_test_drain_main_context ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
+  {
+    g_autoptr(EnoughSelfCheck) older = g_list_model_get_item (G_LIST_MODEL (selection), 1);
+
+    g_assert_true (enough_self_check_results_get_check (enough_self_check_page_get_results (page)) == older);
+  }
+
+  /* Opened (Enter on the row): the results slide in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.activate-item", "u", 1));
+  enough_test_drain_main_context ();
+  g_assert_false (adw_leaflet_get_visible_child (leaflet) == sidebar);
+  g_assert_cmpstr (enough_self_check_page_get_view (page), ==, "results");
+}
+
+static void
+test_narrow_select (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  enough_test_run_app (narrow_select, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -639,6 +704,7 @@ main (int   argc,
   ADD ("/self-check-page/answer-with-mouse", test_answer_with_mouse);
   ADD ("/self-check-page/long-history", test_long_history);
   ADD ("/self-check-page/narrow-empty", test_narrow_empty);
+  ADD ("/self-check-page/narrow-select", test_narrow_select);
 
 #undef ADD
 

@@ -56,13 +56,25 @@ open_entry (GtkWidget *page)
   return (EnoughRecord *) enough_self_check_results_get_check (self->results);
 }
 
+/* @view in the content pane; in one column, the content pane shown too
+ * when @navigate (a row opened, not just selected: the keyboard selects
+ * the rows it moves through, and the list must not slide away then). */
+static void
+show_view (EnoughSelfCheckPage *self,
+           const char          *view,
+           gboolean             navigate)
+{
+  gtk_stack_set_visible_child_name (self->content_stack, view);
+  if (navigate)
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+  enough_entry_actions_update (GTK_WIDGET (self));
+}
+
 static void
 show_content (EnoughSelfCheckPage *self,
               const char          *view)
 {
-  gtk_stack_set_visible_child_name (self->content_stack, view);
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
-  enough_entry_actions_update (GTK_WIDGET (self));
+  show_view (self, view, TRUE);
 }
 
 static void
@@ -105,15 +117,13 @@ show_empty (EnoughSelfCheckPage *self)
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
-void
-enough_self_check_page_show_check (EnoughSelfCheckPage *self,
-                                   EnoughSelfCheck     *check)
+static void
+set_results (EnoughSelfCheckPage *self,
+             EnoughSelfCheck     *check,
+             gboolean             navigate)
 {
   g_autoptr(EnoughSelfCheck) previous = NULL;
   guint position;
-
-  g_return_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self));
-  g_return_if_fail (ENOUGH_IS_SELF_CHECK (check));
 
   enough_page_ensure_built (ENOUGH_PAGE (self));
   position = enough_list_model_find (G_LIST_MODEL (self->history), check, G_MAXUINT);
@@ -128,7 +138,17 @@ enough_self_check_page_show_check (EnoughSelfCheckPage *self,
   if (gtk_single_selection_get_selected (self->selection) != position)
     gtk_single_selection_set_selected (self->selection, position);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->results_scroller), 0.0);
-  show_content (self, "results");
+  show_view (self, "results", navigate);
+}
+
+void
+enough_self_check_page_show_check (EnoughSelfCheckPage *self,
+                                   EnoughSelfCheck     *check)
+{
+  g_return_if_fail (ENOUGH_IS_SELF_CHECK_PAGE (self));
+  g_return_if_fail (ENOUGH_IS_SELF_CHECK (check));
+
+  set_results (self, check, TRUE);
 }
 
 /* The check's results; a match in its note scrolled to, selected and
@@ -162,10 +182,12 @@ on_selection_changed (EnoughSelfCheckPage *self)
 {
   EnoughSelfCheck *check = gtk_single_selection_get_selected_item (self->selection);
 
+  /* Selected (by the keyboard too), not opened: in one column the list
+   * stays; a click, Enter or a double click opens it (below). */
   if (check != NULL && enough_self_check_results_get_check (self->results) != check)
-    enough_self_check_page_show_check (self, check);
+    set_results (self, check, FALSE);
   else if (check != NULL)
-    show_content (self, "results");
+    show_view (self, "results", FALSE);
 }
 
 static void
@@ -260,6 +282,14 @@ row_set_item (GtkWidget *row,
 
 static const EnoughRowKind row_kind = { row_new, row_set_item, NULL };
 
+/* A row clicked: its check opened, as in the other pages' lists. */
+static void
+row_open (gpointer page,
+          gpointer item)
+{
+  enough_self_check_page_show_check (ENOUGH_SELF_CHECK_PAGE (page), ENOUGH_SELF_CHECK (item));
+}
+
 static void
 load (EnoughSelfCheckPage *self)
 {
@@ -294,7 +324,10 @@ load (EnoughSelfCheckPage *self)
     {
       g_autoptr(EnoughSelfCheck) newest = g_list_model_get_item (G_LIST_MODEL (self->history), 0);
 
-      enough_self_check_page_show_check (self, newest);
+      /* Selected, as the other pages' newest entry: in one column the
+       * list of checks comes first. */
+      set_results (self, newest, FALSE);
+      adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
     }
   else
     {
@@ -506,7 +539,7 @@ enough_self_check_page_build (EnoughPage *page)
   /* Folded to one pane, or the other pane shown: the focus follows. */
   enough_page_follow_leaflet (page, GTK_WIDGET (self->leaflet), GTK_WIDGET (self->list_view));
 
-  g_object_unref (enough_row_factory_install (self->list_view, &row_kind, NULL, NULL, self));
+  g_object_unref (enough_row_factory_install (self->list_view, &row_kind, NULL, row_open, self));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   enough_self_check_chart_set_model (self->chart, G_LIST_MODEL (self->history));
