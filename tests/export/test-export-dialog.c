@@ -733,6 +733,56 @@ test_share_from_pages (Fixture       *fixture,
   enough_test_run_app (pages_share_body, NULL);
 }
 
+/* Share… of an experiment and of a check-in (win.share-entry): the dialog
+ * opens with that entry chosen, its kind named. */
+static void
+share_kind_is (EnoughTestApp *test,
+               EnoughRecord  *record,
+               const char    *kind)
+{
+  EnoughExportDialog *dialog;
+  EnoughExportOptions options;
+  EnoughExportEntryRef ref = enough_export_entry_ref (record);
+  GtkWidget *row;
+
+  gtk_widget_activate_action (GTK_WIDGET (test->window), "win.share-entry", "(is)",
+                              enough_record_get_kind (record), enough_record_get_uuid (record));
+  dialog = ENOUGH_EXPORT_DIALOG (enough_test_find_window_of_type (ENOUGH_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  _enough_export_dialog_get_options (dialog, &options);
+  g_assert_cmpuint (options.n_chosen, ==, 1);
+  g_assert_cmpint (options.chosen[0].kind, ==, ref.kind);
+  g_assert_cmpint (options.chosen[0].id, ==, ref.id);
+  row = enough_test_must_find_by_id (GTK_WIDGET (dialog), "chosen_row");
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), kind));
+  close_dialog (dialog);
+}
+
+static void
+share_kinds_body (EnoughTestApp *test)
+{
+  EnoughStore *store = enough_window_get_store (test->window);
+  g_autoptr(EnoughExperiment) experiment = enough_store_create_experiment (store);
+  g_autoptr(EnoughCheckin) checkin = enough_store_dup_checkin (store, "2026-03-02", TRUE);
+  g_autoptr(GError) error = NULL;
+
+  enough_experiment_set_belief (experiment, "experiment-belief");
+  enough_checkin_set_mood (checkin, 6);
+  g_assert_true (enough_store_flush (store, &error));
+  g_assert_no_error (error);
+
+  share_kind_is (test, ENOUGH_RECORD (experiment), "Experiment");
+  share_kind_is (test, ENOUGH_RECORD (checkin), "Check-in");
+}
+
+static void
+test_share_kinds (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  enough_test_run_app (share_kinds_body, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -754,6 +804,7 @@ main (int   argc,
   ADD ("/export-dialog/share-from-page", test_share_from_page);
   ADD ("/export-dialog/print-ctrl-p", test_print_ctrl_p);
   ADD ("/export-dialog/share-from-pages", test_share_from_pages);
+  ADD ("/export-dialog/share-kinds", test_share_kinds);
 
 #undef ADD
 

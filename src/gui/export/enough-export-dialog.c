@@ -599,6 +599,12 @@ enough_export_dialog_choose_entry (EnoughExportDialog *self,
     case ENOUGH_RECORD_KIND_SELF_CHECK:
       kind = _("Self-Check");
       break;
+    case ENOUGH_RECORD_KIND_EXPERIMENT:
+      kind = _("Experiment");
+      break;
+    case ENOUGH_RECORD_KIND_CHECKIN:
+      kind = _("Check-in");
+      break;
     case ENOUGH_RECORD_KIND_TURN:
     default:
       g_return_if_reached ();

@@ -378,7 +378,7 @@ enough_window_share_entry_action (GtkWidget  *widget,
   int kind;
 
   g_variant_get (parameter, "(i&s)", &kind, &uuid);
-  if (self->store == NULL || kind < ENOUGH_RECORD_KIND_DIALOGUE || kind > ENOUGH_RECORD_KIND_SELF_CHECK ||
+  if (self->store == NULL || kind < ENOUGH_RECORD_KIND_DIALOGUE || kind > ENOUGH_RECORD_KIND_LAST ||
       kind == ENOUGH_RECORD_KIND_TURN)
     return;
   record = enough_store_lookup (self->store, kind, uuid);
