@@ -36,7 +36,8 @@ for view in question results history long-history; do
       dark=()
       [ "$scheme" = dark ] && dark=(--dark)
       shot="$out/self-check-$view-$size-$scheme.png"
-      # The page opens on the check in progress, else on the newest results;
+      # The page opens on the check in progress, else on the newest results
+      # (in one column: the list of checks, the newest selected);
       # ENOUGH_SELF_CHECK_VIEW=history opens the chart instead.
       # A busy machine may capture before the first frame (all black): retry.
       for attempt in 1 2 3; do
