@@ -315,7 +315,8 @@ def run_letters(args, env, journal, prefix, build=None):
     r = {}
     with tempfile.TemporaryDirectory(prefix="enough-bench-rn-") as data:
         shutil.copy(os.path.join(journal, "journal.db"), data)
-        make_long_letter(os.path.join(data, "journal.db"), LONG_LETTER_CHARS)
+        if args.long_letter_chars > 0:
+            make_long_letter(os.path.join(data, "journal.db"), args.long_letter_chars)
         env = dict(env, ENOUGH_DATA_DIR=data, **fresh_settings(data))
         proc, window, _ = launch([os.path.join(build or args.build, "src", "enough")], env)
         pid = proc.pid
@@ -505,6 +506,9 @@ def main():
                                  os.path.expanduser("~/.cache/enough-bench/journal-100000-newest-2000")],
                         help="folders of the journals for --only scale (made by "
                         "bench/enough-bench-startup)")
+    parser.add_argument("--long-letter-chars", type=int, default=LONG_LETTER_CHARS,
+                        help="--only letters: the newest letter made this long before the "
+                        "page is first shown (0: the journal's letters as they are)")
     parser.add_argument("--shots", default=None, help="folder for screenshots of each step")
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -527,7 +531,8 @@ def main():
             "--build", args.build, "--runs", str(args.runs), "--journal", args.journal]
     for e in args.enough_env:
         argv += ["--enough-env", e]
-    argv += ["--only", args.only, "--scale", *map(os.path.abspath, args.scale)]
+    argv += ["--only", args.only, "--scale", *map(os.path.abspath, args.scale),
+             "--long-letter-chars", str(args.long_letter_chars)]
     if args.shots:
         argv += ["--shots", os.path.abspath(args.shots)]
     if args.other_build:
