@@ -190,6 +190,18 @@ on_selection_changed (EnoughSelfCheckPage *self)
     show_view (self, "results", FALSE);
 }
 
+/* Opened from the list (a click, Enter): the click or the keyboard has
+ * selected it already, so its results are shown; only the pane moves. */
+static void
+open_check (EnoughSelfCheckPage *self,
+            EnoughSelfCheck     *check)
+{
+  if (enough_self_check_results_get_check (self->results) == check)
+    show_content (self, "results");
+  else
+    enough_self_check_page_show_check (self, check);
+}
+
 static void
 on_list_activate (EnoughSelfCheckPage *self,
                   guint                position)
@@ -197,7 +209,7 @@ on_list_activate (EnoughSelfCheckPage *self,
   g_autoptr(EnoughSelfCheck) check = g_list_model_get_item (G_LIST_MODEL (self->history), position);
 
   if (check != NULL)
-    enough_self_check_page_show_check (self, check);
+    open_check (self, check);
 }
 
 static void
@@ -287,7 +299,7 @@ static void
 row_open (gpointer page,
           gpointer item)
 {
-  enough_self_check_page_show_check (ENOUGH_SELF_CHECK_PAGE (page), ENOUGH_SELF_CHECK (item));
+  open_check (ENOUGH_SELF_CHECK_PAGE (page), ENOUGH_SELF_CHECK (item));
 }
 
 static void
