@@ -586,15 +586,15 @@ focus_a_turn (EnoughTestApp *test)
   g_assert_nonnull (focused_turn (test));
 }
 
-static gboolean
-count_bound_turn_row (GtkWidget     *widget,
-                      gconstpointer  data)
+static guint
+count_bound_turn_rows (GtkWidget *widget)
 {
-  guint *n = (guint *) data;
+  guint n = is_bound_turn_row (widget, NULL) ? 1 : 0;
 
-  if (is_bound_turn_row (widget, NULL))
-    (*n)++;
-  return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_bound_turn_rows (child);
+  return n;
 }
 
 /* A row for every turn of the (short) dialogue, each with its turn. */
@@ -602,10 +602,8 @@ static gboolean
 all_turns_bound (gpointer data)
 {
   EnoughTestApp *test = data;
-  guint n = 0;
 
-  enough_test_find_first (page_widget (test, "critic"), count_bound_turn_row, &n);
-  return n >= n_turns (test);
+  return count_bound_turn_rows (page_widget (test, "critic")) >= n_turns (test);
 }
 
 static void

@@ -74,14 +74,12 @@ fixture_teardown (Fixture       *fixture,
   g_clear_pointer (&fixture->letter_uuid, g_free);
 }
 
+/* The journal window, the only window of the app. */
 static EnoughWindow *
 get_main_window (EnoughApplication *app)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  g_assert_cmpuint (g_list_length (windows), ==, 1);
-  g_assert_true (ENOUGH_IS_WINDOW (windows->data));
-  return windows->data;
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  return enough_lock_test_get_main_window (app);
 }
 
 static gboolean
