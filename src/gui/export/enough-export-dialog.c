@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "enough-dates.h"
+#include "enough-entry-kind.h"
 #include "enough-export-dialog.h"
 
 struct _EnoughExportDialog
@@ -587,28 +588,9 @@ enough_export_dialog_choose_entry (EnoughExportDialog *self,
 
   g_return_if_fail (ENOUGH_IS_EXPORT_DIALOG (self));
   g_return_if_fail (ENOUGH_IS_RECORD (record));
+  g_return_if_fail (enough_record_get_kind (record) != ENOUGH_RECORD_KIND_TURN);
 
-  switch (enough_record_get_kind (record))
-    {
-    case ENOUGH_RECORD_KIND_DIALOGUE:
-      kind = _("Inner Critic dialogue");
-      break;
-    case ENOUGH_RECORD_KIND_LETTER:
-      kind = _("Letter");
-      break;
-    case ENOUGH_RECORD_KIND_SELF_CHECK:
-      kind = _("Self-Check");
-      break;
-    case ENOUGH_RECORD_KIND_EXPERIMENT:
-      kind = _("Experiment");
-      break;
-    case ENOUGH_RECORD_KIND_CHECKIN:
-      kind = _("Check-in");
-      break;
-    case ENOUGH_RECORD_KIND_TURN:
-    default:
-      g_return_if_reached ();
-    }
+  kind = enough_entry_kind_name (enough_record_get_kind (record));
   self->chosen = enough_export_entry_ref (record);
   self->has_chosen = TRUE;
   date = enough_dates_format_date (enough_record_get_created_at (record));

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "enough-dates.h"
+#include "enough-entry-kind.h"
 #include "enough-experiment-row.h"
 #include "enough-letter-row.h"
 #include "enough-trash-row.h"
@@ -56,22 +57,6 @@ enough_trash_row_dup_title (EnoughRecord *record)
 }
 
 static const char *
-kind_name (EnoughRecord *record)
-{
-  if (ENOUGH_IS_DIALOGUE (record))
-    /* Translators: the kind of a deleted entry in Recently Deleted */
-    return _("Inner Critic dialogue");
-  if (ENOUGH_IS_LETTER (record))
-    /* Translators: the kind of a deleted entry in Recently Deleted */
-    return _("Letter");
-  if (ENOUGH_IS_EXPERIMENT (record))
-    /* Translators: the kind of a deleted entry in Recently Deleted */
-    return _("Experiment");
-  /* Translators: the kind of a deleted entry in Recently Deleted */
-  return _("Self-Check");
-}
-
-static const char *
 kind_icon (EnoughRecord *record)
 {
   if (ENOUGH_IS_DIALOGUE (record))
@@ -105,7 +90,7 @@ enough_trash_row_set_record (EnoughTrashRow *self,
   /* Translators: when an entry was deleted; %s is "Today", "Yesterday" or a date */
   deleted = g_strdup_printf (_("Deleted: %s"), day);
   /* Translators: a deleted entry's kind and when it was deleted, e.g. "Letter · Deleted: Today" */
-  subtitle = g_strdup_printf (C_("trash row", "%1$s · %2$s"), kind_name (record), deleted);
+  subtitle = g_strdup_printf (C_("trash row", "%1$s · %2$s"), enough_entry_kind_name (enough_record_get_kind (record)), deleted);
   gtk_image_set_from_icon_name (self->kind_image, kind_icon (record));
   gtk_label_set_text (self->title_label, title);
   gtk_label_set_text (self->subtitle_label, subtitle);
