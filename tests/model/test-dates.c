@@ -187,6 +187,33 @@ test_clock_setting (void)
   use_locale ("C.UTF-8", "C");
 }
 
+/* The local zone is read once, not for each date; a changed TZ still
+ * shows at once. */
+static void
+test_zone_change (void)
+{
+  g_autoptr(GTimeZone) tokyo = g_time_zone_new_identifier ("Asia/Tokyo");
+  /* 20:30 in Berlin on 1 December 2026 is 4:30 on the 2nd in Tokyo. */
+  gint64 usec = (gint64) 1796153400 * G_USEC_PER_SEC;
+  g_autofree char *berlin_day = NULL;
+  g_autofree char *tokyo_day = NULL;
+
+  if (tokyo == NULL)
+    {
+      g_test_skip ("no time zone data");
+      return;
+    }
+  berlin_day = enough_dates_format_date (usec);
+  g_assert_cmpstr (berlin_day, ==, "1 Dec 2026");
+
+  g_setenv ("TZ", "Asia/Tokyo", TRUE);
+  tzset ();
+  tokyo_day = enough_dates_format_date (usec);
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  tzset ();
+  g_assert_cmpstr (tokyo_day, ==, "2 Dec 2026");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -201,6 +228,7 @@ main (int   argc,
   g_test_add_func ("/dates/timestamps", test_timestamps);
   g_test_add_func ("/dates/locales", test_locales);
   g_test_add_func ("/dates/clock-setting", test_clock_setting);
+  g_test_add_func ("/dates/zone-change", test_zone_change);
 
   return g_test_run ();
 }

@@ -12,10 +12,48 @@
 
 /* Dates as the lists show them: in local time, in the locale's own format. */
 
+/* The local zone, kept for a minute (or until TZ changes): GLib 2.74's
+ * g_time_zone_new_local () reads the zone file on every call when TZ is
+ * unset (some 20 µs), and a list formats hundreds of dates at once. */
+static GTimeZone *
+local_zone (void)
+{
+  static GMutex lock;
+  static GTimeZone *zone;
+  static char *zone_tz;
+  static gint64 read_at;
+  const char *tz = g_getenv ("TZ");
+  gint64 now = g_get_monotonic_time ();
+  GTimeZone *result;
+
+  g_mutex_lock (&lock);
+  if (zone == NULL || now - read_at > 60 * G_USEC_PER_SEC || g_strcmp0 (tz, zone_tz) != 0)
+    {
+      g_clear_pointer (&zone, g_time_zone_unref);
+      g_free (zone_tz);
+      zone = g_time_zone_new_local ();
+      zone_tz = g_strdup (tz);
+      read_at = now;
+    }
+  result = g_time_zone_ref (zone);
+  g_mutex_unlock (&lock);
+
+  return result;
+}
+
 static GDateTime *
 local_from_usec (gint64 usec)
 {
-  return usec > 0 ? g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC) : NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (usec <= 0)
+    return NULL;
+  utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  if (utc == NULL)
+    return NULL;
+  zone = local_zone ();
+  return g_date_time_to_timezone (utc, zone);
 }
 
 static gboolean
