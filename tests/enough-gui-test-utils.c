@@ -305,3 +305,53 @@ enough_test_private_bus_up (void)
     g_setenv ("DISPLAY", display, TRUE);
   return bus;
 }
+
+static gboolean
+list_laid_out (gpointer data)
+{
+  return gtk_adjustment_get_page_size (GTK_ADJUSTMENT (data)) > 0;
+}
+
+static gboolean
+more_to_scroll (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  return gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) >
+         gtk_adjustment_get_value (adjustment) + 1;
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       n;
+} GrowWait;
+
+static gboolean
+list_grew (gpointer data)
+{
+  GrowWait *wait = data;
+
+  return g_list_model_get_n_items (wait->model) > wait->n;
+}
+
+void
+enough_test_scroll_list_to_end (GtkListView *list,
+                                guint        n_items)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+
+  /* Laid out on a frame, which a busy machine makes late. */
+  g_assert_true (enough_test_wait_until (list_laid_out, adjustment, 30));
+  while (g_list_model_get_n_items (model) < n_items)
+    {
+      GrowWait wait = { model, g_list_model_get_n_items (model) };
+
+      /* The rows the last growth added laid out: there is more to scroll. */
+      g_assert_true (enough_test_wait_until (more_to_scroll, adjustment, 30));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      g_assert_true (enough_test_wait_until (list_grew, &wait, 30));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_items);
+}

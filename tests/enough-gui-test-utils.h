@@ -80,6 +80,12 @@ GtkWidget *enough_test_hold_undo_toast     (GtkWidget         *root);
 void       enough_test_wait_for_search     (EnoughSearchView  *view,
                                             const char        *query);
 
+/* Scrolls @list to its end again and again, each time waiting (bounded)
+ * for the rows a page adds as it nears its end, until its model holds
+ * @n_items (asserted) or stops growing. */
+void       enough_test_scroll_list_to_end  (GtkListView       *list,
+                                            guint              n_items);
+
 /* A private session bus for this test program (GTestDBus), for the fake
  * notification server or a keyring; DISPLAY kept (GTestDBus unsets it,
  * against X11 autolaunch, and GTK needs it). */

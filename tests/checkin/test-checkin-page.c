@@ -300,35 +300,6 @@ test_fill_restart_change (Fixture       *fixture,
   enough_test_run_app (check_and_change_yesterday, fixture);
 }
 
-static gboolean
-list_laid_out (gpointer data)
-{
-  return gtk_adjustment_get_page_size (GTK_ADJUSTMENT (data)) > 0;
-}
-
-static gboolean
-more_to_scroll (gpointer data)
-{
-  GtkAdjustment *adjustment = data;
-
-  return gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) >
-         gtk_adjustment_get_value (adjustment) + 1;
-}
-
-typedef struct
-{
-  GListModel *model;
-  guint       n;
-} GrowWait;
-
-static gboolean
-list_grew (gpointer data)
-{
-  GrowWait *wait = data;
-
-  return g_list_model_get_n_items (wait->model) > wait->n;
-}
-
 /* The past days list starts with the newest and grows as it is scrolled
  * to its end (GTK 4.8 would make up to 200 rows at once). */
 static void
@@ -339,7 +310,6 @@ past_days_grow (EnoughTestApp *test)
   EnoughCheckinPage *page;
   GtkListView *list;
   GListModel *model;
-  GtkAdjustment *adjustment;
   g_autoptr(GDateTime) first = g_date_time_new_local (2025, 12, 1, 12, 0, 0);
 
   enough_store_set_clock (store, fake_clock, fixture);
@@ -360,18 +330,7 @@ past_days_grow (EnoughTestApp *test)
   enough_test_drain_main_context ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 40);
 
-  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
-  /* Laid out on a frame, which a busy machine makes late. */
-  g_assert_true (enough_test_wait_until (list_laid_out, adjustment, 30));
-  for (guint tries = 0; tries < 10 && g_list_model_get_n_items (model) < 100; tries++)
-    {
-      GrowWait wait = { model, g_list_model_get_n_items (model) };
-
-      /* The rows the last growth added laid out: there is more to scroll. */
-      g_assert_true (enough_test_wait_until (more_to_scroll, adjustment, 30));
-      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-      g_assert_true (enough_test_wait_until (list_grew, &wait, 30));
-    }
+  enough_test_scroll_list_to_end (list, 100);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 100);
   {
     g_autoptr(EnoughCheckin) oldest = g_list_model_get_item (model, 99);

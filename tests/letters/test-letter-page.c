@@ -600,6 +600,99 @@ test_leave_empty (Fixture       *fixture,
   enough_test_run_app (leave_empty, fixture);
 }
 
+/* ---- A journal of years ------------------------------------------------ */
+
+#define MANY_LETTERS 75
+
+static EnoughLetter *
+write_letters (EnoughTestApp *test,
+               Fixture       *fixture)
+{
+  EnoughStore *store = enough_test_use_fake_clock (test, &fixture->now);
+  EnoughLetter *oldest = NULL;
+
+  for (guint i = 0; i < MANY_LETTERS; i++)
+    {
+      g_autoptr(EnoughLetter) letter = enough_store_create_letter (store);
+      g_autofree char *name = g_strdup_printf ("Letter %u", i);
+
+      enough_letter_set_not_good_enough (letter, name);
+      enough_letter_set_reread (letter, ENOUGH_REREAD_NEVER, 0);
+      if (i == 0)
+        oldest = g_object_ref (letter);
+      fixture->now += G_TIME_SPAN_MINUTE;
+    }
+  return oldest;
+}
+
+/* The page appears at once (a crossfade would draw the whole window again
+ * for each of its frames); its list holds the newest letters and grows as
+ * it is scrolled, or to an older letter opened from elsewhere. */
+static void
+long_journal (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  g_autoptr(EnoughLetter) oldest = NULL;
+  EnoughLetterPage *page;
+  GtkListView *list;
+  GListModel *model;
+  guint shown;
+
+  /* Fades are what is checked: they must be on, whatever the machine says. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  oldest = write_letters (test, fixture);
+  /* Showing it is what gives it the journal and sets its stacks (not
+   * enough_window_get_page, which would give it first): at once, not as
+   * fades to run. */
+  enough_window_show_page (test->window, "letters");
+  page = ENOUGH_LETTER_PAGE (enough_test_find_descendant (GTK_WIDGET (test->window), ENOUGH_TYPE_LETTER_PAGE, NULL));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (enough_test_must_find_by_id (GTK_WIDGET (page), "main_stack"))), ==, "letters");
+  g_assert_false (gtk_stack_get_transition_running (GTK_STACK (enough_test_must_find_by_id (GTK_WIDGET (page), "main_stack"))));
+  g_assert_false (gtk_stack_get_transition_running (GTK_STACK (enough_test_must_find_by_id (GTK_WIDGET (page), "content_stack"))));
+  enough_test_drain_main_context ();
+  g_assert_true (enough_letter_page_is_reading (page));
+
+  list = enough_letter_page_get_list_view (page);
+  model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  shown = g_list_model_get_n_items (model);
+  g_assert_cmpuint (shown, >, 0);
+  g_assert_cmpuint (shown, <, MANY_LETTERS);
+
+  /* The oldest, as from search: the list reaches it, its row selected. */
+  g_assert_true (enough_letter_page_open_letter (page, enough_record_get_uuid (ENOUGH_RECORD (oldest)), TRUE));
+  g_assert_true (enough_letter_page_get_letter (page) == oldest);
+  g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model)) == (gpointer) oldest);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, MANY_LETTERS);
+}
+
+/* Scrolled to its end, the list grows a page at a time to the oldest. */
+static void
+long_journal_scrolled (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  g_autoptr(EnoughLetter) oldest = write_letters (test, fixture);
+  EnoughLetterPage *page = show_letters (test);
+  GtkListView *list = enough_letter_page_get_list_view (page);
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_autoptr(EnoughLetter) last = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, MANY_LETTERS);
+  enough_test_scroll_list_to_end (list, MANY_LETTERS);
+  last = g_list_model_get_item (model, MANY_LETTERS - 1);
+  g_assert_true (last == oldest);
+}
+
+static void
+test_long_journal (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  enough_test_run_app (long_journal, fixture);
+  enough_test_end (&fixture->data_dir);
+  fixture->data_dir = enough_test_begin ();
+  enough_test_run_app (long_journal_scrolled, fixture);
+}
+
 /* ---- Reminder times ---------------------------------------------------- */
 
 static gint64
@@ -691,6 +784,7 @@ main (int   argc,
   ADD ("/letter-page/reminder-due-at-start", test_reminder_due_at_start);
   ADD ("/letter-page/delete-undo", test_delete_undo);
   ADD ("/letter-page/leave-empty", test_leave_empty);
+  ADD ("/letter-page/long-journal", test_long_journal);
 
 #undef ADD
 

@@ -16,6 +16,12 @@
  * from a notification, to select its row. */
 #define MAX_ROWS_SCANNED 2000
 
+/* The list holds the newest letters and grows by this many as it is
+ * scrolled (or moved through with the keyboard) near its end: GTK 4.8's
+ * list view makes a row for up to 200 items at once, and those rows were
+ * a good part of the page's first show on a journal of years. */
+#define LIST_PAGE 30
+
 struct _EnoughLetterPage
 {
   GtkWidget           parent_instance;
@@ -36,6 +42,7 @@ struct _EnoughLetterPage
   EnoughReminders    *reminders;
   gulong              checked_id;
   GtkSingleSelection *selection;
+  GtkSliceListModel  *shown;       /* the newest letters, more as the list scrolls */
   GListModel         *letters;     /* the store's, not owned */
   gulong              items_changed_id;
 
@@ -47,6 +54,8 @@ struct _EnoughLetterPage
 
   /* TRUE while the selection is changed by code, not by the user. */
   gboolean            selecting;
+  /* TRUE while the page is being shown: what it shows appears at once. */
+  gboolean            mapping;
 
   EnoughUndoToast    *undo;
 };
@@ -121,6 +130,21 @@ enough_letter_page_get_list_view (EnoughLetterPage *self)
   return self->list_view;
 }
 
+/* A crossfade shows a change the user made while looking; a page being
+ * shown appears at once (each frame of a fade draws the whole window again,
+ * which on software rendering cost more than showing the page). */
+static void
+show_stack_child (EnoughLetterPage *self,
+                  GtkStack         *stack,
+                  const char       *name)
+{
+  gboolean animate = gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->mapping;
+
+  gtk_stack_set_visible_child_full (stack, name,
+                                    animate ? gtk_stack_get_transition_type (stack)
+                                            : GTK_STACK_TRANSITION_TYPE_NONE);
+}
+
 static void
 update_main_stack (EnoughLetterPage *self)
 {
@@ -130,8 +154,7 @@ update_main_stack (EnoughLetterPage *self)
   gboolean was_empty = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0;
 
   /* Keep showing a letter that is open, even if the list looks empty. */
-  gtk_stack_set_visible_child_name (self->main_stack,
-                                    any || self->letter != NULL ? "letters" : "empty");
+  show_stack_child (self, self->main_stack, any || self->letter != NULL ? "letters" : "empty");
   if (!any && self->letter == NULL)
     enough_page_focus_if_lost (ENOUGH_PAGE (self), empty_button);
   /* The letters came (they load after the first frame): the focus moves
@@ -151,6 +174,7 @@ enough_letter_page_map (GtkWidget *widget)
   EnoughLetterPage *self = ENOUGH_LETTER_PAGE (widget);
 
   enough_page_ensure_built (ENOUGH_PAGE (widget));
+  self->mapping = TRUE;
   GTK_WIDGET_CLASS (enough_letter_page_parent_class)->map (widget);
   /* Its journal now (see EnoughPage), so that its actions, and the
    * buttons that take the focus below, are enabled. */
@@ -161,6 +185,7 @@ enough_letter_page_map (GtkWidget *widget)
     gtk_widget_grab_focus (adw_status_page_get_child (self->empty_page));  /* New Letter */
   else
     enough_page_focus_shown (ENOUGH_PAGE (self), GTK_WIDGET (self->list_view), self->sidebar);
+  self->mapping = FALSE;
 }
 
 static void
@@ -265,10 +290,8 @@ set_open_letter (EnoughLetterPage *self,
   enough_letter_editor_set_letter (self->editor, letter);
   enough_letter_reader_set_letter (self->reader, letter);
 
-  if (letter == NULL)
-    gtk_stack_set_visible_child_name (self->content_stack, "none");
-  else
-    gtk_stack_set_visible_child_name (self->content_stack, reading ? "reader" : "editor");
+  show_stack_child (self, self->content_stack,
+                    letter == NULL ? "none" : reading ? "reader" : "editor");
 
   update_header (self);
   update_main_stack (self);
@@ -294,6 +317,10 @@ select_letter (EnoughLetterPage *self,
 {
   guint position = enough_list_model_find (self->letters, letter, MAX_ROWS_SCANNED);
 
+  /* An older letter (from search, a reminder): the list grows to it. */
+  if (position != GTK_INVALID_LIST_POSITION &&
+      position >= gtk_slice_list_model_get_size (self->shown))
+    gtk_slice_list_model_set_size (self->shown, position + LIST_PAGE);
   self->selecting = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
   self->selecting = FALSE;
@@ -488,6 +515,20 @@ on_list_activate (EnoughLetterPage *self,
   open_from_list (self, letter);
 }
 
+static void
+on_list_scrolled (EnoughLetterPage *self,
+                  GtkAdjustment    *adjustment)
+{
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double left = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) - page;
+  guint size = gtk_slice_list_model_get_size (self->shown);
+
+  /* Within a screen of the end (or a window taller than the rows): more. */
+  if (self->letters != NULL && page > 0 && left < page &&
+      size < g_list_model_get_n_items (self->letters))
+    gtk_slice_list_model_set_size (self->shown, size + LIST_PAGE);
+}
+
 static GtkWidget *
 row_new (void)
 {
@@ -586,7 +627,8 @@ enough_letter_page_set_store (EnoughLetterPage *self,
   if (self->letters != NULL)
     g_clear_signal_handler (&self->items_changed_id, self->letters);
   self->letters = NULL;
-  gtk_single_selection_set_model (self->selection, NULL);
+  gtk_slice_list_model_set_model (self->shown, NULL);
+  gtk_slice_list_model_set_size (self->shown, LIST_PAGE);
 
   g_set_object (&self->store, store);
   enough_letter_editor_set_store (self->editor, store);
@@ -597,7 +639,7 @@ enough_letter_page_set_store (EnoughLetterPage *self,
       self->letters = enough_store_get_letters (store);
       self->items_changed_id = g_signal_connect_swapped (self->letters, "items-changed",
                                                          G_CALLBACK (on_items_changed), self);
-      gtk_single_selection_set_model (self->selection, self->letters);
+      gtk_slice_list_model_set_model (self->shown, self->letters);
 
       /* Open the newest letter, on its step if it is half-written. */
       if (g_list_model_get_n_items (self->letters) > 0)
@@ -670,6 +712,7 @@ enough_letter_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_LETTER_PAGE);
   g_clear_object (&self->row_factory);
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (enough_letter_page_parent_class)->dispose (object);
@@ -727,6 +770,7 @@ static void
 enough_letter_page_build (EnoughPage *page)
 {
   EnoughLetterPage *self = ENOUGH_LETTER_PAGE (page);
+  GtkAdjustment *adjustment;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Folded to one pane, or the other pane shown: the focus follows. */
@@ -735,6 +779,11 @@ enough_letter_page_build (EnoughPage *page)
   self->row_factory = enough_row_factory_install (self->list_view, &row_kind, row_now, row_open, self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_list_scrolled), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_list_scrolled), self,
+                           G_CONNECT_SWAPPED);
 
   set_open_letter (self, NULL, FALSE);
 }
@@ -752,7 +801,8 @@ enough_letter_page_init (EnoughLetterPage *self)
 {
   self->undo = enough_undo_toast_new (GTK_WIDGET (self), on_letters_restored);
 
-  self->selection = gtk_single_selection_new (NULL);
+  self->shown = gtk_slice_list_model_new (NULL, 0, LIST_PAGE);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected",
