@@ -20,7 +20,7 @@
  * scrolled (or moved through with the keyboard) near its end: GTK 4.8's
  * list view makes a row for up to 200 items at once, and those rows were
  * a good part of the page's first show on a journal of years. */
-#define LIST_PAGE 30
+#define LIST_PAGE 20
 
 struct _EnoughLetterPage
 {
