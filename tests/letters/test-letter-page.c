@@ -652,6 +652,10 @@ long_journal (EnoughTestApp *test)
   g_assert_false (gtk_stack_get_transition_running (GTK_STACK (enough_test_must_find_by_id (GTK_WIDGET (page), "content_stack"))));
   enough_test_drain_main_context ();
   g_assert_true (enough_letter_page_is_reading (page));
+  /* The view not shown is hidden, not only out of sight (GTK would style
+   * it with the page). */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (enough_letter_page_get_reader (page))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (enough_letter_page_get_editor (page))));
 
   list = enough_letter_page_get_list_view (page);
   model = G_LIST_MODEL (gtk_list_view_get_model (list));

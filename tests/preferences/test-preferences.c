@@ -189,6 +189,8 @@ restore_from_preferences (EnoughTestApp *test)
   enough_window_show_page (window, "letters");
   page = ENOUGH_LETTER_PAGE (enough_window_get_page (window, "letters"));
   g_assert_true (enough_letter_page_open_letter (page, fixture->letter_uuid, FALSE));
+  /* On the letter's own step, where its words are written. */
+  enough_letter_editor_set_step (enough_letter_page_get_editor (page), 1);
   enough_test_drain_main_context ();
   g_assert_true (has_text_view_with (GTK_WIDGET (page), OLD_WORDS));
   g_assert_false (has_text_view_with (GTK_WIDGET (page), NEW_WORDS));

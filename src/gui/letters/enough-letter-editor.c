@@ -9,6 +9,7 @@
 #include "enough-dates.h"
 #include "enough-reminders.h"
 #include "enough-search-reveal.h"
+#include "enough-stack-utils.h"
 #include "enough-text-limit.h"
 
 struct _EnoughLetterEditor
@@ -302,9 +303,7 @@ show_step (EnoughLetterEditor *self,
            gboolean            animate)
 {
   self->step = MIN (step, ENOUGH_LETTER_N_STEPS - 1);
-  gtk_stack_set_visible_child_full (self->steps_stack, step_names[self->step],
-                                    animate ? GTK_STACK_TRANSITION_TYPE_CROSSFADE
-                                            : GTK_STACK_TRANSITION_TYPE_NONE);
+  enough_stack_show (self->steps_stack, step_names[self->step], animate);
   update_step_chrome (self);
 }
 

@@ -10,6 +10,7 @@
 #include "enough-letter-row.h"
 #include "enough-list-utils.h"
 #include "enough-row-factory.h"
+#include "enough-stack-utils.h"
 #include "enough-undo-toast.h"
 
 /* How far into the (lazy, newest first) list we look for a letter opened
@@ -138,11 +139,7 @@ show_stack_child (EnoughLetterPage *self,
                   GtkStack         *stack,
                   const char       *name)
 {
-  gboolean animate = gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->mapping;
-
-  gtk_stack_set_visible_child_full (stack, name,
-                                    animate ? gtk_stack_get_transition_type (stack)
-                                            : GTK_STACK_TRANSITION_TYPE_NONE);
+  enough_stack_show (stack, name, gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->mapping);
 }
 
 static void
@@ -523,8 +520,10 @@ on_list_scrolled (EnoughLetterPage *self,
   double left = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) - page;
   guint size = gtk_slice_list_model_get_size (self->shown);
 
-  /* Within a screen of the end (or a window taller than the rows): more. */
-  if (self->letters != NULL && page > 0 && left < page &&
+  /* Within half a screen of the end (or a window taller than the rows):
+   * more. Not a whole screen: the first rows would then grow at once in
+   * an ordinary window, before anything was scrolled. */
+  if (self->letters != NULL && page > 0 && left < page / 2 &&
       size < g_list_model_get_n_items (self->letters))
     gtk_slice_list_model_set_size (self->shown, size + LIST_PAGE);
 }
