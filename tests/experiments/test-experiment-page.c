@@ -264,15 +264,30 @@ write_experiment (EnoughTestApp *test)
   g_assert_cmpstr (enough_experiment_page_get_history (page), ==, "1 of 1 prediction did not happen as feared");
   g_assert_true (enough_store_flush (store, &error));
   g_assert_no_error (error);
+  /* The next start opens on another page: the check below shows this one
+   * the first time itself. */
+  enough_window_show_page (test->window, "letters");
 }
 
 static void
 check_after_restart (EnoughTestApp *test)
 {
   Fixture *fixture = test->user_data;
-  EnoughExperimentPage *page = show_experiments (test);
-  EnoughExperimentEditor *editor = enough_experiment_page_get_editor (page);
+  EnoughExperimentPage *page;
+  EnoughExperimentEditor *editor;
   EnoughExperiment *experiment;
+
+  /* Shown the first time, it appears at once: no fade to run (each of
+   * its frames would draw the whole window), fades switched on to see. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  enough_window_show_page (test->window, "experiments");
+  page = ENOUGH_EXPERIMENT_PAGE (enough_test_find_descendant (GTK_WIDGET (test->window), ENOUGH_TYPE_EXPERIMENT_PAGE, NULL));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (enough_test_must_find_by_id (GTK_WIDGET (page), "main_stack"))), ==, "experiments");
+  g_assert_false (gtk_stack_get_transition_running (GTK_STACK (enough_test_must_find_by_id (GTK_WIDGET (page), "main_stack"))));
+  g_assert_false (gtk_stack_get_transition_running (GTK_STACK (enough_test_must_find_by_id (GTK_WIDGET (page), "content_stack"))));
+  page = show_experiments (test);
+  editor = enough_experiment_page_get_editor (page);
 
   enough_test_use_fake_clock (test, &fixture->now);
   experiment = enough_experiment_page_get_experiment (page);

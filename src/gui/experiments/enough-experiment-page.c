@@ -9,6 +9,7 @@
 #include "enough-experiment-row.h"
 #include "enough-list-utils.h"
 #include "enough-row-factory.h"
+#include "enough-stack-utils.h"
 #include "enough-undo-toast.h"
 
 /* How far into the (lazy, newest first) list we look for an experiment
@@ -41,6 +42,8 @@ struct _EnoughExperimentPage
   /* Makes the rows; refreshes their state as time passes. */
   GtkListItemFactory     *row_factory;
   gboolean                selecting;
+  /* TRUE while the page is being shown: what it shows appears at once. */
+  gboolean                mapping;
   EnoughUndoToast        *undo;
 };
 
@@ -135,13 +138,22 @@ update_history (EnoughExperimentPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->history_label), text != NULL);
 }
 
+/* A crossfade shows a change the user made while looking; a page being
+ * shown appears at once (each frame of a fade draws the whole window). */
+static void
+show_stack_child (EnoughExperimentPage *self,
+                  GtkStack             *stack,
+                  const char           *name)
+{
+  enough_stack_show (stack, name, gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->mapping);
+}
+
 static void
 update_main_stack (EnoughExperimentPage *self)
 {
   gboolean any = self->experiments != NULL && g_list_model_get_n_items (self->experiments) > 0;
 
-  gtk_stack_set_visible_child_name (self->main_stack,
-                                    any || self->experiment != NULL ? "experiments" : "empty");
+  show_stack_child (self, self->main_stack, any || self->experiment != NULL ? "experiments" : "empty");
   /* Only while shown: the Ctrl+N of a hidden page must not answer for the
    * page the user is on (a disabled action lets the shortcut pass on). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "experiments.new",
@@ -151,9 +163,15 @@ update_main_stack (EnoughExperimentPage *self)
 static void
 enough_experiment_page_map (GtkWidget *widget)
 {
+  EnoughExperimentPage *self = ENOUGH_EXPERIMENT_PAGE (widget);
+
   enough_page_ensure_built (ENOUGH_PAGE (widget));
+  self->mapping = TRUE;
   GTK_WIDGET_CLASS (enough_experiment_page_parent_class)->map (widget);
-  update_main_stack (ENOUGH_EXPERIMENT_PAGE (widget));
+  /* Its journal now, while being shown (see EnoughPage). */
+  enough_page_ensure_store (ENOUGH_PAGE (self));
+  update_main_stack (self);
+  self->mapping = FALSE;
 }
 
 static void
@@ -203,7 +221,7 @@ set_open_experiment (EnoughExperimentPage *self,
                                                                self);
     }
   enough_experiment_editor_set_experiment (self->editor, experiment);
-  gtk_stack_set_visible_child_name (self->content_stack, experiment != NULL ? "editor" : "none");
+  show_stack_child (self, self->content_stack, experiment != NULL ? "editor" : "none");
   update_header (self);
   update_main_stack (self);
 }
