@@ -355,3 +355,25 @@ enough_test_scroll_list_to_end (GtkListView *list,
     }
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_items);
 }
+
+GtkWidget *
+enough_test_show_page_at_once (EnoughTestApp *test,
+                               const char    *name,
+                               GType          page_type,
+                               const char    *main_child)
+{
+  GtkWidget *page;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  /* Not through enough_window_get_page, which gives the page its journal
+   * before it is shown. */
+  enough_window_show_page (test->window, name);
+  page = enough_test_find_descendant (GTK_WIDGET (test->window), page_type, NULL);
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (enough_test_must_find_by_id (page, "main_stack"))),
+                   ==, main_child);
+  g_assert_false (gtk_stack_get_transition_running (GTK_STACK (enough_test_must_find_by_id (page, "main_stack"))));
+  g_assert_false (gtk_stack_get_transition_running (GTK_STACK (enough_test_must_find_by_id (page, "content_stack"))));
+  return page;
+}

@@ -80,6 +80,15 @@ GtkWidget *enough_test_hold_undo_toast     (GtkWidget         *root);
 void       enough_test_wait_for_search     (EnoughSearchView  *view,
                                             const char        *query);
 
+/* Shows the page @name the first time (fades switched on) and, before
+ * the main loop runs again, asserts that its stacks "main_stack" (showing
+ * @main_child) and "content_stack" changed at once, with no fade to run
+ * (each frame of one would draw the whole window). Returns the page. */
+GtkWidget *enough_test_show_page_at_once   (EnoughTestApp     *test,
+                                            const char        *name,
+                                            GType              page_type,
+                                            const char        *main_child);
+
 /* Scrolls @list to its end again and again, each time waiting (bounded)
  * for the rows a page adds as it nears its end, until its model holds
  * @n_items (asserted) or stops growing. */

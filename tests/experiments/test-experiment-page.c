@@ -277,15 +277,8 @@ check_after_restart (EnoughTestApp *test)
   EnoughExperimentEditor *editor;
   EnoughExperiment *experiment;
 
-  /* Shown the first time, it appears at once: no fade to run (each of
-   * its frames would draw the whole window), fades switched on to see. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
-  enough_window_show_page (test->window, "experiments");
-  page = ENOUGH_EXPERIMENT_PAGE (enough_test_find_descendant (GTK_WIDGET (test->window), ENOUGH_TYPE_EXPERIMENT_PAGE, NULL));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (enough_test_must_find_by_id (GTK_WIDGET (page), "main_stack"))), ==, "experiments");
-  g_assert_false (gtk_stack_get_transition_running (GTK_STACK (enough_test_must_find_by_id (GTK_WIDGET (page), "main_stack"))));
-  g_assert_false (gtk_stack_get_transition_running (GTK_STACK (enough_test_must_find_by_id (GTK_WIDGET (page), "content_stack"))));
+  /* Shown the first time, it appears at once. */
+  enough_test_show_page_at_once (test, "experiments", ENOUGH_TYPE_EXPERIMENT_PAGE, "experiments");
   page = show_experiments (test);
   editor = enough_experiment_page_get_editor (page);
 

@@ -638,18 +638,8 @@ long_journal (EnoughTestApp *test)
   GListModel *model;
   guint shown;
 
-  /* Fades are what is checked: they must be on, whatever the machine says. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
   oldest = write_letters (test, fixture);
-  /* Showing it is what gives it the journal and sets its stacks (not
-   * enough_window_get_page, which would give it first): at once, not as
-   * fades to run. */
-  enough_window_show_page (test->window, "letters");
-  page = ENOUGH_LETTER_PAGE (enough_test_find_descendant (GTK_WIDGET (test->window), ENOUGH_TYPE_LETTER_PAGE, NULL));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (enough_test_must_find_by_id (GTK_WIDGET (page), "main_stack"))), ==, "letters");
-  g_assert_false (gtk_stack_get_transition_running (GTK_STACK (enough_test_must_find_by_id (GTK_WIDGET (page), "main_stack"))));
-  g_assert_false (gtk_stack_get_transition_running (GTK_STACK (enough_test_must_find_by_id (GTK_WIDGET (page), "content_stack"))));
+  page = ENOUGH_LETTER_PAGE (enough_test_show_page_at_once (test, "letters", ENOUGH_TYPE_LETTER_PAGE, "letters"));
   enough_test_drain_main_context ();
   g_assert_true (enough_letter_page_is_reading (page));
   /* The view not shown is hidden, not only out of sight (GTK would style
