@@ -9,6 +9,7 @@
 #include "enough-checkin-chart.h"
 #include "enough-checkin-page.h"
 #include "enough-checkin-scale.h"
+#include "enough-list-utils.h"
 
 struct _EnoughCheckinPage
 {
@@ -509,20 +510,6 @@ today_action (GtkWidget  *widget,
 #define RECENT_PAGE 40
 
 static void
-on_list_scrolled (EnoughCheckinPage *self,
-                  GtkAdjustment     *adjustment)
-{
-  double left = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) -
-                gtk_adjustment_get_page_size (adjustment);
-  guint size = gtk_slice_list_model_get_size (self->recent);
-  GListModel *all = gtk_slice_list_model_get_model (self->recent);
-
-  if (all != NULL && left < gtk_adjustment_get_page_size (adjustment) &&
-      size < g_list_model_get_n_items (all))
-    gtk_slice_list_model_set_size (self->recent, size + RECENT_PAGE);
-}
-
-static void
 factory_setup (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
@@ -841,10 +828,7 @@ enough_checkin_page_build (EnoughPage *page)
   }
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
-  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), "value-changed",
-                           G_CALLBACK (on_list_scrolled), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), "changed",
-                           G_CALLBACK (on_list_scrolled), self, G_CONNECT_SWAPPED);
+  enough_list_grow_near_end (self->list_view, self->recent, RECENT_PAGE, 1.0);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->reflection_view), "changed",
                             G_CALLBACK (on_reflection_changed), self);
 }

@@ -45,3 +45,59 @@ enough_list_model_find (GListModel *model,
 
   return GTK_INVALID_LIST_POSITION;
 }
+
+typedef struct
+{
+  GtkSliceListModel *slice;
+  guint              step;
+  double             screens;
+} GrowNearEnd;
+
+static void
+grow_near_end_free (gpointer data,
+                    GClosure *closure)
+{
+  GrowNearEnd *grow = data;
+
+  g_object_unref (grow->slice);
+  g_free (grow);
+}
+
+static void
+on_grow_adjustment_changed (GtkAdjustment *adjustment,
+                            GrowNearEnd   *grow)
+{
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double left = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) - page;
+  GListModel *all = gtk_slice_list_model_get_model (grow->slice);
+  guint size = gtk_slice_list_model_get_size (grow->slice);
+
+  /* Not laid out yet (no page): nothing is left below it either. */
+  if (all != NULL && left < grow->screens * page && size < g_list_model_get_n_items (all))
+    gtk_slice_list_model_set_size (grow->slice, size + grow->step);
+}
+
+void
+enough_list_grow_near_end (GtkListView       *list,
+                           GtkSliceListModel *slice,
+                           guint              step,
+                           double             screens)
+{
+  GtkAdjustment *adjustment;
+  GrowNearEnd *grow;
+  GClosure *closure;
+
+  g_return_if_fail (GTK_IS_LIST_VIEW (list));
+  g_return_if_fail (GTK_IS_SLICE_LIST_MODEL (slice));
+  g_return_if_fail (step > 0);
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  grow = g_new0 (GrowNearEnd, 1);
+  grow->slice = g_object_ref (slice);
+  grow->step = step;
+  grow->screens = screens;
+  /* One closure for both signals, freed with the adjustment. */
+  closure = g_cclosure_new (G_CALLBACK (on_grow_adjustment_changed), grow, grow_near_end_free);
+  g_signal_connect_closure (adjustment, "value-changed", closure, FALSE);
+  g_signal_connect_closure (adjustment, "changed", closure, FALSE);
+}

@@ -24,4 +24,14 @@ guint enough_list_model_find      (GListModel  *model,
                                    gpointer     item,
                                    guint        max);
 
+/* Lets @slice, the rows of @list from the start of a longer list, grow by
+ * @step items whenever fewer than @screens screens of rows are left below
+ * the view, as the list is scrolled, moved through with the keyboard or
+ * laid out taller: GTK 4.8's list view makes a row for up to 200 items at
+ * once, which on a journal of years was most of a page's first show. */
+void  enough_list_grow_near_end   (GtkListView       *list,
+                                   GtkSliceListModel *slice,
+                                   guint              step,
+                                   double             screens);
+
 G_END_DECLS

@@ -512,22 +512,6 @@ on_list_activate (EnoughLetterPage *self,
   open_from_list (self, letter);
 }
 
-static void
-on_list_scrolled (EnoughLetterPage *self,
-                  GtkAdjustment    *adjustment)
-{
-  double page = gtk_adjustment_get_page_size (adjustment);
-  double left = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) - page;
-  guint size = gtk_slice_list_model_get_size (self->shown);
-
-  /* Within half a screen of the end (or a window taller than the rows):
-   * more. Not a whole screen: the first rows would then grow at once in
-   * an ordinary window, before anything was scrolled. */
-  if (self->letters != NULL && page > 0 && left < page / 2 &&
-      size < g_list_model_get_n_items (self->letters))
-    gtk_slice_list_model_set_size (self->shown, size + LIST_PAGE);
-}
-
 static GtkWidget *
 row_new (void)
 {
@@ -769,7 +753,6 @@ static void
 enough_letter_page_build (EnoughPage *page)
 {
   EnoughLetterPage *self = ENOUGH_LETTER_PAGE (page);
-  GtkAdjustment *adjustment;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Folded to one pane, or the other pane shown: the focus follows. */
@@ -778,11 +761,9 @@ enough_letter_page_build (EnoughPage *page)
   self->row_factory = enough_row_factory_install (self->list_view, &row_kind, row_now, row_open, self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
-  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
-  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_list_scrolled), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_list_scrolled), self,
-                           G_CONNECT_SWAPPED);
+  /* Within half a screen of the end: a whole screen would grow the first
+   * rows at once in an ordinary window, before anything was scrolled. */
+  enough_list_grow_near_end (self->list_view, self->shown, LIST_PAGE, 0.5);
 
   set_open_letter (self, NULL, FALSE);
 }
