@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "enough-gui-test-utils.h"
+#include "enough-search-reveal.h"
 #include "enough-test-utils.h"
 
 typedef struct
@@ -376,4 +377,32 @@ enough_test_show_page_at_once (EnoughTestApp *test,
   g_assert_false (gtk_stack_get_transition_running (GTK_STACK (enough_test_must_find_by_id (page, "main_stack"))));
   g_assert_false (gtk_stack_get_transition_running (GTK_STACK (enough_test_must_find_by_id (page, "content_stack"))));
   return page;
+}
+
+void
+enough_test_assert_revealed (GtkWidget *widget,
+                             int        start,
+                             int        end)
+{
+  int first = -1, last = -1;
+  gboolean selected;
+
+  g_assert_true (enough_search_reveal_get_highlight (widget, &first, &last));
+  g_assert_cmpint (first, ==, start);
+  g_assert_cmpint (last, ==, end);
+
+  if (GTK_IS_LABEL (widget))
+    selected = gtk_label_get_selection_bounds (GTK_LABEL (widget), &first, &last);
+  else
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter a, b;
+
+      g_assert_true (GTK_IS_TEXT_VIEW (widget));
+      selected = gtk_text_buffer_get_selection_bounds (buffer, &a, &b);
+      first = gtk_text_iter_get_offset (&a);
+      last = gtk_text_iter_get_offset (&b);
+    }
+  g_assert_cmpint (first, ==, selected ? start : end);
+  g_assert_cmpint (last, ==, end);
 }

@@ -95,6 +95,15 @@ GtkWidget *enough_test_show_page_at_once   (EnoughTestApp     *test,
 void       enough_test_scroll_list_to_end  (GtkListView       *list,
                                             guint              n_items);
 
+/* That a search revealed the characters @start to @end of @widget (a label
+ * or a text view): marked exactly, and selected; or, if another client of
+ * the display took the X11 PRIMARY selection meanwhile (GTK then collapses
+ * the selection: tests run two at a time on one display), the cursor right
+ * after them. */
+void       enough_test_assert_revealed     (GtkWidget         *widget,
+                                            int                start,
+                                            int                end);
+
 /* A private session bus for this test program (GTestDBus), for the fake
  * notification server or a keyring; DISPLAY kept (GTestDBus unsets it,
  * against X11 autolaunch, and GTK needs it). */

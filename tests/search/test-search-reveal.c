@@ -596,22 +596,6 @@ reveal_done (gpointer data)
   return !enough_search_reveal_is_busy (wait->scroller) && focus_is_in (wait->widget);
 }
 
-/* The selection is the match; or, if the X11 PRIMARY selection was taken
- * meanwhile (GTK then collapses it), the cursor is right after it. */
-static void
-assert_selection (gboolean    selected,
-                  int         start,
-                  int         end,
-                  int         expected_start,
-                  int         expected_end)
-{
-  if (selected)
-    g_assert_cmpint (start, ==, expected_start);
-  else
-    g_assert_cmpint (start, ==, expected_end);
-  g_assert_cmpint (end, ==, expected_end);
-}
-
 static void
 assert_label_revealed (GtkLabel   *label,
                        const char *text,
@@ -620,19 +604,11 @@ assert_label_revealed (GtkLabel   *label,
   RevealWait wait = { GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_SCROLLED_WINDOW)),
                       GTK_WIDGET (label) };
   int expected = char_offset_of (text, match);
-  int expected_end = expected + (int) g_utf8_strlen (match, -1);
-  int start = -1, end = -1;
-  gboolean selected;
 
   g_assert_nonnull (wait.scroller);
   g_assert_true (enough_test_wait_until (reveal_done, &wait, 20));
-  /* Exactly the words, marked… */
-  g_assert_true (enough_search_reveal_get_highlight (GTK_WIDGET (label), &start, &end));
-  g_assert_cmpint (start, ==, expected);
-  g_assert_cmpint (end, ==, expected_end);
-  /* …selected… */
-  selected = gtk_label_get_selection_bounds (label, &start, &end);
-  assert_selection (selected, start, end, expected, expected_end);
+  /* Exactly the words, marked and selected… */
+  enough_test_assert_revealed (GTK_WIDGET (label), expected, expected + (int) g_utf8_strlen (match, -1));
   /* …and scrolled to, well down the text. */
   g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (wait.scroller)), >, 0);
   g_assert_true (label_range_in_view (wait.scroller, label, expected));
@@ -648,10 +624,9 @@ check_open_letter (EnoughTestApp *test)
   EnoughLetter *letter;
   GtkTextView *view;
   GtkTextBuffer *buffer;
-  GtkTextIter start, end;
+  GtkTextIter start;
   RevealWait wait;
   int expected, first = -1, last = -1;
-  gboolean selected;
 
   /* A finished letter, for reading; the query in other letters' case. */
   g_assert_cmpint (search_and_open (test, "LIGHTHOUSE", ENOUGH_RECORD_KIND_LETTER), ==, ENOUGH_SEARCH_FIELD_LETTER);
@@ -693,12 +668,7 @@ check_open_letter (EnoughTestApp *test)
   g_assert_true (enough_test_wait_until (reveal_done, &wait, 20));
   buffer = gtk_text_view_get_buffer (view);
   expected = char_offset_of (fixture->draft_text, "quiet");
-  g_assert_true (enough_search_reveal_get_highlight (GTK_WIDGET (view), &first, &last));
-  g_assert_cmpint (first, ==, expected);
-  g_assert_cmpint (last, ==, expected + 5);
-  selected = gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
-  assert_selection (selected, gtk_text_iter_get_offset (&start), gtk_text_iter_get_offset (&end),
-                    expected, expected + 5);
+  enough_test_assert_revealed (GTK_WIDGET (view), expected, expected + 5);
   g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (wait.scroller)), >, 0);
   g_assert_true (text_view_offset_in_view (wait.scroller, view, expected));
   g_assert_true (get_focus (GTK_WIDGET (view)) == GTK_WIDGET (view));
