@@ -514,6 +514,14 @@ check_search_by_keyboard (EnoughTestApp *test)
   /* Dialogues first, then letters: two groups to cross. */
   g_assert_cmpuint (first_letter, >, 0);
   g_assert_cmpuint (first_letter, <, n);
+  /* …and on to the experiment and the check-in, the last two. */
+  {
+    g_autoptr(EnoughSearchResult) experiment = g_list_model_get_item (results, n - 2);
+    g_autoptr(EnoughSearchResult) checkin = g_list_model_get_item (results, n - 1);
+
+    g_assert_cmpint (enough_search_result_get_kind (experiment), ==, ENOUGH_RECORD_KIND_EXPERIMENT);
+    g_assert_cmpint (enough_search_result_get_kind (checkin), ==, ENOUGH_RECORD_KIND_CHECKIN);
+  }
 
   enough_test_keys_send ("Down");
   assert_focus (test->window, enough_search_view_get_row (view, 0));
@@ -545,11 +553,32 @@ check_search_by_keyboard (EnoughTestApp *test)
 /* Run in a process of its own (meson.build): in a process's second
  * window, GTK 4.8's text fields no longer get key presses (their input
  * method keeps them), so this test types only in the first. */
+/* An experiment and a check-in that match too: results in all five groups
+ * (Up and Down must cross into the last two as into the others). */
+static void
+add_experiment_and_checkin (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnoughStore) store = enough_store_open (NULL, ENOUGH_STORE_OPEN_NO_AUTO_BACKUP, &error);
+  g_autoptr(EnoughExperiment) experiment = NULL;
+  g_autoptr(EnoughCheckin) checkin = NULL;
+
+  g_assert_no_error (error);
+  experiment = enough_store_create_experiment (store);
+  enough_experiment_set_belief (experiment, "A short answer is not enough");
+  checkin = enough_store_dup_checkin (store, "2026-03-02", TRUE);
+  enough_checkin_set_mood (checkin, 3);
+  enough_checkin_set_note (checkin, "Slept enough");
+  g_assert_true (enough_store_close (store, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_search_by_keyboard (Fixture       *fixture,
                          gconstpointer  data)
 {
   fill_journal ();
+  add_experiment_and_checkin ();
   enough_test_run_app (check_search_by_keyboard, NULL);
 }
 

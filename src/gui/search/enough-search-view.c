@@ -728,7 +728,8 @@ on_keynav_failed (GtkWidget        *list,
                   GtkDirectionType  direction,
                   EnoughSearchView *self)
 {
-  GtkListBox *lists[3] = { self->list_dialogues, self->list_letters, self->list_checks };
+  GtkListBox *lists[5] = { self->list_dialogues, self->list_letters, self->list_checks,
+                           self->list_experiments, self->list_checkins };
   int step = direction == GTK_DIR_DOWN ? 1 : direction == GTK_DIR_UP ? -1 : 0;
   int g;
 
@@ -830,6 +831,8 @@ enough_search_view_init (EnoughSearchView *self)
   g_signal_connect_object (self->list_dialogues, "keynav-failed", G_CALLBACK (on_keynav_failed), self, G_CONNECT_DEFAULT);
   g_signal_connect_object (self->list_letters, "keynav-failed", G_CALLBACK (on_keynav_failed), self, G_CONNECT_DEFAULT);
   g_signal_connect_object (self->list_checks, "keynav-failed", G_CALLBACK (on_keynav_failed), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (self->list_experiments, "keynav-failed", G_CALLBACK (on_keynav_failed), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (self->list_checkins, "keynav-failed", G_CALLBACK (on_keynav_failed), self, G_CONNECT_DEFAULT);
   /* Each key typed in the search entry would fade the results' scrollbar
    * in and out under a resting pointer. */
   enough_still_pointer_filter (GTK_WIDGET (self));
