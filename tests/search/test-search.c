@@ -506,6 +506,16 @@ on_opacity (GtkWidget  *scrollbar,
   (*changes)++;
 }
 
+static gboolean
+on_motion (GtkEventControllerLegacy *controller,
+           GdkEvent                 *event,
+           guint                    *motions)
+{
+  if (gdk_event_get_event_type (event) == GDK_MOTION_NOTIFY)
+    (*motions)++;
+  return GDK_EVENT_PROPAGATE;
+}
+
 /* Painted frames of @window, forced, so that what waits for the next frame
  * (GTK's motion after a relayout) happens. */
 static void
@@ -528,8 +538,11 @@ paint_frames (GtkWidget *window,
  * relayout of the window (each key typed in the entry lays it out) makes
  * GTK send a motion event with the pointer where it was; with the pointer
  * resting on the results, it must not fade the scrollbar in and out (about
- * ten frames of the whole window per key). Fails without the filter in
- * enough-search-view.c (the scrollbar's opacity changes 9 times). */
+ * ten frames of the whole window per key). Without the filter in
+ * enough-search-view.c it fails only in the runs where GTK sends its
+ * motions during the relayouts counted below (1 of 3 when run alone,
+ * fewer in the whole program, on this Xvfb): a weak test, to be made
+ * sure (docs/reliability.md). */
 static void
 check_still_pointer (EnoughTestApp *test)
 {
@@ -538,11 +551,17 @@ check_still_pointer (EnoughTestApp *test)
   GtkWidget *row, *last_row, *scroller, *scrollbar, *picked;
   GdkDevice *pointer;
   double x, y, dx, dy;
-  guint changes = 0;
+  guint changes = 0, motions = 0;
+  GtkEventController *motion_counter;
   gulong id;
 
   open_search (test);
   view = type_query (test, "walk");
+  /* The motions that reach the results. */
+  motion_counter = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (motion_counter, GTK_PHASE_CAPTURE);
+  g_signal_connect (motion_counter, "event", G_CALLBACK (on_motion), &motions);
+  gtk_widget_add_controller (GTK_WIDGET (view), motion_counter);
   row = enough_search_view_get_row (view, 0);
   last_row = enough_search_view_get_row (view, 19);
   g_assert_cmpuint (g_list_model_get_n_items (enough_search_view_get_results (view)), ==, 20);
@@ -574,7 +593,15 @@ check_still_pointer (EnoughTestApp *test)
   enough_test_drain_main_context ();
   gtk_widget_set_visible (window, TRUE);
   paint_frames (window, 3);
-  gtk_widget_queue_allocate (window);
+  /* That first motion comes after a relayout once X has told GTK where
+   * the pointer is: a few relayouts, at most, until it came (it may not:
+   * then there is nothing to filter). */
+  for (guint i = 0; i < 10 && motions == 0; i++)
+    {
+      gtk_widget_queue_allocate (window);
+      paint_frames (window, 3);
+    }
+  /* The fade in it may start runs on the next frames, then fades out. */
   paint_frames (window, 3);
   g_assert_true (enough_test_wait_until (opacity_is_zero, scrollbar, 30));
 
@@ -588,6 +615,53 @@ check_still_pointer (EnoughTestApp *test)
   g_signal_handler_disconnect (scrollbar, id);
   g_assert_cmpuint (changes, ==, 0);
   g_assert_cmpfloat (gtk_widget_get_opacity (scrollbar), ==, 0);
+}
+
+static guint
+count_rows (GtkWidget *root)
+{
+  guint n = GTK_IS_LIST_BOX_ROW (root) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_rows (child);
+  return n;
+}
+
+/* The first answer's rows come a few a frame (all in one frame took longer
+ * than a frame on software rendering), all of them at once when a row is
+ * asked for, and the view is busy until they are all there. */
+static void
+check_rows_over_frames (EnoughTestApp *test)
+{
+  EnoughSearchView *view;
+  guint first;
+
+  open_search (test);
+  view = enough_window_get_search_view (test->window);
+  enough_search_view_set_query (view, "walk");
+  g_assert_cmpuint (g_list_model_get_n_items (enough_search_view_get_results (view)), ==, 20);
+  first = count_rows (GTK_WIDGET (view));
+  g_assert_cmpuint (first, >, 0);
+  g_assert_cmpuint (first, <, 20);
+  g_assert_true (enough_search_view_is_busy (view));
+  enough_test_wait_for_search (view, "walk");
+  g_assert_cmpuint (count_rows (GTK_WIDGET (view)), ==, 20);
+
+  enough_search_view_set_query (view, "");
+  g_assert_cmpuint (count_rows (GTK_WIDGET (view)), ==, 0);
+  enough_search_view_set_query (view, "walk");
+  g_assert_cmpuint (count_rows (GTK_WIDGET (view)), ==, first);
+  g_assert_nonnull (enough_search_view_get_row (view, 19));
+  g_assert_cmpuint (count_rows (GTK_WIDGET (view)), ==, 20);
+  g_assert_false (enough_search_view_is_busy (view));
+}
+
+static void
+test_rows_over_frames (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  enough_test_run_app (check_rows_over_frames, fixture);
 }
 
 static void
@@ -625,6 +699,7 @@ main (int   argc,
   g_test_add ("/search/open-results", Fixture, NULL, fixture_setup, test_open_results, fixture_teardown);
   g_test_add ("/search/cjk", Fixture, NULL, fixture_setup, test_cjk, fixture_teardown);
   g_test_add ("/search/still-pointer", Fixture, NULL, fixture_setup_many, test_still_pointer, fixture_teardown);
+  g_test_add ("/search/rows-over-frames", Fixture, NULL, fixture_setup_many, test_rows_over_frames, fixture_teardown);
 
   return g_test_run ();
 }

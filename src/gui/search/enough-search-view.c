@@ -15,6 +15,10 @@
 #define SEARCH_DELAY_MS 100
 /* A bounded page of results per kind: the list is for finding, not reading. */
 #define RESULTS_PER_KIND 20
+/* New rows made in one frame: the first answer's rows laid out and drawn
+ * together took longer than a frame on software rendering (measured with
+ * bench/enough-bench-stalls.py); a screenful comes in two or three. */
+#define ROWS_PER_FRAME 4
 
 struct _EnoughSearchView
 {
@@ -39,6 +43,9 @@ struct _EnoughSearchView
   GCancellable *cancellable;    /* of the full answer in flight */
   GListStore   *results;        /* all shown, grouped by kind */
   GListStore   *groups[5];      /* dialogues, letters, self-checks, experiments, check-ins */
+  guint         n_rows[5];      /* rows made of each group's results so far */
+  guint         rows_tick_id;   /* makes the rest, a few each frame */
+  gboolean      rows_wait;      /* the first few are not laid out yet */
 };
 
 G_DEFINE_FINAL_TYPE (EnoughSearchView, enough_search_view, GTK_TYPE_WIDGET)
@@ -329,6 +336,87 @@ on_row_activated (EnoughSearchView *self,
     g_signal_emit (self, signals[SIGNAL_OPEN_RESULT], 0, result);
 }
 
+/* ---- Rows --------------------------------------------------------------- */
+
+static GtkListBox *
+group_list (EnoughSearchView *self,
+            guint             g)
+{
+  GtkListBox *lists[5] = { self->list_dialogues, self->list_letters, self->list_checks,
+                           self->list_experiments, self->list_checkins };
+
+  return lists[g];
+}
+
+/* Makes up to @budget of the rows not made yet, in the order shown;
+ * returns whether some are still to come. */
+static gboolean
+add_rows (EnoughSearchView *self,
+          guint             budget)
+{
+  for (guint g = 0; g < G_N_ELEMENTS (self->groups); g++)
+    {
+      guint n;
+
+      if (self->groups[g] == NULL || group_list (self, g) == NULL)
+        return FALSE;  /* disposed */
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->groups[g]));
+      for (; self->n_rows[g] < n && budget > 0; self->n_rows[g]++, budget--)
+        {
+          g_autoptr(EnoughSearchResult) result = g_list_model_get_item (G_LIST_MODEL (self->groups[g]),
+                                                                        self->n_rows[g]);
+
+          gtk_list_box_append (group_list (self, g), create_row (result));
+        }
+      if (self->n_rows[g] < n)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+finish_rows (EnoughSearchView *self)
+{
+  if (self->rows_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rows_tick_id);
+  self->rows_tick_id = 0;
+  add_rows (self, G_MAXUINT);
+}
+
+static gboolean
+on_rows_tick (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  EnoughSearchView *self = ENOUGH_SEARCH_VIEW (widget);
+
+  /* This frame lays out the rows made last: one batch a frame. */
+  if (self->rows_wait)
+    {
+      self->rows_wait = FALSE;
+      return G_SOURCE_CONTINUE;
+    }
+  if (add_rows (self, ROWS_PER_FRAME))
+    return G_SOURCE_CONTINUE;
+  self->rows_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The first rows now, the rest over the next frames; all at once where
+ * nothing is drawn. */
+static void
+make_rows (EnoughSearchView *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      finish_rows (self);
+      return;
+    }
+  self->rows_wait = TRUE;
+  if (add_rows (self, ROWS_PER_FRAME) && self->rows_tick_id == 0)
+    self->rows_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_rows_tick, NULL, NULL);
+}
+
 /* ---- Searching ---------------------------------------------------------- */
 
 static gboolean
@@ -361,37 +449,32 @@ same_result (EnoughSearchResult *a,
 }
 
 /* Shows @results (NULL: none) in the group's rows, which are kept: row i
- * shows result i, changed only if that result changed, rows added or
- * removed only at the end. Returns whether anything changed. */
+ * shows result i, changed only if that result changed, rows removed only
+ * at the end; the rows to add are made by make_rows(). Returns whether
+ * anything changed. */
 static gboolean
 show_group (EnoughSearchView *self,
             guint             g,
             GPtrArray        *results)
 {
-  GtkListBox *lists[5] = { self->list_dialogues, self->list_letters, self->list_checks,
-                           self->list_experiments, self->list_checkins };
+  GtkListBox *list = group_list (self, g);
   GListStore *store = self->groups[g];
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (store));
   gboolean changed = n_old != results->len;
 
-  for (guint i = 0; i < results->len; i++)
+  for (guint i = 0; i < MIN (results->len, n_old); i++)
     {
       EnoughSearchResult *result = g_ptr_array_index (results, i);
-      g_autoptr(EnoughSearchResult) old = NULL;
+      g_autoptr(EnoughSearchResult) old = g_list_model_get_item (G_LIST_MODEL (store), i);
 
-      if (i >= n_old)
-        {
-          gtk_list_box_append (lists[g], create_row (result));
-          continue;
-        }
-      old = g_list_model_get_item (G_LIST_MODEL (store), i);
       if (same_result (old, result))
         continue;
-      update_row (GTK_WIDGET (gtk_list_box_get_row_at_index (lists[g], (int) i)), result);
+      if (i < self->n_rows[g])
+        update_row (GTK_WIDGET (gtk_list_box_get_row_at_index (list, (int) i)), result);
       changed = TRUE;
     }
-  for (guint i = n_old; i > results->len; i--)
-    gtk_list_box_remove (lists[g], GTK_WIDGET (gtk_list_box_get_row_at_index (lists[g], (int) i - 1)));
+  for (; self->n_rows[g] > results->len; self->n_rows[g]--)
+    gtk_list_box_remove (list, GTK_WIDGET (gtk_list_box_get_row_at_index (list, (int) self->n_rows[g] - 1)));
 
   if (changed)
     g_list_store_splice (store, 0, n_old, results->pdata, results->len);
@@ -438,6 +521,8 @@ show_results (EnoughSearchView *self,
       changed |= show_group (self, g, groups[g]);
       gtk_widget_set_visible (group_boxes[g], groups[g]->len > 0);
     }
+
+  make_rows (self);
 
   /* Flattened in the order shown, so "the first result" is the top row. */
   if (changed)
@@ -629,7 +714,7 @@ enough_search_view_is_busy (EnoughSearchView *self)
 {
   g_return_val_if_fail (ENOUGH_IS_SEARCH_VIEW (self), FALSE);
 
-  return self->timeout_id != 0 || self->cancellable != NULL;
+  return self->timeout_id != 0 || self->cancellable != NULL || self->rows_tick_id != 0;
 }
 
 const char *
@@ -652,17 +737,16 @@ GtkWidget *
 enough_search_view_get_row (EnoughSearchView *self,
                             guint             index)
 {
-  GtkListBox *lists[5] = { self->list_dialogues, self->list_letters, self->list_checks,
-                           self->list_experiments, self->list_checkins };
-
   g_return_val_if_fail (ENOUGH_IS_SEARCH_VIEW (self), NULL);
 
-  for (guint g = 0; g < G_N_ELEMENTS (lists); g++)
+  /* Asked for: made now, not a few frames later. */
+  finish_rows (self);
+  for (guint g = 0; g < G_N_ELEMENTS (self->groups); g++)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups[g]));
 
       if (index < n)
-        return GTK_WIDGET (gtk_list_box_get_row_at_index (lists[g], index));
+        return GTK_WIDGET (gtk_list_box_get_row_at_index (group_list (self, g), index));
       index -= n;
     }
 
@@ -728,24 +812,30 @@ on_keynav_failed (GtkWidget        *list,
                   GtkDirectionType  direction,
                   EnoughSearchView *self)
 {
-  GtkListBox *lists[5] = { self->list_dialogues, self->list_letters, self->list_checks,
-                           self->list_experiments, self->list_checkins };
   int step = direction == GTK_DIR_DOWN ? 1 : direction == GTK_DIR_UP ? -1 : 0;
   int g;
 
   if (step == 0)
     return FALSE;
 
-  for (g = 0; g < (int) G_N_ELEMENTS (lists) && GTK_WIDGET (lists[g]) != list; g++)
+  /* The end of the rows made so far, not of the results. */
+  if (self->rows_tick_id != 0)
+    {
+      finish_rows (self);
+      if (step > 0 && gtk_widget_child_focus (list, direction))
+        return TRUE;
+    }
+
+  for (g = 0; g < (int) G_N_ELEMENTS (self->groups) && GTK_WIDGET (group_list (self, g)) != list; g++)
     ;
-  for (g += step; g >= 0 && g < (int) G_N_ELEMENTS (lists); g += step)
+  for (g += step; g >= 0 && g < (int) G_N_ELEMENTS (self->groups); g += step)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups[g]));
       GtkListBoxRow *row;
 
-      if (n == 0 || !gtk_widget_get_visible (GTK_WIDGET (lists[g])))
+      if (n == 0 || !gtk_widget_get_visible (GTK_WIDGET (group_list (self, g))))
         continue;
-      row = gtk_list_box_get_row_at_index (lists[g], step > 0 ? 0 : (int) n - 1);
+      row = gtk_list_box_get_row_at_index (group_list (self, g), step > 0 ? 0 : (int) n - 1);
       if (row != NULL && gtk_widget_grab_focus (GTK_WIDGET (row)))
         {
           show_focus (GTK_WIDGET (row));
@@ -758,6 +848,14 @@ on_keynav_failed (GtkWidget        *list,
 
 /* ---- Object ------------------------------------------------------------- */
 
+/* Ticks stop with the drawing: the rows still to come are made now. */
+static void
+enough_search_view_unmap (GtkWidget *widget)
+{
+  finish_rows (ENOUGH_SEARCH_VIEW (widget));
+  GTK_WIDGET_CLASS (enough_search_view_parent_class)->unmap (widget);
+}
+
 static void
 enough_search_view_dispose (GObject *object)
 {
@@ -765,6 +863,9 @@ enough_search_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   cancel_full_search (self);
+  if (self->rows_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rows_tick_id);
+  self->rows_tick_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_SEARCH_VIEW);
   g_clear_object (&self->store);
   g_clear_object (&self->results);
@@ -793,6 +894,7 @@ enough_search_view_class_init (EnoughSearchViewClass *klass)
 
   object_class->dispose = enough_search_view_dispose;
   object_class->finalize = enough_search_view_finalize;
+  widget_class->unmap = enough_search_view_unmap;
 
   signals[SIGNAL_OPEN_RESULT] =
     g_signal_new ("open-result", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
