@@ -17,8 +17,11 @@
 #define RESULTS_PER_KIND 20
 /* New rows made in one frame: the first answer's rows laid out and drawn
  * together took longer than a frame on software rendering (measured with
- * bench/enough-bench-stalls.py); a screenful comes in two or three. */
-#define ROWS_PER_FRAME 4
+ * bench/enough-bench-stalls.py). The first frame also draws the whole
+ * list anew, so it gets the fewest; each frame after costs a redraw of
+ * the list, so they get more. */
+#define ROWS_FIRST_FRAME 4
+#define ROWS_PER_FRAME 8
 
 struct _EnoughSearchView
 {
@@ -413,7 +416,7 @@ make_rows (EnoughSearchView *self)
       return;
     }
   self->rows_wait = TRUE;
-  if (add_rows (self, ROWS_PER_FRAME) && self->rows_tick_id == 0)
+  if (add_rows (self, ROWS_FIRST_FRAME) && self->rows_tick_id == 0)
     self->rows_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_rows_tick, NULL, NULL);
 }
 
