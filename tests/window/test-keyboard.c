@@ -550,9 +550,6 @@ check_search_by_keyboard (EnoughTestApp *test)
                    enough_search_result_get_entry_uuid (chosen));
 }
 
-/* Run in a process of its own (meson.build): in a process's second
- * window, GTK 4.8's text fields no longer get key presses (their input
- * method keeps them), so this test types only in the first. */
 /* An experiment and a check-in that match too: results in all five groups
  * (Up and Down must cross into the last two as into the others). */
 static void
@@ -573,6 +570,9 @@ add_experiment_and_checkin (void)
   g_assert_no_error (error);
 }
 
+/* Run in a process of its own (meson.build): in a process's second
+ * window, GTK 4.8's text fields no longer get key presses (their input
+ * method keeps them), so this test types only in the first. */
 static void
 test_search_by_keyboard (Fixture       *fixture,
                          gconstpointer  data)
