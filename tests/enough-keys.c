@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <dlfcn.h>
+#include <math.h>
 #include <gdk/x11/gdkx.h>
 #include <X11/Xlib.h>
 #include <X11/keysym.h>
@@ -241,4 +242,67 @@ enough_test_keys_describe (GtkWidget *widget)
                           gtk_widget_get_parent (widget) != NULL
                             ? G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget))
                             : "(nothing)");
+}
+
+typedef struct
+{
+  double   x;  /* where, in the surface */
+  double   y;
+  gboolean arrived;
+} PointerWait;
+
+static gboolean
+on_pointer_event (GtkEventControllerLegacy *controller,
+                  GdkEvent                 *event,
+                  PointerWait              *wait)
+{
+  double x, y;
+
+  if (gdk_event_get_event_type (event) == GDK_MOTION_NOTIFY &&
+      gdk_event_get_position (event, &x, &y) &&
+      fabs (x - wait->x) < 1 && fabs (y - wait->y) < 1)
+    wait->arrived = TRUE;
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+pointer_arrived (gpointer data)
+{
+  return ((PointerWait *) data)->arrived;
+}
+
+void
+enough_test_pointer_move_to (GtkWidget *widget,
+                             double     x,
+                             double     y)
+{
+  Display *xdisplay = get_xdisplay ();
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  GtkEventController *controller;
+  PointerWait wait = { 0 };
+  double dx, dy;
+  int root_x, root_y;
+  Window child;
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native), x, y, &wait.x, &wait.y));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  wait.x = floor (wait.x + dx);
+  wait.y = floor (wait.y + dy);
+  XTranslateCoordinates (xdisplay, gdk_x11_surface_get_xid (surface), DefaultRootWindow (xdisplay),
+                         (int) wait.x, (int) wait.y, &root_x, &root_y, &child);
+
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "event", G_CALLBACK (on_pointer_event), &wait);
+  gtk_widget_add_controller (GTK_WIDGET (native), controller);
+
+  /* From one pixel aside: a warp to where the pointer already is moves
+   * nothing and sends no motion. */
+  XWarpPointer (xdisplay, None, DefaultRootWindow (xdisplay), 0, 0, 0, 0, root_x + 1, root_y);
+  XWarpPointer (xdisplay, None, DefaultRootWindow (xdisplay), 0, 0, 0, 0, root_x, root_y);
+  XSync (xdisplay, False);
+  g_assert_true (enough_test_wait_until (pointer_arrived, &wait, 30));
+  gtk_widget_remove_controller (GTK_WIDGET (native), controller);
+  drain_main_context ();
 }

@@ -22,6 +22,13 @@ G_BEGIN_DECLS
 void       enough_test_keys_focus_window   (GtkWindow  *window);
 void       enough_test_keys_send           (const char *keys);
 
+/* Moves the real pointer (as a mouse would: the X server sends the
+ * crossing and motion events) to (@x, @y) of @widget, and waits until GTK
+ * has handled the motion there. */
+void       enough_test_pointer_move_to     (GtkWidget  *widget,
+                                            double      x,
+                                            double      y);
+
 /* The widget with the keyboard focus in @window, and its description
  * for a failing assertion: its type, CSS name, label or accessible
  * name. */
