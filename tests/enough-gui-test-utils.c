@@ -188,6 +188,21 @@ enough_test_find_first (GtkWidget             *root,
   return NULL;
 }
 
+guint
+enough_test_count (GtkWidget             *root,
+                   EnoughTestWidgetMatch  match,
+                   gconstpointer          data)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += (match (child, data) ? 1 : 0) + enough_test_count (child, match, data);
+
+  return n;
+}
+
 EnoughStore *
 enough_test_use_fake_clock (EnoughTestApp *test,
                             gint64        *now)

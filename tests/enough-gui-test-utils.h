@@ -57,6 +57,11 @@ typedef gboolean (*EnoughTestWidgetMatch) (GtkWidget     *widget,
 GtkWidget *enough_test_find_first          (GtkWidget         *root,
                                             EnoughTestWidgetMatch match,
                                             gconstpointer      data);
+/* How many widgets under @root (at any depth, not @root itself) @match
+ * accepts. */
+guint      enough_test_count               (GtkWidget         *root,
+                                            EnoughTestWidgetMatch match,
+                                            gconstpointer      data);
 /* Gives the app's store enough_test_fake_clock() reading *@now; returns the store. */
 EnoughStore *enough_test_use_fake_clock    (EnoughTestApp     *test,
                                             gint64            *now);

@@ -350,17 +350,11 @@ find_turn_row (GtkWidget  *root,
   return ENOUGH_TURN_ROW (enough_test_find_first (root, is_row_of, turn));
 }
 
-static guint
-count_turn_rows (GtkWidget *root)
+static gboolean
+is_turn_row (GtkWidget     *widget,
+             gconstpointer  data)
 {
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += ENOUGH_IS_TURN_ROW (child) ? 1 : count_turn_rows (child);
-
-  return n;
+  return ENOUGH_IS_TURN_ROW (widget);
 }
 
 static void
@@ -441,7 +435,7 @@ assert_turn_revealed (EnoughTestApp *test)
   last_row = find_turn_row (GTK_WIDGET (page), last);
   g_assert_true (last_row == NULL || !row_in_view (last_row));
   /* …with only the rows around it made, not one per turn. */
-  g_assert_cmpuint (count_turn_rows (GTK_WIDGET (page)), <, N_TURNS / 4);
+  g_assert_cmpuint (enough_test_count (GTK_WIDGET (page), is_turn_row, NULL), <, N_TURNS / 4);
   /* Only that turn is marked. */
   assert_only_marked (GTK_WIDGET (page), wait.turn);
 

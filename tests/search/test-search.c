@@ -586,15 +586,17 @@ check_still_pointer (EnoughTestApp *test)
   g_assert_cmpfloat (gtk_widget_get_opacity (scrollbar), ==, 0);
 }
 
+static gboolean
+is_row (GtkWidget     *widget,
+        gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX_ROW (widget);
+}
+
 static guint
 count_rows (GtkWidget *root)
 {
-  guint n = GTK_IS_LIST_BOX_ROW (root) ? 1 : 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_rows (child);
-  return n;
+  return enough_test_count (root, is_row, NULL);
 }
 
 /* The first answer's rows come a few a frame (all in one frame took longer

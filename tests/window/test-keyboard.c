@@ -615,24 +615,13 @@ focus_a_turn (EnoughTestApp *test)
   g_assert_nonnull (focused_turn (test));
 }
 
-static guint
-count_bound_turn_rows (GtkWidget *widget)
-{
-  guint n = is_bound_turn_row (widget, NULL) ? 1 : 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_bound_turn_rows (child);
-  return n;
-}
-
 /* A row for every turn of the (short) dialogue, each with its turn. */
 static gboolean
 all_turns_bound (gpointer data)
 {
   EnoughTestApp *test = data;
 
-  return count_bound_turn_rows (page_widget (test, "critic")) >= n_turns (test);
+  return enough_test_count (page_widget (test, "critic"), is_bound_turn_row, NULL) >= n_turns (test);
 }
 
 static void
