@@ -33,6 +33,11 @@
  *                           of the results list, as after the entry's 100 ms
  *                           debounce); _frame_: up to the frame showing them;
  *                           store_: enough_store_search() alone, snippets read
+ *   search_on_screen_{p50,p95}_ms
+ *                           the same queries typed into the search entry, a
+ *                           key at a time: from the key (the entry's
+ *                           debounce included) to the end of the frame that
+ *                           shows its results, as many rows as fill the view
  *   redraw_frame_p50_ms     a frame that changes nothing (drawing's floor)
  *   show_<page>_{frame,idle}_ms
  *                           first switch to the Letters and Self-Check pages:
@@ -304,6 +309,106 @@ bench_search (EnoughWindow *window,
   drain ();
 }
 
+static guint
+count_descendants (GtkWidget *root,
+                   GType      type)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += G_TYPE_CHECK_INSTANCE_TYPE (child, type) + count_descendants (child, type);
+  return n;
+}
+
+typedef struct
+{
+  EnoughSearchView *view;
+  const char       *text;   /* the entry's, after the key */
+  gint64            shown;  /* end of the frame that showed its results */
+} OnScreen;
+
+/* The view has run the search for the entry's text, and what it shows
+ * fills the view or is all there is (the first answer's rows come a few
+ * a frame). */
+static void
+on_search_after_paint (GdkFrameClock *clock,
+                       OnScreen      *wait)
+{
+  GtkWidget *scroller;
+  GtkAdjustment *adjustment;
+
+  if (wait->shown != 0 || strcmp (enough_search_view_get_query (wait->view), wait->text) != 0)
+    return;
+  scroller = find_descendant (GTK_WIDGET (wait->view), GTK_TYPE_SCROLLED_WINDOW, 0);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  if (strcmp (enough_search_view_get_state (wait->view), "results") != 0 ||
+      gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) ||
+      count_descendants (GTK_WIDGET (wait->view), GTK_TYPE_LIST_BOX_ROW) >=
+      g_list_model_get_n_items (enough_search_view_get_results (wait->view)))
+    wait->shown = g_get_monotonic_time ();
+}
+
+/* As a user sees it: a key in the search entry (its debounce included) to
+ * the end of the frame that shows the results for it. */
+static void
+bench_search_on_screen (EnoughWindow *window,
+                        GArray       *on_screen_ms)
+{
+  EnoughSearchView *view = enough_window_get_search_view (window);
+  GtkEditable *entry = GTK_EDITABLE (enough_window_get_search_entry (window));
+  GdkFrameClock *clock;
+  OnScreen wait = { view, NULL, 0 };
+  gulong id;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  drain ();
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_search_after_paint), &wait);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      const char *query = queries[q];
+
+      gtk_editable_set_text (entry, "");
+      while (enough_search_view_is_busy (view))
+        g_main_context_iteration (NULL, TRUE);
+      drain ();
+      for (const char *c = query; *c != '\0'; c = g_utf8_next_char (c))
+        {
+          int position = -1;
+          gint64 start = g_get_monotonic_time ();
+          gint64 deadline = start + 2 * G_USEC_PER_SEC;
+          double ms;
+
+          wait.shown = 0;
+          gtk_editable_insert_text (entry, c, g_utf8_next_char (c) - c, &position);
+          wait.text = gtk_editable_get_text (entry);
+          /* A search whose results did not change draws nothing. */
+          while (strcmp (enough_search_view_get_query (view), wait.text) != 0 &&
+                 g_get_monotonic_time () < deadline)
+            g_main_context_iteration (NULL, TRUE);
+          gtk_widget_queue_draw (GTK_WIDGET (view));
+          while (wait.shown == 0 && g_get_monotonic_time () < deadline)
+            g_main_context_iteration (NULL, TRUE);
+          if (wait.shown == 0)
+            die ("the results of a search key were not shown within 2 s");
+          ms = (wait.shown - start) / 1000.0;
+          g_array_append_val (on_screen_ms, ms);
+          /* The full answer of a partial search and the rest of the rows
+           * land before the next key. */
+          while (enough_search_view_is_busy (view))
+            g_main_context_iteration (NULL, TRUE);
+          drain ();
+        }
+    }
+  g_signal_handler_disconnect (clock, id);
+  gtk_editable_set_text (entry, "");
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (gtk_widget_get_ancestor (
+    GTK_WIDGET (entry), GTK_TYPE_SEARCH_BAR)), FALSE);
+  drain ();
+}
+
 static void
 bench_store_search (EnoughStore *store,
                     GArray      *search_ms)
@@ -390,6 +495,7 @@ run_bench (gpointer data)
   g_autoptr(GArray) redraw_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) search_frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) store_search_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) on_screen_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) list_jump_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) list_page_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) turns_jump_ms = g_array_new (FALSE, FALSE, sizeof (double));
@@ -504,6 +610,7 @@ run_bench (gpointer data)
   /* 4. Search as you type, through the search UI, and the store alone. */
   bench_search (bench->window, search_ms, search_frame_ms);
   bench_store_search (store, store_search_ms);
+  bench_search_on_screen (bench->window, on_screen_ms);
 
   printf ("METRIC redraw_frame_p50_ms %.1f ms\n", bench_percentile_array (redraw_ms, 0.5));
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
@@ -520,6 +627,8 @@ run_bench (gpointer data)
   printf ("METRIC search_keystroke_p50_ms %.2f ms\n", bench_percentile_array (search_ms, 0.5));
   printf ("METRIC search_keystroke_p95_ms %.2f ms\n", bench_percentile_array (search_ms, 0.95));
   printf ("METRIC search_keystroke_frame_p95_ms %.1f ms\n", bench_percentile_array (search_frame_ms, 0.95));
+  printf ("METRIC search_on_screen_p50_ms %.1f ms\n", bench_percentile_array (on_screen_ms, 0.5));
+  printf ("METRIC search_on_screen_p95_ms %.1f ms\n", bench_percentile_array (on_screen_ms, 0.95));
   printf ("METRIC store_search_keystroke_p95_ms %.2f ms\n", bench_percentile_array (store_search_ms, 0.95));
   printf ("METRIC scroll_list_frame_p95_ms %.1f ms\n", bench_percentile_array (list_page_ms, 0.95));
   printf ("METRIC scroll_list_jump_p95_ms %.1f ms\n", bench_percentile_array (list_jump_ms, 0.95));
