@@ -101,7 +101,7 @@ type_query (EnoughTestApp *test,
   EnoughSearchView *view = enough_window_get_search_view (test->window);
 
   gtk_editable_set_text (GTK_EDITABLE (enough_window_get_search_entry (test->window)), query);
-  /* Not searched yet: the pause after a keystroke is still running. */
+  /* Not searched yet: the search runs from the main loop. */
   g_assert_true (enough_search_view_is_busy (view));
   enough_test_wait_for_search (view, query);
 
@@ -635,6 +635,48 @@ test_rows_over_frames (Fixture       *fixture,
   enough_test_run_app (check_rows_over_frames, fixture);
 }
 
+/* As you type: a key after a pause is searched in the main loop's next
+ * turn (no wait), keys that come faster than one search per 100 ms wait
+ * for their turn, and then only the newest text is searched. */
+static void
+check_as_you_type (EnoughTestApp *test)
+{
+  GtkEditable *entry = GTK_EDITABLE (enough_window_get_search_entry (test->window));
+  EnoughSearchView *view;
+  gint64 before;
+
+  open_search (test);
+  view = enough_window_get_search_view (test->window);
+
+  before = g_get_monotonic_time ();
+  gtk_editable_set_text (entry, "finis");
+  g_assert_true (enough_search_view_is_busy (view));
+  enough_test_drain_main_context ();
+  g_assert_cmpstr (enough_search_view_get_query (view), ==, "finis");
+  g_assert_cmpuint (g_list_model_get_n_items (enough_search_view_get_results (view)), ==, 3);
+
+  gtk_editable_set_text (entry, "finish");
+  gtk_editable_set_text (entry, "finished the din");
+  enough_test_drain_main_context ();
+  /* Still the last search's 100 ms (unless this machine was too slow to
+   * get here within them): the results shown are still "finis"'s. */
+  if (g_get_monotonic_time () - before < 90 * G_TIME_SPAN_MILLISECOND)
+    {
+      g_assert_cmpstr (enough_search_view_get_query (view), ==, "finis");
+      g_assert_true (enough_search_view_is_busy (view));
+    }
+  enough_test_wait_for_search (view, "finished the din");
+  g_assert_cmpuint (g_list_model_get_n_items (enough_search_view_get_results (view)), ==, 1);
+  g_assert_cmpstr (enough_search_view_get_state (view), ==, "results");
+}
+
+static void
+test_as_you_type (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  enough_test_run_app (check_as_you_type, fixture);
+}
+
 static void
 test_still_pointer (Fixture       *fixture,
                     gconstpointer  data)
@@ -669,6 +711,7 @@ main (int   argc,
   g_test_add ("/search/grouped-results", Fixture, NULL, fixture_setup, test_grouped_results, fixture_teardown);
   g_test_add ("/search/open-results", Fixture, NULL, fixture_setup, test_open_results, fixture_teardown);
   g_test_add ("/search/cjk", Fixture, NULL, fixture_setup, test_cjk, fixture_teardown);
+  g_test_add ("/search/as-you-type", Fixture, NULL, fixture_setup, test_as_you_type, fixture_teardown);
   g_test_add ("/search/still-pointer", Fixture, NULL, fixture_setup_many, test_still_pointer, fixture_teardown);
   g_test_add ("/search/rows-over-frames", Fixture, NULL, fixture_setup_many, test_rows_over_frames, fixture_teardown);
 

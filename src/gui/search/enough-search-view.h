@@ -23,7 +23,8 @@ G_DECLARE_FINAL_TYPE (EnoughSearchView, enough_search_view, ENOUGH, SEARCH_VIEW,
 GtkWidget   *enough_search_view_new           (void);
 void         enough_search_view_set_store     (EnoughSearchView *self,
                                                EnoughStore      *store);
-/* Searches after a short pause (as you type). */
+/* Searches as you type: at once, or after the last search's 100 ms are
+ * over when keys come faster, only the newest text. */
 void         enough_search_view_queue_query   (EnoughSearchView *self,
                                                const char       *query);
 /* Searches now. */
@@ -31,7 +32,8 @@ void         enough_search_view_set_query     (EnoughSearchView *self,
                                                const char       *query);
 /* The query whose results are shown. */
 const char  *enough_search_view_get_query     (EnoughSearchView *self);
-/* TRUE while a query waits for its pause or the full answer is on its way. */
+/* TRUE while a query waits for its turn, the full answer is on its way, or
+ * the rows are still being made. */
 gboolean     enough_search_view_is_busy       (EnoughSearchView *self);
 /* "hint", "short", "empty" or "results". */
 const char  *enough_search_view_get_state     (EnoughSearchView *self);
