@@ -41,6 +41,7 @@ Prints METRIC lines (medians over the runs) and the load average:
 """
 
 import argparse
+import ctypes
 import os
 import shutil
 import statistics
@@ -137,13 +138,51 @@ def key_name(ch):
     return {" ": "space", "'": "apostrophe"}.get(ch, ch)
 
 
+def map_spare_keys(chars):
+    """Puts each character on a spare keycode of the X server's keymap, once,
+    before any client starts. `xdotool type` maps a character to a spare
+    keycode for each key and maps it back after: the app then often read
+    the key with the old map and nothing was typed (runs of about 1 ms per
+    "key", an empty search field in the screenshot)."""
+    x11 = ctypes.CDLL("libX11.so.6")
+    x11.XOpenDisplay.restype = ctypes.c_void_p
+    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    x11.XGetKeyboardMapping.restype = ctypes.POINTER(ctypes.c_ulong)
+    x11.XGetKeyboardMapping.argtypes = [ctypes.c_void_p, ctypes.c_ubyte, ctypes.c_int,
+                                        ctypes.POINTER(ctypes.c_int)]
+    x11.XChangeKeyboardMapping.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int,
+                                           ctypes.POINTER(ctypes.c_ulong), ctypes.c_int]
+    x11.XDisplayKeycodes.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_int),
+                                     ctypes.POINTER(ctypes.c_int)]
+    x11.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    x11.XFree.argtypes = [ctypes.c_void_p]
+    display = x11.XOpenDisplay(None)
+    if not display:
+        sys.exit("enough-bench-rednotebook: cannot open the X display")
+    low, high, per = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
+    x11.XDisplayKeycodes(display, ctypes.byref(low), ctypes.byref(high))
+    count = high.value - low.value + 1
+    keysyms = x11.XGetKeyboardMapping(display, low.value, count, ctypes.byref(per))
+    spare = [low.value + i for i in range(count)
+             if all(keysyms[i * per.value + j] == 0 for j in range(per.value))]
+    x11.XFree(keysyms)
+    if len(spare) < len(chars):
+        sys.exit("enough-bench-rednotebook: not enough spare keycodes for the CJK queries")
+    for keycode, ch in zip(spare, chars):
+        syms = (ctypes.c_ulong * per.value)(*([0x01000000 + ord(ch)] * per.value))
+        x11.XChangeKeyboardMapping(display, keycode, per.value, syms, 1)
+    x11.XSync(display, 0)
+    x11.XCloseDisplay(display)
+
+
 def send_key(ch):
     if ord(ch) < 128:
         xdo("key", "--clearmodifiers", key_name(ch))
     else:
-        # Chinese, Japanese, Korean: xdotool maps the character to a spare
-        # keycode, one key press as an input method would commit it.
-        xdo("type", "--delay", "0", ch)
+        # Chinese, Japanese, Korean: the key map_spare_keys() gave the
+        # character, one key press as an input method would commit it.
+        xdo("key", "--clearmodifiers", f"U{ord(ch):04X}")
 
 
 def type_cpu_ms(pid, text):
@@ -422,6 +461,7 @@ def inner(args):
     if args.other_build:
         variants.append(("other_", {}, args.other_build))
     results = {}
+    map_spare_keys(sorted({ch for _, q in SCALE_QUERIES for ch in q if ord(ch) >= 128}))
     if args.only != "all":
         inner_only(args, base, variants, results)
         return
