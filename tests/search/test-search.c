@@ -461,7 +461,8 @@ test_cjk (Fixture       *fixture,
 
 /* ---- Markup from odd offsets ------------------------------------------- */
 
-/* A journal of many letters that all match "walk", so the results scroll. */
+/* A journal of many letters and dialogues that all match "walk", so the
+ * results scroll. */
 static void
 fixture_setup_many (Fixture       *fixture,
                     gconstpointer  data)
@@ -479,6 +480,13 @@ fixture_setup_many (Fixture       *fixture,
                                                "and the evening was kind.", i);
 
       enough_letter_set_text (letter, text);
+    }
+  /* More than two views' heights of results in all. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(EnoughDialogue) dialogue = enough_store_create_dialogue (store);
+      g_autoptr(EnoughTurn) turn = enough_store_add_turn (store, dialogue, -1, ENOUGH_SPEAKER_ME,
+                                                          "I went for a walk after lunch instead.");
     }
   g_assert_true (enough_store_flush (store, &error));
   g_assert_no_error (error);
@@ -554,12 +562,12 @@ check_still_pointer (EnoughTestApp *test)
   open_search (test);
   view = type_query (test, "walk");
   row = enough_search_view_get_row (view, 0);
-  last_row = enough_search_view_get_row (view, 19);
-  g_assert_cmpuint (g_list_model_get_n_items (enough_search_view_get_results (view)), ==, 20);
+  last_row = enough_search_view_get_row (view, 39);
+  g_assert_cmpuint (g_list_model_get_n_items (enough_search_view_get_results (view)), ==, 40);
   view = type_query (test, "walk after");
-  g_assert_cmpuint (g_list_model_get_n_items (enough_search_view_get_results (view)), ==, 20);
+  g_assert_cmpuint (g_list_model_get_n_items (enough_search_view_get_results (view)), ==, 40);
   g_assert_true (enough_search_view_get_row (view, 0) == row);
-  g_assert_true (enough_search_view_get_row (view, 19) == last_row);
+  g_assert_true (enough_search_view_get_row (view, 39) == last_row);
 
   scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
   scrollbar = gtk_scrolled_window_get_vscrollbar (GTK_SCROLLED_WINDOW (scroller));
@@ -600,31 +608,60 @@ count_rows (GtkWidget *root)
 }
 
 /* The first answer's rows come a few a frame (all in one frame took longer
- * than a frame on software rendering), all of them at once when a row is
- * asked for, and the view is busy until they are all there. */
+ * than a frame on software rendering) until they fill twice the view, the
+ * rest when scrolled near; all of them at once when a row is asked for or
+ * the focus comes in; the view is busy while rows are coming. */
 static void
 check_rows_over_frames (EnoughTestApp *test)
 {
   EnoughSearchView *view;
-  guint first;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+  guint first, made;
 
   open_search (test);
   view = enough_window_get_search_view (test->window);
   enough_search_view_set_query (view, "walk");
-  g_assert_cmpuint (g_list_model_get_n_items (enough_search_view_get_results (view)), ==, 20);
+  g_assert_cmpuint (g_list_model_get_n_items (enough_search_view_get_results (view)), ==, 40);
   first = count_rows (GTK_WIDGET (view));
   g_assert_cmpuint (first, >, 0);
   g_assert_cmpuint (first, <, 20);
   g_assert_true (enough_search_view_is_busy (view));
   enough_test_wait_for_search (view, "walk");
-  g_assert_cmpuint (count_rows (GTK_WIDGET (view)), ==, 20);
+  /* Rows enough for two views' heights, not the rest nobody sees yet… */
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (enough_test_find_first (GTK_WIDGET (view), is_row, NULL),
+                                                          GTK_TYPE_SCROLLED_WINDOW));
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  made = count_rows (GTK_WIDGET (view));
+  g_assert_cmpuint (made, >, first);
+  g_assert_cmpuint (made, <, 40);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >=, 2 * gtk_adjustment_get_page_size (adjustment));
+  /* …which come when the view is scrolled near them, to the end. */
+  for (guint i = 0; i < 10 && made < 40; i++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      g_assert_true (enough_search_view_is_busy (view));
+      enough_test_wait_for_search (view, "walk");
+      g_assert_cmpuint (count_rows (GTK_WIDGET (view)), >, made);
+      made = count_rows (GTK_WIDGET (view));
+    }
+  g_assert_cmpuint (made, ==, 40);
+
+  /* The focus into the results (Tab): every row, so none is skipped. */
+  enough_search_view_set_query (view, "");
+  enough_search_view_set_query (view, "walk");
+  enough_test_wait_for_search (view, "walk");
+  g_assert_cmpuint (count_rows (GTK_WIDGET (view)), <, 40);
+  g_assert_true (gtk_widget_grab_focus (enough_test_find_first (GTK_WIDGET (view), is_row, NULL)));
+  g_assert_cmpuint (count_rows (GTK_WIDGET (view)), ==, 40);
+  gtk_widget_grab_focus (GTK_WIDGET (enough_window_get_search_entry (test->window)));
 
   enough_search_view_set_query (view, "");
   g_assert_cmpuint (count_rows (GTK_WIDGET (view)), ==, 0);
   enough_search_view_set_query (view, "walk");
   g_assert_cmpuint (count_rows (GTK_WIDGET (view)), ==, first);
-  g_assert_nonnull (enough_search_view_get_row (view, 19));
-  g_assert_cmpuint (count_rows (GTK_WIDGET (view)), ==, 20);
+  g_assert_nonnull (enough_search_view_get_row (view, 39));
+  g_assert_cmpuint (count_rows (GTK_WIDGET (view)), ==, 40);
   g_assert_false (enough_search_view_is_busy (view));
 }
 

@@ -25,12 +25,19 @@
  * the list, so they get more. */
 #define ROWS_FIRST_FRAME 4
 #define ROWS_PER_FRAME 8
+/* Rows are made until they reach this many views' heights below the
+ * top of the view; the rest when the view is scrolled near them, a key
+ * moves past them, the focus comes into the results or a row is asked
+ * for. Each batch of rows is a frame that redraws the results, and for
+ * rows nobody sees that was half of a first answer's CPU. */
+#define ROWS_VIEWS_AHEAD 2
 
 struct _EnoughSearchView
 {
   GtkWidget     parent_instance;
 
   GtkStack     *stack;
+  GtkScrolledWindow *scroller;
   GtkWidget    *group_dialogues;
   GtkWidget    *group_letters;
   GtkWidget    *group_checks;
@@ -355,6 +362,28 @@ group_list (EnoughSearchView *self,
   return lists[g];
 }
 
+static gboolean
+rows_pending (EnoughSearchView *self)
+{
+  for (guint g = 0; g < G_N_ELEMENTS (self->groups); g++)
+    if (self->groups[g] != NULL &&
+        self->n_rows[g] < g_list_model_get_n_items (G_LIST_MODEL (self->groups[g])))
+      return TRUE;
+  return FALSE;
+}
+
+/* The rows made so far, as last laid out, reach far enough below what
+ * is shown. */
+static gboolean
+rows_fill_view (EnoughSearchView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  return page > 0 && gtk_adjustment_get_upper (adjustment) >=
+                     gtk_adjustment_get_value (adjustment) + ROWS_VIEWS_AHEAD * page;
+}
+
 /* Makes up to @budget of the rows not made yet, in the order shown;
  * returns whether some are still to come. */
 static gboolean
@@ -403,10 +432,26 @@ on_rows_tick (GtkWidget     *widget,
       self->rows_wait = FALSE;
       return G_SOURCE_CONTINUE;
     }
-  if (add_rows (self, ROWS_PER_FRAME))
+  /* The rest on demand (on_view_changed()). */
+  if (!rows_fill_view (self) && add_rows (self, ROWS_PER_FRAME))
     return G_SOURCE_CONTINUE;
   self->rows_tick_id = 0;
   return G_SOURCE_REMOVE;
+}
+
+static void
+start_rows_tick (EnoughSearchView *self)
+{
+  if (self->rows_tick_id == 0 && rows_pending (self))
+    self->rows_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_rows_tick, NULL, NULL);
+}
+
+/* Scrolled, or the view grew: more rows, if they would soon be seen. */
+static void
+on_view_changed (EnoughSearchView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !rows_fill_view (self))
+    start_rows_tick (self);
 }
 
 /* The first rows now, the rest over the next frames; all at once where
@@ -414,14 +459,21 @@ on_rows_tick (GtkWidget     *widget,
 static void
 make_rows (EnoughSearchView *self)
 {
+  guint made = 0;
+
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       finish_rows (self);
       return;
     }
+  for (guint g = 0; g < G_N_ELEMENTS (self->n_rows); g++)
+    made += self->n_rows[g];
   self->rows_wait = TRUE;
-  if (add_rows (self, ROWS_FIRST_FRAME) && self->rows_tick_id == 0)
-    self->rows_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_rows_tick, NULL, NULL);
+  /* Later keys mostly change rows already made: the tick adds more after
+   * the next layout, if the view is not full then. */
+  if (made < ROWS_FIRST_FRAME)
+    add_rows (self, ROWS_FIRST_FRAME - made);
+  start_rows_tick (self);
 }
 
 /* ---- Searching ---------------------------------------------------------- */
@@ -837,7 +889,7 @@ on_keynav_failed (GtkWidget        *list,
     return FALSE;
 
   /* The end of the rows made so far, not of the results. */
-  if (self->rows_tick_id != 0)
+  if (rows_pending (self))
     {
       finish_rows (self);
       if (step > 0 && gtk_widget_child_focus (list, direction))
@@ -866,12 +918,31 @@ on_keynav_failed (GtkWidget        *list,
 
 /* ---- Object ------------------------------------------------------------- */
 
-/* Ticks stop with the drawing: the rows still to come are made now. */
+/* Ticks stop with the drawing; the rows still to come wait for the view
+ * to be shown again. */
 static void
 enough_search_view_unmap (GtkWidget *widget)
 {
-  finish_rows (ENOUGH_SEARCH_VIEW (widget));
+  EnoughSearchView *self = ENOUGH_SEARCH_VIEW (widget);
+
+  if (self->rows_tick_id != 0)
+    gtk_widget_remove_tick_callback (widget, self->rows_tick_id);
+  self->rows_tick_id = 0;
   GTK_WIDGET_CLASS (enough_search_view_parent_class)->unmap (widget);
+}
+
+static void
+enough_search_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (enough_search_view_parent_class)->map (widget);
+  start_rows_tick (ENOUGH_SEARCH_VIEW (widget));
+}
+
+/* Tab or Down into the results: every row, so none is skipped. */
+static void
+on_focus_enter (EnoughSearchView *self)
+{
+  finish_rows (self);
 }
 
 static void
@@ -912,6 +983,7 @@ enough_search_view_class_init (EnoughSearchViewClass *klass)
 
   object_class->dispose = enough_search_view_dispose;
   object_class->finalize = enough_search_view_finalize;
+  widget_class->map = enough_search_view_map;
   widget_class->unmap = enough_search_view_unmap;
 
   signals[SIGNAL_OPEN_RESULT] =
@@ -920,6 +992,7 @@ enough_search_view_class_init (EnoughSearchViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/search/enough-search-view.ui");
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, stack);
+  gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, scroller);
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, group_dialogues);
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, group_letters);
   gtk_widget_class_bind_template_child (widget_class, EnoughSearchView, group_checks);
@@ -956,6 +1029,15 @@ enough_search_view_init (EnoughSearchView *self)
   /* Each key typed in the search entry would fade the results' scrollbar
    * in and out under a resting pointer. */
   enough_still_pointer_filter (GTK_WIDGET (self));
+  {
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (focus, "enter", G_CALLBACK (on_focus_enter), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  }
 
   show_results (self, NULL);
 }
