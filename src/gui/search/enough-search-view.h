@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "enough-search-row.h"
 #include "enough-store.h"
 
 G_BEGIN_DECLS
@@ -46,11 +47,5 @@ GtkWidget   *enough_search_view_get_row       (EnoughSearchView *self,
 gboolean     enough_search_view_activate_first (EnoughSearchView *self);
 /* Moves the keyboard focus to the first result (Down in the entry). */
 gboolean     enough_search_view_focus_first   (EnoughSearchView *self);
-
-/* Pango markup for the result's snippet: the user's text escaped, only the
- * matched ranges in <b>. */
-char        *enough_search_result_dup_markup  (EnoughSearchResult *result);
-/* Where the result was found, naming its entry: "In “Monday”". */
-char        *enough_search_result_dup_place   (EnoughSearchResult *result);
 
 G_END_DECLS
