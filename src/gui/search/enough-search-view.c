@@ -148,11 +148,17 @@ add_rows (EnoughSearchView *self,
 }
 
 static void
-finish_rows (EnoughSearchView *self)
+stop_rows_tick (EnoughSearchView *self)
 {
   if (self->rows_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rows_tick_id);
   self->rows_tick_id = 0;
+}
+
+static void
+finish_rows (EnoughSearchView *self)
+{
+  stop_rows_tick (self);
   add_rows (self, G_MAXUINT);
 }
 
@@ -631,11 +637,7 @@ on_keynav_failed (GtkWidget        *list,
 static void
 enough_search_view_unmap (GtkWidget *widget)
 {
-  EnoughSearchView *self = ENOUGH_SEARCH_VIEW (widget);
-
-  if (self->rows_tick_id != 0)
-    gtk_widget_remove_tick_callback (widget, self->rows_tick_id);
-  self->rows_tick_id = 0;
+  stop_rows_tick (ENOUGH_SEARCH_VIEW (widget));
   GTK_WIDGET_CLASS (enough_search_view_parent_class)->unmap (widget);
 }
 
@@ -660,9 +662,7 @@ enough_search_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   cancel_full_search (self);
-  if (self->rows_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rows_tick_id);
-  self->rows_tick_id = 0;
+  stop_rows_tick (self);
   gtk_widget_dispose_template (GTK_WIDGET (object), ENOUGH_TYPE_SEARCH_VIEW);
   g_clear_object (&self->store);
   g_clear_object (&self->results);
