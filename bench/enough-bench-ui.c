@@ -339,15 +339,19 @@ static void
 on_search_after_paint (GdkFrameClock *clock,
                        OnScreen      *wait)
 {
-  GtkWidget *scroller;
-  GtkAdjustment *adjustment;
+  GtkWidget *row;
+  GtkAdjustment *adjustment = NULL;
 
   if (wait->shown != 0 || strcmp (enough_search_view_get_query (wait->view), wait->text) != 0)
     return;
-  scroller = find_descendant (GTK_WIDGET (wait->view), GTK_TYPE_SCROLLED_WINDOW, 0);
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  /* The results' own scroller (the status pages have one each too). */
+  row = find_descendant (GTK_WIDGET (wait->view), GTK_TYPE_LIST_BOX_ROW, 0);
+  if (row != NULL)
+    adjustment = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW)));
   if (strcmp (enough_search_view_get_state (wait->view), "results") != 0 ||
-      gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) ||
+      (adjustment != NULL &&
+       gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment)) ||
       count_descendants (GTK_WIDGET (wait->view), GTK_TYPE_LIST_BOX_ROW) >=
       g_list_model_get_n_items (enough_search_view_get_results (wait->view)))
     wait->shown = g_get_monotonic_time ();
