@@ -18,13 +18,15 @@
 #define SEARCH_INTERVAL_MS 100
 /* A bounded page of results per kind: the list is for finding, not reading. */
 #define RESULTS_PER_KIND 20
-/* New rows made in one frame: the first answer's rows laid out and drawn
- * together took longer than a frame on software rendering (measured with
- * bench/enough-bench-stalls.py). The first frame also draws the whole
- * list anew, so it gets the fewest; each frame after costs a redraw of
- * the list, so they get more. */
+/* Each frame that grows the list draws all of it that is shown again
+ * (its card's background and border change size), so the rows a view
+ * needs are made in as few frames as can be: as many as fit in
+ * ROWS_BUDGET_US of a frame (all of an answer's rows laid out and drawn
+ * together took longer than a frame on software rendering, measured with
+ * bench/enough-bench-stalls.py). ROWS_FIRST_FRAME a frame while the
+ * view has no size yet to measure against. */
 #define ROWS_FIRST_FRAME 4
-#define ROWS_PER_FRAME 8
+#define ROWS_BUDGET_US 4000
 /* Rows are made until they reach this many views' heights below the
  * top of the view; the rest when the view is scrolled near them, a key
  * moves past them, the focus comes into the results or a row is asked
@@ -59,7 +61,7 @@ struct _EnoughSearchView
   GListStore   *groups[5];      /* dialogues, letters, self-checks, experiments, check-ins */
   guint         n_rows[5];      /* rows made of each group's results so far */
   guint         rows_tick_id;   /* makes the rest, a few each frame */
-  gboolean      rows_wait;      /* the first few are not laid out yet */
+  gint64        rows_budget;    /* µs a frame may spend making rows */
 };
 
 G_DEFINE_FINAL_TYPE (EnoughSearchView, enough_search_view, GTK_TYPE_WIDGET)
@@ -109,16 +111,24 @@ rows_pending (EnoughSearchView *self)
   return FALSE;
 }
 
-/* The rows made so far, as last laid out, reach far enough below what
- * is shown. */
+/* The rows made so far reach far enough below what is shown. Measured
+ * now rather than read from the last layout, so that the rows a view needs
+ * come in one frame; GTK keeps the sizes, so the layout that follows does
+ * not measure them again. The results fill the view, so before they have
+ * been shown once, the view's size stands for theirs. */
 static gboolean
 rows_fill_view (EnoughSearchView *self)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
   double page = gtk_adjustment_get_page_size (adjustment);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = 0;
 
-  return page > 0 && gtk_adjustment_get_upper (adjustment) >=
-                     gtk_adjustment_get_value (adjustment) + ROWS_VIEWS_AHEAD * page;
+  if (page <= 0)
+    page = gtk_widget_get_height (GTK_WIDGET (self));
+  gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  return height >= gtk_adjustment_get_value (adjustment) + ROWS_VIEWS_AHEAD * page;
 }
 
 /* Makes up to @budget of the rows not made yet, in the order shown;
@@ -162,6 +172,26 @@ finish_rows (EnoughSearchView *self)
   add_rows (self, G_MAXUINT);
 }
 
+/* Makes rows until they fill the view (and the views ahead) or the
+ * frame's share of time is spent; returns whether more are needed. */
+static gboolean
+fill_rows (EnoughSearchView *self)
+{
+  gint64 deadline = g_get_monotonic_time () + self->rows_budget;
+
+  /* Not laid out yet (mapped in this frame): nothing to measure against. */
+  if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
+    return add_rows (self, ROWS_FIRST_FRAME);
+  while (!rows_fill_view (self))
+    {
+      if (!add_rows (self, 1))
+        return FALSE;
+      if (g_get_monotonic_time () >= deadline)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 on_rows_tick (GtkWidget     *widget,
               GdkFrameClock *clock,
@@ -169,14 +199,8 @@ on_rows_tick (GtkWidget     *widget,
 {
   EnoughSearchView *self = ENOUGH_SEARCH_VIEW (widget);
 
-  /* This frame lays out the rows made last: one batch a frame. */
-  if (self->rows_wait)
-    {
-      self->rows_wait = FALSE;
-      return G_SOURCE_CONTINUE;
-    }
   /* The rest on demand (on_view_changed()). */
-  if (!rows_fill_view (self) && add_rows (self, ROWS_PER_FRAME))
+  if (fill_rows (self))
     return G_SOURCE_CONTINUE;
   self->rows_tick_id = 0;
   return G_SOURCE_REMOVE;
@@ -197,26 +221,19 @@ on_view_changed (EnoughSearchView *self)
     start_rows_tick (self);
 }
 
-/* The first rows now, the rest over the next frames; all at once where
+/* The rows the view shows now, in this frame; more over the next frames
+ * if making them takes longer than a frame's share; all at once where
  * nothing is drawn. */
 static void
 make_rows (EnoughSearchView *self)
 {
-  guint made = 0;
-
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       finish_rows (self);
       return;
     }
-  for (guint g = 0; g < G_N_ELEMENTS (self->n_rows); g++)
-    made += self->n_rows[g];
-  self->rows_wait = TRUE;
-  /* Later keys mostly change rows already made: the tick adds more after
-   * the next layout, if the view is not full then. */
-  if (made < ROWS_FIRST_FRAME)
-    add_rows (self, ROWS_FIRST_FRAME - made);
-  start_rows_tick (self);
+  if (fill_rows (self))
+    start_rows_tick (self);
 }
 
 /* ---- Searching ---------------------------------------------------------- */
@@ -648,6 +665,15 @@ enough_search_view_map (GtkWidget *widget)
   start_rows_tick (ENOUGH_SEARCH_VIEW (widget));
 }
 
+void
+_enough_search_view_set_rows_budget_for_tests (EnoughSearchView *self,
+                                               gint64            usec)
+{
+  g_return_if_fail (ENOUGH_IS_SEARCH_VIEW (self));
+
+  self->rows_budget = usec;
+}
+
 /* Tab or Down into the results: every row, so none is skipped. */
 static void
 on_focus_enter (EnoughSearchView *self)
@@ -721,6 +747,7 @@ static void
 enough_search_view_init (EnoughSearchView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows_budget = ROWS_BUDGET_US;
   enough_word_wrap_descendants (GTK_WIDGET (self));
 
   /* The lists' rows follow the groups by hand (show_group()), not through

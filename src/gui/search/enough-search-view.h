@@ -47,5 +47,9 @@ GtkWidget   *enough_search_view_get_row       (EnoughSearchView *self,
 gboolean     enough_search_view_activate_first (EnoughSearchView *self);
 /* Moves the keyboard focus to the first result (Down in the entry). */
 gboolean     enough_search_view_focus_first   (EnoughSearchView *self);
+/* The time a frame may spend making rows (0: one row a frame), so that a
+ * test sees rows come over frames on a fast machine too. */
+void         _enough_search_view_set_rows_budget_for_tests (EnoughSearchView *self,
+                                                            gint64            usec);
 
 G_END_DECLS
