@@ -14,9 +14,20 @@ struct _EnoughUndoToast
   GtkWidget              *owner;    /* not a reference: it owns us */
   EnoughUndoRestoredFunc  restored;
   AdwToast               *toast;    /* not a reference; NULL once dismissed */
+  GtkLabel               *title;    /* the toast's words (not a reference) */
+  gint64                  shown_at; /* frame time it was first shown; 0 before */
   EnoughStore            *store;
   GPtrArray              *records;  /* what Undo brings back */
 };
+
+/* libadwaita 1.2's toast overlay frees a toast dismissed while it still
+ * slides in, and reads it again where the slide-in ends if both end in the
+ * same frame, as they do when frames come slowly: a crash (libadwaita 1.3
+ * fixed it, commit 1674ebc9 "toast-overlay: Prevent show_done from firing
+ * after hide_done"). So the toast Undo dismisses goes only once its
+ * slide-in is over: 300 ms, 500 ms when it replaced another toast, and
+ * a frame or so to spare. */
+#define SLIDE_IN_USEC (600 * G_TIME_SPAN_MILLISECOND)
 
 G_DEFINE_FINAL_TYPE (EnoughUndoToast, enough_undo_toast, G_TYPE_OBJECT)
 
@@ -26,6 +37,7 @@ forget_toast (EnoughUndoToast *self)
   if (self->toast != NULL)
     g_signal_handlers_disconnect_by_data (self->toast, self);
   self->toast = NULL;
+  self->title = NULL;
   g_ptr_array_set_size (self->records, 0);
   g_clear_object (&self->store);
 }
@@ -43,6 +55,7 @@ on_dismissed (EnoughUndoToast *self,
     {
       g_signal_handlers_disconnect_by_data (self->toast, self);
       self->toast = NULL;
+      self->title = NULL;
     }
   else
     forget_toast (self);
@@ -82,60 +95,96 @@ restore_records (EnoughUndoToast *self)
     self->restored (self->owner, restored);
 }
 
-static void
-on_undo_clicked (EnoughUndoToast *self,
-                 AdwToast        *toast)
+typedef struct
 {
-  if (self->toast != toast || self->store == NULL)
-    return;
+  AdwToast *toast;
+  gint64    over_at;  /* frame time the slide-in is over */
+  gboolean  ended;    /* that frame came: its ticks end the slide-in */
+} Leaving;
 
-  restore_records (self);
+static void
+leaving_free (gpointer data)
+{
+  Leaving *leaving = data;
+
+  g_object_unref (leaving->toast);
+  g_free (leaving);
 }
 
-/* The shown toast's Undo button (libadwaita 1.2 has no getter). */
-static GtkWidget *
-find_undo_button (GtkWidget  *widget,
-                  const char *label)
+static gboolean
+leave_tick (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       data)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 &&
-      gtk_widget_is_drawable (widget))
-    return widget;
+  Leaving *leaving = data;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  /* The frame after the one that ends the slide-in: nothing of it is left
+   * to run. (Dismissing a toast already gone does nothing.) */
+  if (!leaving->ended)
     {
-      GtkWidget *found = find_undo_button (child, label);
-
-      if (found != NULL)
-        return found;
+      leaving->ended = gdk_frame_clock_get_frame_time (clock) >= leaving->over_at;
+      return G_SOURCE_CONTINUE;
     }
+  adw_toast_dismiss (leaving->toast);
+  return G_SOURCE_REMOVE;
+}
 
-  return NULL;
+/* The toast goes: now if it is not sliding in (not shown yet, or shown
+ * long enough ago), else once it is over. From here on it is no longer
+ * ours: a deletion meanwhile gets a toast of its own. */
+static void
+dismiss_toast (EnoughUndoToast *self)
+{
+  g_autoptr(AdwToast) toast = NULL;
+  GtkWidget *title = GTK_WIDGET (self->title);
+  GtkWidget *overlay = gtk_widget_get_ancestor (self->owner, ADW_TYPE_TOAST_OVERLAY);
+  Leaving *leaving;
+
+  if (self->toast == NULL)
+    return;
+  toast = g_object_ref (self->toast);
+  g_signal_handlers_disconnect_by_data (self->toast, self);
+  self->toast = NULL;
+  self->title = NULL;
+
+  if (overlay == NULL || self->shown_at == 0 || !gtk_widget_get_mapped (title) ||
+      gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (title)) >= self->shown_at + SLIDE_IN_USEC)
+    {
+      adw_toast_dismiss (toast);
+      return;
+    }
+  leaving = g_new0 (Leaving, 1);
+  leaving->toast = g_steal_pointer (&toast);
+  leaving->over_at = self->shown_at + SLIDE_IN_USEC;
+  /* On the overlay, which outlives the toast and is drawn while it is. */
+  gtk_widget_add_tick_callback (overlay, leave_tick, leaving, leaving_free);
+}
+
+static void
+on_title_mapped (EnoughUndoToast *self,
+                 GtkWidget       *title)
+{
+  if (self->shown_at == 0 && GTK_WIDGET (self->title) == title)
+    self->shown_at = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (title));
 }
 
 gboolean
 enough_undo_toast_undo (EnoughUndoToast *self)
 {
-  GtkWidget *overlay;
-  GtkWidget *button = NULL;
-
   g_return_val_if_fail (ENOUGH_IS_UNDO_TOAST (self), FALSE);
 
   if (self->store == NULL || self->records->len == 0)
     return FALSE;
 
-  /* Shown: as if its Undo were clicked, so that the toast goes the way it
-   * always does (dismissing it from here while it is still sliding in
-   * crashes libadwaita 1.2). */
-  overlay = gtk_widget_get_ancestor (self->owner, ADW_TYPE_TOAST_OVERLAY);
-  if (self->toast != NULL && overlay != NULL)
-    button = find_undo_button (overlay, adw_toast_get_button_label (self->toast));
-  if (button != NULL && gtk_widget_activate (button) && self->records->len == 0)
-    return TRUE;
-
   restore_records (self);
+  dismiss_toast (self);
   return TRUE;
+}
+
+static void
+on_undo_clicked (EnoughUndoToast *self)
+{
+  enough_undo_toast_undo (self);
 }
 
 /* Ctrl+Z anywhere in the window: the last deletion, while its toast or
@@ -160,7 +209,7 @@ enough_undo_toast_delete (EnoughUndoToast *self,
                           const char      *title)
 {
   g_autofree char *several = NULL;
-  GtkWidget *overlay;
+  GtkWidget *overlay, *box, *label, *button;
   guint n;
 
   g_return_if_fail (ENOUGH_IS_UNDO_TOAST (self));
@@ -183,6 +232,7 @@ enough_undo_toast_delete (EnoughUndoToast *self,
   if (self->toast != NULL)
     {
       adw_toast_set_title (self->toast, title);
+      gtk_label_set_label (self->title, title);
       return;
     }
 
@@ -190,9 +240,30 @@ enough_undo_toast_delete (EnoughUndoToast *self,
   if (overlay == NULL)
     return;
 
+  /* The words and the Undo button as the toast's own title: its built-in
+   * button would dismiss it at once (see SLIDE_IN_USEC). Laid out as the
+   * built-in ones are: the button at the end of a toast as wide as the
+   * overlay makes one with a button (450 px where there is room). */
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  label = gtk_label_new (title);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (label), 27);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  button = gtk_button_new_with_mnemonic (_("_Undo"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_focus_on_click (button, FALSE);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_undo_clicked), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), button);
+  self->title = GTK_LABEL (label);
+  self->shown_at = 0;
+  g_signal_connect_object (label, "map", G_CALLBACK (on_title_mapped), self, G_CONNECT_SWAPPED);
+
   self->toast = adw_toast_new (title);
-  adw_toast_set_button_label (self->toast, _("_Undo"));
-  g_signal_connect_swapped (self->toast, "button-clicked", G_CALLBACK (on_undo_clicked), self);
+  adw_toast_set_custom_title (self->toast, box);
   g_signal_connect_swapped (self->toast, "dismissed", G_CALLBACK (on_dismissed), self);
   /* The overlay takes the reference; ours is only a pointer, cleared on ::dismissed. */
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), self->toast);
