@@ -217,7 +217,9 @@ start_rows_tick (EnoughSearchView *self)
 static void
 on_view_changed (EnoughSearchView *self)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !rows_fill_view (self))
+  /* (Measuring only when there are rows to make: this runs at every
+   * layout that changes the adjustment.) */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && rows_pending (self) && !rows_fill_view (self))
     start_rows_tick (self);
 }
 
