@@ -129,15 +129,18 @@ leave_tick (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
-/* The toast goes: now if it is not sliding in (not shown yet, or shown
- * long enough ago), else once it is over. From here on it is no longer
- * ours: a deletion meanwhile gets a toast of its own. */
+/* The toast goes: now if it is not sliding in (not shown yet: its title is
+ * not in the overlay; or shown long enough ago), else once it is over.
+ * From here on it is no longer ours: a deletion meanwhile gets a toast of
+ * its own. */
 static void
 dismiss_toast (EnoughUndoToast *self)
 {
   g_autoptr(AdwToast) toast = NULL;
   GtkWidget *title = GTK_WIDGET (self->title);
-  GtkWidget *overlay = gtk_widget_get_ancestor (self->owner, ADW_TYPE_TOAST_OVERLAY);
+  GtkWidget *overlay;
+  GdkFrameClock *clock;
+  gint64 now, shown_at;
   Leaving *leaving;
 
   if (self->toast == NULL)
@@ -147,15 +150,26 @@ dismiss_toast (EnoughUndoToast *self)
   self->toast = NULL;
   self->title = NULL;
 
-  if (overlay == NULL || self->shown_at == 0 || !gtk_widget_get_mapped (title) ||
-      gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (title)) >= self->shown_at + SLIDE_IN_USEC)
+  overlay = gtk_widget_get_ancestor (title, ADW_TYPE_TOAST_OVERLAY);
+  clock = overlay != NULL ? gtk_widget_get_frame_clock (overlay) : NULL;
+  /* Not shown, or in a window never shown: nothing slides. */
+  if (clock == NULL)
+    {
+      adw_toast_dismiss (toast);
+      return;
+    }
+  /* In the overlay but not drawn yet (a slow machine): it began sliding
+   * in at the latest now. */
+  now = gdk_frame_clock_get_frame_time (clock);
+  shown_at = self->shown_at != 0 ? self->shown_at : now;
+  if (now >= shown_at + SLIDE_IN_USEC)
     {
       adw_toast_dismiss (toast);
       return;
     }
   leaving = g_new0 (Leaving, 1);
   leaving->toast = g_steal_pointer (&toast);
-  leaving->over_at = self->shown_at + SLIDE_IN_USEC;
+  leaving->over_at = shown_at + SLIDE_IN_USEC;
   /* On the overlay, which outlives the toast and is drawn while it is. */
   gtk_widget_add_tick_callback (overlay, leave_tick, leaving, leaving_free);
 }
