@@ -577,6 +577,22 @@ undo_button_gone (gpointer data)
   return enough_test_find_descendant (data, GTK_TYPE_BUTTON, "_Undo") == NULL;
 }
 
+/* The toast on its way out has gone and the next one is shown. */
+typedef struct
+{
+  GtkWidget *overlay;
+  GtkWidget *old_undo;
+} NextToast;
+
+static gboolean
+next_toast_shown (gpointer data)
+{
+  NextToast *next = data;
+  GtkWidget *undo = enough_test_find_descendant (next->overlay, GTK_TYPE_BUTTON, "_Undo");
+
+  return undo != NULL && undo != next->old_undo && gtk_widget_get_mapped (undo);
+}
+
 static void
 undo_while_sliding_in (EnoughTestApp *test)
 {
@@ -614,7 +630,7 @@ undo_while_sliding_in (EnoughTestApp *test)
       g_assert_false (enough_record_is_deleted (ENOUGH_RECORD (letter)));
       /* Still sliding in (unless this machine took that long): not
        * sliding out yet. */
-      if (g_get_monotonic_time () - deleted < 500 * G_TIME_SPAN_MILLISECOND)
+      if (g_get_monotonic_time () - deleted < 550 * G_TIME_SPAN_MILLISECOND)
         {
           g_assert_true (gtk_widget_get_can_target (toast));
           checked++;
@@ -627,6 +643,38 @@ undo_while_sliding_in (EnoughTestApp *test)
   g_assert_cmpuint (g_list_model_get_n_items (letters), ==, 3);
   if (checked == 0)
     g_test_message ("every Undo came after the toast's slide-in on this machine");
+
+  /* A toast on its way out undoes nothing more: not a deletion made
+   * since, which has a toast of its own. */
+  {
+    g_autoptr(EnoughLetter) first = g_object_ref (enough_letter_page_new_letter (page));
+    g_autoptr(EnoughLetter) second = NULL;
+    GtkWidget *old_undo, *new_undo;
+    NextToast next;
+
+    enough_letter_set_not_good_enough (first, "The deadline.");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "letters.delete", NULL));
+    old_undo = g_object_ref (enough_test_find_descendant (overlay, GTK_TYPE_BUTTON, "_Undo"));
+    g_signal_emit_by_name (old_undo, "clicked");
+    g_assert_false (enough_record_is_deleted (ENOUGH_RECORD (first)));
+    second = g_object_ref (enough_letter_page_new_letter (page));
+    enough_letter_set_not_good_enough (second, "The exam.");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "letters.delete", NULL));
+    g_signal_emit_by_name (old_undo, "clicked");
+    enough_test_drain_main_context ();
+    g_assert_true (enough_record_is_deleted (ENOUGH_RECORD (second)));
+    g_assert_false (enough_record_is_deleted (ENOUGH_RECORD (first)));
+
+    /* Its own toast's Undo brings it back, once that toast is shown. */
+    next.overlay = overlay;
+    next.old_undo = old_undo;
+    g_assert_true (enough_test_wait_until (next_toast_shown, &next, 30));
+    g_object_unref (old_undo);
+    new_undo = enough_test_find_descendant (overlay, GTK_TYPE_BUTTON, "_Undo");
+    g_signal_emit_by_name (new_undo, "clicked");
+    enough_test_drain_main_context ();
+    g_assert_false (enough_record_is_deleted (ENOUGH_RECORD (second)));
+  }
 }
 
 static void

@@ -195,10 +195,14 @@ enough_undo_toast_undo (EnoughUndoToast *self)
   return TRUE;
 }
 
+/* Only the current toast's: one still sliding in on its way out must not
+ * undo a deletion made since. */
 static void
-on_undo_clicked (EnoughUndoToast *self)
+on_undo_clicked (EnoughUndoToast *self,
+                 GtkWidget       *button)
 {
-  enough_undo_toast_undo (self);
+  if (self->toast != NULL && adw_toast_get_custom_title (self->toast) == gtk_widget_get_parent (button))
+    enough_undo_toast_undo (self);
 }
 
 /* Ctrl+Z anywhere in the window: the last deletion, while its toast or
