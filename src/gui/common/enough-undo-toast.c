@@ -31,13 +31,20 @@ struct _EnoughUndoToast
 
 G_DEFINE_FINAL_TYPE (EnoughUndoToast, enough_undo_toast, G_TYPE_OBJECT)
 
+/* The toast is no longer ours: our handlers off it, our pointers gone. */
 static void
-forget_toast (EnoughUndoToast *self)
+release_toast (EnoughUndoToast *self)
 {
   if (self->toast != NULL)
     g_signal_handlers_disconnect_by_data (self->toast, self);
   self->toast = NULL;
   self->title = NULL;
+}
+
+static void
+forget_toast (EnoughUndoToast *self)
+{
+  release_toast (self);
   g_ptr_array_set_size (self->records, 0);
   g_clear_object (&self->store);
 }
@@ -52,11 +59,7 @@ on_dismissed (EnoughUndoToast *self,
     return;
 
   if (gtk_widget_get_mapped (self->owner))
-    {
-      g_signal_handlers_disconnect_by_data (self->toast, self);
-      self->toast = NULL;
-      self->title = NULL;
-    }
+    release_toast (self);
   else
     forget_toast (self);
 }
@@ -146,9 +149,7 @@ dismiss_toast (EnoughUndoToast *self)
   if (self->toast == NULL)
     return;
   toast = g_object_ref (self->toast);
-  g_signal_handlers_disconnect_by_data (self->toast, self);
-  self->toast = NULL;
-  self->title = NULL;
+  release_toast (self);
 
   overlay = gtk_widget_get_ancestor (title, ADW_TYPE_TOAST_OVERLAY);
   clock = overlay != NULL ? gtk_widget_get_frame_clock (overlay) : NULL;
