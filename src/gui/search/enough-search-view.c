@@ -62,6 +62,7 @@ struct _EnoughSearchView
   guint         n_rows[5];      /* rows made of each group's results so far */
   guint         rows_tick_id;   /* makes the rest, a few each frame */
   gint64        rows_budget;    /* µs a frame may spend making rows */
+  gboolean      rows_wait;      /* the next frame only shows the rows made */
 };
 
 G_DEFINE_FINAL_TYPE (EnoughSearchView, enough_search_view, GTK_TYPE_WIDGET)
@@ -163,6 +164,7 @@ stop_rows_tick (EnoughSearchView *self)
   if (self->rows_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rows_tick_id);
   self->rows_tick_id = 0;
+  self->rows_wait = FALSE;
 }
 
 static void
@@ -199,6 +201,11 @@ on_rows_tick (GtkWidget     *widget,
 {
   EnoughSearchView *self = ENOUGH_SEARCH_VIEW (widget);
 
+  if (self->rows_wait)
+    {
+      self->rows_wait = FALSE;
+      return G_SOURCE_CONTINUE;
+    }
   /* The rest on demand (on_view_changed()). */
   if (fill_rows (self))
     return G_SOURCE_CONTINUE;
@@ -225,7 +232,10 @@ on_view_changed (EnoughSearchView *self)
 
 /* The rows the view shows now, in this frame; more over the next frames
  * if making them takes longer than a frame's share; all at once where
- * nothing is drawn. */
+ * nothing is drawn. The frame right after lays out and draws a new
+ * answer's first rows (the results page shown anew, its glyphs the first
+ * time): making more rows in it too was the longest the UI thread was
+ * busy while typing, so they wait for the frame after. */
 static void
 make_rows (EnoughSearchView *self)
 {
@@ -235,7 +245,10 @@ make_rows (EnoughSearchView *self)
       return;
     }
   if (fill_rows (self))
-    start_rows_tick (self);
+    {
+      self->rows_wait = TRUE;
+      start_rows_tick (self);
+    }
 }
 
 /* ---- Searching ---------------------------------------------------------- */
