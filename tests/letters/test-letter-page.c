@@ -47,6 +47,7 @@ typedef struct
   gint64  now;           /* the fake clock */
   char   *uuid;          /* the letter under test */
   guint   n_notes_before;
+  int     width;         /* of the window, where a test sets it */
 } Fixture;
 
 static void
@@ -565,6 +566,65 @@ test_delete_undo (Fixture       *fixture,
   enough_test_run_app (delete_and_undo, fixture);
 }
 
+/* The Undo toast is as wide as libadwaita's own toasts with a button (450
+ * px with its margins) where there is room, and where there is not it
+ * makes its words shorter, never the window wider: at 360 px the window
+ * keeps its size and the whole Undo button shows. */
+static gboolean
+toast_laid_out (gpointer data)
+{
+  GtkWidget *toast = gtk_widget_get_ancestor (data, g_type_from_name ("AdwToastWidget"));
+
+  return gtk_widget_get_mapped (data) && toast != NULL && gtk_widget_get_width (toast) > 0;
+}
+
+static void
+check_toast_size (EnoughTestApp *test)
+{
+  Fixture *fixture = test->user_data;
+  gboolean narrow = fixture->width < 450;
+  EnoughLetterPage *page;
+  GtkWidget *window = GTK_WIDGET (test->window);
+  GtkWidget *overlay, *undo, *toast;
+  graphene_rect_t bounds;
+  int width, minimum;
+
+  enough_test_use_fake_clock (test, &fixture->now);
+  page = show_letters (test);
+  enough_letter_page_new_letter (page);
+  width = gtk_widget_get_width (window);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (width, <=, fixture->width);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "letters.delete", NULL));
+  undo = enough_test_hold_undo_toast (window);
+  g_assert_true (enough_test_wait_until (toast_laid_out, undo, 30));
+  toast = gtk_widget_get_ancestor (undo, g_type_from_name ("AdwToastWidget"));
+  overlay = gtk_widget_get_ancestor (toast, ADW_TYPE_TOAST_OVERLAY);
+
+  /* (The window's own size, its frame's margins too.) */
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, fixture->width);
+  g_assert_true (gtk_widget_compute_bounds (undo, overlay, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (overlay));
+  if (narrow)
+    g_assert_cmpint (gtk_widget_get_width (toast), <, 450 - 24);
+  else
+    g_assert_cmpint (gtk_widget_get_width (toast), ==, 450 - 24);  /* less its margins */
+}
+
+static void
+test_toast_size (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  fixture->width = GPOINTER_TO_INT (data);
+  g_settings_set_int (settings, "window-width", fixture->width);
+  enough_test_run_app (check_toast_size, fixture);
+}
+
 /* Undo at once, while the toast is still sliding in, and then no frame for
  * longer than its slide-in and slide-out (a busy machine): libadwaita 1.2
  * ends both in one frame, the slide-out first, and its toast overlay then
@@ -897,6 +957,10 @@ main (int   argc,
   ADD ("/letter-page/reminder-due-at-start", test_reminder_due_at_start);
   ADD ("/letter-page/delete-undo", test_delete_undo);
   ADD ("/letter-page/undo-while-sliding-in", test_undo_while_sliding_in);
+  g_test_add ("/letter-page/undo-toast-size/wide", Fixture, GINT_TO_POINTER (1000),
+              fixture_setup, test_toast_size, fixture_teardown);
+  g_test_add ("/letter-page/undo-toast-size/narrow", Fixture, GINT_TO_POINTER (360),
+              fixture_setup, test_toast_size, fixture_teardown);
   ADD ("/letter-page/leave-empty", test_leave_empty);
   ADD ("/letter-page/long-journal", test_long_journal);
 

@@ -29,6 +29,14 @@ struct _EnoughUndoToast
  * a frame or so to spare. */
 #define SLIDE_IN_USEC (600 * G_TIME_SPAN_MILLISECOND)
 
+/* libadwaita 1.2 makes a toast with its own button 450 px wide where
+ * there is room (NATURAL_WIDTH in adw-toast-overlay.c); ours is in the
+ * title, so the title asks for that much less the toast's own parts (76 px
+ * in the Adwaita theme: margins, padding, spacing and its close button),
+ * as a natural width only: a narrow window's toast is narrower, its words
+ * ellipsized, and the window keeps its size. */
+#define TITLE_NATURAL_WIDTH (450 - 76)
+
 G_DEFINE_FINAL_TYPE (EnoughUndoToast, enough_undo_toast, G_TYPE_OBJECT)
 
 /* The toast is no longer ours: our handlers off it, our pointers gone. */
@@ -176,6 +184,30 @@ dismiss_toast (EnoughUndoToast *self)
 }
 
 static void
+measure_title (GtkWidget      *widget,
+               GtkOrientation  orientation,
+               int             for_size,
+               int            *minimum,
+               int            *natural,
+               int            *minimum_baseline,
+               int            *natural_baseline)
+{
+  gtk_widget_measure (gtk_widget_get_first_child (widget), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*natural, TITLE_NATURAL_WIDTH);
+}
+
+static void
+allocate_title (GtkWidget *widget,
+                int        width,
+                int        height,
+                int        baseline)
+{
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+}
+
+static void
 on_title_mapped (EnoughUndoToast *self,
                  GtkWidget       *title)
 {
@@ -202,7 +234,8 @@ static void
 on_undo_clicked (EnoughUndoToast *self,
                  GtkWidget       *button)
 {
-  if (self->toast != NULL && adw_toast_get_custom_title (self->toast) == gtk_widget_get_parent (button))
+  if (self->toast != NULL &&
+      gtk_widget_is_ancestor (button, adw_toast_get_custom_title (self->toast)))
     enough_undo_toast_undo (self);
 }
 
@@ -228,7 +261,7 @@ enough_undo_toast_delete (EnoughUndoToast *self,
                           const char      *title)
 {
   g_autofree char *several = NULL;
-  GtkWidget *overlay, *box, *label, *button;
+  GtkWidget *overlay, *box, *label, *button, *sized;
   guint n;
 
   g_return_if_fail (ENOUGH_IS_UNDO_TOAST (self));
@@ -262,11 +295,10 @@ enough_undo_toast_delete (EnoughUndoToast *self,
   /* The words and the Undo button as the toast's own title: its built-in
    * button would dismiss it at once (see SLIDE_IN_USEC). Laid out as the
    * built-in ones are: the button at the end of a toast as wide as the
-   * overlay makes one with a button (450 px where there is room). */
+   * overlay makes one with a button (TITLE_NATURAL_WIDTH). */
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   label = gtk_label_new (title);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_label_set_width_chars (GTK_LABEL (label), 27);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
@@ -281,8 +313,12 @@ enough_undo_toast_delete (EnoughUndoToast *self,
   self->shown_at = 0;
   g_signal_connect_object (label, "map", G_CALLBACK (on_title_mapped), self, G_CONNECT_SWAPPED);
 
+  sized = adw_bin_new ();
+  gtk_widget_set_layout_manager (sized, gtk_custom_layout_new (NULL, measure_title, allocate_title));
+  adw_bin_set_child (ADW_BIN (sized), box);
+
   self->toast = adw_toast_new (title);
-  adw_toast_set_custom_title (self->toast, box);
+  adw_toast_set_custom_title (self->toast, sized);
   g_signal_connect_swapped (self->toast, "dismissed", G_CALLBACK (on_dismissed), self);
   /* The overlay takes the reference; ours is only a pointer, cleared on ::dismissed. */
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), self->toast);
