@@ -66,7 +66,10 @@ SCALE_QUERIES = [("the", "the"), ("zh_2", "休息"), ("zh_1", "累"), ("ja_2", "
 # --letters (window-relative points of the default 1000x700 window).
 LETTERS_TAB = ("320", "27")
 LETTERS_FIRST_ROW = ("150", "110")
-LETTER_TEXT_AT = ("650", "300")
+# In the letter's text (below the step's title, words and hints, which
+# take the first 460 px; at 300 the click landed on the hints, and the
+# keys meant for the text went to the page: its ⋮ menu, Share…).
+LETTER_TEXT_AT = ("650", "520")
 LONG_LETTER_CHARS = 40000
 SCROLL_KEYS = 8
 WHEEL_NOTCHES = 16

@@ -3,10 +3,14 @@
 # SPDX-FileCopyrightText: 2026 The Enough developers
 """How long the UI thread is kept from the screen while a search is typed.
 
-    bench/enough-bench-stalls.py [--build _build-release] [--journal DIR] [--runs 2] [QUERY…]
+    bench/enough-bench-stalls.py [--build _build-release] [--journal DIR] [--runs 2]
+        [--into search|letter|long-letter] [QUERY…]
 
 Runs Enough on a copy of the journal under its own Xvfb, opens search
-(Ctrl+F) and types each query a key every 0.4 s, while `perf` records a
+(Ctrl+F) and types each query a key every 0.4 s (--into letter: into a new
+letter instead, the Letters page's Ctrl+N; --into long-letter: at the start
+of the newest letter made --letter-chars long, 40,000 unless told, as the
+side-by-side bench's --only letters does), while `perf` records a
 uprobe on the entry and the return of GLib's g_main_context_dispatch() in
 the UI thread: every callback, input event, timeout and frame (layout,
 drawing) of the app runs inside one such dispatch, so the longest one is
@@ -16,6 +20,8 @@ commits them). Prints, per query, the median over the runs of the
 longest dispatch:
 
     METRIC stall_<query>_longest_dispatch_ms N ms
+
+(stall_letter_…, stall_long_letter_… with --into letter, long-letter.)
 
 Needs root (uprobes) and perf; the target is 16 ms (one frame).
 """
@@ -87,6 +93,8 @@ def longest_dispatch_ms(data):
 def run_once(args, query, display):
     with tempfile.TemporaryDirectory(prefix="enough-bench-stalls-") as work:
         shutil.copy(os.path.join(args.journal, "journal.db"), work)
+        if args.into == "long-letter":
+            SIDE_BY_SIDE.make_long_letter(os.path.join(work, "journal.db"), args.letter_chars)
         settings = os.path.join(work, "config", "glib-2.0", "settings")
         os.makedirs(settings)
         with open(os.path.join(settings, "keyfile"), "w") as f:
@@ -102,8 +110,23 @@ def run_once(args, query, display):
             wait_idle(proc.pid)
             window = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(proc.pid)],
                                     env=env, capture_output=True, text=True).stdout.split()[0]
-            subprocess.run(["xdotool", "windowfocus", "--sync", window, "key", "--clearmodifiers",
-                            "ctrl+f"], env=env, check=True)
+            subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=True)
+            if args.into == "search":
+                subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+f"], env=env, check=True)
+            else:
+                # The Letters tab of the default 1000x700 window (its Ctrl+N
+                # needs the focus in the page), as the side-by-side bench.
+                subprocess.run(["xdotool", "mousemove", "--window", window, *SIDE_BY_SIDE.LETTERS_TAB,
+                                "click", "1"], env=env, check=True)
+                wait_idle(proc.pid)
+                if args.into == "letter":
+                    subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+n"], env=env, check=True)
+                else:
+                    for at in (SIDE_BY_SIDE.LETTERS_FIRST_ROW, SIDE_BY_SIDE.LETTER_TEXT_AT):
+                        subprocess.run(["xdotool", "mousemove", "--window", window, *at, "click", "1"],
+                                       env=env, check=True)
+                        wait_idle(proc.pid)
+                    subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+Home"], env=env, check=True)
             time.sleep(1.5)
             data = os.path.join(work, "dispatch.data")
             seconds = 0.4 * len(query) + 1.5
@@ -133,6 +156,11 @@ def main():
     parser.add_argument("--journal", default=os.path.expanduser("~/.cache/enough-bench/many-matches-20"),
                         help="folder of the journal (bench/enough-bench-rednotebook.py makes it)")
     parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--letter-chars", type=int, default=SIDE_BY_SIDE.LONG_LETTER_CHARS,
+                        help="--into long-letter: its length (default %(default)s; the journal's "
+                        "letters are about 2,000)")
+    parser.add_argument("--into", choices=["search", "letter", "long-letter"], default="search",
+                        help="where the keys go (default: the search field)")
     parser.add_argument("queries", nargs="*", default=["qqz", "perfect", " kind"])
     args = parser.parse_args()
     args.build = os.path.abspath(args.build)
@@ -157,6 +185,8 @@ def main():
         runs = [run_once(args, query, os.environ["DISPLAY"]) for _ in range(args.runs)]
         print(f"# {query!r}: " + " / ".join(f"{r:.1f}" for r in runs) + " ms")
         name = query.strip().replace(" ", "_") or "space"
+        if args.into != "search":
+            name = args.into.replace("-", "_") + "_" + name
         print(f"METRIC stall_{name}_longest_dispatch_ms {statistics.median(runs):.1f} ms")
     return 0
 
