@@ -105,28 +105,30 @@ def run_once(args, query, display):
         env.pop("GSK_RENDERER", None)
         proc = subprocess.Popen([os.path.join(args.build, "src", "enough")], env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+        def xdotool(*words):
+            return subprocess.run(["xdotool", *words], env=env, check=True,
+                                  capture_output=True, text=True).stdout
+
         try:
             time.sleep(4)
             wait_idle(proc.pid)
-            window = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(proc.pid)],
-                                    env=env, capture_output=True, text=True).stdout.split()[0]
-            subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=True)
+            window = xdotool("search", "--onlyvisible", "--pid", str(proc.pid)).split()[0]
+            xdotool("windowfocus", "--sync", window)
             if args.into == "search":
-                subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+f"], env=env, check=True)
+                xdotool("key", "--clearmodifiers", "ctrl+f")
             else:
                 # The Letters tab of the default 1000x700 window (its Ctrl+N
                 # needs the focus in the page), as the side-by-side bench.
-                subprocess.run(["xdotool", "mousemove", "--window", window, *SIDE_BY_SIDE.LETTERS_TAB,
-                                "click", "1"], env=env, check=True)
+                xdotool("mousemove", "--window", window, *SIDE_BY_SIDE.LETTERS_TAB, "click", "1")
                 wait_idle(proc.pid)
                 if args.into == "letter":
-                    subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+n"], env=env, check=True)
+                    xdotool("key", "--clearmodifiers", "ctrl+n")
                 else:
                     for at in (SIDE_BY_SIDE.LETTERS_FIRST_ROW, SIDE_BY_SIDE.LETTER_TEXT_AT):
-                        subprocess.run(["xdotool", "mousemove", "--window", window, *at, "click", "1"],
-                                       env=env, check=True)
+                        xdotool("mousemove", "--window", window, *at, "click", "1")
                         wait_idle(proc.pid)
-                    subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+Home"], env=env, check=True)
+                    xdotool("key", "--clearmodifiers", "ctrl+Home")
             time.sleep(1.5)
             data = os.path.join(work, "dispatch.data")
             seconds = 0.4 * len(query) + 1.5
@@ -135,7 +137,7 @@ def run_once(args, query, display):
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(0.1)
             if query.isascii():
-                subprocess.run(["xdotool", "type", "--delay", "400", query], env=env, check=True)
+                xdotool("type", "--delay", "400", query)
             else:
                 # Chinese, Japanese, Korean: one key each, on the keycodes
                 # mapped before the app started (see map_spare_keys()).
