@@ -566,6 +566,16 @@ test_delete_undo (Fixture       *fixture,
   enough_test_run_app (delete_and_undo, fixture);
 }
 
+/* The toast (libadwaita's private AdwToastWidget) that holds @child. */
+static GtkWidget *
+toast_of (GtkWidget *child)
+{
+  GType toast_widget_type = g_type_from_name ("AdwToastWidget");
+
+  g_assert_cmpuint (toast_widget_type, !=, 0);
+  return gtk_widget_get_ancestor (child, toast_widget_type);
+}
+
 /* The Undo toast is as wide as libadwaita's own toasts with a button (450
  * px with its margins) where there is room, and where there is not it
  * makes its words shorter, never the window wider: at 360 px the window
@@ -573,7 +583,7 @@ test_delete_undo (Fixture       *fixture,
 static gboolean
 toast_laid_out (gpointer data)
 {
-  GtkWidget *toast = gtk_widget_get_ancestor (data, g_type_from_name ("AdwToastWidget"));
+  GtkWidget *toast = toast_of (data);
 
   return gtk_widget_get_mapped (data) && toast != NULL && gtk_widget_get_width (toast) > 0;
 }
@@ -599,7 +609,7 @@ check_toast_size (EnoughTestApp *test)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "letters.delete", NULL));
   undo = enough_test_hold_undo_toast (window);
   g_assert_true (enough_test_wait_until (toast_laid_out, undo, 30));
-  toast = gtk_widget_get_ancestor (undo, g_type_from_name ("AdwToastWidget"));
+  toast = toast_of (undo);
   overlay = gtk_widget_get_ancestor (toast, ADW_TYPE_TOAST_OVERLAY);
 
   /* (The window's own size, its frame's margins too.) */
@@ -660,7 +670,6 @@ undo_while_sliding_in (EnoughTestApp *test)
   EnoughStore *store = enough_test_use_fake_clock (test, &fixture->now);
   EnoughLetterPage *page = show_letters (test);
   GListModel *letters = enough_store_get_letters (store);
-  GType toast_widget_type;
   GtkWidget *overlay;
   guint checked = 0;
 
@@ -678,9 +687,7 @@ undo_while_sliding_in (EnoughTestApp *test)
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "letters.delete", NULL));
       undo = enough_test_find_descendant (overlay, GTK_TYPE_BUTTON, "_Undo");
       g_assert_nonnull (undo);
-      toast_widget_type = g_type_from_name ("AdwToastWidget");
-      g_assert_cmpuint (toast_widget_type, !=, 0);
-      toast = gtk_widget_get_ancestor (undo, toast_widget_type);
+      toast = toast_of (undo);
       g_assert_nonnull (toast);
       g_assert_true (gtk_widget_get_can_target (toast));
 
